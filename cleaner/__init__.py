@@ -1,0 +1,36 @@
+"""cleaner: split scraped article text into main text, comments, boilerplate, metadata and flags."""
+from __future__ import annotations
+
+from .document import Document
+from .errors import InputError
+from .options import Options
+from .result import CleanResult
+
+__all__ = ["clean", "CleanResult", "Document", "Options", "InputError", "decode"]
+__version__ = "0.1.0"
+
+
+def clean(text: str | bytes, *, id: str | None = None, options: Options | None = None,
+          **overrides) -> CleanResult:
+    """Clean one document of plain text.
+
+    ``overrides`` are :class:`Options` fields (``language=False``,
+    ``rules=("my_rules.toml",)``, ``disable=frozenset({"comments"})`` …), so a
+    caller need not build an ``Options`` for a one-off change.
+    """
+    from dataclasses import replace
+
+    from .errors import decode
+    from .pipeline import cached_pipeline
+
+    opts = options or Options()
+    if overrides:
+        if "rules" in overrides:
+            overrides["rules"] = tuple(overrides["rules"])
+        if "disable" in overrides:
+            overrides["disable"] = frozenset(overrides["disable"])
+        opts = replace(opts, **overrides)
+    return cached_pipeline(opts)(Document(decode(text), id=id))
+
+
+from .errors import decode  # noqa: E402  (public helper)

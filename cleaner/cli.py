@@ -1,0 +1,33 @@
+"""Command line: ``cleaner clean|run|golden|eval``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    from . import commands, corpus, golden
+    parser = argparse.ArgumentParser(prog="cleaner", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.register(sub)
+    corpus.register(sub)
+    golden.register(sub)
+    try:
+        from . import evaluate
+    except ImportError:  # evaluation arrives with its own module
+        evaluate = None
+    if evaluate is not None:
+        evaluate.register(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except BrokenPipeError:  # `cleaner ... | head` is normal use
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

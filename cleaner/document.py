@@ -1,0 +1,245 @@
+"""The document model: labelled character spans over the original text.
+
+Stages never copy or rewrite the input. They read blocks and lines (offsets
+into ``Document.text``) and add :class:`Annotation` objects; assembly resolves
+them into a partition of the non-whitespace characters, so nothing can be lost
+and every removal keeps the rule that caused it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import regex
+
+MAIN = "main"
+COMMENT = "comment"
+BOILERPLATE = "boilerplate"
+METADATA = "metadata"
+LABELS = (MAIN, COMMENT, BOILERPLATE, METADATA)
+
+# When annotations overlap, the stronger label wins; among equals, the later one.
+# Boilerplate and metadata are precise claims; a comment section is a broad one.
+_STRENGTH = {MAIN: 0, COMMENT: 1, BOILERPLATE: 2, METADATA: 2}
+
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the input, trimmed to its non-whitespace extent."""
+
+    start: int
+    end: int
+    index: int  # line number in the document, 0-based
+    block: int  # index of the block that holds it
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of non-blank lines: a paragraph as a converter left it."""
+
+    start: int
+    end: int
+    index: int
+    lines: list[Line]
+    gap_before: int  # blank lines between this block and the previous one
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].index
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    start: int
+    end: int
+    label: str
+    category: str | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class Comment:
+    """A reader comment: its body span plus what the markers around it said."""
+
+    start: int
+    end: int
+    author: str | None = None
+    reply_to: str | None = None
+    edited: str | None = None
+    posted: str | None = None
+
+
+@dataclass(slots=True)
+class Flag:
+    start: int
+    end: int
+    lang: str
+    confidence: float
+    section: str  # "main" | "comments"
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+    label: str
+    category: str | None
+    rule: str | None
+
+
+@dataclass
+class Document:
+    text: str
+    id: str | None = None
+    annotations: list[Annotation] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # title, authors, published
+    hints: dict = field(default_factory=dict)  # what an upstream extractor already knows, e.g. comments_start
+    language: str | None = None
+    discussion: tuple[int, int] | None = None  # first and last block of the reader discussion
+    _blocks: list[Block] | None = None
+    _labels: list[Segment] | None = None
+
+    # ---- structure -------------------------------------------------------
+    @property
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            self._blocks = split_blocks(self.text)
+        return self._blocks
+
+    def lines(self) -> Iterator[Line]:
+        for block in self.blocks:
+            yield from block.lines
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    # ---- labelling -------------------------------------------------------
+    def annotate(self, start: int, end: int, label: str,
+                 category: str | None = None, rule: str | None = None) -> None:
+        if label not in LABELS:
+            raise ValueError(f"unknown label {label!r}")
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside the document")
+        if start < end:
+            self.annotations.append(Annotation(start, end, label, category, rule))
+            self._labels = None
+
+    def segments(self) -> list[Segment]:
+        """Resolve annotations into non-overlapping segments over non-whitespace text."""
+        if self._labels is None:
+            self._labels = resolve(self.text, self.annotations, self.blocks)
+        return self._labels
+
+    def label_at(self, start: int, end: int) -> str:
+        """The label that covers most of [start, end), for stages that ask what is left."""
+        counts: dict[str, int] = {}
+        for seg in self.segments():
+            if seg.end <= start or seg.start >= end:
+                continue
+            counts[seg.label] = counts.get(seg.label, 0) + min(end, seg.end) - max(start, seg.start)
+        return max(counts, key=counts.get) if counts else MAIN
+
+    def is_unclaimed(self, start: int, end: int) -> bool:
+        """True when no annotation other than ``main`` touches [start, end)."""
+        return all(a.end <= start or a.start >= end or a.label == MAIN for a in self.annotations)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks are runs of non-blank lines; the blank lines between them are kept as a count."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    blank = 0
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append(_block(current, len(blocks), gap))
+                current = []
+                blank = 0
+            blank += 1
+        else:
+            if not current:
+                gap = blank if blocks else 0
+            start = offset + len(line) - len(line.lstrip())
+            current.append(Line(start, start + len(stripped), number, len(blocks)))
+        offset += len(line) + 1
+    if current:
+        blocks.append(_block(current, len(blocks), gap))
+    return blocks
+
+
+def _block(lines: list[Line], index: int, gap: int) -> Block:
+    return Block(lines[0].start, lines[-1].end, index, lines, gap)
+
+
+def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> list[Segment]:
+    """Partition the non-whitespace text by the strongest, latest annotation.
+
+    Segments never cross a blank line and start and end on visible characters,
+    so a segment is always something a reader can point at.
+    """
+    pieces = _elementary(annotations)
+    segments: list[Segment] = []
+    k = 0
+    for block in blocks:
+        pos = block.start
+        while k < len(pieces) and pieces[k][1] <= block.start:
+            k += 1
+        j = k
+        while pos < block.end:
+            while j < len(pieces) and pieces[j][1] <= pos:
+                j += 1
+            if j < len(pieces) and pieces[j][0] <= pos:
+                end, owner = min(pieces[j][1], block.end), pieces[j][2]
+            else:
+                nxt = pieces[j][0] if j < len(pieces) else block.end
+                end, owner = min(nxt, block.end), None
+            _add(segments, text, pos, end, owner)
+            pos = end
+    return segments
+
+
+def _elementary(annotations: list[Annotation]) -> list[tuple[int, int, Annotation]]:
+    """Cut overlapping annotations into disjoint pieces, each with its winner."""
+    if not annotations:
+        return []
+    cuts = sorted({a.start for a in annotations} | {a.end for a in annotations})
+    ranked = sorted(enumerate(annotations), key=lambda p: p[1].start)
+    pieces: list[tuple[int, int, Annotation]] = []
+    active: list[tuple[int, Annotation]] = []
+    r = 0
+    for left, right in zip(cuts, cuts[1:]):
+        while r < len(ranked) and ranked[r][1].start <= left:
+            active.append(ranked[r])
+            r += 1
+        active = [p for p in active if p[1].end > left]
+        if active:
+            _, win = max(active, key=lambda p: (_STRENGTH[p[1].label], p[0]))
+            pieces.append((left, right, win))
+    return pieces
+
+
+def _add(segments: list[Segment], text: str, start: int, end: int, owner: Annotation | None) -> None:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    start, end = start + lead, end - trail
+    if start >= end:
+        return
+    label, category, rule = (owner.label, owner.category, owner.rule) if owner else (MAIN, None, None)
+    if segments:
+        last = segments[-1]
+        same = (last.label, last.category, last.rule) == (label, category, rule)
+        if same and not text[last.end:start].count("\n\n") and not _blank_between(text, last.end, start):
+            last.end = end
+            return
+    segments.append(Segment(start, end, label, category, rule))
+
+
+def _blank_between(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    return "\n" in between and any(not part.strip() for part in between.split("\n")[1:-1])

@@ -1,0 +1,57 @@
+"""The engine: one document object passed through small, switchable stages."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+from .document import Document
+from .options import Options
+from .result import CleanResult
+
+
+class Stage(Protocol):
+    """A stage reads the document and adds annotations, comments, flags or metadata."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> None: ...
+
+
+class Pipeline:
+    def __init__(self, stages: list[Stage]):
+        self.stages = stages
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def __call__(self, doc: Document) -> CleanResult:
+        for stage in self.stages:
+            stage(doc)
+        return CleanResult(doc)
+
+
+def build(options: Options) -> Pipeline:
+    """The default stage order; a stage named in ``options.disable`` is left out."""
+    from .rules import load_rules
+    from .stages.comments import CommentSection, CommentSplitter
+    from .stages.language import LanguageFlags
+    from .stages.metadata import HeadMetadata
+    from .stages.rules import RuleStage
+
+    rules = load_rules(options.rules, disabled=options.disable)
+    stages: list[Stage] = [
+        RuleStage(rules),
+        HeadMetadata(),
+        CommentSection(),
+        CommentSplitter(),
+    ]
+    if options.language:
+        stages.append(LanguageFlags(options))
+    return Pipeline([s for s in stages if s.name not in options.disable])
+
+
+@lru_cache(maxsize=8)
+def cached_pipeline(options: Options) -> Pipeline:
+    """Rules compile once per process and option set, not once per document."""
+    return build(options)

@@ -1,0 +1,144 @@
+"""The rule registry: boilerplate rules are data (TOML) with ids, categories and examples.
+
+Built-in rules ship in ``cleaner/rules/*.toml``; users add files of the same
+shape with ``--rules FILE`` or ``clean(..., rules=[path])``. Every rule carries
+positive and negative examples that the test suite runs, so a rule cannot
+silently stop matching what it was written for, or start matching article
+prose it must leave alone.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .document import BOILERPLATE, METADATA
+
+#: Categories a removal can carry, with what they mean. Rule files may add more
+#: in a ``[categories]`` table.
+CATEGORIES: dict[str, str] = {
+    "byline": "author/date lines that are not the article's own text",
+    "author_bio": "a short biography of the author",
+    "image_credit": "photo, image or illustration credits and captions' credit lines",
+    "source_note": "where the article was first published or taken from",
+    "disclaimer": "publisher disclaimers and opinion notices",
+    "copyright": "copyright, all-rights-reserved and fair-use notices",
+    "share_prompt": "share / follow / like / comment-on-social prompts",
+    "subscription_prompt": "newsletter, membership, donation and sign-up prompts",
+    "contact": "contact, tips and media-enquiry lines",
+    "social_embed": "remnants of embedded posts: bare social links, tweet footers",
+    "separator": "lines of symbols that only separate parts of the page",
+    "markup": "markup remnants: tags, shortcodes, template or script text",
+    "comment_meta": "comment-system chrome: reply/like buttons, counts, author and edit markers",
+    "site_notice": "notices about the site itself: translation buttons, reading time, print",
+    "navigation": "menus, breadcrumbs, pagination and other page navigation",
+    "related_links": "lists of links to other articles",
+    "cookie_notice": "cookie and privacy consent banners",
+    "advertisement": "advertising and sponsored teasers",
+    "page_header": "site header text above the article",
+    "page_footer": "site footer text below the article",
+}
+
+SCOPES = ("line", "sentence", "block")
+WHERE = ("head", "tail", "anywhere")
+_DEFAULT_MAX_WORDS = {"line": 40, "sentence": 45, "block": 250}
+MATCH_TIMEOUT = 0.25  # seconds a single pattern may spend on a single unit
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be loaded, with the file and rule named."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    scope: str
+    where: str
+    pattern: regex.Pattern
+    rationale: str
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+    max_words: int
+    label: str = BOILERPLATE
+    raw: bool = False  # match the unnormalised text (for markup, which normalisation strips)
+    source: str = ""
+
+    def matches(self, text: str) -> bool:
+        """True when the unit's display text is this kind of boilerplate.
+
+        A pattern that exceeds its time budget on hostile text counts as no match:
+        keeping text is the safe failure.
+        """
+        if len(text.split()) > self.max_words:
+            return False
+        try:
+            return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None
+        except TimeoutError:
+            return False
+
+
+def builtin_rule_files() -> list[Path]:
+    folder = resources.files("cleaner") / "rules"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_rules(extra: tuple[str, ...] | list[str] = (), disabled: frozenset[str] = frozenset()) -> list[Rule]:
+    """Built-in rules then user files; a user rule may replace a built-in one only with ``override = true``."""
+    return list(_load(tuple(str(p) for p in builtin_rule_files()) + tuple(extra), frozenset(disabled)))
+
+
+@lru_cache(maxsize=16)
+def _load(paths: tuple[str, ...], disabled: frozenset[str]) -> tuple[Rule, ...]:
+    rules: dict[str, Rule] = {}
+    categories = dict(CATEGORIES)
+    for path in paths:
+        for rule, override in _parse_file(Path(path), categories):
+            if rule.id in rules and not override:
+                raise RuleError(f"{path}: rule id {rule.id!r} already defined in {rules[rule.id].source}"
+                                " (set override = true to replace it)")
+            rules[rule.id] = rule
+    return tuple(r for r in rules.values() if r.id not in disabled)
+
+
+def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuleError(f"rule file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from None
+    categories.update(data.get("categories", {}))
+    return [_parse_rule(entry, path, categories) for entry in data.get("rule", [])]
+
+
+def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Rule, bool]:
+    where = f"{path}: rule {entry.get('id', '?')!r}"
+    for key in ("id", "category", "pattern", "rationale", "examples", "counterexamples"):
+        if key not in entry:
+            raise RuleError(f"{where}: missing {key!r}")
+    scope = entry.get("scope", "line")
+    position = entry.get("where", "anywhere")
+    if entry["category"] not in categories:
+        raise RuleError(f"{where}: unknown category {entry['category']!r}; declare it under [categories]")
+    if scope not in SCOPES or position not in WHERE:
+        raise RuleError(f"{where}: scope must be one of {SCOPES} and where one of {WHERE}")
+    if not entry["examples"] or not entry["counterexamples"]:
+        raise RuleError(f"{where}: needs at least one example and one counterexample")
+    try:
+        pattern = regex.compile(entry["pattern"], regex.V1 if entry.get("v1") else 0)
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad pattern: {exc}") from None
+    rule = Rule(
+        id=entry["id"], category=entry["category"], scope=scope, where=position, pattern=pattern,
+        rationale=entry["rationale"].strip(), examples=tuple(entry["examples"]),
+        counterexamples=tuple(entry["counterexamples"]),
+        max_words=int(entry.get("max_words", _DEFAULT_MAX_WORDS[scope])),
+        label=METADATA if entry.get("label") == METADATA else BOILERPLATE,
+        raw=bool(entry.get("raw", False)), source=str(path),
+    )
+    return rule, bool(entry.get("override", False))

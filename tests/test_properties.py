@@ -1,0 +1,92 @@
+"""Properties that hold for any input: nothing lost, nothing doubled, same answer twice."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + \
+       [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+PARAGRAPHS = sorted({p.strip() for text in REAL for p in text.split("\n\n") if p.strip()})
+
+FAST = dict(language=False)  # the language stage has its own tests; keep examples quick
+
+
+def assert_covers_exactly_once(text: str, segments: list[dict]) -> None:
+    owner = [0] * len(text)
+    for seg in segments:
+        assert 0 <= seg["start"] < seg["end"] <= len(text)
+        assert not text[seg["start"]].isspace() and not text[seg["end"] - 1].isspace()
+        for i in range(seg["start"], seg["end"]):
+            owner[i] += 1
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert owner[i] == 1, f"char {i} {ch!r} covered {owner[i]} times"
+
+
+def _kind(paragraph: str) -> str:
+    removed = clean(paragraph, **FAST).to_dict()["removed"]
+    return "chrome" if removed else "prose" if len(paragraph.split()) >= 12 else "short"
+
+
+KINDS = {p: _kind(p) for p in PARAGRAPHS}
+CHROME = sorted(p for p, k in KINDS.items() if k == "chrome")
+PROSE = sorted(p for p, k in KINDS.items() if k == "prose")
+
+# A scraped article: chrome, a headline, prose, chrome again: the shape pages have.
+articles = st.tuples(
+    st.lists(st.sampled_from(CHROME), max_size=4),
+    st.lists(st.sampled_from(PROSE), min_size=2, max_size=12),
+    st.lists(st.sampled_from(CHROME), max_size=6),
+).map(lambda parts: "\n\n".join(["A Headline For The Story", *parts[0], *parts[1], *parts[2]]))
+
+
+documents = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=400),
+    st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=25).map("\n\n".join),
+    articles,
+    st.lists(st.tuples(st.sampled_from(PARAGRAPHS), st.sampled_from(["\n", "\n\n", "\n\n\n", " ", "\r\n\r\n"])),
+             min_size=1, max_size=25).map(lambda parts: "".join(p + sep for p, sep in parts)),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_segments_cover_every_visible_character_once(text):
+    assert_covers_exactly_once(text, clean(text, **FAST).to_dict()["segments"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_cleaning_is_deterministic(text):
+    assert clean(text, **FAST).to_dict() == clean(text, **FAST).to_dict()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_cleaning_the_main_text_again_removes_nothing_more(text):
+    once = clean(text, **FAST).to_dict()
+    twice = clean(once["text"], **FAST).to_dict()
+    assert twice["text"] == once["text"]
+
+
+def test_real_documents_cover_and_are_stable():
+    for text in REAL:
+        first = clean(text, **FAST).to_dict()
+        assert_covers_exactly_once(text, first["segments"])
+        assert clean(text, **FAST).to_dict() == first
+        again = clean(first["text"], **FAST).to_dict()
+        assert again["text"] == first["text"] and again["removed"] == [] and again["comments"] == []
+
+
+def test_labels_and_offsets_agree_with_the_parts():
+    text = REAL[2] if len(REAL) > 2 else REAL[0]
+    result = clean(text, **FAST).to_dict()
+    labels = {s["label"] for s in result["segments"]}
+    assert labels <= {"main", "comment", "boilerplate", "metadata"}
+    removed = {(r["start"], r["end"]) for r in result["removed"]}
+    assert removed == {(s["start"], s["end"]) for s in result["segments"] if s["label"] in ("boilerplate", "metadata")}

@@ -1,0 +1,94 @@
+"""Every rule's examples match and its counterexamples do not: rules are data with tests."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.render import normalise
+from cleaner.rules import CATEGORIES, RuleError, load_rules
+
+RULES = load_rules()
+
+
+def test_rule_ids_are_unique_and_categorised():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(r.category in CATEGORIES for r in RULES)
+    assert len(RULES) >= 30
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_examples_match(rule):
+    missed = [e for e in rule.examples if not rule.matches(e if rule.raw else normalise(e))]
+    assert not missed, f"{rule.id} misses its examples: {missed}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_counterexamples_do_not_match(rule):
+    wrong = [e for e in rule.counterexamples if rule.matches(e if rule.raw else normalise(e))]
+    assert not wrong, f"{rule.id} matches its counterexamples: {wrong}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_examples_are_removed_in_context(rule):
+    """In a document, an example line is removed by some rule of the same category."""
+    article = ("The ministry said the drills would last until February. Officials in Kyiv said "
+               "they were watching the border closely and had moved troops north.")
+    for example in rule.examples:
+        text = f"{article}\n\n{example}\n\n{article}" if rule.where == "anywhere" else (
+            f"{example}\n\n{article}" if rule.where == "head" else f"{article}\n\n{example}")
+        removed = clean(text, language=False, disable={"comments"}).to_dict()["removed"]
+        assert any(r["category"] == rule.category for r in removed), (rule.id, example, removed)
+
+
+def test_user_rule_file(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('''
+[categories]
+promo = "house promotions"
+
+[[rule]]
+id = "mine.promo"
+category = "promo"
+scope = "line"
+pattern = '(?i)^buy our mugs'
+rationale = "house ads"
+examples = ["Buy our mugs today"]
+counterexamples = ["Mugs were bought"]
+''')
+    text = "An article sentence that is long enough to stay.\n\nBuy our mugs today"
+    result = clean(text, rules=[str(path)], language=False).to_dict()
+    assert [r["rule"] for r in result["removed"]] == ["mine.promo"]
+    assert load_rules([str(path)])[-1].id == "mine.promo"
+
+
+def test_user_rule_cannot_shadow_builtin_silently(tmp_path):
+    path = tmp_path / "dup.toml"
+    path.write_text('''
+[[rule]]
+id = "share.follow-us"
+category = "share_prompt"
+pattern = 'x'
+rationale = "r"
+examples = ["x"]
+counterexamples = ["y"]
+''')
+    with pytest.raises(RuleError, match="already defined"):
+        load_rules([str(path)])
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[[rule]]\nid = "a"\ncategory = "nope"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "unknown category"),
+    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "bad pattern"),
+    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = []\ncounterexamples = ["y"]', "example"),
+    ('not toml [', "not valid TOML"),
+])
+def test_bad_rule_files_are_clear_errors(tmp_path, body, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(body)
+    with pytest.raises(RuleError, match=message):
+        load_rules([str(path)])
+
+
+def test_disabled_rule_is_skipped():
+    assert all(r.id != "separator.symbols" for r in load_rules(disabled=frozenset({"separator.symbols"})))
