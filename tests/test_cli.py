@@ -75,3 +75,14 @@ def test_golden_check_reports_changed_spans_and_rules(tmp_path, capsys):
 
 def test_project_fixtures_match_their_golden_files(capsys):
     assert main(["golden", "check", str(ROOT / "fixtures")]) == 0, capsys.readouterr().out
+
+
+def test_every_builtin_rule_fires_in_some_fixture():
+    """The golden fixtures exercise each rule in a whole document, not only in its own examples."""
+    from cleaner.annotated import parse_segments
+    from cleaner.rules import load_rules
+    fired = set()
+    for golden in (ROOT / "fixtures").rglob("*.golden"):
+        fired |= {desc.split()[-1] for desc in parse_segments(golden.read_text(encoding="utf-8")).values()}
+    missing = sorted(r.id for r in load_rules() if r.id not in fired)
+    assert not missing, f"rules no fixture exercises: {missing}"
