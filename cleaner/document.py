@@ -7,6 +7,7 @@ and every removal keeps the rule that caused it.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -101,13 +102,23 @@ class Document:
     discussion: tuple[int, int] | None = None  # first and last block of the reader discussion
     _blocks: list[Block] | None = None
     _labels: list[Segment] | None = None
+    _block_starts: list[int] = field(default_factory=list)
+    _by_block: dict[int, list[Annotation]] = field(default_factory=dict)
 
     # ---- structure -------------------------------------------------------
     @property
     def blocks(self) -> list[Block]:
         if self._blocks is None:
             self._blocks = split_blocks(self.text)
+            self._block_starts = [b.start for b in self._blocks]
         return self._blocks
+
+    def _block_range(self, start: int, end: int) -> range:
+        """Indexes of the blocks that overlap [start, end)."""
+        blocks = self.blocks
+        first = max(bisect.bisect_right(self._block_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._block_starts, end)
+        return range(first, min(last, len(blocks)))
 
     def lines(self) -> Iterator[Line]:
         for block in self.blocks:
@@ -124,8 +135,20 @@ class Document:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside the document")
         if start < end:
-            self.annotations.append(Annotation(start, end, label, category, rule))
+            annotation = Annotation(start, end, label, category, rule)
+            self.annotations.append(annotation)
+            for i in self._block_range(start, end):
+                self._by_block.setdefault(i, []).append(annotation)
             self._labels = None
+
+    def annotations_over(self, start: int, end: int) -> list[Annotation]:
+        """Annotations overlapping [start, end), found through the blocks they touch (no full scan)."""
+        found: dict[int, Annotation] = {}
+        for i in self._block_range(start, end):
+            for a in self._by_block.get(i, ()):
+                if a.start < end and a.end > start:
+                    found[id(a)] = a
+        return list(found.values())
 
     def segments(self) -> list[Segment]:
         """Resolve annotations into non-overlapping segments over non-whitespace text."""
@@ -133,18 +156,9 @@ class Document:
             self._labels = resolve(self.text, self.annotations, self.blocks)
         return self._labels
 
-    def label_at(self, start: int, end: int) -> str:
-        """The label that covers most of [start, end), for stages that ask what is left."""
-        counts: dict[str, int] = {}
-        for seg in self.segments():
-            if seg.end <= start or seg.start >= end:
-                continue
-            counts[seg.label] = counts.get(seg.label, 0) + min(end, seg.end) - max(start, seg.start)
-        return max(counts, key=counts.get) if counts else MAIN
-
     def is_unclaimed(self, start: int, end: int) -> bool:
         """True when no annotation other than ``main`` touches [start, end)."""
-        return all(a.end <= start or a.start >= end or a.label == MAIN for a in self.annotations)
+        return all(a.label == MAIN for a in self.annotations_over(start, end))
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -86,8 +86,7 @@ def typical_gap(blocks: list[Block]) -> float:
 def _score(doc: Document, block: Block, text: str, typical_gap: float,
            repeated: set[str], following: Block | None) -> float:
     if not _has_content(doc, block):
-        claimed_meta = any(a.category == "comment_meta" and a.start < block.end and a.end > block.start
-                           for a in doc.annotations)
+        claimed_meta = any(a.category == "comment_meta" for a in doc.annotations_over(block.start, block.end))
         return 2.5 if claimed_meta else 0.0
     if _marker(doc, block):
         return 2.5
@@ -160,8 +159,8 @@ def _has_content(doc: Document, block: Block) -> bool:
 
 def _fully_claimed(doc: Document, block: Block | Line) -> bool:
     """True when boilerplate or metadata annotations leave nothing visible in the block."""
-    spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations
-                   if a.label in (BOILERPLATE, METADATA) and a.start < block.end and a.end > block.start)
+    spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations_over(block.start, block.end)
+                   if a.label in (BOILERPLATE, METADATA))
     pos = block.start
     for start, end in spans:
         if doc.slice(pos, start).strip():
