@@ -68,13 +68,14 @@ class Rule:
     raw: bool = False  # match the unnormalised text (for markup, which normalisation strips)
     source: str = ""
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, words: int | None = None) -> bool:
         """True when the unit's display text is this kind of boilerplate.
 
-        A pattern that exceeds its time budget on hostile text counts as no match:
-        keeping text is the safe failure.
+        ``words`` is the unit's word count when the caller already has it. A
+        pattern that exceeds its time budget on hostile text counts as no
+        match: keeping text is the safe failure.
         """
-        if len(text.split()) > self.max_words:
+        if (len(text.split()) if words is None else words) > self.max_words:
             return False
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None

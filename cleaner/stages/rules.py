@@ -1,9 +1,13 @@
 """Apply the boilerplate rule registry to lines, paragraph-edge sentences and blocks."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
 from ..document import Block, Document
 from ..render import normalise
-from ..rules import Rule
+from ..rules import MATCH_TIMEOUT, Rule
 from ..sentences import is_prose, split_sentences
 
 HEAD_FRACTION = 0.3   # a block starting in the first 30% of the text is in the head
@@ -17,6 +21,10 @@ class RuleStage:
 
     def __init__(self, rules: list[Rule]):
         self.rules = {scope: [r for r in rules if r.scope == scope] for scope in ("line", "sentence", "block")}
+        self.rules["line"] += self.rules["sentence"]  # a sentence rule also matches a whole line
+        self.gates = {scope: _gate(rules) for scope, rules in self.rules.items()}
+        # Menus, buttons and footers repeat within a page and across a site's pages.
+        self._first = lru_cache(maxsize=1 << 16)(self._first_uncached)
 
     def __call__(self, doc: Document) -> None:
         bounds = _prose_bounds(doc)
@@ -25,43 +33,101 @@ class RuleStage:
             if self._block(doc, block, where):
                 continue
             for line in block.lines:
-                rule = self._first(self.rules["line"] + self.rules["sentence"], doc.slice(line.start, line.end), where)
+                rule = self._first("line", doc.slice(line.start, line.end), where)
                 if rule:
                     doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
                 else:
                     self._edges(doc, line.start, line.end, where)
 
-    def _block(self, doc: Document, block: Block, where: set[str]) -> bool:
+    def _block(self, doc: Document, block: Block, where: frozenset[str]) -> bool:
         if len(block.lines) < 2 or not self.rules["block"]:
             return False
-        rule = self._first(self.rules["block"], doc.slice(block.start, block.end), where)
+        rule = self._first("block", doc.slice(block.start, block.end), where)
         if rule:
             doc.annotate(block.start, block.end, rule.label, rule.category, rule.id)
         return rule is not None
 
-    def _edges(self, doc: Document, start: int, end: int, where: set[str]) -> None:
+    def _edges(self, doc: Document, start: int, end: int, where: frozenset[str]) -> None:
         """Peel prompts off both ends of a line: "…last sentence. Share this article!" keeps the sentence."""
         spans = split_sentences(doc.slice(start, end), start)
         if len(spans) < 2:
             return
-        rules = self.rules["sentence"]
         hits: list[tuple[int, int, Rule]] = []
         for order in (reversed(spans), spans):
             for a, b in order:
-                rule = self._first(rules, doc.slice(a, b), where)
+                rule = self._first("sentence", doc.slice(a, b), where)
                 if rule is None:
                     break
                 hits.append((a, b, rule))
         for a, b, rule in hits:
             doc.annotate(a, b, rule.label, rule.category, rule.id)
 
-    @staticmethod
-    def _first(rules: list[Rule], raw: str, where: set[str]) -> Rule | None:
+    def _first_uncached(self, scope: str, raw: str, where: frozenset[str]) -> Rule | None:
+        """The first rule of ``scope`` that matches; two combined searches rule most units out."""
         text = normalise(raw)
+        anchored, floating = self.gates[scope]
+        try:
+            if (anchored is None or anchored.match(text, timeout=MATCH_TIMEOUT) is None) and \
+                    (floating is None or floating.search(text, timeout=MATCH_TIMEOUT) is None):
+                return self._first_of([r for r in self.rules[scope] if r.raw], raw, text, where)
+        except TimeoutError:
+            pass  # undecided: try the rules one by one, each with its own budget
+        return self._first_of(self.rules[scope], raw, text, where)
+
+    @staticmethod
+    def _first_of(rules: list[Rule], raw: str, text: str, where: frozenset[str]) -> Rule | None:
+        words = len(text.split())
         for rule in rules:
-            if rule.where in where and rule.matches(raw if rule.raw else text):
+            if words <= rule.max_words and rule.where in where and rule.matches(raw if rule.raw else text, words):
                 return rule
         return None
+
+
+def _gate(rules: list[Rule]) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    """All display-text patterns of a scope in two alternations: if neither matches, no rule does.
+
+    Alternatives anchored at the start go into one pattern tried only at the
+    start (``match``); the rest into one that is searched. Inline flags are
+    scoped to their own alternative, so combining changes no pattern's meaning.
+    """
+    anchored: list[str] = []
+    floating: list[str] = []
+    for rule in rules:
+        if rule.raw:
+            continue
+        source = rule.pattern.pattern
+        flags = "(?i)" in source
+        for alternative in _alternatives(source.replace("(?i)", "")):
+            part = f"(?i:{alternative})" if flags else f"(?:{alternative})"
+            (anchored if alternative.startswith("^") else floating).append(part)
+    return (regex.compile("|".join(anchored)) if anchored else None,
+            regex.compile("|".join(floating)) if floating else None)
+
+
+def _alternatives(source: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (outside groups, classes and escapes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
 
 
 def _prose_bounds(doc: Document) -> tuple[int, int]:
@@ -70,7 +136,7 @@ def _prose_bounds(doc: Document) -> tuple[int, int]:
     return (prose[0], prose[-1]) if prose else (len(doc.blocks), -1)
 
 
-def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> set[str]:
+def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> frozenset[str]:
     """Head: before the first prose paragraph or in the first 30% of the text; tail: after
     the last prose paragraph or in the last half."""
     size = max(len(doc.text), 1)
@@ -79,4 +145,4 @@ def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> set[str]:
         where.add("head")
     if block.index > bounds[1] or block.end >= TAIL_FRACTION * size:
         where.add("tail")
-    return where
+    return frozenset(where)
