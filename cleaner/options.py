@@ -26,7 +26,8 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                        help="ISO 639-1 code of the expected language (default: en)")
     group.add_argument("--min-confidence", type=float, default=0.90,
                        help="minimum confidence of a language flag (default: 0.90)")
-    group.add_argument("--language-backend", default="langdetect", help=argparse.SUPPRESS)
+    group.add_argument("--language-backend", choices=("langdetect", "py3langid"), default="langdetect",
+                       help="detector for passages that need one (py3langid: pip install 'cleaner[fast]')")
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

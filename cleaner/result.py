@@ -32,9 +32,9 @@ class CleanResult:
         """Main text, one entry per block that kept any main text."""
         return [text for _, text in self.paragraph_spans()]
 
-    def paragraph_spans(self) -> list[tuple[list[Segment], str]]:
-        """Each main paragraph with the segments it was made of."""
-        return [(segs, text) for segs in _by_block(self.doc, MAIN) if (text := _join(self.doc, segs))]
+    def paragraph_spans(self, label: str = MAIN) -> list[tuple[list[Segment], str]]:
+        """Each paragraph (block) of ``label`` text with the segments it was made of."""
+        return [(segs, text) for segs in _by_block(self.doc, label) if (text := _join(self.doc, segs))]
 
     def comments(self) -> list[dict[str, Any]]:
         out = []

@@ -1,15 +1,17 @@
-"""Language flags: passages (paragraphs, comments) not in the target language."""
+"""Language flags: passages (paragraphs, comment paragraphs) not in the target language."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from ..document import COMMENT, MAIN, Document
 from ..options import Options
-from ..render import normalise
 from ..result import CleanResult
 
 
 class LanguageFlags:
+    """Flags passages of main text and comments; a comment is judged paragraph by paragraph,
+    so one quoted paragraph in another language is found inside a long comment."""
+
     name = "language"
 
     def __init__(self, options: Options):
@@ -18,11 +20,9 @@ class LanguageFlags:
     def __call__(self, doc: Document) -> None:
         from ..language import Passage
         result = CleanResult(doc)
-        passages = [Passage(seg[0].start, seg[-1].end, text, "main")
-                    for seg, text in result.paragraph_spans()]
-        for comment in doc.comments:
-            text = normalise(doc.slice(comment.start, comment.end))
-            passages.append(Passage(comment.start, comment.end, text, "comments"))
+        passages = [Passage(segs[0].start, segs[-1].end, text, section)
+                    for label, section in ((MAIN, "main"), (COMMENT, "comments"))
+                    for segs, text in result.paragraph_spans(label)]
         doc.flags, doc.language = self.detector.analyse(passages)
 
 
