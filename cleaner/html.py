@@ -1,0 +1,410 @@
+"""HTML input: trafilatura extracts, then the cleaner's own stages finish the job.
+
+``clean_html(html)`` is :func:`cleaner.clean` for a page that is still HTML.
+
+1. **Extraction.** trafilatura (``bare_extraction``) finds the article and,
+   separately, the reader comments, and reads the page's metadata (``<title>``,
+   ``<meta>``, JSON-LD). Its output tree keeps the structure: every heading,
+   paragraph, list, quote or table becomes a block of its own (a blank line
+   between blocks, a line per list item or table row), the comments follow the
+   article, and ``doc.hints["comments_start"]`` tells the comment stage where
+   they begin.
+2. **Our stages** run on that text as on any other: residual boilerplate rules
+   inside the article (share prompts, "Advertisement", credits, bylines), the
+   byline/date head, comment splitting and comment chrome, language flags.
+3. **Metadata** the text does not show (title, authors, date) is filled from
+   trafilatura's reading of the page; what the text shows wins.
+
+Which **path** was taken is reported as ``path`` in the result:
+
+``trafilatura``
+    trafilatura's extraction (with its own internal fallbacks: readability,
+    jusText, baseline, recall retry) was kept.
+``trafilatura-fallback``
+    the balanced extraction was empty or much shorter than the page's prose,
+    and trafilatura's recall-oriented extraction (``favor_recall``) gave more.
+``plain-text``
+    trafilatura found nothing usable: the whole page is turned into text
+    (``trafilatura.html2txt``) and cleaned as plain text, as :func:`cleaner.clean`
+    would, comment detection included.
+
+**Offsets** (segments, removals, comments, flags) index the text the extraction
+produced, not the HTML: ``result.source`` is that text, and
+``result.to_dict(source=True)`` (or ``clean_html(..., source=True)``) puts it
+in the output as ``"source"``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .document import Document
+from .errors import MAX_CHARS, InputError
+from .options import Options
+from .result import CleanResult
+
+TRAFILATURA = "trafilatura"
+FALLBACK = "trafilatura-fallback"
+PLAIN_TEXT = "plain-text"
+PATHS = (TRAFILATURA, FALLBACK, PLAIN_TEXT)
+
+RECALL_GAIN = 1.05         # the recall extraction must be longer than the balanced one by this factor
+RECALL_MIN_WORDS = 300     # ... and the balanced one a whole article (this many words or more)
+SHORT_SHARE = 0.1          # ... or a small part of the page's text (a truncated article)
+PLAIN_MIN_WORDS = 10       # below this trafilatura found nothing usable: plain-text path
+
+# htmldate's extensive search (dateparser over every text node) costs ten times the
+# extraction; the page's own date markup (meta, JSON-LD, time elements, URL) is enough.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+# Rules written for text converters that print what a browser would not show;
+# trafilatura never emits scripts, so a code-looking line is an article's code sample.
+HTML_DISABLED_RULES = frozenset({"markup.script"})
+
+
+@dataclass
+class Extraction:
+    """What the HTML gave: article blocks, comment blocks, page metadata, the path taken."""
+
+    main: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    path: str = TRAFILATURA
+    page: str | None = None        # the whole page as text, on the plain-text path
+
+    def text(self) -> tuple[str, int | None]:
+        """The document text and the offset where the comments start (None without comments)."""
+        if self.path == PLAIN_TEXT:
+            return self.page or "", None
+        main = "\n\n".join(self.main)
+        if not self.comments:
+            return main, None
+        head = main + "\n\n\n" if main else ""
+        return head + "\n\n".join(self.comments), len(head)
+
+
+@dataclass
+class HtmlResult(CleanResult):
+    """A :class:`CleanResult` that also says which extraction path was taken.
+
+    ``to_dict()`` adds ``"path"``; with ``source=True`` (or when the result was
+    made with ``clean_html(..., source=True)``) it adds ``"source"``, the
+    extracted text every offset refers to.
+    """
+
+    include_source: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.doc.meta.get("path", TRAFILATURA)
+
+    def to_dict(self, source: bool | None = None) -> dict[str, Any]:
+        out = super().to_dict()
+        out["path"] = self.path
+        if self.include_source if source is None else source:
+            out["source"] = self.doc.text
+        return out
+
+
+# --------------------------------------------------------------------------- API
+
+def clean_html(html: str | bytes, *, id: str | None = None, options: Options | None = None,
+               source: bool = False, **overrides) -> HtmlResult:
+    """Clean one HTML page: trafilatura's extraction, then the cleaner's stages.
+
+    ``overrides`` are :class:`Options` fields, as in :func:`cleaner.clean`.
+    ``source=True`` puts the extracted text (what all offsets index) into
+    ``to_dict()`` as ``"source"``. Raises :class:`InputError` for input that is
+    not a document (binary, too large, not text); a page with no text at all
+    gives an empty result on the ``plain-text`` path.
+    """
+    from .pipeline import cached_pipeline
+
+    opts = _options(options, overrides)
+    extraction = extract(html)
+    doc = document(extraction, id=id)
+    if extraction.path != PLAIN_TEXT:
+        opts = replace(opts, disable=opts.disable | HTML_DISABLED_RULES)
+        if "repeats" not in opts.disable:
+            mark_repeats(doc, doc.hints.get("comments_start"))
+    result = cached_pipeline(opts)(doc)
+    fill_metadata(result.doc, extraction.meta)
+    return HtmlResult(result.doc, include_source=source)
+
+
+def _options(options: Options | None, overrides: dict) -> Options:
+    opts = options or Options()
+    if overrides:
+        if "rules" in overrides:
+            overrides["rules"] = tuple(overrides["rules"])
+        if "disable" in overrides:
+            overrides["disable"] = frozenset(overrides["disable"])
+        opts = replace(opts, **overrides)
+    return opts
+
+
+def document(extraction: Extraction, id: str | None = None) -> Document:
+    """The :class:`Document` the stages run on, with the comment offset as a hint."""
+    text, comments_start = extraction.text()
+    hints: dict[str, Any] = {"input": "html", "path": extraction.path}
+    if extraction.path != PLAIN_TEXT:
+        # trafilatura decided where the comments are; no comments: the hint points past the end
+        hints["comments_start"] = len(text) if comments_start is None else comments_start
+    doc = Document(text, id=id, hints=hints)
+    doc.meta["path"] = extraction.path
+    return doc
+
+
+def fill_metadata(doc: Document, meta: dict[str, Any]) -> None:
+    """Fill title, authors and date the text did not show from the page's metadata."""
+    if not doc.meta.get("title") and meta.get("title"):
+        doc.meta["title"] = meta["title"]
+    if not doc.meta.get("authors") and meta.get("authors"):
+        doc.meta["authors"] = list(meta["authors"])
+    if not doc.meta.get("published") and meta.get("published"):
+        doc.meta["published"] = meta["published"]
+
+
+# --------------------------------------------------------------------------- extraction
+
+def _check(html: str | bytes) -> str | bytes:
+    """Refuse what is not a document; anything else, however broken, goes to the parser."""
+    if isinstance(html, bytes):
+        if b"\x00" in html[:8192]:
+            raise InputError("binary input (NUL bytes): not an HTML document")
+        if len(html) > MAX_CHARS:
+            raise InputError(f"document of {len(html):,} bytes exceeds the limit of {MAX_CHARS:,}")
+        return html
+    if not isinstance(html, str):
+        raise InputError(f"expected HTML text or bytes, got {type(html).__name__}")
+    if "\x00" in html:
+        raise InputError("text contains NUL characters: binary data, not a document")
+    if len(html) > MAX_CHARS:
+        raise InputError(f"document of {len(html):,} characters exceeds the limit of {MAX_CHARS:,}")
+    return html
+
+
+def parse(html: str | bytes):
+    """The page as an lxml tree (trafilatura's loader: charset detection, repairs), or None."""
+    from trafilatura.utils import load_html
+
+    html = _check(html)
+    if not html.strip():
+        return None
+    if isinstance(html, str) and not _has_markup(html):
+        html = f"<html><body><pre>{_escape(html)}</pre></body></html>"
+    try:
+        return load_html(html)
+    except Exception:  # lxml raises many things on hostile input
+        return None
+
+
+def extract(html: str | bytes) -> Extraction:
+    """Run trafilatura on a page and choose what to keep; never raises for a malformed page.
+
+    * main text: trafilatura's balanced extraction without comments (comment
+      containers pruned first, as trafilatura does), replaced by its
+      ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
+    * comments: trafilatura's comment extraction, run on its own (``fast``: the
+      comment sections are found before any fallback extractor runs);
+    * nothing usable: the page's own text, cleaned as plain text.
+    """
+    tree = parse(html)
+    if tree is None:
+        return Extraction(path=PLAIN_TEXT, page="")
+    main = _trafilatura(tree, comments=False, recall=False, metadata=True)
+    meta = main.meta if main is not None else {}
+    recall = _trafilatura(tree, comments=False, recall=True, metadata=False)
+    words_b = _words(main.main) if main is not None else 0
+    words_r = _words(recall.main) if recall is not None else 0
+    path = TRAFILATURA
+    if words_r and prefer_recall(words_b, words_r, lambda: _page_words(tree)):
+        main, path = recall, FALLBACK
+    if main is None or _words(main.main) < PLAIN_MIN_WORDS:
+        return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
+    comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
+    return Extraction(main.main, comments.comments if comments is not None else [], meta, path)
+
+
+def prefer_recall(balanced: int, recall: int, page_words) -> bool:
+    """Keep trafilatura's recall extraction instead of the balanced one?
+
+    Yes when it is longer (by ``RECALL_GAIN``) and the balanced one is either a
+    full article (``RECALL_MIN_WORDS`` or more: the extra words are headings,
+    lists and tables it left out) or a small part of the page's text
+    (``SHORT_SHARE``: it truncated the article). A short balanced extraction
+    that is not a small part of the page is left alone: on short pages the
+    recall mode mostly adds teasers and link lists. ``page_words`` is a
+    callable, so the page is only measured when needed.
+    """
+    if recall <= RECALL_GAIN * balanced:
+        return False
+    return balanced >= RECALL_MIN_WORDS or balanced < SHORT_SHARE * page_words()
+
+
+def _trafilatura(tree, *, comments: bool, recall: bool, metadata: bool,
+                 fast: bool = False) -> Extraction | None:
+    from trafilatura import bare_extraction
+
+    try:  # bare_extraction works on a copy of the tree
+        result = bare_extraction(tree, include_comments=comments, with_metadata=metadata,
+                                 favor_recall=recall, fast=fast, date_extraction_params=DATE_PARAMS)
+    except Exception:  # trafilatura fails on odd trees; the other paths take over
+        return None
+    if result is None:
+        return None
+    return Extraction(blocks(result.body), blocks(result.commentsbody) if comments else [],
+                      page_meta(result) if metadata else {})
+
+
+def _words(blocks_: list[str]) -> int:
+    return sum(len(b.split()) for b in blocks_)
+
+
+def _page_words(tree) -> int:
+    return len(page_text(tree).split())
+
+
+def _has_markup(text: str) -> bool:
+    import re
+    return re.search(r"<[A-Za-z!/][^>]*>", text[:100_000]) is not None
+
+
+def _escape(text: str) -> str:
+    import html as html_lib
+    return html_lib.escape(text, quote=False)
+
+
+def blocks(body) -> list[str]:
+    """The blocks of a trafilatura output tree: one per top-level element, lines kept.
+
+    Headings, paragraphs, quotes and code are one block each; a list keeps an
+    item per line, a table a row per line.
+    """
+    if body is None:
+        return []
+    from trafilatura.xml import xmltotxt
+
+    out: list[str] = []
+    for child in body:
+        tail, child.tail = child.tail, None
+        try:
+            text = xmltotxt(child, False)
+        finally:
+            child.tail = tail
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        block = "\n".join(line for line in lines if line)
+        if block:
+            out.append(block)
+        if tail and tail.strip():
+            out.append(" ".join(tail.split()))
+    return out
+
+
+# Tags that break a line, and among them those that end a paragraph.
+_LINE_TAGS = frozenset("""address article aside blockquote br dd details dialog div dl dt fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary
+table tbody td tfoot th thead tr ul""".split())
+_PARAGRAPH_TAGS = frozenset("""article aside blockquote dl figure footer form h1 h2 h3 h4 h5 h6
+header main nav ol p pre section table ul""".split())
+_SKIP_TAGS = frozenset("""script style noscript template svg math iframe object embed canvas
+select option button input textarea head title meta link""".split())
+
+
+def page_text(tree) -> str:
+    """The visible text of the whole page as a converter would print it: a line per block
+    element, a blank line between paragraphs; scripts, styles, forms controls and hidden
+    elements left out."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    paragraphs: list[list[str]] = [[]]
+    parts: list[str] = []
+
+    def flush_line() -> None:
+        line = " ".join("".join(parts).split())
+        parts.clear()
+        if line:
+            paragraphs[-1].append(line)
+
+    def flush_paragraph() -> None:
+        flush_line()
+        if paragraphs[-1]:
+            paragraphs.append([])
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is None:  # comments, processing instructions
+            if element.tail:
+                parts.append(element.tail)
+            return
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or _hidden(element):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        breaks = flush_paragraph if tag in _PARAGRAPH_TAGS else flush_line if tag in _LINE_TAGS else None
+        if breaks:
+            breaks()
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if breaks:
+            breaks()
+        if element.tail:
+            parts.append(element.tail)
+
+    tail, root.tail = root.tail, None
+    try:
+        walk(root)
+    except RecursionError:  # absurdly deep markup: what was read so far
+        pass
+    finally:
+        root.tail = tail
+    flush_paragraph()
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+
+
+def _hidden(element) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return ("display:none" in style or "visibility:hidden" in style
+            or element.get("hidden") is not None or element.get("aria-hidden") == "true")
+
+
+def page_meta(result) -> dict[str, Any]:
+    """Title, authors and date from trafilatura's reading of the page (head, meta, JSON-LD)."""
+    meta: dict[str, Any] = {}
+    if result.title:
+        meta["title"] = " ".join(result.title.split())
+    if result.author:
+        meta["authors"] = [a.strip() for a in result.author.split(";") if a.strip()]
+    if result.date:
+        meta["published"] = result.date
+    return meta
+
+
+# --------------------------------------------------------------------------- HTML-only annotations
+
+REPEAT_MIN_WORDS = 6
+
+
+def mark_repeats(doc: Document, end: int | None = None) -> None:
+    """A line of six words or more that the article already printed is page furniture
+    (a promo repeated in every section, a table header, a boxed call to action):
+    later copies are ``duplicate`` boilerplate. Only the article part (before
+    ``end``) is looked at; comments may quote each other."""
+    from .document import BOILERPLATE
+    from .render import normalise
+
+    limit = len(doc.text) if end is None else end
+    seen: set[str] = set()
+    for line in doc.lines():
+        if line.start >= limit:
+            break
+        key = " ".join(normalise(doc.slice(line.start, line.end)).casefold().split())
+        if len(key.split()) < REPEAT_MIN_WORDS:
+            continue
+        if key in seen:
+            doc.annotate(line.start, line.end, BOILERPLATE, "duplicate", "html.repeated-line")
+        else:
+            seen.add(key)

@@ -1,0 +1,170 @@
+"""HTML input: trafilatura's extraction, then the cleaner's stages (issue 7)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import InputError
+from cleaner import html as H
+from cleaner.render import normalise
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+ARTICLE = (FIXTURES / "article_with_comments.html").read_text(encoding="utf-8")
+NO_ARTICLE = (FIXTURES / "no_article.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article() -> H.HtmlResult:
+    return H.clean_html(ARTICLE, id="alps", language=False)
+
+
+def test_article_keeps_structure_and_drops_the_share_prompt(article):
+    out = article.to_dict()
+    assert out["path"] == "trafilatura"
+    paragraphs = article.paragraphs()
+    # headings are paragraphs of their own, list items stay one per line
+    assert "Why now" in paragraphs and "What passengers get" in paragraphs
+    assert ("- Private compartments with two or four beds\n- Breakfast served before arrival\n"
+            "- Bicycle spaces on every train") in paragraphs
+    assert paragraphs[-1].startswith("Tickets go on sale in September")
+    # page chrome never reaches the text; the prompt inside the article is removed with its rule
+    assert "Home" not in out["text"] and "Copyright" not in out["text"]
+    assert "Share this article" not in out["text"]
+    share = [r for r in out["removed"] if "Share this article" in r["text"]]
+    assert share and share[0]["category"] == "share_prompt" and share[0]["rule"].startswith("share.")
+
+
+def test_comments_are_kept_apart_and_split(article):
+    out = article.to_dict()
+    texts = [c["text"] for c in out["comments"]]
+    assert len(texts) == 3
+    assert texts[0].startswith("Finally! I took the old Zurich sleeper")
+    assert texts[1].startswith("Ten years too late")
+    assert texts[2].startswith("Does anyone know")
+    assert not any(t.split()[0] in out["text"] for t in texts)  # none leaked into the article
+    # author and date lines are comment chrome, not comment text
+    assert all("March" not in t and "Anna Berger" not in t for t in texts)
+    assert {"Anna Berger", "March 14, 2024 at 9:12 am"} <= {r["text"] for r in out["removed"]
+                                                            if r["category"] == "comment_meta"}
+    assert out["comments"][0]["author"] == "Anna Berger"
+    assert all(c["posted"] for c in out["comments"])
+
+
+def test_metadata_comes_from_the_page(article):
+    out = article.to_dict()
+    assert out["title"] == "Night trains return to the Alps"
+    assert out["authors"] == ["Maria Keller"]
+    assert out["published"] == "2024-03-14"
+
+
+def test_metadata_fills_only_what_the_text_does_not_show():
+    doc = cleaner.Document("x")
+    doc.meta.update(title="From the text")
+    H.fill_metadata(doc, {"title": "From <title>", "authors": ["A. Writer"], "published": "2020-01-02"})
+    assert doc.meta == {"title": "From the text", "authors": ["A. Writer"], "published": "2020-01-02"}
+
+
+def test_offsets_refer_to_the_extracted_text(article):
+    out = article.to_dict(source=True)
+    source = out["source"]
+    assert source == article.source and "<" not in source
+    for seg in out["segments"]:
+        assert source[seg["start"]:seg["end"]].strip() == source[seg["start"]:seg["end"]]
+    for item in out["removed"]:
+        assert normalise(source[item["start"]:item["end"]]) == item["text"]
+    for comment in out["comments"]:
+        assert comment["text"] in normalise(source[comment["start"]:comment["end"]])
+    # the comments follow the article in the extracted text
+    assert source.index("Does anyone know") > source.index("Tickets go on sale")
+
+
+def test_source_is_in_the_output_only_when_asked():
+    assert "source" not in H.clean_html(ARTICLE, language=False).to_dict()
+    assert "source" in H.clean_html(ARTICLE, language=False, source=True).to_dict()
+
+
+def test_a_page_without_an_article_takes_the_plain_text_path():
+    result = H.clean_html(NO_ARTICLE, language=False)
+    out = result.to_dict()
+    assert out["path"] == "plain-text"
+    assert "This page has moved." in result.source
+    assert out["title"] == "Page moved"
+
+
+def test_extraction_that_returns_nothing_falls_back_to_the_page_text(monkeypatch):
+    monkeypatch.setattr(H, "_trafilatura", lambda tree, **kw: None)
+    result = H.clean_html(ARTICLE, language=False)
+    assert result.path == "plain-text"
+    assert "Rail companies say demand for overnight travel" in result.text
+    assert "<p>" not in result.source
+
+
+def test_recall_extraction_is_preferred_only_when_it_adds_to_an_article():
+    page = lambda: 5000  # noqa: E731
+    assert H.prefer_recall(1000, 1200, page)          # a whole article, recall adds headings and lists
+    assert not H.prefer_recall(1000, 1020, page)      # not longer enough
+    assert not H.prefer_recall(1000, 800, page)       # shorter
+    assert H.prefer_recall(50, 900, page)             # truncated: a small part of the page
+    assert not H.prefer_recall(150, 400, lambda: 600)  # short page: recall adds teasers
+
+    calls = []
+    H.prefer_recall(1000, 1200, lambda: calls.append(1) or 0)
+    assert not calls  # the page is only measured when needed
+
+
+def test_repeated_lines_in_the_article_are_marked_duplicate():
+    text = ("Free delivery on all orders over fifty euros this week only\n\n"
+            "A paragraph of the article with enough words to stand on its own.\n\n"
+            "Free delivery on all orders over fifty euros this week only\n\n\n"
+            "A comment that repeats: Free delivery on all orders over fifty euros this week only")
+    doc = cleaner.Document(text)
+    comments_start = text.index("A comment")
+    H.mark_repeats(doc, comments_start)
+    marked = [(a.start, a.category, a.rule) for a in doc.annotations]
+    second = text.index("Free delivery", 10)
+    assert marked == [(second, "duplicate", "html.repeated-line")]
+
+
+def test_page_text_breaks_blocks_and_skips_scripts():
+    tree = H.parse("<html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1>"
+                   "<p>One <b>bold</b> line<br>next line</p><script>var x=1;</script>"
+                   "<div style='display: none'>hidden</div><ul><li>a</li><li>b</li></ul></body></html>")
+    assert H.page_text(tree) == "Head\n\nOne bold line\nnext line\n\na\nb"
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html>", "<html><body></body></html>", "<<<>>>&&&",
+                                  "<p>" * 3000 + "deep", "<div><p>unclosed <b>tags"])
+def test_empty_or_broken_html_gives_a_result_not_a_crash(html):
+    result = H.clean_html(html, language=False)
+    assert result.path in H.PATHS
+    assert isinstance(result.to_dict()["text"], str)
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01binary", "text with a NUL \x00 inside", 42])
+def test_non_documents_are_refused_with_a_clear_error(data):
+    with pytest.raises(InputError):
+        H.clean_html(data)
+
+
+def test_bytes_are_decoded_by_their_charset():
+    page = ("<html><head><meta charset='iso-8859-1'><title>Caf\xe9</title></head><body><article>"
+            "<p>Le caf\xe9 du coin a rouvert ses portes apr\xe8s des mois de travaux, et les habitu\xe9s "
+            "sont revenus d\xe8s le premier matin pour retrouver leur table pr\xe8s de la fen\xeatre.</p>"
+            "</article></body></html>").encode("latin-1")
+    result = H.clean_html(page, language=False)
+    assert "Le café du coin" in result.text
+
+
+def test_the_cli_cleans_an_html_file(monkeypatch, capsys):
+    from cleaner.cli import main
+    monkeypatch.setattr(cleaner, "clean_html", H.clean_html, raising=False)
+    assert main(["clean", str(FIXTURES / "article_with_comments.html"), "--format", "json",
+                 "--no-language"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["path"] == "trafilatura"
+    assert out["title"] == "Night trains return to the Alps"
+    assert len(out["comments"]) == 3
+    assert out["id"].endswith("article_with_comments.html")
