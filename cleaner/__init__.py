@@ -6,7 +6,7 @@ from .errors import InputError
 from .options import Options
 from .result import CleanResult
 
-__all__ = ["clean", "CleanResult", "Document", "Options", "InputError", "decode"]
+__all__ = ["clean", "clean_html", "CleanResult", "Document", "Options", "InputError", "decode"]
 __version__ = "0.1.0"
 
 
@@ -34,3 +34,4 @@ def clean(text: str | bytes, *, id: str | None = None, options: Options | None =
 
 
 from .errors import decode  # noqa: E402  (public helper)
+from .html import clean_html  # noqa: E402

@@ -1,8 +1,29 @@
 """Comment markers: the small lines comment systems print around a comment.
 
 They are both evidence that a discussion has started and values to attach to
-a comment (its author, whom it answers, when it was edited), so the section
-finder and the splitter share this one module.
+a comment (its author, whom it answers, when it was posted or edited), so the
+section finder and the splitter share this one module.
+
+Only short lines are parsed (``MAX_LINE`` characters): a marker is a line of
+chrome, never a paragraph. Every converter prints them a little differently
+(``• Jewels October 23, 2012 at 3:41 pm``, ``by [Ed Fry](http://…) on December
+4, 2010 at 10:49 pm. [Reply](…)``, ``1. Lauren K says:``), so a line is first
+reduced to its display words (:func:`display`): markdown link and image
+syntax, list bullets and numbering, and trailing buttons go.
+
+Kinds of marker:
+
+* ``says``   — a comment header with an author: "NAME says: DATE",
+  "by NAME on DATE", "NAME | DATE", "DATE NAME", "Posted by: NAME | DATE";
+* ``date``   — a date or time of its own ("October 9, 2012 3:04 PM", "2 days ago");
+* ``reply``  — whom the comment answers ("@Chris Gr.", "In reply to Mike");
+* ``edited`` — "Last edited 14 days ago by NAME";
+* ``chrome`` — buttons and counters ("Reply", "Like", "Report", "12 points");
+* ``author`` — an avatar's alt text that names the commenter ("Avatar of Mike R");
+* ``heading`` — the head of a discussion ("23 Responses to …", "Comments (11)");
+* ``form``   — the comment form or the notice that ends one ("Leave a Reply",
+  "Comments are closed");
+* ``none``   — a count that says there is no discussion ("No comments:", "0 Responses").
 """
 from __future__ import annotations
 
@@ -10,47 +31,182 @@ from dataclasses import dataclass
 
 import regex
 
-_NAME = r"[\p{L}\p{N}_][\p{L}\p{N}_.'’ -]{0,38}?"
-_DATE = (r"(?:(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*(?:at|@|,)?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
-         r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|yesterday|today|just\s+now)")
+MAX_LINE = 160
 
+_MONTH = (r"(?<!\p{L})(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?-i:\s*(?:[A-Z]{1,4}T|UTC|GMT)\b)?"
+_CALENDAR = (rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}|{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
+             rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}}))")
+_CLOCK = rf"(?:\s*(?:,|at|@|-|–|—|\|)?\s*@?\s*{_TIME})"
+_AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
+        r"|days?|weeks?|wks?|months?|years?|yrs?)(?:,?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?))?\s+ago"
+        r"|yesterday|today|just\s+now)")
+# A date, with an optional time; a month and day without a year only when a time follows.
+_DATE = (rf"(?:{_CALENDAR}{_CLOCK}?|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}"
+         r")")
+DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}])")
+TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
+
+_NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
 EDITED = regex.compile(rf"(?i)^(?:last\s+)?edited\s+(?P<when>{_DATE}|.{{1,40}}?)(?:\s+by\s+(?P<who>{_NAME}))?\s*\.?$")
-REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to)\s+@?)(?P<name>{_NAME})[.:,]?\s*$")
+REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|reply\s+to\s+comment\s+by)\s+@?)"
+                      rf"(?P<name>{_NAME})[.:,]?\s*$")
 INLINE_REPLY = regex.compile(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
-SAYS = regex.compile(rf"(?i)^(?P<name>{_NAME})\s+(?:says|said|wrote|writes|commented)\s*:?\s*(?:on\s+)?(?P<date>{_DATE})?\s*:?\s*$")
-DATED_AUTHOR = regex.compile(rf"(?i)^(?P<name>{_NAME})\s*(?:[|•·,–—-]|\bon\b)\s*(?P<date>{_DATE})\s*$")
-DATE_LINE = regex.compile(rf"(?i)^(?:posted\s+|commented\s+)?(?:on\s+)?(?P<date>{_DATE})\s*(?:\|\s*#?\s*)?$")
-_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.-]*[\p{N}_][\p{L}\p{N}_.-]*)$")
+# "NAME says:", "tRiSh said...", "by garaged (579941) writes:" — a verb of saying ends the name
+VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied)\b\s*(?:\.{2,}|…|:)?")
+
+CHROME = regex.compile(
+    r"(?i)^(?:(?:reply|replydelete|delete|like|unlike|report|report\s+(?:abuse|comment|this(?:\s+comment)?)|flag"
+    r"(?:\s+as\s+inappropriate)?|quote|share|permalink|link|link\s+to\s+(?:this|comment)|edit|upvote|downvote"
+    r"|vote\s+(?:up|down)|thumb\s+(?:up|down)|recommend|reply\s+to\s+this(?:\s+parent)?|hide\s+replies"
+    r"|(?:show|view|load|see|read)\s+(?:all\s+|more\s+|older\s+|newer\s+|previous\s+|\d+\s+)*(?:replies|comments?)"
+    r"|load\s+more|show\s+more|see\s+more|(?:previous|older|newer|next)\s+comments"
+    r"|(?:log|sign)\s*in\s+to\s+(?:reply|comment|vote)|mark\s+as\s+spam|collapse|expand|cancel(?:\s+reply)?"
+    r"|[+\-−]?\d{1,6}\s*(?:points?|votes?|likes?|replies|reply|upvotes?|downvotes?|dislikes?|reactions?)?"
+    r"|(?:votes?|likes?|score|rating)\s*:\s*[+\-−]?\d+|actions|user-pic|avatar|#|\||·|•|\(\s*\d+\s*\))"
+    r"\s*[|•·↓↑+\-#:]*\s*)+$")
+# avatar alt text: "Avatar of Mike R", "Mike R's avatar", "Comment author avatarcoyote canada"
+AVATAR = regex.compile(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*(?:pic|photo|image)|profile\s+"
+                       r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
+                       r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|profile\s+(?:picture|image|photo))$")
+HEADING = regex.compile(
+    r"(?i)^(?:\{\s*)?(?:\d+|one|no)?\s*(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
+    r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
+    r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?$")
+NO_COMMENTS = regex.compile(r"(?i)^\W*(?:0|no|zero)\s")
+FORM = regex.compile(
+    r"(?i)^(?:leave\s+a\s+(?:reply|comment|response)|post\s+(?:a|your)\s+(?:new\s+)?comment|add\s+(?:a\s+|your\s+)?comment"
+    r"|write\s+(?:a\s+)?comment|join\s+the\s+discussion|comments?\s+(?:are|is)\s+closed|the\s+comments\s+to\s+this\s+entry"
+    r"\s+are\s+closed|your\s+email(?:\s+address)?\s+(?:will|is)\s+(?:not|never)\s+(?:be\s+)?published|required\s+fields"
+    r"|you\s+must\s+be\s+logged\s+in|(?:log|sign)\s*in\s+(?:or|to)\s+.{0,30}comment|notify\s+me\s+of|subscribe\s+to"
+    r"\s+(?:comments|followup|post\s+comments)|click\s+here\s+to\s+cancel\s+reply|cancel\s+reply"
+    r"|be\s+the\s+first\s+to\s+comment|something\s+to\s+say|what\s+do\s+you\s+think|have\s+your\s+say|speak\s+your\s+mind)")
+
+_MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_LINK = regex.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")
+_BULLET = regex.compile(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
+_EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
+_TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#)?|permalink|link|report(?:\s+abuse)?|quote|like|"
+                          r"reply\s+actions|actions|#\s*\d*|\(#\d+\)|journal))+\s*$")
+_GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
+                  "@ # / reply comments permalink link updated published edited".split()])
+_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
+_WORDISH = regex.compile(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
+_FILE = regex.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")
+_NOT_NAME = frozenset("""tweet share like print email comments comment tags tagged category categories filed posted views read more share print
+email update updated published trackback note trackbacks responses response replies""".split())
 _STOPWORDS = frozenset("""a an the and or but if so of to in on at by for with from as is are was were be been
 i you he she it we they me my your our their this that these those not no yes well very too just
-thanks thank agreed exactly indeed lol wow great good bad true false right wrong""".split())
+thanks thank agreed exactly indeed lol wow great good bad true false right wrong here there what why how
+who when where all some more most any can will would should could do does did has have had""".split())
 
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # author | reply | edited | says | date
+    kind: str  # says | date | reply | edited | chrome | heading | form | none | author
     name: str | None = None
     when: str | None = None
 
 
+def display(line: str) -> str:
+    """The words a reader sees on a short line: markdown, bullets and trailing buttons removed."""
+    text = line.strip()
+    if "](" in text:
+        text = _MD_IMAGE.sub(r"\1", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "<http" in text:
+        text = _MD_ANGLE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    text = _BULLET.sub("", text)
+    if text[:1] == "[" and text[-1:] == "]" and "[" not in text[1:-1]:
+        text = text[1:-1]  # "[Reply]"
+    return " ".join(text.split())
+
+
 def parse(line: str) -> Marker | None:
     """What a short line says about a comment, or None if it is not a marker."""
-    line = line.strip()
-    if not line or len(line) > 90:
+    text = display(line) if len(line) <= 4 * MAX_LINE else ""
+    if not text or len(text) > MAX_LINE:
         return None
-    if m := EDITED.match(line, timeout=0.2):
-        return Marker("edited", _clean(m["who"]), m["when"].strip())
-    if m := REPLY.match(line, timeout=0.2):
-        return Marker("reply", _clean(m["name"]))
-    if m := SAYS.match(line, timeout=0.2):
-        return Marker("says", _clean(m["name"]), m["date"])
-    if m := DATED_AUTHOR.match(line, timeout=0.2):
-        if looks_like_name(m["name"]):
-            return Marker("says", _clean(m["name"]), m["date"])
-    if m := DATE_LINE.match(line, timeout=0.2):
-        return Marker("date", when=m["date"])
-    return None
+    if CHROME.match(text, timeout=0.2):
+        return Marker("chrome")
+    if m := AVATAR.match(text, timeout=0.2):
+        name = _clean(m["name"] or m["owner"])
+        return Marker("author", name) if name and _name_like(name) else Marker("chrome")
+    if len(text) <= 90:
+        if m := EDITED.match(text, timeout=0.2):
+            return Marker("edited", _clean(m["who"]), m["when"].strip())
+        if m := REPLY.match(text, timeout=0.2):
+            return Marker("reply", _clean(m["name"]))
+    if HEADING.match(text, timeout=0.2):
+        return Marker("none" if NO_COMMENTS.match(text) else "heading")
+    if FORM.match(text, timeout=0.2):
+        return Marker("form")
+    return header(text)
+
+
+def header(text: str) -> Marker | None:
+    """A comment header: a date, a verb of saying, or both, with at most a name besides."""
+    stripped = _TRAILING.sub("", text, timeout=0.2).strip(" .|")
+    if not stripped:
+        return None
+    if TIME_ONLY.match(stripped):
+        return Marker("date", when=stripped)
+    dates = list(DATE.finditer(stripped, timeout=0.2))
+    rest = stripped
+    for m in reversed(dates):
+        rest = rest[:m.start()] + " | " + rest[m.end():]
+    verb = VERB.search(rest, timeout=0.2)
+    if not dates and not verb:
+        return None
+    when = dates[0].group().strip() if dates else None
+    if verb:
+        if _leftover(rest[verb.end():]):
+            return None  # "I said that on January 5 we would vote." is a sentence
+        rest = rest[:verb.start()]
+    name = _strip_glue(rest)
+    if not name:
+        return Marker("says", None, when) if verb else Marker("date", when=when)
+    return Marker("says", _clean(name), when) if _name_like(name) else None
+
+
+def _strip_glue(text: str) -> str:
+    text = regex.sub(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+", " ", text)
+    tokens = [t for t in regex.split(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)", text) if t]
+    while tokens and (tokens[0].lower().strip(".:") in _GLUE or tokens[0].isdigit()):
+        tokens.pop(0)
+    while tokens and tokens[-1].lower().strip(".:") in _GLUE:
+        tokens.pop()
+    out = " ".join(tokens)
+    return regex.sub(r"\s+([,:])", r"\1", out).strip(" |,:-–—·•/")
+
+
+def _leftover(tail: str) -> bool:
+    """True when words other than glue follow a "says" header: then the line is a sentence."""
+    return bool(_strip_glue(tail).strip(" .…:"))
+
+
+def _name_like(name: str) -> bool:
+    """A display name next to a date or a verb of saying: a few words, not a sentence."""
+    name = name.strip(" |,:-–—·•")
+    if not name or len(name) > 50 or name[-1] in "!?;\"”" or any(c in name for c in "!?;\"“”"):
+        return False
+    if name.count("|") > 1:
+        return False
+    tokens = name.replace("|", " ").split()
+    if not 1 <= len(tokens) <= 7 or tokens[0].lower() in _STOPWORDS:
+        return False
+    if any(t.lower().strip(":()") in _NOT_NAME or t[0].isdigit() and ":" in t for t in tokens):
+        return False
+    if sum(t.lower() in _STOPWORDS for t in tokens) * 2 > len(tokens):
+        return False
+    return all(_WORDISH.match(t) for t in tokens)
 
 
 def looks_like_name(line: str, repeated: bool = False) -> bool:
@@ -60,17 +216,19 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
     token counts only when it looks like a handle (digits, underscores) or the
     page repeats it as a line of its own.
     """
-    text = line.strip()
+    text = display(line)
     if regex.search(r"\s\p{Lu}\.$", text):  # "Lena M." ends in an initial, not a full stop
         text = text[:-1]
     if not text or len(text) > 32 or text[-1] in ".!?,;:\"”)" or any(c in text for c in "!?;\"“”()"):
         return False
     tokens = text.split()
-    if not 1 <= len(tokens) <= 4 or any(t.lower() in _STOPWORDS for t in tokens):
+    if not 1 <= len(tokens) <= 4 or any(t.lower() in _STOPWORDS for t in tokens) or _FILE.search(text):
         return False
-    if not all(_NAME_TOKEN.match(t) for t in tokens):
+    if not all(_NAME_TOKEN.match(t) and (t[0].isupper() or not t.isalpha()) for t in tokens):
         return repeated and len(tokens) <= 2
-    return len(tokens) >= 2 or repeated or any(c.isdigit() or c == "_" for c in text)
+    if len(tokens) >= 2:  # "Lena M.", "Chris Gosling"; not "Photo 08 Big" (a caption or a file)
+        return all(t.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha() for t in tokens)
+    return repeated or any(c.isdigit() or c == "_" for c in text)
 
 
 def inline_reply(text: str) -> str | None:
@@ -79,4 +237,4 @@ def inline_reply(text: str) -> str | None:
 
 
 def _clean(name: str | None) -> str | None:
-    return name.strip().rstrip(".:,") or None if name else None
+    return name.strip().rstrip(".:,|").strip() or None if name else None

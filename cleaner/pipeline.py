@@ -38,10 +38,12 @@ def build(options: Options) -> Pipeline:
     from .stages.language import LanguageFlags
     from .stages.metadata import HeadMetadata
     from .stages.rules import RuleStage
+    from .stages.structure import PageStructure
 
     rules = load_rules(options.rules, disabled=options.disable)
     stages: list[Stage] = [
         RuleStage(rules),
+        PageStructure(),
         HeadMetadata(),
         CommentSection(),
         CommentSplitter(),

@@ -38,10 +38,12 @@ CHROME = sorted(p for p, k in KINDS.items() if k == "chrome")
 PROSE = sorted(p for p, k in KINDS.items() if k == "prose")
 
 # A scraped article: chrome, a headline, prose, chrome again: the shape pages have.
+# Paragraphs are not repeated: repetition inside a page is evidence of chrome
+# (the structure stage uses it), so a page of repeated prose is not an article.
 articles = st.tuples(
-    st.lists(st.sampled_from(CHROME), max_size=4),
-    st.lists(st.sampled_from(PROSE), min_size=2, max_size=12),
-    st.lists(st.sampled_from(CHROME), max_size=6),
+    st.lists(st.sampled_from(CHROME), max_size=4, unique=True),
+    st.lists(st.sampled_from(PROSE), min_size=2, max_size=12, unique=True),
+    st.lists(st.sampled_from(CHROME), max_size=6, unique=True),
 ).map(lambda parts: "\n\n".join(["A Headline For The Story", *parts[0], *parts[1], *parts[2]]))
 
 

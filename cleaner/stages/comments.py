@@ -1,14 +1,31 @@
 """Find the reader discussion and split it into comments.
 
-The discussion is found as a whole, not line by line: every block gets a score
-for how much it reads like a comment (markers, a change of layout, the voice
-of a reader) against how much it reads like the article, and the section is
-the run of blocks with the highest total, after the start of the article.
-Nothing has to announce it.
+The discussion is found as a whole, not line by line. Every block gets a
+score for how much it reads like part of a discussion against how much it
+reads like the article or page chrome, and the section is the contiguous run
+of blocks with the highest total after the start of the article. The evidence:
+
+* **markers** (:mod:`cleaner.markers`): comment headers ("NAME says: DATE",
+  "by NAME on DATE", a name over "2 days ago"), reply and edit markers, comment
+  chrome ("Reply", "12 points"), a discussion heading ("23 Responses to …");
+* **attachment**: a paragraph right after a comment header (or right before
+  it, on pages whose headers follow the comment) is that comment's body, so it
+  borrows evidence from its neighbour; which way headers attach is read off
+  the page;
+* **voice and layout**: first and second person, lowercase starts, missing
+  full stops, "!!", more blank lines than the article uses;
+* against: long, punctuated third-person prose (the article), and lists of
+  short unpunctuated lines (menus, related links, footers).
+
+Markers are needed: voice alone is not a discussion (an op-ed is written in
+the first person). After the last comment the page usually goes on (forms,
+related links, footer): the run ends where the evidence stops paying, and
+never goes past the comment form ("Leave a Reply") once no comment follows.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from statistics import median
 
 import regex
@@ -18,17 +35,139 @@ from ..document import BOILERPLATE, COMMENT, METADATA, Block, Comment, Document,
 from ..render import normalise
 
 MIN_SECTION_SCORE = 3.0   # total evidence a discussion needs
-MIN_COMMENTS = 2          # content blocks a discussion needs
-ARTICLE_SHARE = 0.2       # the discussion cannot start in the first fifth of the text
-MIN_STRUCTURE = 2         # blocks with markers or a change of layout: voice alone is not a discussion
-STRUCTURAL_SCORE = 2.0    # a block scoring this much carries a marker
+CANDIDATES = 3            # runs of evidence tried, best first
+MIN_PAIRS = 2             # comment headers with a body beside them that a discussion needs
+ARTICLE_SHARE = 0.2       # the discussion cannot start in the first fifth of the text ...
+ARTICLE_WORDS = 20        # ... unless a paragraph of the article ends before it
 END_PENALTY = 1.5         # evidence needed to end the discussion before the page ends
+MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
+MAX_BODY_WORDS = 800      # or words do not head comments
+PAGE_CHROME = "structure."  # page-chrome claims the discussion may take back (comments read like chrome)
 BIAS = -0.6               # a block is article unless something says otherwise
 
+# Evidence of one marker line, by kind.
+MARKER_SCORE = {"says": 3.0, "author": 2.0, "reply": 2.0, "edited": 2.0, "date": 1.5,
+                "chrome": 1.0, "heading": 1.5, "form": 0.5, "none": 0.0, "claimed_meta": 1.0}
+UNPAIRED_SCORE = {"says": 1.0, "author": 0.0, "date": 0.3}  # a header with no comment beside it
+ANCHORS = frozenset({"says", "author", "reply", "edited", "date"})
+HEADERS = frozenset({"says", "author", "date"})
+ATTACH = (1.4, 0.9, 0.5)  # bonus of the first, second, third paragraph of a comment body
+
 _WORD = regex.compile(r"[\p{L}\p{N}'’]+")
-_PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d im me my mine you your you're you’re yours u ur we us lol imo imho btw".split())
-_INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b")
+_PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
+                      "we us lol imo imho btw thanks thx".split())
+_INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
 _REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_ITEM = regex.compile(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
+_LISTY = regex.compile(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One line of the page as the comment stages see it."""
+
+    line: Line
+    kind: str  # content | claimed | claimed_meta | a marker kind (says, date, author, ...)
+    marker: markers.Marker | None = None
+    paired: bool = False  # a header with a comment body beside it
+    text: str = ""        # the line as displayed (markers and headings only)
+
+
+def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit]]:
+    """The units of every block: marker lines, claimed lines, content lines."""
+    blocks = doc.blocks if blocks is None else blocks
+    claimed = _claimed_spans(doc)
+    repeated = _repeated_short_lines(doc)
+    out: list[list[Unit]] = []
+    for b, block in enumerate(blocks):
+        units = []
+        for j, line in enumerate(block.lines):
+            state = claimed.get(line.index)
+            raw = doc.slice(line.start, line.end)
+            marker = markers.parse(normalise(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
+                units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
+                                  text=raw if marker is not None else ""))
+            elif marker is not None:
+                units.append(Unit(line, marker.kind, marker, text=raw))
+            else:
+                units.append(Unit(line, "content"))
+        out.append(units)
+    # A name line is an author line when the page repeats it or a date follows it; a
+    # name inside a long block is a menu item, not an author.
+    flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
+    for k, (size, j, unit) in enumerate(flat):
+        if unit.kind != "content" or k + 1 >= len(flat):
+            continue
+        following = flat[k + 1][2]
+        dated = following.kind == "date" or (following.kind == "says" and following.marker.name is None)
+        if (size > 3 or j > 0) and not dated:
+            continue  # a name heads its block; one inside a list or a paragraph is not an author line
+        text = normalise(doc.slice(unit.line.start, unit.line.end))
+        if markers.looks_like_name(text, text in repeated or dated):
+            name = markers.display(text)
+            if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
+                name = name[:-1]
+            unit.kind, unit.marker = "author", markers.Marker("author", name)
+    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated})
+    return out
+
+
+def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
+    """Mark the headers that have a comment body right after them (past the date or reply
+    line of the same header), or right before them on pages whose headers follow the text."""
+    flat = [u for u in flat if u.kind != "claimed"]
+    # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
+    body = [u.kind == "content" and _body_like(doc.slice(u.line.start, u.line.end) if k + 1 == len(flat)
+                                               or flat[k + 1].line.block != u.line.block
+                                               or flat[k + 1].kind != "content"
+                                               else doc.slice(u.line.start, flat[k + 1].line.end))
+            for k, u in enumerate(flat)]
+    for k, unit in enumerate(flat):
+        if unit.kind not in HEADERS:
+            continue
+        j = k + 1
+        while j < len(flat) and j <= k + 3 and flat[j].kind in ("date", "reply", "chrome", "claimed_meta", "says") \
+                and not (flat[j].kind == "says" and flat[j].marker.name):
+            j += 1
+        if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body[j + 1] \
+                and markers.looks_like_name(_text(doc, flat[j]), repeated=True):
+            # "DATE / NAME / text": the name under the date is the author
+            flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(_text(doc, flat[j])))
+            j += 1
+        after = j < len(flat) and body[j]
+        before = k > 0 and body[k - 1]
+        if unit.kind == "author":
+            # a bare name is the weakest header: it comes before its comment, and either the
+            # page repeats it (a regular) or the comment sounds like a reader
+            after = after and (unit.marker.name in repeated or _reader_voice(_text(doc, flat[j])))
+            before = False
+        unit.paired = after or before
+
+
+def _text(doc: Document, unit: Unit) -> str:
+    return normalise(doc.slice(unit.line.start, unit.line.end))
+
+
+def _claimed_spans(doc: Document) -> dict[int, str]:
+    """Lines fully covered by boilerplate or metadata, with the category that claims them."""
+    lines = list(doc.lines())
+    starts = [ln.start for ln in lines]
+    out: dict[int, str] = {}
+    from bisect import bisect_right
+    for a in doc.annotations:
+        if a.label not in (BOILERPLATE, METADATA) or (a.rule or "").startswith(PAGE_CHROME):
+            continue
+        k = max(0, bisect_right(starts, a.start) - 1)
+        while k < len(lines) and lines[k].start < a.end:
+            line = lines[k]
+            if a.start <= line.start and a.end >= line.end:
+                if out.get(line.index) != "comment_meta":
+                    out[line.index] = a.category or ""
+            elif a.start < line.end and a.end > line.start and _fully_claimed(doc, line):
+                out.setdefault(line.index, a.category or "")
+            k += 1
+    return out
 
 
 class CommentSection:
@@ -42,39 +181,127 @@ class CommentSection:
             return
         first, last = region
         doc.discussion = (first, last)
+        start, end = doc.blocks[first].start, doc.blocks[last].end
+        # a page-structure pass sees short, informal comments as chrome: inside the
+        # discussion they are comments
+        kept = [a for a in doc.annotations if not ((a.rule or "").startswith(PAGE_CHROME)
+                                                   and a.start >= start and a.end <= end)]
+        if len(kept) != len(doc.annotations):
+            doc.annotations[:] = kept
+            doc._labels = None
         for block in doc.blocks[first:last + 1]:
             doc.annotate(block.start, block.end, COMMENT, None, "comments.section")
 
     def _region(self, doc: Document) -> tuple[int, int] | None:
         blocks = doc.blocks
+        if not blocks:
+            return None
         hinted = doc.hints.get("comments_start")
         if hinted is not None:
             first = next((b.index for b in blocks if b.start >= hinted), None)
             return (first, len(blocks) - 1) if first is not None else None
-        scores = block_scores(doc)
-        earliest = next((b.index for b in blocks if b.start >= ARTICLE_SHARE * len(doc.text)), len(blocks))
-        best, span = _max_run(scores, earliest)
-        if span is None or best < MIN_SECTION_SCORE:
+        units = classify(doc)
+        scores, structural, lasting = _evidence(doc, units)
+        earliest = _earliest(doc, units)
+        # the best-scoring run first; a sidebar of dated teasers can outscore a short
+        # discussion, so the next runs are tried when the best one is not a discussion
+        scores = list(scores)
+        for _ in range(CANDIDATES):
+            best, span = _max_run(scores, earliest)
+            if span is None or best < MIN_SECTION_SCORE:
+                return None
+            region = self._accept(doc, units, scores, structural, lasting, span)
+            if region is not None:
+                return region
+            for i in range(span[0], span[1] + 1):
+                scores[i] = -1e6  # tried: the next run must lie elsewhere
+        return None
+
+    @staticmethod
+    def _accept(doc: Document, units: list[list[Unit]], scores: list[float], structural: list[bool],
+                lasting: list[bool], span: tuple[int, int]) -> tuple[int, int] | None:
+        span = _trim(units, span)
+        first, last = _split_at_long_bodies(doc, units, scores, _from_heading(units, span))
+        # the discussion begins and ends with structure: voice alone does not move its edges
+        while first < last and not structural[first]:
+            first += 1
+        while last > first and not structural[last]:
+            last -= 1
+        region = units[first:last + 1]
+        if not any(u.kind == "content" for us in region for u in us) or _says_none(units, first, last):
             return None
-        first, last = span
-        region = blocks[first:last + 1]
-        content = sum(1 for b in region if _has_content(doc, b) and not _marker(doc, b))
-        structure = sum(1 for i, b in enumerate(region, first) if scores[i] >= STRUCTURAL_SCORE
-                        or (b.gap_before >= 2 and typical_gap(blocks) <= 1))
-        return span if content >= MIN_COMMENTS and structure >= MIN_STRUCTURE else None
+        dated, names = pairs(region)
+        headed = _heading_first(units[max(0, first - 3):last + 1])
+        anchors = sum(1 for us in region for u in us if u.kind in ("author", "reply", "edited"))
+        # bare names over comments are the weakest headers (subheadings and product names
+        # look the same): they need a discussion heading, or a lasting change of layout
+        # (the discussion with no headers at all: names, replies and edit notes only)
+        layout = sum(lasting[first:last + 1])
+        if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and layout >= 3):
+            return first, last
+        return None
 
 
-def block_scores(doc: Document) -> list[float]:
-    """Log-odds-like evidence per block: positive reads like a comment, negative like the article."""
+def block_scores(doc: Document, units: list[list[Unit]] | None = None) -> list[float]:
+    """Log-odds-like evidence per block: positive reads like the discussion, negative like the article."""
+    return _evidence(doc, classify(doc) if units is None else units)[0]
+
+
+def _evidence(doc: Document, units: list[list[Unit]]) -> tuple[list[float], list[bool], list[bool]]:
+    """Scores per block, which blocks carry structure (a marker, a header's body, a layout
+    change), and which open a lasting change of layout (more blank lines than the article uses)."""
     blocks = doc.blocks
     gap = typical_gap(blocks)
-    repeated = _repeated_short_lines(doc)
-    scores = []
-    for i, block in enumerate(blocks):
-        text = normalise(doc.slice(block.start, block.end))
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        scores.append(_score(doc, block, text, gap, repeated, following))
-    return scores
+    trailing = _headers_trail(units)
+    own = [_score(doc, block, us, gap) for block, us in zip(blocks, units)]
+    bonus = [0.0] * len(blocks)
+    wide = [gap <= 1 and b.gap_before >= 2 for b in blocks]
+    # a change of layout counts when it lasts: a discussion keeps its wider spacing
+    lasting = [wide[i] and (sum(wide[i:i + 6]) >= 3 or sum(wide[max(0, i - 5):i + 1]) >= 3)
+               for i in range(len(blocks))]
+    structural = [any(u.kind not in ("content", "claimed") for u in us) or lasting[i] for i, us in enumerate(units)]
+    order = range(len(blocks) - 1, -1, -1) if trailing else range(len(blocks))
+    run = None  # paragraphs of the body seen since the header
+    for i in order:
+        kinds = {u.kind for u in units[i]}
+        has_content = "content" in kinds
+        if any(u.paired for u in units[i]):
+            run = 0
+            if has_content and not trailing:  # the header's own block holds the start of the body
+                bonus[i] += ATTACH[0]
+                run = 1
+            continue
+        if kinds & {"heading", "form", "none"} or any(u.marker is not None and u.marker.kind in ("heading", "form", "none")
+                                                       for u in units[i]):
+            run = None  # a discussion heading or the comment form: no body crosses it
+            continue
+        if not has_content:
+            if "claimed" in kinds and "claimed_meta" not in kinds:
+                run = None  # page chrome ends the body
+            continue
+        if run is not None and run < len(ATTACH) and not _listy(doc, blocks[i]):
+            bonus[i] += ATTACH[run]
+            structural[i] = True
+            run += 1
+        else:
+            run = None
+    # voice alone never grows the discussion: a block without structure can only cost
+    scores = [a + b if structural[i] else min(a + b, 0.0) for i, (a, b) in enumerate(zip(own, bonus))]
+    return scores, structural, lasting
+
+
+def _headers_trail(units: list[list[Unit]]) -> bool:
+    """True when comment headers follow their comment ("…text / by NAME on DATE")."""
+    flat = [u for us in units for u in us if u.kind != "claimed"]
+    kinds = [u.kind for u in flat]
+    primary = "says" if "says" in kinds else "author" if "author" in kinds else "date"
+    before = after = 0
+    for k, kind in enumerate(kinds):
+        if kind != primary:
+            continue
+        before += k > 0 and kinds[k - 1] == "content"
+        after += k + 1 < len(kinds) and kinds[k + 1] == "content"
+    return before > after
 
 
 def typical_gap(blocks: list[Block]) -> float:
@@ -83,47 +310,175 @@ def typical_gap(blocks: list[Block]) -> float:
     return median(gaps) if gaps else 1
 
 
-def _score(doc: Document, block: Block, text: str, typical_gap: float,
-           repeated: set[str], following: Block | None) -> float:
-    if not _has_content(doc, block):
-        claimed_meta = any(a.category == "comment_meta" for a in doc.annotations_over(block.start, block.end))
-        return 2.5 if claimed_meta else 0.0
-    if _marker(doc, block):
-        return 2.5
-    if len(block.lines) == 1 and following is not None and markers.looks_like_name(text, text in repeated):
-        return 2.0
-    score = BIAS
+def _earliest(doc: Document, units: list[list[Unit]]) -> int:
+    """The first block that may open the discussion: after the article has begun."""
+    blocks = doc.blocks
+    by_share = next((b.index for b in blocks if b.start >= ARTICLE_SHARE * len(doc.text)), len(blocks))
+    for block, us in zip(blocks, units):
+        if block.index >= by_share:
+            break
+        if any(u.kind == "content" for u in us) and _is_article_text(doc, block):
+            return block.index + 1
+    return by_share
+
+
+def _is_article_text(doc: Document, block: Block) -> bool:
+    """The first paragraph (or caption) of the article: some words, not a menu."""
+    text = doc.slice(block.start, block.end)
+    return len(text.split()) >= ARTICLE_WORDS and not _listy(doc, block)
+
+
+def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -> float:
+    content = [u for u in units if u.kind == "content"]
+    marked = [u for u in units if u.kind not in ("content", "claimed")]
+    # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
+    marker = max((_marker_score(u) for u in marked), default=0.0) \
+        if 3 * len(marked) >= len(units) else 0.0
+    if not content:
+        return marker
+    text = normalise(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
+    score = marker + _voice(text)
     if typical_gap <= 1 and block.gap_before >= 2:
         score += 1.2
+    if _listy(doc, block):
+        score -= 1.2
+    return score
+
+
+def _marker_score(unit: Unit) -> float:
+    if unit.kind in HEADERS and not unit.paired:
+        return UNPAIRED_SCORE[unit.kind]
+    return MARKER_SCORE.get(unit.kind, 0.0)
+
+
+def pairs(units: list[list[Unit]]) -> tuple[int, int]:
+    """Comment headers with a comment body beside them: (the count of the most frequent dated
+    or "says" format, the number of different bare names). A discussion repeats one header
+    format (a dateline over an article and an "Update:" line are not one). Header lines in a
+    row ("NAME" over "DATE") are one header; a format seen three times or more counts with all
+    its headers once one of them has a body beside it (short replies are not always sentences)."""
+    paired: Counter = Counter()
+    seen: Counter = Counter()
+    names: set[str] = set()
+    group: list[Unit] = []
+    for unit in [u for us in units for u in us if u.kind not in ("claimed", "claimed_meta", "chrome")] + [None]:
+        if unit is not None and unit.kind in HEADERS:
+            group.append(unit)
+            continue
+        if group:
+            dated = [u for u in group if u.kind != "author"]
+            shape = _shape(dated[0].marker) if dated else None
+            if shape and shape[0] == "date" and markers.TIME_ONLY.match(dated[0].marker.when or ""):
+                shape = None  # "5:31 PM": a time alone heads lists of news as often as comments
+            if shape:
+                seen[shape] += 1
+            if any(u.paired for u in group):
+                if shape:
+                    paired[shape] += 1
+                names.update(u.marker.name for u in group if u.kind == "author")
+            group = []
+    counts = [seen[k] if seen[k] >= 3 and n >= 2 else n for k, n in paired.items()]
+    return max(counts, default=0), len(names)
+
+
+def _shape(marker: markers.Marker) -> tuple:
+    """What a header looks like, so that only headers of one format count together."""
+    when = marker.when or ""
+    return (marker.kind, marker.name is not None, ":" in when, "ago" in when or when.isalpha())
+
+
+def _says_none(units: list[list[Unit]], first: int, last: int) -> bool:
+    """The page says "No comments" after the last comment header we found: there is no discussion."""
+    start = max((i for i in range(first, last + 1) if any(u.paired for u in units[i])), default=first)
+    for us in units[start + 1:]:
+        if any(u.marker is not None and u.marker.kind == "none" for u in us):
+            return True
+        if any(u.paired for u in us):
+            return False
+    return False
+
+
+def _heading_first(units: list[list[Unit]]) -> bool:
+    """A discussion heading ("23 Responses to …", "Comments" as a line of its own, not an
+    item of a menu) before the first comment header."""
+    for us in units:
+        for unit in us:
+            if unit.paired:
+                return False
+            if unit.marker is not None and unit.marker.kind == "heading" and \
+                    (len(us) == 1 or any(c.isdigit() for c in unit.text)):
+                return True
+    return False
+
+
+def _body_like(text: str) -> bool:
+    """A line that can open a comment: a sentence, not a title, a link or a list item."""
+    text = normalise(text)
+    if not text or _LISTY.search(text):
+        return False
+    words = text.split()
+    if len(words) < 15:
+        long_words = [w for w in words if len(w) > 3]
+        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= 7 * len(long_words):
+            return False  # Title Case: a headline in a list of posts
+    return text[-1] in ".!?)\"”’:" or len(words) >= 8 or text[0].islower()
+
+
+def _voice(text: str) -> float:
+    """How much a paragraph reads like a reader talking rather than an article or a menu."""
     tokens = _WORD.findall(text)
     if not tokens:
         return 0.0
-    words = [w.lower() for w in tokens]
+    score = BIAS
+    words = len(tokens)
     # "US" the country is not "us" the reader
     personal = sum(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in tokens)
     if personal:
-        score += 0.6 + min(1.0, 10 * personal / len(words))
+        score += 0.6 + min(1.0, 10 * personal / words)
     if text[0].islower():
         score += 0.8
-    if len(words) >= 3 and text[-1] not in ".!?\"”’)":
-        score += 0.6
+    if words >= 3 and text[-1] not in ".!?\"”’)":
+        score += 0.6 if words >= 8 else 0.2
     if _INFORMAL.search(text):
         score += 0.4
     if text.startswith("@"):
         score += 2.0
-    if len(words) >= 60 and text[0].isupper() and text[-1] in ".!?\"”’" and not personal:
+    if words >= 60 and text[0].isupper() and text[-1] in ".!?\"”’" and not personal:
         score -= 1.2
     if _REPORTING.search(text):
         score -= 0.4
     return score
 
 
+def _reader_voice(text: str) -> bool:
+    """First or second person, a lowercase start, an exclamation or a question, "@": a reader talking."""
+    if not text:
+        return False
+    if text[0].islower() or text[0] == "@" or text[-1] in "!?" or _INFORMAL.search(text):
+        return True
+    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORD.findall(text))
+
+
+def _listy(doc: Document, block: Block) -> bool:
+    """A menu, a list of links or a run of short unpunctuated lines: page chrome, not a comment."""
+    if len(block.lines) < 3:
+        line = doc.slice(block.start, block.end)
+        return len(block.lines) == 1 and bool(_LISTY.search(line)) and len(line.split()) <= 12 \
+            and line.rstrip()[-1:] not in ".!?"
+    listy = 0
+    for line in block.lines:
+        text = doc.slice(line.start, line.end)
+        if _LISTY.search(text) or (len(text.split()) <= 6 and text.rstrip()[-1:] not in ".!?:,"):
+            listy += 1
+    return listy * 3 >= len(block.lines) * 2
+
+
 def _max_run(scores: list[float], earliest: int) -> tuple[float, tuple[int, int] | None]:
     """The contiguous run of blocks (starting at ``earliest`` or later) with the largest total.
 
-    A discussion is usually the tail of the page, so a run that stops before the
-    last block pays ``END_PENALTY``: the weak evidence of a last short reply
-    ("Both are bad.") is not enough to hand it back to the article.
+    A run that stops before the last block pays ``END_PENALTY``: the weak
+    evidence of a last short reply ("Both are bad.") is not enough to hand it
+    back to the article.
     """
     best, span = _best_inner_run(scores, earliest)
     best -= END_PENALTY
@@ -147,20 +502,88 @@ def _best_inner_run(scores: list[float], earliest: int) -> tuple[float, tuple[in
     return best, span
 
 
+def _trim(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, int]:
+    """Never run past the comment form once no comment header follows it."""
+    first, last = span
+    last_anchor = max((i for i in range(first, last + 1) if any(u.paired or u.kind == "edited" for u in units[i])),
+                      default=None)
+    if last_anchor is None:
+        return first, last
+    for i in range(last_anchor + 1, last + 1):
+        if any(u.marker is not None and u.marker.kind in ("form", "none") for u in units[i]):
+            return first, i
+    return first, last
+
+
+def _from_heading(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, int]:
+    """A discussion heading ("1 comment:", "23 Responses to …") followed by a comment header
+    opens the discussion: what comes before it is the article, whatever its voice."""
+    first, last = span
+    for i in range(first, last + 1):
+        if any(u.marker is not None and u.marker.kind == "heading" for u in units[i]):
+            if any(u.paired for us in units[i:min(last, i + 4) + 1] for u in us):
+                return i, last
+        if sum(u.paired for us in units[first:i + 1] for u in us) >= 2:
+            break  # a heading inside the discussion (a reply count, a thread title) moves nothing
+    return span
+
+
+def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[float],
+                          span: tuple[int, int]) -> tuple[int, int]:
+    """A comment is a few paragraphs: a header followed by an article's worth of text is not a
+    comment header (a dateline, a byline). Cut the run where headers are that far apart and keep
+    the part with the most evidence."""
+    first, last = span
+    cuts = [first]
+    words = paragraphs = 0
+    for i in range(first, last + 1):
+        if _menu(doc, doc.blocks[i], units[i]):
+            # a menu or a list of links between comment headers: the discussion ended and a
+            # sidebar ("Recent comments", "Related posts") began
+            cuts += [i, i + 1]
+            words = paragraphs = 0
+            continue
+        if any(u.kind in ANCHORS or u.kind in ("chrome", "claimed_meta") or
+               (u.marker is not None and u.marker.kind == "heading") for u in units[i]):
+            if paragraphs > MAX_BODY_BLOCKS or words > MAX_BODY_WORDS:
+                cuts.append(i)
+            words = paragraphs = 0
+            continue
+        content = [u for u in units[i] if u.kind == "content"]
+        if content:
+            paragraphs += 1
+            words += sum(len(doc.slice(u.line.start, u.line.end).split()) for u in content)
+    if paragraphs > MAX_BODY_BLOCKS or words > MAX_BODY_WORDS:
+        cuts.append(last + 1 - paragraphs)  # a long tail without headers: footer prose or an article
+    cuts.append(last + 1)
+    parts = [(sum(scores[a:b]), a, b - 1) for a, b in zip(cuts, cuts[1:])
+             if b > a and not (b == a + 1 and _menu(doc, doc.blocks[a], units[a]))]
+    if not parts:
+        return span
+    _, first, last = max(parts)
+    return first, last
+
+
+def _menu(doc: Document, block: Block, units: list[Unit]) -> bool:
+    """Four or more short list items or links and nothing that marks a comment."""
+    if len(block.lines) < 4 or not all(u.kind in ("content", "claimed") for u in units):
+        return False
+    items = [t for t in (doc.slice(ln.start, ln.end) for ln in block.lines) if _ITEM.search(t)]
+    words = sum(len(_WORD.findall(t)) for t in items)
+    # short items: a list in a comment runs to sentences, a menu to a few words each
+    return len(items) * 3 >= len(block.lines) * 2 and words <= 8 * len(items)
+
+
 def _repeated_short_lines(doc: Document) -> set[str]:
-    counts = Counter(normalise(doc.slice(b.start, b.end)) for b in doc.blocks
-                     if len(b.lines) == 1 and b.end - b.start <= 32)
+    counts = Counter(normalise(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
     return {text for text, n in counts.items() if n >= 2}
-
-
-def _has_content(doc: Document, block: Block) -> bool:
-    return not _fully_claimed(doc, block)
 
 
 def _fully_claimed(doc: Document, block: Block | Line) -> bool:
     """True when boilerplate or metadata annotations leave nothing visible in the block."""
-    spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations_over(block.start, block.end)
-                   if a.label in (BOILERPLATE, METADATA))
+    spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations
+                   if a.label in (BOILERPLATE, METADATA) and a.start < block.end and a.end > block.start
+                   and not (a.rule or "").startswith(PAGE_CHROME))
     pos = block.start
     for start, end in spans:
         if doc.slice(pos, start).strip():
@@ -169,24 +592,15 @@ def _fully_claimed(doc: Document, block: Block | Line) -> bool:
     return not doc.slice(pos, block.end).strip()
 
 
-def _marker(doc: Document, block: Block) -> markers.Marker | None:
-    """The marker a block opens with: a marker line, or a name line over a date line."""
-    first = normalise(doc.slice(block.lines[0].start, block.lines[0].end))
-    if len(block.lines) == 1:
-        return markers.parse(first)
-    second = markers.parse(normalise(doc.slice(block.lines[1].start, block.lines[1].end)))
-    if second and second.kind == "date" and markers.looks_like_name(first, repeated=True):
-        return markers.Marker("says", first, second.when)
-    return None
-
-
 class CommentSplitter:
     """Splits the discussion into comments and turns marker lines into comment metadata.
 
     Works line by line inside the discussion, so a header printed in the same
-    block as the text ("NAME / 2 days ago / text…") is handled like one on its own.
-    In a layout with headers ("NAME says: DATE"), a comment runs from one header
-    to the next; without them, every paragraph is a comment of its own.
+    block as the text ("NAME / 2 days ago / text…") is handled like one on its
+    own. Headers start a comment, or, on pages where they follow the comment
+    ("…text / by NAME on DATE"), close it. In a layout with headers a comment
+    runs from one header to the next; without them, every paragraph is a
+    comment of its own.
     """
 
     name = "comment_parsing"
@@ -195,82 +609,102 @@ class CommentSplitter:
         if doc.discussion is None:
             return
         first, last = doc.discussion
-        blocks = doc.blocks[first:last + 1]
-        repeated = _repeated_short_lines(doc)
-        units = [(block, line, self._kind(doc, block, j, blocks, k, repeated))
-                 for k, block in enumerate(blocks) for j, line in enumerate(block.lines)]
-        headers = sum(kind[0] in ("says", "author") for _, _, kind in units)
-        paragraphs = sum(1 for k, b in enumerate(blocks) if any(u[0] is b and u[2][0] == "content" for u in units))
-        _Split(doc, headed=headers >= max(2, paragraphs // 2)).run(units)
-
-    @staticmethod
-    def _kind(doc: Document, block: Block, j: int, blocks: list[Block], k: int,
-              repeated: set[str]) -> tuple[str, markers.Marker | None]:
-        line = block.lines[j]
-        if _fully_claimed(doc, line):
-            return "chrome", None
-        text = normalise(doc.slice(line.start, line.end))
-        if marker := markers.parse(text):
-            return marker.kind, marker
-        has_next = j + 1 < len(block.lines) or k + 1 < len(blocks)
-        if has_next and markers.looks_like_name(text, text in repeated or _date_follows(doc, block, j)):
-            return "author", markers.Marker("author", text)
-        return "content", None
+        units = classify(doc)[first:last + 1]
+        trailing = _headers_trail(units)
+        flat = [(k, u) for k, us in enumerate(units) for u in us]
+        headers = sum(u.kind in ("says", "author") for _, u in flat)
+        dates = sum(u.kind == "date" for _, u in flat)
+        paragraphs = sum(1 for us in units if any(u.kind == "content" for u in us))
+        headed = max(headers, dates) >= max(2, paragraphs // 3)
+        _Split(doc, headed=headed, trailing=trailing,
+               trailing_dates=_dates_trail(units, trailing)).run(flat)
 
 
-def _date_follows(doc: Document, block: Block, j: int) -> bool:
-    if j + 1 >= len(block.lines):
-        return False
-    nxt = block.lines[j + 1]
-    marker = markers.parse(normalise(doc.slice(nxt.start, nxt.end)))
-    return marker is not None and marker.kind == "date"
+def _dates_trail(units: list[list[Unit]], trailing: bool) -> bool:
+    """Blogger style: "NAME said…", the text, then the date: a date line closes its comment."""
+    kinds = [u.kind for us in units for u in us if u.kind != "claimed"]
+    if "says" not in kinds and "author" not in kinds:
+        return trailing
+    before = after = 0
+    for k, kind in enumerate(kinds):
+        if kind == "date":
+            before += k > 0 and kinds[k - 1] == "content"
+            after += k + 1 < len(kinds) and kinds[k + 1] == "content"
+    return before > after
 
 
 class _Split:
     """The state of one pass over the discussion: pending markers and the open comment."""
 
-    def __init__(self, doc: Document, headed: bool):
-        self.doc, self.headed = doc, headed
+    def __init__(self, doc: Document, headed: bool, trailing: bool, trailing_dates: bool):
+        self.doc, self.headed, self.trailing, self.trailing_dates = doc, headed, trailing, trailing_dates
         self.author = self.reply_to = self.posted = None
         self.current: Comment | None = None
+        self.closed = False  # the open comment was closed by a trailing header
         self.authors: list[str] = []
 
-    def run(self, units) -> None:
+    def run(self, flat: list[tuple[int, Unit]]) -> None:
         previous_block = None
-        for block, line, (kind, marker) in units:
-            if kind == "chrome":
+        for k, unit in flat:
+            kind = unit.kind
+            if kind == "claimed":
                 continue
             if kind == "content":
-                self._content(line, new_block=block is not previous_block)
-                previous_block = block
+                self._content(unit.line, new_block=k != previous_block)
+                previous_block = k
                 continue
-            self.doc.annotate(line.start, line.end, BOILERPLATE, "comment_meta", f"comments.{kind}")
-            self._marker(kind, marker)
+            if kind != "claimed_meta":
+                rule = f"comments.{'form' if kind == 'none' else kind}"
+                self.doc.annotate(unit.line.start, unit.line.end, BOILERPLATE, "comment_meta", rule)
+            if kind in ("chrome", "claimed_meta", "heading", "form", "none"):
+                if kind in ("heading", "form", "none"):
+                    self.current, self.closed = None, False
+                continue
+            self._marker(kind, unit.marker)
             previous_block = None
 
-    def _content(self, line, new_block: bool) -> None:
-        pending = self.author or self.reply_to or self.posted
-        if self.current is not None and not pending and (not new_block or self.headed):
+    def _content(self, line: Line, new_block: bool) -> None:
+        pending = self.author or self.reply_to or (self.posted and not self.trailing_dates)
+        if self.current is not None and not pending and not self.closed and (not new_block or self.headed):
             self.current.end = line.end  # more of the same comment
             return
         text = normalise(self.doc.slice(line.start, line.end))
         self.current = Comment(line.start, line.end, author=self.author, posted=self.posted,
                                reply_to=self.reply_to or self._inline_reply(text))
+        self.closed = False
         self.doc.comments.append(self.current)
         if self.author:
             self.authors.append(self.author)
         self.author = self.reply_to = self.posted = None
 
     def _marker(self, kind: str, marker: markers.Marker) -> None:
-        if kind == "edited" and self.current is not None:
-            self.current.edited = marker.when
-            self.current.author = self.current.author or marker.name
-        elif kind in ("author", "says"):
-            self.author, self.posted, self.current = marker.name, marker.when, None
-        elif kind == "reply":
+        current = self.current
+        if kind == "edited":
+            if current is not None:
+                current.edited = marker.when
+                current.author = current.author or marker.name
+            return
+        if kind == "reply":
             self.reply_to = marker.name
+            return
+        if kind == "date" and self.trailing_dates and current is not None and not self.closed:
+            current.posted = current.posted or marker.when
+            self.closed = True
+            return
+        if self.trailing and kind in ("says", "author") and current is not None and not self.closed:
+            current.author = current.author or marker.name
+            current.posted = current.posted or marker.when
+            if marker.name:
+                self.authors.append(marker.name)
+            self.closed = True
+            return
+        if kind in ("says", "author"):
+            self.author, self.current, self.closed = marker.name, None, False
+            self.posted = marker.when or (self.posted if kind == "says" else None)
         elif kind == "date":
             self.posted = marker.when
+            if not self.author:
+                self.current = None
 
     def _inline_reply(self, text: str) -> str | None:
         """"@Mike R. same here": the longest known author the mention starts with, else its first word."""

@@ -1,0 +1,137 @@
+"""Page structure: remove navigation, menus, footers and teasers from whole-page text.
+
+Scraped corpora keep the plain text a converter made of the whole page. The
+article is a contiguous run of prose with short headings inside it, and the
+chrome (menus, breadcrumbs, share bars, cookie banners, "related" lists,
+footers) surrounds it. This stage reads that shape without HTML:
+
+* every line (or sentence-like piece of a flattened page) gets evidence from
+  its own shape: length, sentence punctuation, stopword density,
+  capitalisation, list / heading / link markup, chrome words, repetition in the
+  page, position, and its block (:mod:`cleaner.structure.features`);
+* a second pass adds what the neighbours scored and where the line stands
+  against the article region, and the page is decoded at once by a two-state
+  sequence model (:mod:`cleaner.structure.model`);
+* removed runs are named by what they look like and where they sit
+  (:mod:`cleaner.structure.categories`).
+
+Only lines the rule stage left unclaimed are marked. A text that is already
+mostly prose (an extraction, not a page) is left alone.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..document import BOILERPLATE, MAIN, Document
+from ..structure.categories import categorise
+from ..structure.features import analyse, markup_spans
+from ..structure.model import load_weights
+
+RULE_PREFIX = "structure."
+# "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
+CHROME_SHARE = 0.25   # share of the text's words in non-prose lines below which ...
+CHROME_RUN = 5        # ... and no run of this many short non-prose lines: leave the text alone
+
+
+class _Claimed:
+    """What earlier stages claimed (any label but main), for overlap tests in log time."""
+
+    def __init__(self, doc: Document):
+        spans = sorted((a.start, a.end) for a in doc.annotations if a.label != MAIN)
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def covered(self, start: int, end: int) -> bool:
+        """True when one claimed span holds all of [start, end)."""
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.ends[k] >= end
+
+    def free(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        if k >= 0 and self.ends[k] > start:
+            return False
+        return not (k + 1 < len(self.starts) and self.starts[k + 1] < end)
+
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) that nothing claimed."""
+        out: list[tuple[int, int]] = []
+        k = max(bisect_right(self.starts, start) - 1, 0)
+        pos = start
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.ends[k] > pos:
+                if self.starts[k] > pos:
+                    out.append((pos, self.starts[k]))
+                pos = max(pos, self.ends[k])
+            k += 1
+        if pos < end:
+            out.append((pos, end))
+        return out
+
+
+class PageStructure:
+    """Marks page chrome in whole-page plain text as boilerplate, by category."""
+
+    name = "structure"
+
+    def __init__(self, weights_path: str | None = None):
+        self.weights = load_weights(weights_path)
+
+    def __call__(self, doc: Document) -> None:
+        if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text":
+            return  # an HTML extractor already took the article out of the page
+        w = self.weights
+        infos = analyse(doc, w.stopwords)
+        # what an upstream extractor marked as the discussion is the comment stage's to decide
+        limit = doc.hints.get("comments_start")
+        if limit is not None:
+            infos = [i for i in infos if i.line.end <= limit]
+        claimed = _Claimed(doc)
+        if not infos or self.already_clean([i for i in infos if not claimed.covered(i.line.start, i.line.end)]):
+            return
+        keep = w.decode(infos)
+        if not any(keep):
+            return  # nothing reads like an article: not this stage's call to empty the page
+        text = doc.text
+        for info, category in categorise(doc, infos, keep):
+            unit = info.line
+            if category is None:
+                # kept: drop the markdown that carries words (link targets, images)
+                if "](" in text[unit.start:unit.end] or "_" in text[unit.start:unit.end]:
+                    for a, b in markup_spans(text[unit.start:unit.end]):
+                        if claimed.free(unit.start + a, unit.start + b):
+                            doc.annotate(unit.start + a, unit.start + b, BOILERPLATE, "markup",
+                                         RULE_PREFIX + "markup")
+                continue
+            for a, b in claimed.gaps(unit.start, unit.end):
+                if text[a:b].strip():
+                    doc.annotate(a, b, BOILERPLATE, category, RULE_PREFIX + category)
+
+    @staticmethod
+    def already_clean(infos) -> bool:
+        """True for text that is already an extraction: most words in prose, no menu runs.
+
+        ``infos`` are the units no earlier stage claimed. A flattened page (a line
+        cut into sentences) is never an extraction.
+        """
+        total = sum(i.words for i in infos) or 1
+        chrome = 0
+        run = longest = 0
+        for info in infos:
+            if info.line.flat:
+                return False
+            if info.prose:
+                run = 0
+                continue
+            chrome += info.words
+            if info.words <= 6:
+                run += 1
+                longest = max(longest, run)
+            else:
+                run = 0
+        return chrome / total < CHROME_SHARE and longest < CHROME_RUN

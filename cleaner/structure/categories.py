@@ -1,0 +1,117 @@
+"""Name what the structure stage removes.
+
+A removed unit is named first by what it says (a cookie banner, an
+advertisement label, a share bar, a newsletter prompt, legal small print), then
+by its shape and place: short menu items are navigation, a list of headline-like
+lines after the article (or under a "Related" / "More from" heading) is
+related links, and what is left before the article is the page header, after
+it the page footer.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document import Document
+from .features import LineInfo
+
+NAVIGATION = "navigation"
+RELATED = "related_links"
+COOKIE = "cookie_notice"
+ADVERTISEMENT = "advertisement"
+HEADER = "page_header"
+FOOTER = "page_footer"
+SHARE = "social_share"
+NEWSLETTER = "newsletter"
+
+_COOKIE = re.compile(r"\b(?:cookies?|gdpr|ccpa|tracking technologies)\b")
+_BANNER = re.compile(r"\b(?:use|uses|using|accept|consent|agree|browsing|browse|continuing|reject|allow|personali[sz]e)\b")
+_FOOTER_WORDS = frozenset("about us contact privacy policy terms of use conditions service imprint impressum sitemap site map "
+                          "accessibility careers jobs advertise advertising press help faq legal notice cookies cookie "
+                          "settings disclaimer copyright rss feedback corrections ethics licensing subscriptions "
+                          "and & our the".split())
+_AD = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content| post| links?)?|ad|ads|promoted(?: content)?|paid (?:content|post)|partner content|anzeige|publicidad|publicité)\b")
+_SHARE_WORDS = frozenset("share shares tweet facebook twitter linkedin pinterest whatsapp email e-mail print reddit telegram "
+                         "copy link url x messenger flipboard tumblr mastodon bluesky threads instagram youtube tiktok "
+                         "follow us on this article story post sharing save comment comments".split())
+_NEWSLETTER = re.compile(r"\b(?:newsletters?|subscribe (?:to|for|now|today)|sign up (?:for|to|now)|in your inbox|to your inbox|unsubscribe)\b")
+_LEGAL = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bprivacy policy\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcopyright\b|\bimpressum\b|\bimprint\b")
+_RELATED_HEAD = re.compile(r"^\W*(?:related|recommended|more (?:from|stories|articles|news|on|in|like this|to read)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks)\b")
+
+
+def _own_category(info: LineInfo) -> str | None:
+    """A category the unit's words name outright."""
+    t = info.text
+    if _COOKIE.search(t) and (info.words <= 4 or _BANNER.search(t)):
+        return COOKIE
+    if info.words <= 8 and _AD.search(t):
+        return ADVERTISEMENT
+    if info.words <= 12 and _LEGAL.search(t):
+        return FOOTER
+    if info.words <= 8:
+        words = re.findall(r"[\w-]+", t)
+        if words and sum(1 for w in words if w in _SHARE_WORDS) >= max(1, len(words) * 0.6):
+            if any(w in ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit",
+                         "telegram", "email", "print", "flipboard", "bluesky", "mastodon") for w in words):
+                return SHARE
+    if info.words <= 30 and _NEWSLETTER.search(t):
+        return NEWSLETTER
+    return None
+
+
+def _headline_like(info: LineInfo) -> bool:
+    """A teaser title: a few words, no sentence end."""
+    return 3 <= info.words <= 20 and not info.text.rstrip().endswith((".", "!", ":")) and not info.prose
+
+
+def categorise(doc: Document, infos: list[LineInfo], keep: list[bool]) -> Iterator[tuple[LineInfo, str | None]]:
+    """(unit, category) for every unit; ``None`` for a unit that stays."""
+    n = len(infos)
+    kept = [i for i, k in enumerate(keep) if k]
+    first, last = (kept[0], kept[-1]) if kept else (n, n)
+    related_from: int | None = None
+    for i, info in enumerate(infos):
+        if keep[i]:
+            related_from = None
+            yield info, None
+            continue
+        own = _own_category(info)
+        if own is not None:
+            yield info, own
+            continue
+        if _RELATED_HEAD.search(info.text) and info.words <= 8:
+            related_from = i
+            yield info, RELATED
+            continue
+        words = re.findall(r"[\w&]+", info.text)
+        if words and info.words <= 12 and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
+            related_from = None
+            yield info, (NAVIGATION if i < first else FOOTER)
+            continue
+        if related_from is not None:
+            if _headline_like(info) or "list" in info.features or info.words > 20:
+                yield info, RELATED
+                continue
+            related_from = None
+        if i < first:
+            yield info, (NAVIGATION if info.words <= 4 or "list" in info.features else HEADER)
+        elif i > last:
+            if _headline_like(info) and _in_teaser_run(infos, keep, i):
+                yield info, RELATED
+            elif info.words <= 4 or "list" in info.features:
+                yield info, NAVIGATION
+            else:
+                yield info, FOOTER
+        else:
+            if _headline_like(info) and _in_teaser_run(infos, keep, i):
+                yield info, RELATED
+            else:
+                yield info, NAVIGATION
+
+
+def _in_teaser_run(infos: list[LineInfo], keep: list[bool], i: int) -> bool:
+    """Two or more headline-like removed units next to each other (a teaser list)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(infos) and not keep[j] and _headline_like(infos[j]):
+            return True
+    return False

@@ -1,0 +1,238 @@
+"""Score lines in two passes and decode the whole page at once.
+
+1. *Local pass*: a logistic model adds up the weights of a line's own features
+   (:mod:`cleaner.structure.features`) into the log-odds that it is article text.
+2. *Context pass*: the same line is scored again with what its neighbours scored
+   in pass 1 (windows before and after it, its block) and with where it stands
+   against the page's article region — the contiguous run of lines with the most
+   article evidence, found as a maximum-sum segment. This is how a short line
+   between two paragraphs becomes a heading and the same line inside a run of
+   menu items stays navigation.
+3. *Decoding*: a two-state sequence model (article / chrome) over the lines,
+   Viterbi with a price for every switch, higher inside a block than between
+   blocks, so the labels come in runs the way pages are built.
+
+The weights are small (a few hundred numbers) and ship in ``cleaner/data``;
+``scripts/fit_structure.py`` fits them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .features import LineInfo
+
+CLIP = 6.0
+# A heading that opens a list of teasers: what follows it is chrome until prose resumes.
+_RELATED_HEAD = re.compile(r"\W*(?:related|recommended|more (?:from|stories|articles|news|posts|on|in|like this|to read|related)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks|similar)\b")
+
+
+def _binner(edges: tuple[float, ...], name: str):
+    labels = [f"{name}<{edges[0]}"] + [f"{name}>={e}" for e in edges]
+    return lambda value: labels[bisect_right(edges, value)]
+
+
+SCORE_EDGES = (-4.0, -2.5, -1.5, -0.75, 0.0, 0.75, 1.5, 2.5, 4.0)
+MASS_BEFORE = _binner((0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999), "mb")
+DIST = (1, 2, 4, 8, 16, 40)
+BEFORE_REGION = _binner(DIST, "before")
+AFTER_REGION = _binner(DIST, "after")
+REGION_SHARE = _binner((0.2, 0.4, 0.6, 0.8), "rshare")
+MASS_AFTER = _binner((0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999), "mass_after_mb")
+_SCORE_LABELS = {name: [f"{name}<{SCORE_EDGES[0]}"] + [f"{name}>={e}" for e in SCORE_EDGES]
+                 for name in ("s", "p1", "n1", "p3", "n3", "p10", "n10", "blk")}
+_SQRT = [1.0 + k ** 0.5 for k in range(61)]
+
+
+@dataclass(frozen=True)
+class Weights:
+    stopwords: frozenset[str]
+    local: dict[str, float]
+    local_bias: float
+    passes: tuple[tuple[dict[str, float], float], ...]  # context passes: (weights, bias)
+    switch_block: float   # price of a label change between blocks
+    switch_line: float    # price of a label change inside a block
+    bias: float           # added to every context log-odds before decoding
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Weights":
+        passes = tuple((p["weights"], p["bias"]) for p in data["passes"])
+        return cls(frozenset(data["stopwords"]), data["local"]["weights"], data["local"]["bias"], passes,
+                   data["decode"]["switch_block"], data["decode"]["switch_line"],
+                   data["decode"].get("bias", 0.0))
+
+    def scores(self, infos: list[LineInfo]) -> list[float]:
+        """Log-odds of every unit after the local pass and every context pass."""
+        s = local_scores(infos, self.local, self.local_bias)
+        for weights, bias in self.passes:
+            s = context_scores(context_features(infos, s), infos, weights, bias)
+        if self.bias:
+            s = [v + self.bias for v in s]
+        return s
+
+    def decode(self, infos: list[LineInfo]) -> list[bool]:
+        return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line)
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str | None = None) -> Weights:
+    if path is None:
+        raw = resources.files("cleaner").joinpath("data/structure.json").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
+    return Weights.from_dict(json.loads(raw))
+
+
+def local_scores(infos: list[LineInfo], weights: dict[str, float], bias: float) -> list[float]:
+    get = weights.get
+    out = []
+    for info in infos:
+        s = bias
+        for f in info.features:
+            s += get(f, 0.0)
+        out.append(s)
+    return out
+
+
+def best_region(values: list[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the largest sum (Kadane); (0, 0) if none is positive."""
+    best, best_a, best_b = 0.0, 0, 0
+    run, a = 0.0, 0
+    for i, v in enumerate(values):
+        if run <= 0.0:
+            run, a = v, i
+        else:
+            run += v
+        if run > best:
+            best, best_a, best_b = run, a, i + 1
+    return best_a, best_b
+
+
+def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
+    """Pass-2 features: neighbour scores, block score, place against the article region."""
+    n = len(infos)
+    clipped = [CLIP if s > CLIP else -CLIP if s < -CLIP else s for s in s1]
+    prefix = [0.0] * (n + 1)
+    acc = 0.0
+    for i, v in enumerate(clipped):
+        acc += v
+        prefix[i + 1] = acc
+    labels = _SCORE_LABELS
+    edges = SCORE_EDGES
+
+    def win(a: int, b: int, name: str) -> str:
+        a = 0 if a < 0 else a
+        b = n if b > n else b
+        if b <= a:
+            return name + "_none"
+        return labels[name][bisect_right(edges, (prefix[b] - prefix[a]) / (b - a))]
+
+    # evidence weighted by words: long lines carry the article
+    mass = [v * _SQRT[min(info.words, 60)] for v, info in zip(clipped, infos)]
+    ra, rb = best_region(mass)
+    positive = [m if m > 0.0 else 0.0 for m in mass]
+    total = sum(positive) or 1.0
+    before_mass = 0.0
+    share = REGION_SHARE(max(rb - ra, 0) / n) if n else REGION_SHARE(0.0)
+    block_sum: dict[int, float] = {}
+    block_count: dict[int, int] = {}
+    for info, v in zip(infos, clipped):
+        b = info.line.block
+        block_sum[b] = block_sum.get(b, 0.0) + v
+        block_count[b] = block_count.get(b, 0) + 1
+    out: list[list[str]] = []
+    since_related = 99  # units since a "Related …" heading, with no prose in between
+    for i, info in enumerate(infos):
+        text = info.text
+        if info.prose:
+            since_related = 99
+        f = [labels["s"][bisect_right(edges, clipped[i])],
+             win(i - 1, i, "p1"), win(i + 1, i + 2, "n1"),
+             win(i - 3, i, "p3"), win(i + 1, i + 4, "n3"),
+             win(i - 10, i, "p10"), win(i + 1, i + 11, "n10")]
+        b = info.line.block
+        count = block_count[b]
+        if count > 1:
+            f.append(labels["blk"][bisect_right(edges, (block_sum[b] - clipped[i]) / (count - 1))])
+        f.append(MASS_BEFORE(before_mass / total))
+        before_mass += positive[i]
+        f.append(MASS_AFTER(1.0 - before_mass / total))
+        if ra <= i < rb:
+            f.append("in_region")
+        elif i < ra:
+            f.append(BEFORE_REGION(ra - i))
+        else:
+            f.append(AFTER_REGION(i - rb + 1))
+        f.append(share)
+        if since_related <= 3:
+            f.append("after_related<=3")
+        elif since_related <= 15:
+            f.append("after_related<=15")
+        if info.words <= 8 and _RELATED_HEAD.match(text):
+            since_related = 0
+            f.append("related_head")
+        else:
+            since_related += 1
+        if '{"' in text or text.count('":') >= 2 or text.startswith(("<", "{", "function(", "var ", "window.")):
+            f.append("code")
+        out.append(f)
+    return out
+
+
+def context_scores(feats: list[list[str]], infos: list[LineInfo], weights: dict[str, float],
+                   bias: float) -> list[float]:
+    get = weights.get
+    out = []
+    for f, info in zip(feats, infos):
+        s = bias
+        for name in f:
+            s += get(name, 0.0)
+        for name in info.features:
+            s += get(name, 0.0)
+        out.append(s)
+    return out
+
+
+def viterbi(scores: list[float], infos: list[LineInfo], switch_block: float, switch_line: float) -> list[bool]:
+    """Best labelling (True = article) given per-line log-odds and switch prices.
+
+    Each line's emission is ±score/2 for the two states; a change of state costs
+    ``switch_line`` inside a block and ``switch_block`` at a block boundary.
+    """
+    n = len(scores)
+    if n == 0:
+        return []
+    keep = [0.0] * n  # best total ending in "article" at i
+    drop = [0.0] * n
+    from_keep_k = [True] * n  # back-pointer for keep[i]: previous state was article?
+    from_keep_d = [True] * n  # back-pointer for drop[i]
+    keep[0] = scores[0] / 2
+    drop[0] = -scores[0] / 2
+    for i in range(1, n):
+        price = switch_line if infos[i].line.block == infos[i - 1].line.block else switch_block
+        half = scores[i] / 2
+        kk, dk = keep[i - 1], drop[i - 1] - price
+        if kk >= dk:
+            keep[i] = kk + half
+            from_keep_k[i] = True
+        else:
+            keep[i] = dk + half
+            from_keep_k[i] = False
+        kd, dd = keep[i - 1] - price, drop[i - 1]
+        if dd >= kd:
+            drop[i] = dd - half
+            from_keep_d[i] = False
+        else:
+            drop[i] = kd - half
+            from_keep_d[i] = True
+    state = keep[-1] >= drop[-1]
+    out = [False] * n
+    for i in range(n - 1, -1, -1):
+        out[i] = state
+        state = from_keep_k[i] if state else from_keep_d[i]
+    return out

@@ -1,0 +1,228 @@
+"""The page-structure stage: chrome out of whole-page plain text, articles (with headings) kept."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.document import BOILERPLATE, MAIN, Document
+from cleaner.render import normalise
+from cleaner.rules import load_rules
+from cleaner.stages.rules import RuleStage
+from cleaner.stages.structure import PageStructure
+from cleaner.structure.features import markup_spans, split_flat, visible
+from cleaner.structure.model import best_region, load_weights, viterbi
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "fixtures" / "structure"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def stage() -> PageStructure:
+    return PageStructure()
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleStage:
+    return RuleStage(load_rules(()))
+
+
+def clean(text: str, stage: PageStructure, rules: RuleStage | None = None) -> Document:
+    doc = Document(text)
+    if rules is not None:
+        rules(doc)
+    stage(doc)
+    return doc
+
+
+def main_text(doc: Document) -> str:
+    return "\n".join(normalise(doc.slice(s.start, s.end)) for s in doc.segments() if s.label == MAIN)
+
+
+def removed(doc: Document) -> dict[str, str]:
+    """Display text of every unit the structure stage removed -> its category."""
+    return {normalise(doc.slice(a.start, a.end)): a.category for a in doc.annotations
+            if a.rule and a.rule.startswith("structure.") and a.category != "markup"}
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- whole pages
+
+NEWS_ARTICLE = [
+    "Otters have been seen again along the lower river, half a century after the last family disappeared",
+    "The return follows twenty years of work to clean the water.",
+    "How the river recovered",
+    "Biologists say the otters came back because the fish did.",
+    "\"Otters are a sign that the whole river is working again,\" said a biologist",
+    "What comes next",
+    "Residents can report sightings on a form at the town library.",
+]
+
+
+def test_news_page_keeps_the_article_and_its_headings(stage):
+    doc = clean(page("news_page.txt"), stage)
+    text = main_text(doc)
+    for sentence in NEWS_ARTICLE:
+        assert sentence in text, sentence
+
+
+def test_news_page_removes_chrome_by_category(stage):
+    doc = clean(page("news_page.txt"), stage)
+    out = removed(doc)
+    text = main_text(doc)
+    for chrome in ("Politics", "Contact us", "Accept all cookies", "Related stories",
+                   "Why Salmon Are Struggling in Warmer Rivers", "Privacy policy", "Share this article",
+                   "© 2024 Valley News Ltd. All rights reserved.", "Skip to main content"):
+        assert chrome not in text, chrome
+    assert out["• Politics"] == "navigation"
+    assert out["Skip to main content"] in ("navigation", "page_header")
+    assert out["We use cookies to improve your experience on our site and to show you relevant advertising. "
+               "By continuing to browse, you agree to our use of cookies."] == "cookie_notice"
+    assert out["Accept all cookies"] == "cookie_notice"
+    assert out["Advertisement"] == "advertisement"
+    assert out["Related stories"] == "related_links"
+    assert out["• Why Salmon Are Struggling in Warmer Rivers"] == "related_links"
+    assert out["© 2024 Valley News Ltd. All rights reserved."] == "page_footer"
+    assert out["Facebook"] in ("social_share", "related_links")
+
+
+def test_rules_claims_are_left_alone(stage, rules):
+    doc = Document(page("news_page.txt"))
+    rules(doc)
+    before = [a for a in doc.annotations]
+    stage(doc)
+    mine = [a for a in doc.annotations if a.rule and a.rule.startswith("structure.")]
+    for a in mine:
+        for b in before:
+            assert a.end <= b.start or a.start >= b.end, (a, b)
+
+
+def test_markdown_page_drops_menus_links_and_link_targets(stage):
+    doc = clean(page("markdown_page.txt"), stage)
+    text = main_text(doc)
+    assert "Tomatoes do well in pots as long as they get at least six hours of sun a day." in text
+    assert "Choosing a pot" in text and "Watering and feeding" in text
+    assert "cherry tomato" in text
+    assert "/varieties/cherry" not in text  # the link target is markup, not words
+    for chrome in ("Recipes", "Gardening", "Ten herbs that grow anywhere", "Privacy", "Copyright"):
+        assert chrome not in text, chrome
+    out = removed(doc)
+    assert out["* [Gardening](/gardening)"] == "navigation"
+    assert out["* [How to keep slugs off your lettuce](/posts/slugs)"] == "related_links"
+    markup = [a for a in doc.annotations if a.category == "markup"]
+    assert markup and all(doc.slice(a.start, a.end).startswith(("](", "![", "_")) for a in markup)
+
+
+def test_flattened_page_is_cut_into_sentences(stage):
+    text = page("flat_page.txt")
+    assert text.count("\n") == 1  # the whole page on one line
+    doc = clean(text, stage)
+    kept = main_text(doc)
+    assert "For forty-two years Tom Harris climbed the spiral stairs" in kept
+    assert "glad that he can finally rest." in kept
+    assert "Harbour Festival Returns in August" not in kept
+    assert "Sign in Subscribe" not in kept
+
+
+# ---------------------------------------------------------------- leave extractions alone
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seeds_are_unchanged(stage, rules, path):
+    text = path.read_text(encoding="utf-8")
+    doc = Document(text)
+    rules(doc)
+    before = list(doc.annotations)
+    stage(doc)
+    assert doc.annotations == before
+
+
+def test_already_clean_short_text_is_unchanged(stage):
+    text = ("Why the Town Hall Clock Stopped\n\n"
+            "The clock on the town hall stopped at twenty past four on Sunday, and it has not moved since.\n\n"
+            "Engineers found that a worn gear had slipped. They expect to repair it within two weeks, "
+            "once a new part arrives from the maker.\n\n"
+            "Repairs\n\n"
+            "The council will pay for the work from its maintenance budget.\n")
+    doc = clean(text, stage)
+    assert doc.annotations == []
+
+
+def test_empty_and_blank_texts(stage):
+    for text in ("", "\n\n   \n"):
+        doc = clean(text, stage)
+        assert doc.annotations == []
+
+
+# ---------------------------------------------------------------- pieces
+
+def test_split_flat_cuts_sentences_and_menu_runs():
+    text = ("Home News Sport Weather Travel Culture Sign In Subscribe The cat sat on the mat all day. "
+            "It was warm. Then it left.")
+    pieces = [text[a:b] for a, b in split_flat(text, 0, len(text))]
+    assert pieces[-2:] == ["It was warm.", "Then it left."]
+    assert any(p.startswith("The cat sat on the mat") for p in pieces)
+
+
+def test_markup_spans_are_link_targets_images_and_underscores():
+    raw = "_See_ the [report](https://example.org/r) and ![chart](c.png) now"
+    spans = [raw[a:b] for a, b in markup_spans(raw)]
+    assert "](https://example.org/r)" in spans and "![chart](c.png)" in spans
+    assert "report" in visible(raw) and "example" not in visible(raw)
+    assert markup_spans("plain snake_case text") == []
+
+
+def test_viterbi_smooths_isolated_flips():
+    class Unit:
+        def __init__(self, block):
+            self.block = block
+
+    class Info:
+        def __init__(self, block):
+            self.line = Unit(block)
+
+    infos = [Info(0), Info(0), Info(0), Info(0), Info(0)]
+    assert viterbi([3, 3, -0.5, 3, 3], infos, 0.5, 2.0) == [True] * 5
+    assert viterbi([-3, -3, 0.5, -3, -3], infos, 0.5, 2.0) == [False] * 5
+    assert viterbi([], [], 1.0, 1.0) == []
+
+
+def test_best_region():
+    assert best_region([-1, 2, 3, -1, 2, -5, 1]) == (1, 5)
+    assert best_region([-1, -2]) == (0, 0)
+
+
+def test_weights_ship_with_the_package():
+    weights = load_weights()
+    assert weights.local and weights.passes and "the" in weights.stopwords
+
+
+def test_stage_is_fast(stage):
+    unit = page("news_page.txt") + "\n" + page("markdown_page.txt") + "\n"
+    text = unit * 100  # about 340 KB
+    started = time.perf_counter()
+    clean(text, stage)
+    assert time.perf_counter() - started < 5.0
+
+
+def test_html_extractions_are_left_alone(stage):
+    text = page("news_page.txt")
+    doc = Document(text, hints={"input": "html", "path": "trafilatura"})
+    stage(doc)
+    assert doc.annotations == []
+    doc = Document(text, hints={"input": "html", "path": "plain-text"})
+    stage(doc)
+    assert removed(doc)  # html2txt's whole-page text is this stage's business
+
+
+def test_hinted_discussion_is_not_decided_here(stage):
+    text = page("news_page.txt")
+    start = text.index("Advertisement")
+    doc = Document(text, hints={"comments_start": start})
+    stage(doc)
+    assert all(a.end <= start for a in doc.annotations)
+    assert "Politics" not in main_text(doc).split("Advertisement")[0]
