@@ -2,30 +2,42 @@
 
 ``clean_html(html)`` is :func:`cleaner.clean` for a page that is still HTML.
 
-1. **Extraction.** trafilatura (``bare_extraction``) finds the article and,
-   separately, the reader comments, and reads the page's metadata (``<title>``,
-   ``<meta>``, JSON-LD). Its output tree keeps the structure: every heading,
-   paragraph, list, quote or table becomes a block of its own (a blank line
-   between blocks, a line per list item or table row), the comments follow the
-   article, and ``doc.hints["comments_start"]`` tells the comment stage where
-   they begin.
+1. **Extraction.** trafilatura (``bare_extraction``) is run three times on
+   one parsed tree: its balanced extraction of the article (comment
+   containers pruned first) with the page's metadata (``<title>``, ``<meta>``,
+   JSON-LD; htmldate without its slow extensive search), its ``favor_recall``
+   extraction, and its comment extraction. The output trees keep the
+   structure: every heading, paragraph, list, quote or table becomes a block
+   of its own (a blank line between blocks, a line per list item or table
+   row); the comments follow the article after two blank lines, and
+   ``doc.hints["comments_start"]`` tells the comment stage where they begin
+   (past the end of the text when trafilatura found none, so the stage does
+   not look for a discussion inside the article).
 2. **Our stages** run on that text as on any other: residual boilerplate rules
-   inside the article (share prompts, "Advertisement", credits, bylines), the
-   byline/date head, comment splitting and comment chrome, language flags.
+   inside the article (share prompts, "Advertisement", credits, newsletter
+   prompts), the byline/date head, comment splitting and comment chrome,
+   language flags. One HTML-only step is added: a line of six words or more
+   that the article already printed is marked ``duplicate``
+   (``html.repeated-line``); one rule is switched off, ``markup.script``,
+   since trafilatura never emits scripts and a code-looking line is a code
+   sample the article shows.
 3. **Metadata** the text does not show (title, authors, date) is filled from
    trafilatura's reading of the page; what the text shows wins.
 
-Which **path** was taken is reported as ``path`` in the result:
+Which **path** was taken is reported as ``path`` in ``to_dict()``:
 
 ``trafilatura``
-    trafilatura's extraction (with its own internal fallbacks: readability,
-    jusText, baseline, recall retry) was kept.
+    trafilatura's balanced extraction (which already includes its own
+    internal fallbacks: readability, jusText, baseline, recall retry).
 ``trafilatura-fallback``
-    the balanced extraction was empty or much shorter than the page's prose,
-    and trafilatura's recall-oriented extraction (``favor_recall``) gave more.
+    trafilatura's ``favor_recall`` extraction, kept instead because it is
+    longer and the balanced one was either a whole article (it then misses
+    headings, lists and tables) or a small part of the page's text (it
+    truncated the article): see :func:`prefer_recall`.
 ``plain-text``
-    trafilatura found nothing usable: the whole page is turned into text
-    (``trafilatura.html2txt``) and cleaned as plain text, as :func:`cleaner.clean`
+    trafilatura found nothing usable (under ``PLAIN_MIN_WORDS`` words, or the
+    page could not be parsed): the page's visible text (:func:`page_text`, a
+    line per block element) is cleaned as plain text, as :func:`cleaner.clean`
     would, comment detection included.
 
 **Offsets** (segments, removals, comments, flags) index the text the extraction
@@ -49,7 +61,7 @@ PLAIN_TEXT = "plain-text"
 PATHS = (TRAFILATURA, FALLBACK, PLAIN_TEXT)
 
 RECALL_GAIN = 1.05         # the recall extraction must be longer than the balanced one by this factor
-RECALL_MIN_WORDS = 300     # ... and the balanced one a whole article (this many words or more)
+RECALL_MIN_WORDS = 200     # ... and the balanced one a whole article (this many words or more)
 SHORT_SHARE = 0.1          # ... or a small part of the page's text (a truncated article)
 PLAIN_MIN_WORDS = 10       # below this trafilatura found nothing usable: plain-text path
 

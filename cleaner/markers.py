@@ -49,6 +49,8 @@ _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|
 _DATE = (rf"(?:{_CALENDAR}{_CLOCK}?|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}"
          r")")
 DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}])")
+# "posted by Blogger Joe : 11:58 AM": a time of day with am/pm ends a header that has no date
+CLOCK_TAIL = regex.compile(r"(?i)(?<=\s)\d{1,2}:\d{2}\s*[ap]\.?m\.?$")
 TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
@@ -86,6 +88,22 @@ FORM = regex.compile(
     r"\s+(?:comments|followup|post\s+comments)|click\s+here\s+to\s+cancel\s+reply|cancel\s+reply"
     r"|be\s+the\s+first\s+to\s+comment|something\s+to\s+say|what\s+do\s+you\s+think|have\s+your\s+say|speak\s+your\s+mind)")
 
+# Every marker has a digit, an "@" or one of these words; the gate spares the patterns
+# the many short lines of a page (menus, titles) that have none.
+_CUE = regex.compile(
+    r"[\d@]|^\W+$|\b(?:repl|like|unlike|report|flag|quote|share|permalink|link|edit|delete|vote|thumb|recommend"
+    r"|hide|show|view|load|see|read|previous|older|newer|next|log|sign|spam|collapse|expand|cancel|points?\b"
+    r"|score|rating|actions|user|avatar|gravatar|profile|comment|response|thought|reaction|trackback|discussion"
+    r"|leave|post|add|write|join|required|email|notify|subscribe|click|think|say|mind|said|wrote|writes"
+    r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|last|edited|zero|reader)")
+_DIGIT = regex.compile(r"\d")
+_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+")
+_TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
+_SPACE_PUNCT = regex.compile(r"\s+([,:])")
+_INITIAL = regex.compile(r"\s\p{Lu}\.$")
+_TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal")
+_HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "ago", "yesterday", "today", "now")
 _MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_LINK = regex.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")
@@ -131,9 +149,14 @@ def display(line: str) -> str:
 
 def parse(line: str) -> Marker | None:
     """What a short line says about a comment, or None if it is not a marker."""
-    text = display(line) if len(line) <= 4 * MAX_LINE else ""
+    if len(line) > MAX_LINE and (len(line) > 4 * MAX_LINE or "](" not in line):
+        return None  # a paragraph, not a marker (markdown links may make a marker line long)
+    text = display(line)
     if not text or len(text) > MAX_LINE:
         return None
+    lower = text.lower()
+    if not _CUE.search(lower):
+        return None  # no digit, "@" or comment word: a menu item or a title, not a marker
     if CHROME.match(text, timeout=0.2):
         return Marker("chrome")
     if m := AVATAR.match(text, timeout=0.2):
@@ -142,7 +165,7 @@ def parse(line: str) -> Marker | None:
     if len(text) <= 90:
         if m := EDITED.match(text, timeout=0.2):
             return Marker("edited", _clean(m["who"]), m["when"].strip())
-        if m := REPLY.match(text, timeout=0.2):
+        if (m := REPLY.match(text, timeout=0.2)) and (text.startswith("@") or _name_like(m["name"])):
             return Marker("reply", _clean(m["name"]))
     if HEADING.match(text, timeout=0.2):
         return Marker("none" if NO_COMMENTS.match(text) else "heading")
@@ -153,12 +176,18 @@ def parse(line: str) -> Marker | None:
 
 def header(text: str) -> Marker | None:
     """A comment header: a date, a verb of saying, or both, with at most a name besides."""
-    stripped = _TRAILING.sub("", text, timeout=0.2).strip(" .|")
+    lower = text.lower()
+    if not _DIGIT.search(text) and not any(w in lower for w in _HEADER_WORDS):
+        return None
+    tail = lower.rstrip(" .|#0123456789()")
+    if tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)":
+        text = _TRAILING.sub("", text, timeout=0.2)
+    stripped = text.strip(" .|")
     if not stripped:
         return None
     if TIME_ONLY.match(stripped):
         return Marker("date", when=stripped)
-    dates = list(DATE.finditer(stripped, timeout=0.2))
+    dates = list(DATE.finditer(stripped, timeout=0.2)) or list(CLOCK_TAIL.finditer(stripped, timeout=0.2))
     rest = stripped
     for m in reversed(dates):
         rest = rest[:m.start()] + " | " + rest[m.end():]
@@ -177,14 +206,14 @@ def header(text: str) -> Marker | None:
 
 
 def _strip_glue(text: str) -> str:
-    text = regex.sub(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+", " ", text)
-    tokens = [t for t in regex.split(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)", text) if t]
+    text = _NOISE.sub(" ", text)
+    tokens = [t for t in _TOKENS.split(text) if t]
     while tokens and (tokens[0].lower().strip(".:") in _GLUE or tokens[0].isdigit()):
         tokens.pop(0)
     while tokens and tokens[-1].lower().strip(".:") in _GLUE:
         tokens.pop()
     out = " ".join(tokens)
-    return regex.sub(r"\s+([,:])", r"\1", out).strip(" |,:-–—·•/")
+    return _SPACE_PUNCT.sub(r"\1", out).strip(" |,:-–—·•/")
 
 
 def _leftover(tail: str) -> bool:
@@ -217,7 +246,7 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
     page repeats it as a line of its own.
     """
     text = display(line)
-    if regex.search(r"\s\p{Lu}\.$", text):  # "Lena M." ends in an initial, not a full stop
+    if _INITIAL.search(text):  # "Lena M." ends in an initial, not a full stop
         text = text[:-1]
     if not text or len(text) > 32 or text[-1] in ".!?,;:\"”)" or any(c in text for c in "!?;\"“”()"):
         return False

@@ -1,22 +1,35 @@
 #!/usr/bin/env python3
-"""Fit the weights of the page-structure stage (``cleaner/data/structure.json``).
+"""Fit the weights of the page-structure stage (``cleaner/data/structure.json``), or
+score the shipped stage.
+
+Fit (what made the shipped weights: fitting half 0 of both datasets; the
+dragnet pages with gold comments are left out, the discussion being the comment
+stage's business)::
 
     python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
-        --cache-dir /tmp/cleaner-cache [--out cleaner/data/structure.json]
+        --extra ../shared/data/dragnet-dev.jsonl.gz --cache-dir /tmp/cleaner-cache
 
-What it does:
+Score rules -> structure -> metadata in the pipeline, per converter, on all
+pages and on the held-out hash half, beside the page text and datatrove's C4
+line filter, with the speed of each (``--comments`` adds the comment stages)::
+
+    python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
+        --cache-dir /tmp/cleaner-cache --evaluate
+
+What fitting does:
 
 * turns every page's ``html`` into plain text with each converter (resiliparse,
   inscriptis, html2text, html2txt; cached with ``--cache-dir``);
-* labels every line 1 when most word 4-grams touching it are in the gold main
+* labels every unit 1 when most word 4-grams touching it are in the gold main
   text (so a heading counts with the paragraphs around it), else 0;
-* fits the local logistic model on line features, then the context model on
-  those plus the neighbours' local scores (both L2-regularised, lines weighted
-  by their words and each page by one over its size, like the macro F1);
+* fits the local logistic model on unit features, then two context passes, each
+  on the local features plus what the neighbours scored in the pass before
+  (L2-regularised, units weighted by their words, each page by one over its
+  size, like the macro F1);
 * picks the decoding prices (switch inside / between blocks, bias) by grid
-  search on the macro shingle F1 of the fitting pages;
-* fits on the pages whose id hashes to the fitting half (``--fit-half``) and
-  reports on the other half and on all, per converter.
+  search on the macro shingle F1 of the main dataset's fitting pages;
+* fits on the pages whose id hashes to ``--fit-half`` and reports on the other
+  half, per converter.
 
 Needs numpy (a dev dependency, through datatrove); the stage itself does not.
 """
@@ -27,7 +40,6 @@ import hashlib
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +51,7 @@ from cleaner.document import Document  # noqa: E402
 from cleaner.evaluate import converted_text, read_records, shingles, tokenize  # noqa: E402
 from cleaner.render import normalise  # noqa: E402
 from cleaner.structure.features import analyse, display, visible  # noqa: E402
-from cleaner.structure.model import context_features, local_scores, context_scores, viterbi  # noqa: E402
+from cleaner.structure.model import LIFT, context_features, local_scores, context_scores, viterbi  # noqa: E402
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
@@ -178,10 +190,13 @@ def page_f1(page: Page, keep: list[bool]) -> float:
     return 2 * prec * rec / (prec + rec)
 
 
-def scores_for(page: Page, model: dict) -> list[float]:
-    s = local_scores(page.infos, model["local"]["weights"], model["local"]["bias"])
+def scores_for(page: Page, model: dict, lift: float | None = None) -> list[float]:
+    """Context-pass log-odds; with ``lift``, capped at the local log-odds plus ``lift``."""
+    own = s = local_scores(page.infos, model["local"]["weights"], model["local"]["bias"])
     for p in model["passes"]:
         s = context_scores(context_features(page.infos, s), page.infos, p["weights"], p["bias"])
+    if lift is not None:
+        s = [min(v, o + lift) for v, o in zip(s, own)]
     return s
 
 
@@ -210,12 +225,12 @@ def fit_model(fit: list[Page], l2: float, iters: int, passes: int, started: floa
 
 def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
     """Switch prices and bias with the best macro F1 on the fitting pages."""
-    cached = [(p, scores_for(p, model)) for p in fit]
+    cached = [(p, scores_for(p, model, LIFT)) for p in fit]
     best = None
     for sb in (0.0, 0.5, 1.0, 2.0):
         for sl in (sb, sb + 1.0, sb + 2.5):
             for b in (-0.5, 0.0, 0.5):
-                dec = {"switch_block": sb, "switch_line": sl, "bias": b}
+                dec = {"switch_block": sb, "switch_line": sl, "bias": b, "lift": LIFT}
                 f = sum(page_f1(p, decode(p, s, dec)) for p, s in cached) / len(cached)
                 if best is None or f > best[0]:
                     best = (f, dec)
@@ -232,7 +247,7 @@ def report(pages: list[Page], model: dict, title: str) -> None:
     print(title)
     by = {}
     for page in pages:
-        s2 = scores_for(page, model)
+        s2 = scores_for(page, model, model["decode"].get("lift"))
         keep = decode(page, s2, model["decode"])
         by.setdefault(page.converter, []).append(page_f1(page, keep))
     for conv, fs in by.items():
@@ -300,19 +315,27 @@ def evaluate_stage(dataset: str, converters, cache_dir: str | None, half: int | 
                 kept = c4.filter(dt)
                 t_c4 += clock() - t4
                 c4_scores.append(score_document(doc.id, Prediction(dt.text if kept is True else ""), record))
-        summary = summarise(scores)
-        main = summary["main"]["all"]
-        snip = summary["snippets"]
-        line = (f"{conv:12} {len(records)} pages {size:.1f} MB  main P {main['precision']:.4f} "
-                f"R {main['recall']:.4f} F1 {main['f1']:.4f}")
-        if snip:
-            line += f"  with kept {snip['with']['kept']:.3f}  without dropped {snip['without']['dropped']:.3f}"
-        line += f"  | page text F1 {summarise(page_scores)['main']['all']['f1']:.4f}"
-        if c4_scores:
-            line += f"  C4 filter F1 {summarise(c4_scores)['main']['all']['f1']:.4f}"
-        line += f"  | MB/s: structure {size / max(t_stage, 1e-9):.2f}, stages {size / max(t_all, 1e-9):.2f}"
+        held = [k for k, r in enumerate(records) if half_of(str(r["id"])) == 1]
+        for label, idx in (("all", range(len(records))), ("held-out half", held)):
+            if not idx:
+                continue
+            summary = summarise([scores[k] for k in idx])
+            main = summary["main"]["all"]
+            snip = summary["snippets"]
+            line = (f"{conv:12} {label:13} {len(idx):4} pages  main P {main['precision']:.4f} "
+                    f"R {main['recall']:.4f} F1 {main['f1']:.4f}")
+            if snip:
+                line += f"  with kept {snip['with']['kept']:.3f}  without dropped {snip['without']['dropped']:.3f}"
+            if summary["comments"]:
+                line += f"  comments F1 {summary['comments']['all']['f1']:.3f}"
+            line += f"  | page text F1 {summarise([page_scores[k] for k in idx])['main']['all']['f1']:.4f}"
+            if c4_scores:
+                line += f"  C4 lines F1 {summarise([c4_scores[k] for k in idx])['main']['all']['f1']:.4f}"
+            print(line, flush=True)
+        line = f"{conv:12} speed on {size:.1f} MB (CPU time): structure {size / max(t_stage, 1e-9):.2f} MB/s, " \
+               f"all stages run {size / max(t_all, 1e-9):.2f} MB/s"
         if c4 is not None:
-            line += f", C4 filter {size / max(t_c4, 1e-9):.2f}"
+            line += f", datatrove C4 line filter {size / max(t_c4, 1e-9):.2f} MB/s"
         print(line, flush=True)
 
 
@@ -346,6 +369,7 @@ def main(argv=None) -> int:
     stop_list = stopword_list()
     stop = frozenset(stop_list)
     pages = load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
+    primary = {id(p) for p in pages}
     for extra in args.extra:
         pages += load_pages(extra, args.cache_dir, stop, args.converters.split(","), args.limit)
     fit = [p for p in pages if args.fit_half < 0 or p.half == args.fit_half]
@@ -353,7 +377,8 @@ def main(argv=None) -> int:
     print(f"{len(pages)} pages ({len(fit)} to fit), {time.time() - started:.0f}s", file=sys.stderr)
 
     model = fit_model(fit, args.l2, args.iters, args.passes, started)
-    model["decode"] = tune_decoding(fit, model, started)
+    # decoding prices are tuned on the main dataset's fitting pages (its gold conventions)
+    model["decode"] = tune_decoding([p for p in fit if id(p) in primary], model, started)
     model["stopwords"] = stop_list
     model["meta"] = {"dataset": [Path(d).name for d in [args.dataset, *args.extra]], "converters": args.converters.split(","),
                      "fit_half": args.fit_half, "pages": len(fit), "l2": args.l2, "iters": args.iters,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.document import BOILERPLATE, MAIN, Document
+from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage

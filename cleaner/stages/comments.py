@@ -1,29 +1,41 @@
 """Find the reader discussion and split it into comments.
 
-The discussion is found as a whole, not line by line. Every block gets a
-score for how much it reads like part of a discussion against how much it
-reads like the article or page chrome, and the section is the contiguous run
-of blocks with the highest total after the start of the article. The evidence:
+The discussion is found as a whole, not line by line. Every line is first read
+for markers (:mod:`cleaner.markers`: comment headers such as "NAME says: DATE",
+"by NAME on DATE", a name over "2 days ago"; reply and edit notes; chrome such
+as "Reply" or "12 points"; a discussion heading; the comment form). Then every
+block gets a score for how much it reads like part of a discussion against how
+much it reads like the article or page chrome, and the section is a contiguous
+run of blocks with a high total. The evidence, combined across neighbours:
 
-* **markers** (:mod:`cleaner.markers`): comment headers ("NAME says: DATE",
-  "by NAME on DATE", a name over "2 days ago"), reply and edit markers, comment
-  chrome ("Reply", "12 points"), a discussion heading ("23 Responses to …");
-* **attachment**: a paragraph right after a comment header (or right before
-  it, on pages whose headers follow the comment) is that comment's body, so it
-  borrows evidence from its neighbour; which way headers attach is read off
-  the page;
+* **headers with a body**: a header counts in full only when a comment body
+  sits beside it (after it, or before it on pages whose headers follow the
+  comment, which is read off the page). A date over an article or a name over a
+  product paragraph is a header without a discussion; so a discussion needs
+  two or more headers of one format (a page repeats its comment header), or a
+  discussion heading ("23 Responses to …") before its first header; bare names
+  over comments count only under such a heading;
+* **attachment**: the first paragraphs after (before) a header are its
+  comment's body and borrow evidence from it;
 * **voice and layout**: first and second person, lowercase starts, missing
-  full stops, "!!", more blank lines than the article uses;
-* against: long, punctuated third-person prose (the article), and lists of
-  short unpunctuated lines (menus, related links, footers).
+  full stops, "!!", a lasting change to more blank lines than the article
+  uses. Voice alone never grows the discussion: a block without structure can
+  only cost (an op-ed is written in the first person). The one discussion
+  without any header (names, replies and edit notes only, seed 003) shows
+  itself by the lasting change of layout;
+* **against**: long punctuated third-person prose, menus and lists of links.
 
-Markers are needed: voice alone is not a discussion (an op-ed is written in
-the first person). After the last comment the page usually goes on (forms,
-related links, footer): the run ends where the evidence stops paying, and
-never goes past the comment form ("Leave a Reply") once no comment follows.
+The run starts at a discussion heading when one precedes the first header,
+is cut where headers are an article's length apart or a menu stands between
+them, never runs past the comment form once no header follows, and is given
+up if the page says "No comments". A sidebar of dated teasers can outscore a
+short discussion, so the next-best runs are tried too. Lines that a page-chrome
+pass (``structure.*`` rules) took inside the discussion are handed back to it:
+short informal comments look like chrome to that pass.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
@@ -36,12 +48,14 @@ from ..render import normalise
 
 MIN_SECTION_SCORE = 3.0   # total evidence a discussion needs
 CANDIDATES = 3            # runs of evidence tried, best first
+MIN_UNDATED = 3           # "NAME said:" headers without a date a discussion needs (without a heading)
 MIN_PAIRS = 2             # comment headers with a body beside them that a discussion needs
 ARTICLE_SHARE = 0.2       # the discussion cannot start in the first fifth of the text ...
 ARTICLE_WORDS = 20        # ... unless a paragraph of the article ends before it
 END_PENALTY = 1.5         # evidence needed to end the discussion before the page ends
 MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
 MAX_BODY_WORDS = 800      # or words do not head comments
+_UNITS = "_comment_units"  # where the section stage leaves its reading of the lines for the splitter
 PAGE_CHROME = "structure."  # page-chrome claims the discussion may take back (comments read like chrome)
 BIAS = -0.6               # a block is article unless something says otherwise
 
@@ -56,6 +70,7 @@ ATTACH = (1.4, 0.9, 0.5)  # bonus of the first, second, third paragraph of a com
 _WORD = regex.compile(r"[\p{L}\p{N}'’]+")
 _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
                       "we us lol imo imho btw thanks thx".split())
+_US = regex.compile(r"\bUS\b")
 _INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
 _REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
 _ITEM = regex.compile(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
@@ -84,7 +99,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         for j, line in enumerate(block.lines):
             state = claimed.get(line.index)
             raw = doc.slice(line.start, line.end)
-            marker = markers.parse(normalise(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            marker = markers.parse(_display(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
             if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
                 units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
                                   text=raw if marker is not None else ""))
@@ -117,12 +132,14 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
     """Mark the headers that have a comment body right after them (past the date or reply
     line of the same header), or right before them on pages whose headers follow the text."""
     flat = [u for u in flat if u.kind != "claimed"]
-    # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
-    body = [u.kind == "content" and _body_like(doc.slice(u.line.start, u.line.end) if k + 1 == len(flat)
-                                               or flat[k + 1].line.block != u.line.block
-                                               or flat[k + 1].kind != "content"
-                                               else doc.slice(u.line.start, flat[k + 1].line.end))
-            for k, u in enumerate(flat)]
+    def body(k: int) -> bool:
+        # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
+        u = flat[k]
+        if u.kind != "content":
+            return False
+        alone = k + 1 == len(flat) or flat[k + 1].line.block != u.line.block or flat[k + 1].kind != "content"
+        return _body_like(doc.slice(u.line.start, u.line.end if alone else flat[k + 1].line.end))
+
     for k, unit in enumerate(flat):
         if unit.kind not in HEADERS:
             continue
@@ -130,13 +147,13 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
         while j < len(flat) and j <= k + 3 and flat[j].kind in ("date", "reply", "chrome", "claimed_meta", "says") \
                 and not (flat[j].kind == "says" and flat[j].marker.name):
             j += 1
-        if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body[j + 1] \
+        if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body(j + 1) \
                 and markers.looks_like_name(_text(doc, flat[j]), repeated=True):
             # "DATE / NAME / text": the name under the date is the author
             flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(_text(doc, flat[j])))
             j += 1
-        after = j < len(flat) and body[j]
-        before = k > 0 and body[k - 1]
+        after = j < len(flat) and body(j)
+        before = k > 0 and body(k - 1)
         if unit.kind == "author":
             # a bare name is the weakest header: it comes before its comment, and either the
             # page repeats it (a regular) or the comment sounds like a reader
@@ -149,12 +166,18 @@ def _text(doc: Document, unit: Unit) -> str:
     return normalise(doc.slice(unit.line.start, unit.line.end))
 
 
+def _display(raw: str) -> str:
+    """``normalise`` for a short line, without its regular expressions when nothing needs them."""
+    if "<" in raw or "&" in raw or not raw.isascii():
+        return normalise(raw)
+    return " ".join(raw.split())
+
+
 def _claimed_spans(doc: Document) -> dict[int, str]:
     """Lines fully covered by boilerplate or metadata, with the category that claims them."""
     lines = list(doc.lines())
     starts = [ln.start for ln in lines]
     out: dict[int, str] = {}
-    from bisect import bisect_right
     for a in doc.annotations:
         if a.label not in (BOILERPLATE, METADATA) or (a.rule or "").startswith(PAGE_CHROME):
             continue
@@ -210,8 +233,13 @@ class CommentSection:
             best, span = _max_run(scores, earliest)
             if span is None or best < MIN_SECTION_SCORE:
                 return None
-            region = self._accept(doc, units, scores, structural, lasting, span)
+            # a run that is not a discussion as a whole may end with one after a heading
+            tails = [(i, span[1]) for i in range(span[0] + 1, span[1] + 1)
+                     if any(u.marker is not None and u.marker.kind == "heading" for u in units[i])]
+            region = next((r for r in (self._accept(doc, units, scores, structural, lasting, s)
+                                       for s in [span, *tails]) if r is not None), None)
             if region is not None:
+                doc.meta[_UNITS] = units  # the splitter reads the same lines; claims do not change in between
                 return region
             for i in range(span[0], span[1] + 1):
                 scores[i] = -1e6  # tried: the next run must lie elsewhere
@@ -231,7 +259,7 @@ class CommentSection:
         if not any(u.kind == "content" for us in region for u in us) or _says_none(units, first, last):
             return None
         dated, names = pairs(region)
-        headed = _heading_first(units[max(0, first - 3):last + 1])
+        headed = _heading_first(units, first, last)
         anchors = sum(1 for us in region for u in us if u.kind in ("author", "reply", "edited"))
         # bare names over comments are the weakest headers (subheadings and product names
         # look the same): they need a discussion heading, or a lasting change of layout
@@ -336,7 +364,7 @@ def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -
         if 3 * len(marked) >= len(units) else 0.0
     if not content:
         return marker
-    text = normalise(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
+    text = _display(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
     score = marker + _voice(text)
     if typical_gap <= 1 and block.gap_before >= 2:
         score += 1.2
@@ -377,8 +405,15 @@ def pairs(units: list[list[Unit]]) -> tuple[int, int]:
                     paired[shape] += 1
                 names.update(u.marker.name for u in group if u.kind == "author")
             group = []
-    counts = [seen[k] if seen[k] >= 3 and n >= 2 else n for k, n in paired.items()]
+    counts = [seen[k] if seen[k] >= 3 and n >= 2 else n for k, n in paired.items()
+              if k != _UNDATED or n >= MIN_UNDATED]
+    # "Anna said:" twice is a story's dialogue as often as a discussion: a verb of saying
+    # with no date counts like a bare name unless the page repeats it more
+    names.update(f"said#{i}" for i in range(paired[_UNDATED] if paired[_UNDATED] < MIN_UNDATED else 0))
     return max(counts, default=0), len(names)
+
+
+_UNDATED = ("says", True, False, False)  # "NAME says:" with no date
 
 
 def _shape(marker: markers.Marker) -> tuple:
@@ -398,15 +433,27 @@ def _says_none(units: list[list[Unit]], first: int, last: int) -> bool:
     return False
 
 
-def _heading_first(units: list[list[Unit]]) -> bool:
+def _heading_first(units: list[list[Unit]], first: int, last: int) -> bool:
     """A discussion heading ("23 Responses to …", "Comments" as a line of its own, not an
-    item of a menu) before the first comment header."""
-    for us in units:
+    item of a menu) opens the region, or stands just before it, ahead of any comment header."""
+    def heading(us: list[Unit], unit: Unit) -> bool:
+        return unit.marker is not None and unit.marker.kind == "heading" and \
+            (len(us) == 1 or any(c.isdigit() for c in unit.text))
+
+    for us in units[first:last + 1]:
         for unit in us:
             if unit.paired:
+                break
+            if heading(us, unit):
+                return True
+        else:
+            continue
+        break
+    for us in reversed(units[max(0, first - 3):first]):
+        for unit in reversed(us):
+            if unit.paired:
                 return False
-            if unit.marker is not None and unit.marker.kind == "heading" and \
-                    (len(us) == 1 or any(c.isdigit() for c in unit.text)):
+            if heading(us, unit):
                 return True
     return False
 
@@ -417,7 +464,7 @@ def _body_like(text: str) -> bool:
     if not text or _LISTY.search(text):
         return False
     words = text.split()
-    if len(words) < 15:
+    if len(words) < 15 and text[-1] not in ".!?":
         long_words = [w for w in words if len(w) > 3]
         if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= 7 * len(long_words):
             return False  # Title Case: a headline in a list of posts
@@ -426,13 +473,15 @@ def _body_like(text: str) -> bool:
 
 def _voice(text: str) -> float:
     """How much a paragraph reads like a reader talking rather than an article or a menu."""
-    tokens = _WORD.findall(text)
+    tokens = _WORD.findall(text.lower())
     if not tokens:
         return 0.0
     score = BIAS
     words = len(tokens)
     # "US" the country is not "us" the reader
-    personal = sum(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in tokens)
+    personal = sum(1 for w in tokens if w in _PERSONAL)
+    if personal and "US" in text:
+        personal -= len(_US.findall(text))
     if personal:
         score += 0.6 + min(1.0, 10 * personal / words)
     if text[0].islower():
@@ -609,7 +658,8 @@ class CommentSplitter:
         if doc.discussion is None:
             return
         first, last = doc.discussion
-        units = classify(doc)[first:last + 1]
+        units = doc.meta.pop(_UNITS, None) or classify(doc)
+        units = units[first:last + 1]
         trailing = _headers_trail(units)
         flat = [(k, u) for k, us in enumerate(units) for u in us]
         headers = sum(u.kind in ("says", "author") for _, u in flat)

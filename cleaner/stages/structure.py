@@ -31,6 +31,7 @@ RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
 CHROME_SHARE = 0.25   # share of the text's words in non-prose lines below which ...
 CHROME_RUN = 5        # ... and no run of this many short non-prose lines: leave the text alone
+SENTENCE_WORDS = 12   # a line this long is a sentence, punctuated or not, never a menu item
 
 
 class _Claimed:
@@ -114,7 +115,8 @@ class PageStructure:
 
     @staticmethod
     def already_clean(infos) -> bool:
-        """True for text that is already an extraction: most words in prose, no menu runs.
+        """True for text that is already an extraction: few words in short non-sentence
+        lines (menu items, labels, teasers), and no run of them.
 
         ``infos`` are the units no earlier stage claimed. A flattened page (a line
         cut into sentences) is never an extraction.
@@ -125,7 +127,7 @@ class PageStructure:
         for info in infos:
             if info.line.flat:
                 return False
-            if info.prose:
+            if info.prose or info.words >= SENTENCE_WORDS:
                 run = 0
                 continue
             chrome += info.words

@@ -27,6 +27,7 @@ from importlib import resources
 from .features import LineInfo
 
 CLIP = 6.0
+LIFT = 1.5
 # A heading that opens a list of teasers: what follows it is chrome until prose resumes.
 _RELATED_HEAD = re.compile(r"\W*(?:related|recommended|more (?:from|stories|articles|news|posts|on|in|like this|to read|related)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks|similar)\b")
 
@@ -57,22 +58,28 @@ class Weights:
     switch_block: float   # price of a label change between blocks
     switch_line: float    # price of a label change inside a block
     bias: float           # added to every context log-odds before decoding
+    lift: float = LIFT    # most that context can add to a unit's own log-odds
 
     @classmethod
     def from_dict(cls, data: dict) -> "Weights":
         passes = tuple((p["weights"], p["bias"]) for p in data["passes"])
         return cls(frozenset(data["stopwords"]), data["local"]["weights"], data["local"]["bias"], passes,
                    data["decode"]["switch_block"], data["decode"]["switch_line"],
-                   data["decode"].get("bias", 0.0))
+                   data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT))
 
     def scores(self, infos: list[LineInfo]) -> list[float]:
-        """Log-odds of every unit after the local pass and every context pass."""
-        s = local_scores(infos, self.local, self.local_bias)
+        """Log-odds of every unit after the local pass and every context pass.
+
+        Context may lift a unit at most ``lift`` above what its own evidence says: a
+        heading between paragraphs is lifted into the article, a menu that happens to
+        sit between two paragraphs is not.
+        """
+        own = local_scores(infos, self.local, self.local_bias)
+        s = own
         for weights, bias in self.passes:
             s = context_scores(context_features(infos, s), infos, weights, bias)
-        if self.bias:
-            s = [v + self.bias for v in s]
-        return s
+        lift = self.lift
+        return [min(v, o + lift) + self.bias for v, o in zip(s, own)]
 
     def decode(self, infos: list[LineInfo]) -> list[bool]:
         return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line)

@@ -1,0 +1,329 @@
+"""Reader comments: the discussion is found as a region and split into comments.
+
+Every page here is written for the test (no shared data): the layouts comment
+systems print (says/date headers, name over date, headers after the comment,
+vote counts, buttons, threads, avatars, "Load more"), a page footer after the
+discussion, and articles whose voice or dialogue must not read as comments.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner import markers
+from cleaner.document import Document
+from cleaner.stages.comments import CommentSection, classify
+
+ARTICLE = (
+    "Library Opens a Tool-Lending Shelf\n\n"
+    "The central library now lends power drills, sewing machines and a ladder, alongside its books. "
+    "Members can borrow up to two tools at a time for a week.\n\n"
+    "The shelf started with donations from a hardware shop that closed last year. Staff check every tool "
+    "when it comes back, and a volunteer repairs anything that breaks.\n\n"
+    "The library board will review the scheme in the spring and decide whether to add garden tools.\n\n"
+)
+FOOTER = "About us · Contact · Privacy policy · Terms of use\n\n© 2024 Riverside Gazette\n"
+
+
+def run(text: str) -> dict:
+    return clean(text, language=False).to_dict()
+
+
+def texts(result: dict) -> list[str]:
+    return [c["text"] for c in result["comments"]]
+
+
+def meta(result: dict) -> list[str]:
+    return [r["text"] for r in result["removed"] if r["category"] == "comment_meta"]
+
+
+# ------------------------------------------------------------------ markers
+
+@pytest.mark.parametrize("line, kind, name, when", [
+    ("Mike R says: January 31, 2011 at 10:12 am", "says", "Mike R", "January 31, 2011 at 10:12 am"),
+    ("by james on January 31, 2011 at 9:59 am. Reply #", "says", "james", "January 31, 2011 at 9:59 am"),
+    ("• Jewels October 23, 2012 at 3:41 pm", "says", "Jewels", "October 23, 2012 at 3:41 pm"),
+    ("1. Lauren K says:", "says", "Lauren K", None),
+    ("tRiSh said...", "says", "tRiSh", None),
+    ("Posted by: Curtains in my Tree | June 08, 2012 at 02:29 PM", "says", "Curtains in my Tree",
+     "June 08, 2012 at 02:29 PM"),
+    ("1. On October 29, 2012 at 2:35am, Rosa said...", "says", "Rosa", "October 29, 2012 at 2:35am"),
+    ("**[Priya N](https://example.org/p)** · [January 5, 2014 at 7:12 pm](https://example.org/t#c1)",
+     "says", "Priya N", "January 5, 2014 at 7:12 pm"),
+    ("October 9, 2012 3:04 PM", "date", None, "October 9, 2012 3:04 PM"),
+    ("2 days ago", "date", None, "2 days ago"),
+    ("@Chris Gr.", "reply", "Chris Gr", None),
+    ("In reply to grumpy_cyclist", "reply", "grumpy_cyclist", None),
+    ("Last edited 14 days ago by jasonovich", "edited", "jasonovich", "14 days ago"),
+    ("Avatar of Dana K", "author", "Dana K", None),
+    ("Reply", "chrome", None, None),
+    ("Like · Reply · Report", "chrome", None, None),
+    ("* [Reply](https://example.org/t?replytocom=3#respond)", "chrome", None, None),
+    ("12 points", "chrome", None, None),
+    ("Load more comments", "chrome", None, None),
+    ("View 2 more replies", "chrome", None, None),
+    ("23 Responses to “Belarus drills”", "heading", None, None),
+    ("{ 74 comments… read them below or add one }", "heading", None, None),
+    ("No comments:", "none", None, None),
+    ("Leave a Reply", "form", None, None),
+    ("Comments are closed.", "form", None, None),
+])
+def test_markers_parse_short_lines(line, kind, name, when):
+    marker = markers.parse(line)
+    assert marker is not None and marker.kind == kind
+    assert marker.name == name
+    assert marker.when == when
+
+
+@pytest.mark.parametrize("line", [
+    "The council said on Monday it would act.",
+    "I said that on January 5, 2012 at the meeting we would vote.",
+    "He wrote this in March 2011 and said nothing.",
+    "October 2012",
+    "Reply to the minister came quickly.",
+    "September 18th, 2012 | Tags: parenting, safety, youth | Category: Uncategorized",
+    "x" * 400,
+])
+def test_markers_leave_sentences_and_paragraphs_alone(line):
+    assert markers.parse(line) is None
+
+
+# ------------------------------------------------------------------ layouts
+
+def test_says_headers_with_dates_and_reply_buttons():
+    text = ARTICLE + (
+        "3 Responses to “Library Opens a Tool-Lending Shelf”\n\n"
+        "Mike R says: January 31, 2011 at 10:12 am\n\n"
+        "I always wondered why nobody did this. Thanks for writing it up.\n\n"
+        "Reply\n\n"
+        "Sandra K says: February 1, 2011 at 8:03 pm\n\n"
+        "@Mike R. same here! my shed is full of things I used once.\n\n"
+        "Reply\n\n"
+        "tyreguy77 says: February 2, 2011 at 9:45 am\n\n"
+        "Good article but you forgot to mention the deposit, is there one?\n\n"
+        "Reply\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n"
+    )
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == ["Mike R", "Sandra K", "tyreguy77"]
+    assert r["comments"][1]["reply_to"] == "Mike R"
+    assert r["comments"][0]["posted"] == "January 31, 2011 at 10:12 am"
+    assert not any(t in ("Reply", "Leave a Reply") for t in texts(r))
+    assert "Reply" in meta(r)
+    assert r["text"].endswith("decide whether to add garden tools.")
+
+
+def test_name_over_date_with_vote_counts():
+    text = ARTICLE + (
+        "Comments\n\n"
+        "grumpy_cyclist\n2 days ago\n\n"
+        "Finally!! I have wanted this for ten years. now do garden tools too\n\n"
+        "12 points\nReply\n\n"
+        "ShopOwner2020\n2 days ago\n\n"
+        "@grumpy_cyclist you don't run a hardware shop. We will lose customers.\n\n"
+        "3 points\nReply\n\n"
+        "Lena M.\n1 day ago\n\n"
+        "I think both of you are right, we need the shelf and the shops.\n\n"
+        "5 points\nReply\n\n"
+        "Load more comments\n"
+    )
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == ["grumpy_cyclist", "ShopOwner2020", "Lena M."]
+    assert [c["posted"] for c in r["comments"]] == ["2 days ago", "2 days ago", "1 day ago"]
+    assert r["comments"][1]["reply_to"] == "grumpy_cyclist"
+    assert {"12 points", "3 points", "5 points", "Load more comments"} <= set(meta(r))
+    assert not any("points" in t for t in texts(r))
+
+
+def test_headers_after_the_comment_attach_to_it():
+    text = ARTICLE + (
+        "12 comments\n\n"
+        "I live next to the library and borrowed the ladder last week. Wonderful idea.\n\n"
+        "by Helen Parks on March 3, 2013 at 9:14 am. Reply #\n\n"
+        "Who pays when something breaks? I hope it is not the book budget.\n\n"
+        "Please think about that before you add more tools.\n\n"
+        "by oldtimer42 on March 3, 2013 at 11:02 am. Reply #\n\n"
+        "Leave a comment\n\n"
+        "Jane Doe writes about local politics for the Gazette. She lives two streets away with two cats.\n\n"
+        "Categories\n\n• Politics\n• Transport\n• Uncategorized\n"
+    )
+    r = run(text)
+    comments = r["comments"]
+    assert [c["author"] for c in comments] == ["Helen Parks", "oldtimer42"]
+    assert comments[0]["text"].startswith("I live next to the library")
+    assert comments[1]["text"] == ("Who pays when something breaks? I hope it is not the book budget.\n\n"
+                                   "Please think about that before you add more tools.")
+    assert comments[1]["posted"] == "March 3, 2013 at 11:02 am"
+    assert not any("Jane Doe" in t or "Politics" in t for t in texts(r))
+
+
+def test_blogger_said_and_trailing_date():
+    text = ARTICLE + (
+        "3 comments:\n\n"
+        "Ollie said...\n\n"
+        "Mine took almost three weeks, so you are doing great.\n\n"
+        "October 9, 2012 3:04 PM\n\n"
+        "Marta said...\n\n"
+        "Thanks Ollie! I will try the honey trick.\n\n"
+        "October 9, 2012 6:30 PM\n\n"
+        "breadhead said...\n\n"
+        "what flour are you using?? whole rye or light rye\n\n"
+        "October 10, 2012 8:12 AM\n\n"
+        "Post a Comment\n\n"
+        "Older Post Home\n\n"
+        "Subscribe to: Post Comments (Atom)\n"
+    )
+    r = run(text)
+    assert [(c["author"], c["posted"]) for c in r["comments"]] == [
+        ("Ollie", "October 9, 2012 3:04 PM"), ("Marta", "October 9, 2012 6:30 PM"),
+        ("breadhead", "October 10, 2012 8:12 AM")]
+    assert not any("Older Post" in t or "Subscribe" in t for t in texts(r))
+
+
+def test_thread_with_avatars_replies_and_footer():
+    text = ARTICLE + (
+        "Discussion\n\n"
+        "Avatar of grumpy_cyclist\ngrumpy_cyclist\n3 hours ago\n\n"
+        "Brilliant idea. I have needed a ladder exactly twice in ten years, no way I am buying one.\n\n"
+        "Like · Reply · Report\n\n"
+        "Avatar of Dana K\nDana K\n2 hours ago\n\n"
+        "In reply to grumpy_cyclist\n\n"
+        "Same here! although I wonder who pays when a drill breaks\n\n"
+        "Like · Reply · Report\n\n"
+        "Avatar of Lib_Staff_Tom\nLib_Staff_Tom\n1 hour ago\n\n"
+        "@Dana K Repairs come out of the shelf budget, and so far nothing has been lost.\n\n"
+        "Like · Reply · Report\n\n"
+        "View 2 more replies\n\n"
+        "Load more comments\n\n" + FOOTER
+    )
+    r = run(text)
+    comments = r["comments"]
+    assert [c["author"] for c in comments] == ["grumpy_cyclist", "Dana K", "Lib_Staff_Tom"]
+    assert [c["reply_to"] for c in comments] == [None, "grumpy_cyclist", "Dana K"]
+    assert comments[-1]["text"] == "@Dana K Repairs come out of the shelf budget, and so far nothing has been lost."
+    assert not any("Avatar" in t or "Like" in t or "Privacy" in t or "©" in t for t in texts(r))
+    assert {"Like · Reply · Report", "View 2 more replies", "Load more comments"} <= set(meta(r))
+
+
+def test_markdown_comments_from_html2text():
+    text = ARTICLE + (
+        "## 3 Comments\n\n"
+        "**[Priya N](https://example.org/priya)** · [January 5, 2014 at 7:12 pm](https://example.org/t#comment-1)\n\n"
+        "Worked first time, thank you! I had no idea the washer was so cheap.\n\n"
+        "* [Reply](https://example.org/t?replytocom=1#respond)\n\n"
+        "**[mark_the_plumber](https://example.org/mark)** · [January 6, 2014 at 8:03 am](https://example.org/t#comment-2)\n\n"
+        "good guide but check the O-ring too, on mixer taps that is usually the culprit\n\n"
+        "* [Reply](https://example.org/t?replytocom=2#respond)\n\n"
+        "### Leave a Reply\n\n"
+        "* [Home](https://example.org/)\n* [Contact](https://example.org/contact)\n"
+    )
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == ["Priya N", "mark_the_plumber"]
+    assert not any("[Reply]" in t or "Home" in t for t in texts(r))
+
+
+def test_discussion_without_a_heading_or_headers(seeds):
+    r = clean(seeds["003"], language=False).to_dict()
+    assert len(r["comments"]) == 22
+    assert r["text"].endswith("in case the Ukrainians do instigate provocations.")
+
+
+def test_footer_after_the_discussion_is_not_a_comment():
+    text = ARTICLE + (
+        "2 Responses\n\n"
+        "Mike R says: January 31, 2011 at 10:12 am\n\n"
+        "Great idea, I will borrow the drill next week.\n\n"
+        "Sandra K says: February 1, 2011 at 8:03 pm\n\n"
+        "Does it come with bits? Mine are all worn out.\n\n"
+        "Comments are closed.\n\n"
+        "I'm the editor of the Gazette and I love hearing from you! Write to me any time.\n\n" + FOOTER
+    )
+    r = run(text)
+    assert texts(r) == ["Great idea, I will borrow the drill next week.",
+                        "Does it come with bits? Mine are all worn out."]
+
+
+# ------------------------------------------------------------------ no discussion
+
+def test_first_person_op_ed_gets_no_comments():
+    text = (
+        "Why I Still Write Letters by Hand\n\n"
+        "I have written a letter by hand every week for twenty years. My friends think it is strange, "
+        "and my children find it funny, but I have no plans to stop.\n\n"
+        "When I write by hand, I slow down. I choose my words more carefully than I do in an email.\n\n"
+        "You might say that nobody has time for this anymore. I would answer that we make time for what we value!\n\n"
+        "Last month my aunt sent me back a letter I had written to her in 2004. I had forgotten every word.\n\n"
+        "So I will keep writing. If you have never tried it, pick a friend and send one letter this week.\n"
+    )
+    r = run(text)
+    assert r["comments"] == []
+    assert len(r["text"].split("\n\n")) == 6
+
+
+def test_dialogue_with_said_lines_gets_no_comments():
+    text = (
+        "The Night Ferry\n\n"
+        "The ferry left at ten, and by half past the deck was empty except for the two of us.\n\n"
+        "\"You came back,\" she said. \"I didn't think you would.\"\n\n"
+        "I told her I had nowhere else to go. It was true, and she knew it, and she laughed anyway.\n\n"
+        "Anna said:\n\n"
+        "\"Don't. Whatever it is, don't say it yet.\"\n\n"
+        "Tom said:\n\n"
+        "\"Then I won't. Not tonight.\"\n\n"
+        "When we reached the island it was past midnight, and neither of us said a word until we were home.\n"
+    )
+    r = run(text)
+    assert r["comments"] == []
+    assert "Anna said:" in r["text"]
+
+
+def test_article_with_dateline_and_subheadings_gets_no_comments():
+    text = (
+        "Boost Your Results With Dynamic Search Ads\n\n"
+        "Thursday, October 25, 2012 | 7:14 AM\n\n"
+        "Last October we introduced Dynamic Search Ads, an efficient new way to target searches.\n\n"
+        "Update (10/29/12):\n\n"
+        "Because we crawl pages with more impressions more often, new pages may take a day to show.\n\n"
+        "Kartell Frilly Chair\n\n"
+        "I love the clever new chair, and I think you will too!\n\n"
+        "Last Minute Stool\n\n"
+        "Coalesse is also distributing a streamlined and ergonomic stool.\n"
+    )
+    assert run(text)["comments"] == []
+
+
+def test_no_comments_notice_means_no_discussion():
+    text = ARTICLE + (
+        "Posted by Marta at 9:00 PM\n\n"
+        "Skye Jewels\n\n"
+        "We will have two lucky winners this month, so send your photos!\n\n"
+        "Lorelei Eurto\n\n"
+        "I am donating two pendants worth $50, good luck everyone!\n\n"
+        "No comments:\n\n"
+        "Post a Comment\n"
+    )
+    assert run(text)["comments"] == []
+
+
+def test_comment_stage_can_be_switched_off():
+    text = ARTICLE + "Comments\n\nMike R says: January 31, 2011 at 10:12 am\n\nGreat idea!\n\n" \
+                     "Sandra K says: February 1, 2011 at 8:03 pm\n\nI agree, great idea!\n"
+    assert clean(text, language=False, disable={"comments"}).to_dict()["comments"] == []
+    assert len(run(text)["comments"]) == 2
+
+
+def test_section_is_a_contiguous_run_of_blocks():
+    text = ARTICLE + (
+        "Comments\n\n"
+        "Mike R says: January 31, 2011 at 10:12 am\n\nGreat idea!\n\nReply\n\n"
+        "Sandra K says: February 1, 2011 at 8:03 pm\n\nI agree, great idea!\n\nReply\n\n" + FOOTER
+    )
+    doc = Document(text)
+    CommentSection()(doc)
+    first, last = doc.discussion
+    units = classify(doc)
+    assert [u.kind for u in units[first]] == ["heading"]
+    assert any(u.kind == "says" for u in units[first + 1])
+    assert [u.kind for u in units[last]] == ["chrome"]
+    assert text[doc.blocks[last].end:].strip() == FOOTER.strip()
