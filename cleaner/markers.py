@@ -102,6 +102,7 @@ _NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+
 _TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = regex.compile(r"\s+([,:])")
 _INITIAL = regex.compile(r"\s\p{Lu}\.$")
+_NUMBERED = regex.compile(r"\s*(?:\d{1,3}|[ivx]{1,4})[.)]\s")
 _TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal")
 _HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "ago", "yesterday", "today", "now")
 _MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
@@ -245,6 +246,8 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
     token counts only when it looks like a handle (digits, underscores) or the
     page repeats it as a line of its own.
     """
+    if _NUMBERED.match(line):
+        return False  # "4. Quit Tobacco Use": an item of a numbered list, a subheading
     text = display(line)
     if _INITIAL.search(text):  # "Lena M." ends in an initial, not a full stop
         text = text[:-1]

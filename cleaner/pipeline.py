@@ -43,9 +43,9 @@ def build(options: Options) -> Pipeline:
     rules = load_rules(options.rules, disabled=options.disable)
     stages: list[Stage] = [
         RuleStage(rules),
+        CommentSection(),   # before the page structure: the article is sought outside the discussion
         PageStructure(),
         HeadMetadata(),
-        CommentSection(),
         CommentSplitter(),
     ]
     if options.language:

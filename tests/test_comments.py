@@ -293,6 +293,44 @@ def test_article_with_dateline_and_subheadings_gets_no_comments():
     assert run(text)["comments"] == []
 
 
+def test_numbered_subheadings_over_paragraphs_are_not_comment_authors():
+    """Title-case subheadings over paragraphs look like "NAME / comment": without a reply or
+    edit note, a heading or dates, they are the article's list, not a discussion."""
+    tips = "".join(
+        f"{n}. {title}\n\n{body}\n\n" for n, (title, body) in enumerate([
+            ("Commit To Hygiene", "Brushing your teeth twice a day is the simplest habit you can keep."),
+            ("Schedule Check Ups", "Regular visits catch small problems before they become painful ones."),
+            ("Limit Sugary Foods", "If you drink soda daily, you can cut back by one can a week."),
+            ("Quit Tobacco Use", "Smoking is a major risk factor, and quitting helps your gums heal."),
+        ], start=1))
+    text = "New Year, New Smile\n\nUpdated: Sep 19\n\n" + tips + "Recent Posts\n\nQuick Links\n"
+    result = run(text)
+    assert result["comments"] == []
+    assert "quitting helps your gums heal" in result["text"]
+    assert markers.looks_like_name("4. Quit Tobacco Use") is False
+    assert markers.looks_like_name("Quit Tobacco Use") is True  # the shape alone is a name's
+
+
+def test_counted_heading_opens_a_discussion_after_a_short_post():
+    """A post of a title and a byline, then "{ 43 comments }": the first comment is not the article."""
+    text = (
+        "Conversation with my readers\n\n"
+        "{ 3 comments… read them below or add one }\n\n"
+        "Maria July 7, 2012 at 2:31 pm\n\n"
+        "Thank you Paulo for your kind words, wisdom and knowledge. You are truly an inspiration to "
+        "people's lives and I am reading the Zahir now.\n\n"
+        "Reply\n\n"
+        "Lynnette July 5, 2012 at 9:42 am\n\n"
+        "Just wanted to write you and say thank you for enlightening me through your books.\n\n"
+        "Reply\n\n"
+        "Yan July 5, 2012 at 6:51 am\n\n"
+        "Is there any way to download it?\n"
+    )
+    result = run(text)
+    assert [c["author"] for c in result["comments"]] == ["Maria", "Lynnette", "Yan"]
+    assert "Thank you Paulo" not in result["text"]
+
+
 def test_no_comments_notice_means_no_discussion():
     text = ARTICLE + (
         "Posted by Marta at 9:00 PM\n\n"

@@ -261,11 +261,13 @@ class CommentSection:
         dated, names = pairs(region)
         headed = _heading_first(units, first, last)
         anchors = sum(1 for us in region for u in us if u.kind in ("author", "reply", "edited"))
+        replies = sum(1 for us in region for u in us if u.kind in ("reply", "edited"))
         # bare names over comments are the weakest headers (subheadings and product names
         # look the same): they need a discussion heading, or a lasting change of layout
-        # (the discussion with no headers at all: names, replies and edit notes only)
+        # with a reply or edit note among them (the discussion with no headers at all:
+        # names, replies and edit notes only); names over paragraphs alone are subheadings
         layout = sum(lasting[first:last + 1])
-        if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and layout >= 3):
+        if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and replies and layout >= 3):
             return first, last
         return None
 
@@ -345,9 +347,19 @@ def _earliest(doc: Document, units: list[list[Unit]]) -> int:
     for block, us in zip(blocks, units):
         if block.index >= by_share:
             break
+        if _opens_discussion(units, block.index):
+            return block.index  # "43 comments" over a comment header: a page with next to no article
         if any(u.kind == "content" for u in us) and _is_article_text(doc, block):
             return block.index + 1
     return by_share
+
+
+def _opens_discussion(units: list[list[Unit]], i: int) -> bool:
+    """A counted discussion heading ("43 comments…") with a comment header and its body
+    right after it."""
+    heading = any(u.marker is not None and u.marker.kind == "heading" and any(c.isdigit() for c in u.text)
+                  for u in units[i])
+    return heading and any(u.paired for us in units[i + 1:i + 3] for u in us)
 
 
 def _is_article_text(doc: Document, block: Block) -> bool:

@@ -92,10 +92,19 @@ class PageStructure:
         limit = doc.hints.get("comments_start")
         if limit is not None:
             infos = [i for i in infos if i.line.end <= limit]
+        after = len(infos)  # units past the discussion, if there is one
+        if doc.discussion is not None:  # the comment stage's: short informal comments look like chrome
+            start, end = doc.blocks[doc.discussion[0]].start, doc.blocks[doc.discussion[1]].end
+            infos = [i for i in infos if i.line.end <= start or i.line.start >= end]
+            after = next((k for k, i in enumerate(infos) if i.line.start >= end), len(infos))
         claimed = _Claimed(doc)
-        if not infos or self.already_clean([i for i in infos if not claimed.covered(i.line.start, i.line.end)]):
+        if not infos:
             return
-        keep = w.decode(infos)
+        if self.already_clean([i for i in infos[:after] if not claimed.covered(i.line.start, i.line.end)]):
+            # an extraction with its discussion: past the discussion only prose is kept
+            keep = [True] * after + [i.prose for i in infos[after:]]
+        else:
+            keep = w.decode(infos)
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         text = doc.text
