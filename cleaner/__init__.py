@@ -18,19 +18,10 @@ def clean(text: str | bytes, *, id: str | None = None, options: Options | None =
     ``rules=("my_rules.toml",)``, ``disable=frozenset({"comments"})`` …), so a
     caller need not build an ``Options`` for a one-off change.
     """
-    from dataclasses import replace
-
     from .errors import decode
     from .pipeline import cached_pipeline
 
-    opts = options or Options()
-    if overrides:
-        if "rules" in overrides:
-            overrides["rules"] = tuple(overrides["rules"])
-        if "disable" in overrides:
-            overrides["disable"] = frozenset(overrides["disable"])
-        opts = replace(opts, **overrides)
-    return cached_pipeline(opts)(Document(decode(text), id=id))
+    return cached_pipeline(Options.resolve(options, overrides))(Document(decode(text), id=id))
 
 
 from .errors import decode  # noqa: E402  (public helper)

@@ -11,16 +11,30 @@ class InputError(ValueError):
 def decode(data: str | bytes) -> str:
     """Return text for ``data`` or raise :class:`InputError` saying what is wrong."""
     if isinstance(data, bytes):
-        if b"\x00" in data[:8192]:
-            raise InputError("binary input (NUL bytes): not a text document")
+        refuse_binary(data, "a text document")
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(f"invalid UTF-8 at byte {exc.start}: {exc.reason}") from None
+    return check_text(data, "text")  # offsets refer to this string: no newline or other rewriting here
+
+
+def refuse_binary(data: bytes, what: str) -> None:
+    """NUL bytes near the start: an image or an archive, not ``what``."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"binary input (NUL bytes): not {what}")
+
+
+def check_text(data: object, expected: str) -> str:
+    """``data`` if it is a string that can be a document, else :class:`InputError`."""
     if not isinstance(data, str):
-        raise InputError(f"expected text, got {type(data).__name__}")
+        raise InputError(f"expected {expected}, got {type(data).__name__}")
     if "\x00" in data:
         raise InputError("text contains NUL characters: binary data, not a document")
-    if len(data) > MAX_CHARS:
-        raise InputError(f"document of {len(data):,} characters exceeds the limit of {MAX_CHARS:,}")
-    return data  # offsets refer to this string: no newline or other rewriting here
+    _check_size(len(data), "characters")
+    return data
+
+
+def _check_size(size: int, unit: str) -> None:
+    if size > MAX_CHARS:
+        raise InputError(f"document of {size:,} {unit} exceeds the limit of {MAX_CHARS:,}")

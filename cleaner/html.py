@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .document import Document
-from .errors import MAX_CHARS, InputError
+from .errors import InputError, _check_size, check_text, refuse_binary
 from .options import Options
 from .result import CleanResult
 
@@ -132,7 +132,7 @@ def clean_html(html: str | bytes, *, id: str | None = None, options: Options | N
     """
     from .pipeline import cached_pipeline
 
-    opts = _options(options, overrides)
+    opts = Options.resolve(options, overrides)
     extraction = extract(html)
     doc = document(extraction, id=id)
     if extraction.path != PLAIN_TEXT:
@@ -142,17 +142,6 @@ def clean_html(html: str | bytes, *, id: str | None = None, options: Options | N
     result = cached_pipeline(opts)(doc)
     fill_metadata(result.doc, extraction.meta)
     return HtmlResult(result.doc, include_source=source)
-
-
-def _options(options: Options | None, overrides: dict) -> Options:
-    opts = options or Options()
-    if overrides:
-        if "rules" in overrides:
-            overrides["rules"] = tuple(overrides["rules"])
-        if "disable" in overrides:
-            overrides["disable"] = frozenset(overrides["disable"])
-        opts = replace(opts, **overrides)
-    return opts
 
 
 def document(extraction: Extraction, id: str | None = None) -> Document:
@@ -182,18 +171,10 @@ def fill_metadata(doc: Document, meta: dict[str, Any]) -> None:
 def _check(html: str | bytes) -> str | bytes:
     """Refuse what is not a document; anything else, however broken, goes to the parser."""
     if isinstance(html, bytes):
-        if b"\x00" in html[:8192]:
-            raise InputError("binary input (NUL bytes): not an HTML document")
-        if len(html) > MAX_CHARS:
-            raise InputError(f"document of {len(html):,} bytes exceeds the limit of {MAX_CHARS:,}")
+        refuse_binary(html, "an HTML document")
+        _check_size(len(html), "bytes")
         return html
-    if not isinstance(html, str):
-        raise InputError(f"expected HTML text or bytes, got {type(html).__name__}")
-    if "\x00" in html:
-        raise InputError("text contains NUL characters: binary data, not a document")
-    if len(html) > MAX_CHARS:
-        raise InputError(f"document of {len(html):,} characters exceeds the limit of {MAX_CHARS:,}")
-    return html
+    return check_text(html, "HTML text or bytes")
 
 
 def parse(html: str | bytes):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,20 @@ class Options:
     target_language: str = "en"           # passages not in this language are flagged
     min_confidence: float = 0.90           # flags below this confidence are dropped
     language_backend: str = "langdetect"
+
+    @classmethod
+    def resolve(cls, options: "Options | None", overrides: dict) -> "Options":
+        """``options`` (or the defaults) with keyword overrides, lists accepted for the
+        tuple and set fields, so ``clean(text, disable=["comments"])`` works."""
+        opts = options or cls()
+        if not overrides:
+            return opts
+        fixed = dict(overrides)
+        if "rules" in fixed:
+            fixed["rules"] = tuple(fixed["rules"])
+        if "disable" in fixed:
+            fixed["disable"] = frozenset(fixed["disable"])
+        return replace(opts, **fixed)
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
