@@ -331,6 +331,47 @@ def test_counted_heading_opens_a_discussion_after_a_short_post():
     assert "Thank you Paulo" not in result["text"]
 
 
+def test_blog_post_footer_is_not_a_comment_header_before_a_counted_heading():
+    """Blogger: "DATE / title / post / Posted by NAME at TIME" reads like two comment headers;
+    "1 comment:" is where the discussion starts."""
+    text = (
+        "The Fishbowl\n\n"
+        "A blog about schools, teaching and the future of learning, written by a high school "
+        "teacher in Colorado who likes to think out loud now and then.\n\n"
+        "Wednesday, October 03, 2012\n\n"
+        "The Eliot Era?\n\n"
+        "I'm trying to blog more often, mostly for my own sake. So this is another post just to "
+        "capture a thought I had today.\n\n"
+        "I heard this story on the radio this morning. It was about the discovery of three new human "
+        "viruses, which is interesting in and of itself.\n\n"
+        "Posted by Karl Fisch at 5:53 PM\n\n"
+        "1 comment:\n\n"
+        "Wesley Fryer 10/8/12 8:26 PM\n\n"
+        "I think a big piece of the puzzle is rethinking what high school graduation requires.\n\n"
+        "Reply\n\n"
+        "Add comment\n"
+    )
+    result = run(text)
+    assert "I heard this story on the radio" in result["text"]
+    assert [c["author"] for c in result["comments"]] == ["Wesley Fryer"]
+
+
+def test_a_long_comment_does_not_split_the_discussion():
+    """A comment of many paragraphs between comment headers: the discussion goes on past it."""
+    long_comment = "\n\n".join(f"Point {n}: I think the connector matters less than the cable, honestly." for n in range(14))
+    text = ARTICLE + (
+        "Jo says: July 24, 2012 at 11:29 am\n\nFirst!\n\nReply\n\n"
+        "Sam says: July 24, 2012 at 11:40 am\n\nI disagree with the premise here.\n\nReply\n\n"
+        f"Kim says: July 24, 2012 at 12:01 pm\n\n{long_comment}\n\nReply\n\n"
+        "Lee says: July 24, 2012 at 1:15 pm\n\nGreat points, Kim.\n\nReply\n\n"
+        "Max says: July 24, 2012 at 2:20 pm\n\nNot convinced at all.\n\nReply\n"
+    )
+    result = run(text)
+    assert [c["author"] for c in result["comments"]][:1] == ["Jo"]
+    assert "I disagree with the premise" not in result["text"]
+    assert {"Jo", "Sam", "Kim", "Lee", "Max"} <= {c["author"] for c in result["comments"]}
+
+
 def test_no_comments_notice_means_no_discussion():
     text = ARTICLE + (
         "Posted by Marta at 9:00 PM\n\n"

@@ -73,6 +73,7 @@ _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mi
 _US = regex.compile(r"\bUS\b")
 _INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
 _REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_COUNTED = regex.compile(r"(?i)^\W*\d+\s+(?:comments?|responses?|thoughts?|reactions?)\b")
 _ITEM = regex.compile(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
 _LISTY = regex.compile(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
 
@@ -580,12 +581,17 @@ def _from_heading(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, 
     """A discussion heading ("1 comment:", "23 Responses to …") followed by a comment header
     opens the discussion: what comes before it is the article, whatever its voice."""
     first, last = span
+    seen = 0  # comment headers before the heading: from two on, a heading is inside the discussion
     for i in range(first, last + 1):
-        if any(u.marker is not None and u.marker.kind == "heading" for u in units[i]):
-            if any(u.paired for us in units[i:min(last, i + 4) + 1] for u in us):
+        heads = [u for u in units[i] if u.marker is not None and u.marker.kind == "heading"]
+        # "1 comment:", "111 Responses to …" counts the whole discussion: it opens it even after
+        # a post whose dateline and "Posted by NAME at TIME" read like two comment headers
+        counted = seen == 2 and len(units[i]) == 1 and any(_COUNTED.search(u.text) for u in heads)
+        if heads and (seen < 2 or counted):
+            if any(u.paired and u.kind != "author" or seen < 2 and u.paired
+                   for us in units[i:min(last, i + 4) + 1] for u in us):
                 return i, last
-        if sum(u.paired for us in units[first:i + 1] for u in us) >= 2:
-            break  # a heading inside the discussion (a reply count, a thread title) moves nothing
+        seen += sum(u.paired for u in units[i])
     return span
 
 
@@ -596,6 +602,7 @@ def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[f
     the part with the most evidence."""
     first, last = span
     cuts = [first]
+    hard: set[int] = set()  # cuts the discussion never spans: a long tail without headers
     words = paragraphs = 0
     for i in range(first, last + 1):
         if _menu(doc, doc.blocks[i], units[i]):
@@ -616,13 +623,25 @@ def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[f
             words += sum(len(doc.slice(u.line.start, u.line.end).split()) for u in content)
     if paragraphs > MAX_BODY_BLOCKS or words > MAX_BODY_WORDS:
         cuts.append(last + 1 - paragraphs)  # a long tail without headers: footer prose or an article
+        hard.add(last + 1 - paragraphs)
     cuts.append(last + 1)
-    parts = [(sum(scores[a:b]), a, b - 1) for a, b in zip(cuts, cuts[1:])
+    parts = [(a, b - 1) for a, b in zip(cuts, cuts[1:])
              if b > a and not (b == a + 1 and _menu(doc, doc.blocks[a], units[a]))]
     if not parts:
         return span
-    _, first, last = max(parts)
-    return first, last
+    best = max(range(len(parts)), key=lambda k: sum(scores[parts[k][0]:parts[k][1] + 1]))
+    lo = hi = best
+    # one long comment (or a list in a comment) inside a long discussion: the parts on both
+    # sides of it that are discussions of their own (two headers with a body or more) belong with it
+    while lo > 0 and parts[lo][0] not in hard and _headed_part(units, parts[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(parts) and parts[hi + 1][0] not in hard and _headed_part(units, parts[hi + 1]):
+        hi += 1
+    return parts[lo][0], parts[hi][1]
+
+
+def _headed_part(units: list[list[Unit]], part: tuple[int, int]) -> bool:
+    return sum(u.paired for us in units[part[0]:part[1] + 1] for u in us) >= MIN_PAIRS
 
 
 def _menu(doc: Document, block: Block, units: list[Unit]) -> bool:
