@@ -40,13 +40,13 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?-i:\s*(?:[A-Z]{1,4}T|UTC|GMT)\b)?"
 _CALENDAR = (rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}|{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
-             rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}}))")
+             rf"|{_YEAR}-\d{{2}}-\d{{2}}|{_WEEKDAY}?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}}))")
 _CLOCK = rf"(?:\s*(?:,|at|@|-|–|—|\|)?\s*@?\s*{_TIME})"
 _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
         r"|days?|weeks?|wks?|months?|years?|yrs?)(?:,?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?))?\s+ago"
         r"|yesterday|today|just\s+now)")
 # A date, with an optional time; a month and day without a year only when a time follows.
-_DATE = (rf"(?:{_CALENDAR}{_CLOCK}?|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}"
+_DATE = (rf"(?:{_CALENDAR}{_CLOCK}?|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\))?"
          r")")
 DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}])")
 # "posted by Blogger Joe : 11:58 AM": a time of day with am/pm ends a header that has no date
@@ -74,7 +74,7 @@ CHROME = regex.compile(
 # avatar alt text: "Avatar of Mike R", "Mike R's avatar", "Comment author avatarcoyote canada"
 AVATAR = regex.compile(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*(?:pic|photo|image)|profile\s+"
                        r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
-                       r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|profile\s+(?:picture|image|photo))$")
+                       r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|picture|photo|profile\s+(?:picture|image|photo))$")
 HEADING = regex.compile(
     r"(?i)^(?:\{\s*)?(?:\d+|one|no)?\s*(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
     r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
@@ -93,12 +93,12 @@ FORM = regex.compile(
 _CUE = regex.compile(
     r"[\d@]|^\W+$|\b(?:repl|like|unlike|report|flag|quote|share|permalink|link|edit|delete|vote|thumb|recommend"
     r"|hide|show|view|load|see|read|previous|older|newer|next|log|sign|spam|collapse|expand|cancel|points?\b"
-    r"|score|rating|actions|user|avatar|gravatar|profile|comment|response|thought|reaction|trackback|discussion"
+    r"|score|rating|actions|user|avatar|gravatar|profile|picture|comment|response|thought|reaction|trackback|discussion"
     r"|leave|post|add|write|join|required|email|notify|subscribe|click|think|say|mind|said|wrote|writes"
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|last|edited|zero|reader)")
 _DIGIT = regex.compile(r"\d")
-_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+")
+_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)@[\p{L}\p{N}_.]{2,30}\s*$")
 _TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = regex.compile(r"\s+([,:])")
 _INITIAL = regex.compile(r"\s\p{Lu}\.$")
