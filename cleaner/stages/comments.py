@@ -65,6 +65,7 @@ MARKER_SCORE = {"says": 3.0, "author": 2.0, "reply": 2.0, "edited": 2.0, "date":
 UNPAIRED_SCORE = {"says": 1.0, "author": 0.0, "date": 0.3}  # a header with no comment beside it
 ANCHORS = frozenset({"says", "author", "reply", "edited", "date"})
 HEADERS = frozenset({"says", "author", "date"})
+_HEADER_PARTS = frozenset({"date", "reply", "chrome", "claimed_meta"})  # lines a header may run on to
 ATTACH = (1.4, 0.9, 0.5)  # bonus of the first, second, third paragraph of a comment body
 
 _WORD = regex.compile(r"[\p{L}\p{N}'’]+")
@@ -330,8 +331,12 @@ def _headers_trail(units: list[list[Unit]]) -> bool:
     for k, kind in enumerate(kinds):
         if kind != primary:
             continue
+        # "NAME / DATE / text": the header's other lines stand between it and its comment
+        j = k + 1
+        while j < len(kinds) and kinds[j] in _HEADER_PARTS:
+            j += 1
         before += k > 0 and kinds[k - 1] == "content"
-        after += k + 1 < len(kinds) and kinds[k + 1] == "content"
+        after += j < len(kinds) and kinds[j] == "content"
     return before > after
 
 
