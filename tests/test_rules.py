@@ -92,3 +92,17 @@ def test_bad_rule_files_are_clear_errors(tmp_path, body, message):
 
 def test_disabled_rule_is_skipped():
     assert all(r.id != "separator.symbols" for r in load_rules(disabled=frozenset({"separator.symbols"})))
+
+
+def test_tail_is_measured_without_removed_prose():
+    """A bio above a fair-use notice is in the tail: the notice is boilerplate, not the article."""
+    article = ("Headline\n\n" + "The council met on Monday and agreed to fund the new bridge. " * 3 + "\n\n"
+               + "Work is due to start in the spring and to last two years. " * 3 + "\n\n")
+    bio = "Anna Berg is a freelance journalist who writes about nature and cities."
+    notice = ("This site contains copyrighted material the use of which has not always been specifically "
+              "authorized by the copyright owner. We are making such material available under the provisions "
+              "of \"fair use\". If you wish to use copyrighted material for purposes other than \"fair use\" "
+              "you must request permission from the copyright owner. ") * 2
+    for text in (article + bio, article + bio + "\n\n" + notice):
+        removed = {r["rule"] for r in clean(text, language=False).to_dict()["removed"]}
+        assert "bio.is-a-role" in removed, text[-80:]

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Block, Document
+from ..document import MAIN, Block, Document
 from ..render import normalise
 from ..rules import MATCH_TIMEOUT, Rule
 from ..sentences import is_prose, split_sentences
@@ -28,16 +28,28 @@ class RuleStage:
 
     def __call__(self, doc: Document) -> None:
         bounds = _prose_bounds(doc)
+        placed = {block.index: _position(doc, block, bounds) for block in doc.blocks}
         for block in doc.blocks:
-            where = _position(doc, block, bounds)
-            if self._block(doc, block, where):
-                continue
-            for line in block.lines:
-                rule = self._first("line", doc.slice(line.start, line.end), where)
-                if rule:
-                    doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
-                else:
-                    self._edges(doc, line.start, line.end, where)
+            self._apply(doc, block, placed[block.index])
+        # A removed paragraph of prose (a fair-use notice) is not the article: measured
+        # without it, an author bio above it is in the tail, as it would be once the
+        # notice is gone. Cleaning the cleaned text must not remove more.
+        trimmed = _prose_bounds(doc, skip_claimed=True)
+        if trimmed != bounds:
+            for block in doc.blocks:
+                where = _position(doc, block, trimmed)
+                if where != placed[block.index] and doc.is_unclaimed(block.start, block.end):
+                    self._apply(doc, block, where)
+
+    def _apply(self, doc: Document, block: Block, where: frozenset[str]) -> None:
+        if self._block(doc, block, where):
+            return
+        for line in block.lines:
+            rule = self._first("line", doc.slice(line.start, line.end), where)
+            if rule:
+                doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
+            else:
+                self._edges(doc, line.start, line.end, where)
 
     def _block(self, doc: Document, block: Block, where: frozenset[str]) -> bool:
         if len(block.lines) < 2 or not self.rules["block"]:
@@ -130,10 +142,17 @@ def _alternatives(source: str) -> list[str]:
     return parts
 
 
-def _prose_bounds(doc: Document) -> tuple[int, int]:
+def _prose_bounds(doc: Document, skip_claimed: bool = False) -> tuple[int, int]:
     """Indexes of the first and last blocks of article prose (several sentences, or long)."""
-    prose = [b.index for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
+    prose = [b.index for b in doc.blocks if is_prose(doc.slice(b.start, b.end))
+             and not (skip_claimed and _removed(doc, b))]
     return (prose[0], prose[-1]) if prose else (len(doc.blocks), -1)
+
+
+def _removed(doc: Document, block: Block) -> bool:
+    """Every line of the block is claimed whole by a rule."""
+    return all(any(a.label != MAIN and a.start <= line.start and a.end >= line.end
+                   for a in doc.annotations_over(line.start, line.end)) for line in block.lines)
 
 
 def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> frozenset[str]:

@@ -106,6 +106,12 @@ class PageStructure:
         else:
             keep = w.decode(infos)
         if not any(keep):
+            # Known boilerplate drags its neighbours down; judge the page as cleaning it
+            # again would see it, without what the rules removed.
+            free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
+            kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
+            keep = [k in kept for k in range(len(infos))]
+        if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         text = doc.text
         for info, category in categorise(doc, infos, keep):
