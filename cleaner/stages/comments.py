@@ -29,9 +29,9 @@ The run starts at a discussion heading when one precedes the first header,
 is cut where headers are an article's length apart or a menu stands between
 them, never runs past the comment form once no header follows, and is given
 up if the page says "No comments". A sidebar of dated teasers can outscore a
-short discussion, so the next-best runs are tried too. Lines that a page-chrome
-pass (``structure.*`` rules) took inside the discussion are handed back to it:
-short informal comments look like chrome to that pass.
+short discussion, so the next-best runs are tried too. This stage runs before
+the page-structure stage, which leaves the discussion alone: short informal
+comments look like chrome to it.
 """
 from __future__ import annotations
 
@@ -56,7 +56,6 @@ END_PENALTY = 1.5         # evidence needed to end the discussion before the pag
 MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
 MAX_BODY_WORDS = 800      # or words do not head comments
 _UNITS = "_comment_units"  # where the section stage leaves its reading of the lines for the splitter
-PAGE_CHROME = "structure."  # page-chrome claims the discussion may take back (comments read like chrome)
 BIAS = -0.6               # a block is article unless something says otherwise
 
 # Evidence of one marker line, by kind.
@@ -181,7 +180,7 @@ def _claimed_spans(doc: Document) -> dict[int, str]:
     starts = [ln.start for ln in lines]
     out: dict[int, str] = {}
     for a in doc.annotations:
-        if a.label not in (BOILERPLATE, METADATA) or (a.rule or "").startswith(PAGE_CHROME):
+        if a.label not in (BOILERPLATE, METADATA):
             continue
         k = max(0, bisect_right(starts, a.start) - 1)
         while k < len(lines) and lines[k].start < a.end:
@@ -206,14 +205,6 @@ class CommentSection:
             return
         first, last = region
         doc.discussion = (first, last)
-        start, end = doc.blocks[first].start, doc.blocks[last].end
-        # a page-structure pass sees short, informal comments as chrome: inside the
-        # discussion they are comments
-        kept = [a for a in doc.annotations if not ((a.rule or "").startswith(PAGE_CHROME)
-                                                   and a.start >= start and a.end <= end)]
-        if len(kept) != len(doc.annotations):
-            doc.annotations[:] = kept
-            doc._labels = None
         for block in doc.blocks[first:last + 1]:
             doc.annotate(block.start, block.end, COMMENT, None, "comments.section")
 
@@ -667,8 +658,7 @@ def _repeated_short_lines(doc: Document) -> set[str]:
 def _fully_claimed(doc: Document, block: Block | Line) -> bool:
     """True when boilerplate or metadata annotations leave nothing visible in the block."""
     spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations
-                   if a.label in (BOILERPLATE, METADATA) and a.start < block.end and a.end > block.start
-                   and not (a.rule or "").startswith(PAGE_CHROME))
+                   if a.label in (BOILERPLATE, METADATA) and a.start < block.end and a.end > block.start)
     pos = block.start
     for start, end in spans:
         if doc.slice(pos, start).strip():

@@ -15,8 +15,10 @@ footers) surrounds it. This stage reads that shape without HTML:
 * removed runs are named by what they look like and where they sit
   (:mod:`cleaner.structure.categories`).
 
-Only lines the rule stage left unclaimed are marked. A text that is already
-mostly prose (an extraction, not a page) is left alone.
+Only lines the rule stage left unclaimed are marked. The stage runs after the
+comment stage and skips the discussion it found (short informal comments look
+like chrome). A text that is already mostly prose (an extraction, not a page)
+is left alone, except that past its discussion only prose is kept.
 """
 from __future__ import annotations
 
