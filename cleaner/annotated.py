@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from .render import normalise
+from .render import shown
 from .result import CleanResult
 
 HEADER = "# cleaner annotated v1"
@@ -40,10 +40,10 @@ def render(result: CleanResult) -> str:
             index = bisect.bisect_right(starts, seg.start)
             if index and seg.start < doc.comments[index - 1].end:
                 label = f"comment#{index}"
-        text = normalise(doc.slice(seg.start, seg.end)).replace("\n", " ⏎ ")
+        text = shown(doc, seg.start, seg.end).replace("\n", " ⏎ ")
         lines.append(f"{seg.start}-{seg.end} {label} {seg.category or '-'} {seg.rule or '-'} | {text}")
     for flag in doc.flags:
-        text = normalise(doc.slice(flag.start, flag.end)).replace("\n", " ⏎ ")
+        text = shown(doc, flag.start, flag.end).replace("\n", " ⏎ ")
         lines.append(f"flag {flag.start}-{flag.end} {flag.lang} {flag.confidence:.2f} {flag.section} | {text}")
     return "\n".join(lines) + "\n"
 

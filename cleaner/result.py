@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import BOILERPLATE, COMMENT, MAIN, METADATA, Document, Segment
-from .render import normalise
+from .render import shown
 
 
 @dataclass
@@ -49,12 +49,12 @@ class CleanResult:
         return out
 
     def removed(self) -> list[dict[str, Any]]:
-        return [{"text": normalise(self.doc.slice(s.start, s.end)), "category": s.category,
+        return [{"text": shown(self.doc, s.start, s.end), "category": s.category,
                  "rule": s.rule, "start": s.start, "end": s.end}
                 for s in self.segments if s.label in (BOILERPLATE, METADATA)]
 
     def flags(self) -> list[dict[str, Any]]:
-        return [{"text": normalise(self.doc.slice(f.start, f.end)), "lang": f.lang,
+        return [{"text": shown(self.doc, f.start, f.end), "lang": f.lang,
                  "confidence": round(f.confidence, 4), "section": f.section,
                  "start": f.start, "end": f.end} for f in self.doc.flags]
 
@@ -98,7 +98,7 @@ def _join(doc: Document, segments: list[Segment]) -> str:
     parts: list[str] = []
     previous_end = None
     for seg in segments:
-        piece = normalise(doc.slice(seg.start, seg.end))
+        piece = shown(doc, seg.start, seg.end)
         if not piece:
             continue
         if parts:

@@ -64,6 +64,17 @@ def test_bad_input_is_a_clear_error(data, message):
         clean(data)
 
 
+@pytest.mark.parametrize("raw, shown", [
+    ("<u>www.example.org</u> has more", "www.example.org has more"),
+    ('Read <a href="/x">the report</a>.<br/>', "Read the report."),
+    ("git clone <repo url>", "git clone <repo url>"),            # not an HTML element: text
+    ("<version>: the schema version", "<version>: the schema version"),
+    ("Fish &amp; chips", "Fish & chips"),
+])
+def test_display_text_strips_html_remnants_only(raw, shown):
+    assert clean(raw, language=False).to_dict()["text"] == shown
+
+
 def test_empty_and_blank_documents_give_empty_results():
     for text in ("", "   \n\n \t"):
         result = clean(text).to_dict()

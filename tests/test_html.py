@@ -128,6 +128,16 @@ def test_repeated_lines_in_the_article_are_marked_duplicate():
     assert marked == [(second, "duplicate", "html.repeated-line")]
 
 
+def test_angle_brackets_the_page_showed_are_text():
+    """Parsed HTML has no markup left: "&lt;repo url&gt;" in a code sample stays as the page shows it."""
+    paragraph = "<p>To copy a repository and start working on it, run the clone command with its address. " * 4
+    page = (f"<html><body><article><h1>Git basics</h1>{paragraph}</p><pre>git clone &lt;repo url&gt;</pre>"
+            f"<p>Then stage a file with <code>git add &lt;path&gt;</code> and commit it.</p>{paragraph}</p>"
+            "</article></body></html>")
+    text = cleaner.clean_html(page).to_dict()["text"]
+    assert "git clone <repo url>" in text and "git add <path>" in text
+
+
 def test_page_text_breaks_blocks_and_skips_scripts():
     tree = H.parse("<html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1>"
                    "<p>One <b>bold</b> line<br>next line</p><script>var x=1;</script>"
