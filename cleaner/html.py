@@ -50,7 +50,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import Document, Line
 from .errors import InputError, _check_size, check_text, refuse_binary
 from .options import Options
 from .result import CleanResult
@@ -379,25 +381,36 @@ def page_meta(result) -> dict[str, Any]:
 # --------------------------------------------------------------------------- HTML-only annotations
 
 REPEAT_MIN_WORDS = 6
+REPEAT_RUN = 3   # repeated list or table lines count only in a run this long
+_ITEM = regex.compile(r"^\s*(?:\||[-*•]\s)")
 
 
 def mark_repeats(doc: Document, end: int | None = None) -> None:
     """A line of six words or more that the article already printed is page furniture
-    (a promo repeated in every section, a table header, a boxed call to action):
-    later copies are ``duplicate`` boilerplate. Only the article part (before
-    ``end``) is looked at; comments may quote each other."""
+    (a promo repeated in every section, a boxed call to action, a block rendered
+    twice): later copies are ``duplicate`` boilerplate. A list item or table row
+    repeated on its own is a field of a listing (a spec line of every product, a
+    warm-up line of every day of a plan) and stays; inside a run of
+    ``REPEAT_RUN`` repeated lines it is part of a duplicated block. Only the
+    article part (before ``end``) is looked at; comments may quote each other."""
     from .document import BOILERPLATE
     from .render import normalise
 
     limit = len(doc.text) if end is None else end
     seen: set[str] = set()
+    runs: list[list[tuple[Line, bool]]] = [[]]  # repeated lines, in runs of neighbours
     for line in doc.lines():
         if line.start >= limit:
             break
-        key = " ".join(normalise(doc.slice(line.start, line.end)).casefold().split())
-        if len(key.split()) < REPEAT_MIN_WORDS:
+        raw = doc.slice(line.start, line.end)
+        key = " ".join(normalise(raw).casefold().split())
+        if len(key.split()) >= REPEAT_MIN_WORDS and key in seen:
+            runs[-1].append((line, _ITEM.match(raw) is not None))
             continue
-        if key in seen:
-            doc.annotate(line.start, line.end, BOILERPLATE, "duplicate", "html.repeated-line")
-        else:
-            seen.add(key)
+        seen.add(key)
+        if runs[-1]:
+            runs.append([])
+    for run in runs:
+        for line, item in run:
+            if not item or len(run) >= REPEAT_RUN:
+                doc.annotate(line.start, line.end, BOILERPLATE, "duplicate", "html.repeated-line")

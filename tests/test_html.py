@@ -128,6 +128,18 @@ def test_repeated_lines_in_the_article_are_marked_duplicate():
     assert marked == [(second, "duplicate", "html.repeated-line")]
 
 
+def test_repeated_list_fields_stay_and_a_repeated_block_goes():
+    days = "".join(f"Day {d}: a long interval session on the track with the club\n"
+                   "- Warm up with twenty minutes of easy jogging and drills\n\n" for d in range(1, 4))
+    block = "- First point of the boxed offer for all readers\n- Second point of the boxed offer for all readers\n" \
+            "- Third point of the boxed offer for all readers\n\n"
+    text = days + block + "A paragraph of the article with enough words to stand alone.\n\n" + block
+    doc = cleaner.Document(text)
+    H.mark_repeats(doc)
+    marked = sorted(doc.slice(a.start, a.end) for a in doc.annotations)
+    assert marked == sorted(block.split("\n")[:3])  # the second copy of the block only
+
+
 def test_angle_brackets_the_page_showed_are_text():
     """Parsed HTML has no markup left: "&lt;repo url&gt;" in a code sample stays as the page shows it."""
     paragraph = "<p>To copy a repository and start working on it, run the clone command with its address. " * 4
