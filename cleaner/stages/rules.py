@@ -27,14 +27,15 @@ class RuleStage:
         self._first = lru_cache(maxsize=1 << 16)(self._first_uncached)
 
     def __call__(self, doc: Document) -> None:
-        bounds = _prose_bounds(doc)
+        prose = [b for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
+        bounds = _bounds(doc, prose)
         placed = {block.index: _position(doc, block, bounds) for block in doc.blocks}
         for block in doc.blocks:
             self._apply(doc, block, placed[block.index])
         # A removed paragraph of prose (a fair-use notice) is not the article: measured
         # without it, an author bio above it is in the tail, as it would be once the
         # notice is gone. Cleaning the cleaned text must not remove more.
-        trimmed = _prose_bounds(doc, skip_claimed=True)
+        trimmed = _bounds(doc, [b for b in prose if not _removed(doc, b)])
         if trimmed != bounds:
             for block in doc.blocks:
                 where = _position(doc, block, trimmed)
@@ -142,11 +143,9 @@ def _alternatives(source: str) -> list[str]:
     return parts
 
 
-def _prose_bounds(doc: Document, skip_claimed: bool = False) -> tuple[int, int]:
+def _bounds(doc: Document, prose: list[Block]) -> tuple[int, int]:
     """Indexes of the first and last blocks of article prose (several sentences, or long)."""
-    prose = [b.index for b in doc.blocks if is_prose(doc.slice(b.start, b.end))
-             and not (skip_claimed and _removed(doc, b))]
-    return (prose[0], prose[-1]) if prose else (len(doc.blocks), -1)
+    return (prose[0].index, prose[-1].index) if prose else (len(doc.blocks), -1)
 
 
 def _removed(doc: Document, block: Block) -> bool:
