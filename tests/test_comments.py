@@ -315,6 +315,27 @@ def test_numbered_subheadings_over_paragraphs_are_not_comment_authors():
     assert markers.looks_like_name("Quit Tobacco Use") is True  # the shape alone is a name's
 
 
+def test_subheadings_before_a_dated_discussion_stay_in_the_article():
+    """Subheadings repeated over paragraphs ("History", "Mechanism" under each account) look
+    like "NAME / comment"; when the page's comments carry dates, the discussion starts at the
+    first dated header and the subheadings stay in the article."""
+    sections = "".join(
+        f"{account.upper()}\n\nHistory\n\nThe {account} was created by a tax law and named after the "
+        f"senator who sponsored it. It grew popular because withdrawals are flexible.\n\n"
+        f"Mechanism\n\nContributions to the {account} are taxed when they are paid in, but the money "
+        f"comes out free of tax later, which suits savers who expect a higher rate.\n\n"
+        for account in ("Roth account", "traditional account"))
+    discussion = "".join(f"{name} says: March {day}, 2012 at 9:1{day} am\n\n{body}\n\nReply\n\n"
+                         for day, (name, body) in enumerate([
+                             ("Dave", "Thanks, this cleared up a lot for me!"),
+                             ("Sarah J", "I wish I had opened one of these twenty years ago."),
+                             ("Tom", "Great breakdown, sharing this with my brother."),
+                         ], start=1))
+    result = run("Roth versus traditional accounts\n\n" + sections + discussion)  # no heading: dates alone
+    assert [c["author"] for c in result["comments"]] == ["Dave", "Sarah J", "Tom"]
+    assert "History" in result["text"] and "free of tax later" in result["text"]
+
+
 def test_counted_heading_opens_a_discussion_after_a_short_post():
     """A post of a title and a byline, then "{ 43 comments }": the first comment is not the article."""
     text = (

@@ -243,6 +243,7 @@ class CommentSection:
                 lasting: list[bool], span: tuple[int, int]) -> tuple[int, int] | None:
         span = _trim(units, span)
         first, last = _split_at_long_bodies(doc, units, scores, _from_heading(units, span))
+        first = _from_dated(units, first, last)
         # the discussion begins and ends with structure: voice alone does not move its edges
         while first < last and not structural[first]:
             first += 1
@@ -589,6 +590,28 @@ def _from_heading(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, 
                 return i, last
         seen += sum(u.paired for u in units[i])
     return span
+
+
+def _from_dated(units: list[list[Unit]], first: int, last: int) -> int:
+    """A discussion repeats one header format: where its headers carry dates, bare "names"
+    over paragraphs before the first dated header are the article's subheadings ("History",
+    an image's file name), unless a discussion heading opens the run. The discussion then
+    starts at the first dated header (with a name line just above it). Pages whose headers
+    follow their comments are left alone: there the first body comes before its header."""
+    if _headers_trail(units) or _heading_first(units, first, last):
+        return first
+    names = False
+    for i in range(first, last + 1):
+        dated = any(u.paired and u.kind != "author" for u in units[i])
+        if dated and names:
+            while i > first and units[i - 1] and all(u.kind in HEADERS or u.kind in _HEADER_PARTS
+                                                     for u in units[i - 1]):
+                i -= 1
+            return i
+        if dated:
+            return first
+        names = names or any(u.paired and u.kind == "author" for u in units[i])
+    return first
 
 
 def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[float],
