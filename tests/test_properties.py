@@ -31,7 +31,7 @@ def assert_covers_exactly_once(text: str, segments: list[dict]) -> None:
 
 def _kind(paragraph: str) -> str:
     removed = clean(paragraph, **FAST).to_dict()["removed"]
-    if any(r["rule"].startswith("comments.") for r in removed) or any(
+    if any(r["rule"].startswith("comments.") for r in removed) or markers.inline_reply(paragraph) or any(
             (m := markers.parse(line)) and m.kind != "date" for line in paragraph.splitlines()):
         return "discussion"
     return "chrome" if removed else "prose" if len(paragraph.split()) >= 12 else "short"
