@@ -31,10 +31,11 @@ def check_text(data: object, expected: str) -> str:
         raise InputError(f"expected {expected}, got {type(data).__name__}")
     if "\x00" in data:
         raise InputError("text contains NUL characters: binary data, not a document")
-    _check_size(len(data), "characters")
+    check_size(len(data), "characters")
     return data
 
 
-def _check_size(size: int, unit: str) -> None:
+def check_size(size: int, unit: str) -> None:
+    """Refuse a document over the size limit (``unit``: what ``size`` counts)."""
     if size > MAX_CHARS:
         raise InputError(f"document of {size:,} {unit} exceeds the limit of {MAX_CHARS:,}")

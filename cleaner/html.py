@@ -53,7 +53,7 @@ from typing import Any
 import regex
 
 from .document import Document, Line
-from .errors import InputError, _check_size, check_text, refuse_binary
+from .errors import InputError, check_size, check_text, refuse_binary
 from .options import Options
 from .result import CleanResult
 
@@ -174,7 +174,7 @@ def _check(html: str | bytes) -> str | bytes:
     """Refuse what is not a document; anything else, however broken, goes to the parser."""
     if isinstance(html, bytes):
         refuse_binary(html, "an HTML document")
-        _check_size(len(html), "bytes")
+        check_size(len(html), "bytes")
         return html
     return check_text(html, "HTML text or bytes")
 

@@ -21,6 +21,7 @@ _TAG = regex.compile(rf"(?i)</?(?:{'|'.join(_ELEMENTS)})(?:\s[^<>]{{0,500}})?/?>
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"[^\S\n]+")
+_SEPARATORS = frozenset("\x1c\x1d\x1e\x1f")  # spaces to str.split(), not to _SPACES
 
 
 def normalise(text: str, markup: bool = True) -> str:
@@ -29,6 +30,8 @@ def normalise(text: str, markup: bool = True) -> str:
     ``markup=False`` for text an HTML parser produced: a ``<tag>`` or ``&amp;``
     left in it is what the page showed (code, an XML example), not a remnant.
     """
+    if text.isascii() and "\n" not in text and "<" not in text and "&" not in text and not _SEPARATORS & set(text):
+        return " ".join(text.split())  # a plain line (most of a page): nothing for the patterns to do
     if markup and "<" in text:
         text = _TAG.sub("", text, timeout=1.0)
     if markup and "&" in text:

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean, markers
+from cleaner.render import normalise
 from cleaner.sentences import is_prose
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +109,10 @@ def test_labels_and_offsets_agree_with_the_parts():
     assert labels <= {"main", "comment", "boilerplate", "metadata"}
     removed = {(r["start"], r["end"]) for r in result["removed"]}
     assert removed == {(s["start"], s["end"]) for s in result["segments"] if s["label"] in ("boilerplate", "metadata")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_display_fast_path_agrees_with_the_full_normalisation(text):
+    """A zero-width space sends the text through every pattern and is dropped there: same result."""
+    assert normalise(text) == normalise(text + "\u200b")

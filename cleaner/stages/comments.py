@@ -100,7 +100,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         for j, line in enumerate(block.lines):
             state = claimed.get(line.index)
             raw = doc.slice(line.start, line.end)
-            marker = markers.parse(_display(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            marker = markers.parse(normalise(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
             if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
                 units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
                                   text=raw if marker is not None else ""))
@@ -165,13 +165,6 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
 
 def _text(doc: Document, unit: Unit) -> str:
     return normalise(doc.slice(unit.line.start, unit.line.end))
-
-
-def _display(raw: str) -> str:
-    """``normalise`` for a short line, without its regular expressions when nothing needs them."""
-    if "<" in raw or "&" in raw or not raw.isascii():
-        return normalise(raw)
-    return " ".join(raw.split())
 
 
 def _claimed_spans(doc: Document) -> dict[int, str]:
@@ -374,7 +367,7 @@ def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -
         if 3 * len(marked) >= len(units) else 0.0
     if not content:
         return marker
-    text = _display(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
+    text = normalise(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
     score = marker + _voice(text)
     if typical_gap <= 1 and block.gap_before >= 2:
         score += 1.2

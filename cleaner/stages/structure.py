@@ -102,7 +102,8 @@ class PageStructure:
         claimed = _Claimed(doc)
         if not infos:
             return
-        if self.already_clean([i for i in infos[:after] if not claimed.covered(i.line.start, i.line.end)]):
+        free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
+        if self.already_clean([infos[k] for k in free if k < after]):
             # an extraction with its discussion: past the discussion only prose is kept
             keep = [True] * after + [i.prose for i in infos[after:]]
         else:
@@ -110,7 +111,6 @@ class PageStructure:
         if not any(keep):
             # Known boilerplate drags its neighbours down; judge the page as cleaning it
             # again would see it, without what the rules removed.
-            free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
