@@ -2,17 +2,19 @@
 
 ``clean_html(html)`` is :func:`cleaner.clean` for a page that is still HTML.
 
-1. **Extraction.** trafilatura (``bare_extraction``) is run three times on
-   one parsed tree: its balanced extraction of the article (comment
+1. **Extraction.** trafilatura (``bare_extraction``) is run up to three
+   times on one parsed tree: its balanced extraction of the article (comment
    containers pruned first) with the page's metadata (``<title>``, ``<meta>``,
    JSON-LD; htmldate without its slow extensive search), its ``favor_recall``
-   extraction, and its comment extraction. The output trees keep the
-   structure: every heading, paragraph, list, quote or table becomes a block
-   of its own (a blank line between blocks, a line per list item or table
-   row); the comments follow the article after two blank lines, and
+   extraction, and, on pages whose markup names no comment section
+   (:func:`comment_sections`: containers named for a discussion that hold a
+   comment), its comment extraction. The output trees keep the structure:
+   every heading, paragraph, list, quote or table becomes a block of its own
+   (a blank line between blocks, a line per list item or table row); the
+   comments follow the article after two blank lines, and
    ``doc.hints["comments_start"]`` tells the comment stage where they begin
-   (past the end of the text when trafilatura found none, so the stage does
-   not look for a discussion inside the article).
+   (past the end of the text when none were found, so the stage does not
+   look for a discussion inside the article).
 2. **Our stages** run on that text as on any other: residual boilerplate rules
    inside the article (share prompts, "Advertisement", credits, newsletter
    prompts), the byline/date head, comment splitting and comment chrome,
@@ -200,8 +202,10 @@ def extract(html: str | bytes) -> Extraction:
     * main text: trafilatura's balanced extraction without comments (comment
       containers pruned first, as trafilatura does), replaced by its
       ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
-    * comments: trafilatura's comment extraction, run on its own (``fast``: the
-      comment sections are found before any fallback extractor runs);
+    * comments: the page's comment sections (:func:`comment_sections`), whose
+      text also leaves the article if trafilatura took it in; on pages that
+      name none, trafilatura's comment extraction, run on its own (``fast``:
+      the comment sections are found before any fallback extractor runs);
     * nothing usable: the page's own text, cleaned as plain text.
     """
     tree = parse(html)
@@ -217,6 +221,9 @@ def extract(html: str | bytes) -> Extraction:
         main, path = recall, FALLBACK
     if main is None or _words(main.main) < PLAIN_MIN_WORDS:
         return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
+    found = comment_sections(tree, main.main)
+    if found:
+        return Extraction(_outside(main.main, found), found, meta, path)
     comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
     return Extraction(main.main, comments.comments if comments is not None else [], meta, path)
 
@@ -306,10 +313,10 @@ _SKIP_TAGS = frozenset("""script style noscript template svg math iframe object 
 select option button input textarea head title meta link""".split())
 
 
-def page_text(tree) -> str:
+def page_text(tree, skip=None) -> str:
     """The visible text of the whole page as a converter would print it: a line per block
     element, a blank line between paragraphs; scripts, styles, forms controls and hidden
-    elements left out."""
+    elements left out, and any element ``skip(element)`` is true for."""
     body = tree.find(".//body")
     root = body if body is not None else tree
     paragraphs: list[list[str]] = [[]]
@@ -333,7 +340,7 @@ def page_text(tree) -> str:
                 parts.append(element.tail)
             return
         tag = tag.lower()
-        if tag in _SKIP_TAGS or _hidden(element):
+        if tag in _SKIP_TAGS or _hidden(element) or (skip is not None and skip(element)):
             if element.tail:
                 parts.append(element.tail)
             return
@@ -376,6 +383,105 @@ def page_meta(result) -> dict[str, Any]:
     if result.date:
         meta["published"] = result.date
     return meta
+
+
+# --------------------------------------------------------------------------- comment sections
+
+# Comment systems name their containers: "comments", "commentlist", "comment_item",
+# "dsq-comments" (Disqus), "blogComments", "discussion", "responses". A container
+# whose name says it is a part of the discussion's chrome (the form, the reply
+# link, the count, a widget of recent comments elsewhere) is not the discussion.
+_COMMENT_NAME = regex.compile(r"(?i)comment(?!ary)|disqus|\bdsq-|discussion|responses")
+_NOT_DISCUSSION = regex.compile(
+    r"(?i)form|respond|reply|count|rss|feed|policy|rules|button|(?:add|post|new)-?comment|leave|"
+    r"write|log-?in|sign|recent|widget|latest|popular|most|share|nav|link|meta|title|header|"
+    r"pag(?:e|ing|ination)|number|num\b|closed|icon|bubble|tab")
+# ... and one comment inside it has a name of its own: WordPress' "comment even
+# depth-1", "comment_item_123", "commentbody", "comments-body", "dsq-comment-9".
+_COMMENT_ITEM = regex.compile(
+    r"(?i)^(?:comment|comments?[-_]?(?:item|body|content|text|entry|inner|container|"
+    r"block|post|message|\d+)(?:[-_]\w+)?|(?:\w+[-_])?comment[-_]\d+|dsq-comment\S*|blogcomment|"
+    r"depth-\d+|thread-(?:odd|even|alt))$")
+# Inside a discussion, the form to add one is not part of it, nor what a style
+# sheet hides (the preview of a comment being written).
+_FORM_NAME = regex.compile(r"(?i)respond|comment-?form|reply-?form|add-?comment")
+_HIDDEN_CLASS = regex.compile(r"(?i)^(?:hidden\w*|hide|d-none|display-?none|invisible)$")
+_SECTION_TAGS = frozenset("article aside div dl li ol p section table tbody ul".split())
+ARTICLE_BLOCK_WORDS = 25   # a container holding an article paragraph this long wraps the article
+
+
+def comment_sections(tree, article: list[str]) -> list[str]:
+    """The page's comment sections as text blocks, found by the names comment systems give
+    their containers; [] when the page names none.
+
+    trafilatura looks for comments too, but keeps the first container each of its
+    patterns matches (often a "3 comments" link), drops ``cite`` (the author) and
+    any class naming a "message" (Disqus puts every comment body in one), so on
+    many pages it finds nothing. Here every outermost container whose id or class
+    names a discussion, and which holds at least one element named as a comment,
+    is taken, in page order, with its visible text (author and date lines
+    included: the comment stage reads them as headers; the form to add a comment
+    left out). A container that holds a paragraph of the article wraps the
+    article, not the discussion; the search goes on inside it. Counts, "powered
+    by" notes and recent-comment widgets name no comment inside and are passed.
+    """
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
+    blocks: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag.lower() in _SKIP_TAGS or _hidden(child):
+                continue
+            if _names_discussion(child) and _holds_a_comment(child):
+                text = page_text(child, skip=_not_discussion)
+                if not any(p in _key(text) for p in paragraphs):
+                    blocks.extend(b for b in text.split("\n\n") if b)
+                    continue
+            walk(child)
+
+    try:
+        walk(root)
+    except RecursionError:
+        return []
+    return blocks
+
+
+def _name(element) -> str:
+    return " ".join(filter(None, (element.get("id"), element.get("class"))))
+
+
+def _names_discussion(element) -> bool:
+    if element.tag.lower() not in _SECTION_TAGS:
+        return False
+    name = _name(element)
+    return bool(name) and _COMMENT_NAME.search(name) is not None and _NOT_DISCUSSION.search(name) is None
+
+
+def _holds_a_comment(section) -> bool:
+    for element in section.iterdescendants():
+        if isinstance(element.tag, str) and any(_COMMENT_ITEM.match(token) for token in _name(element).split()):
+            if len(element.text_content().split()) >= 2:
+                return True
+    return False
+
+
+def _not_discussion(element) -> bool:
+    return (element.tag.lower() == "form" or _FORM_NAME.search(_name(element)) is not None
+            or any(_HIDDEN_CLASS.match(c) for c in (element.get("class") or "").split()))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _outside(article: list[str], comments: list[str]) -> list[str]:
+    """The article blocks that are not part of the comment sections (trafilatura's main
+    extraction sometimes takes a discussion it did not recognise)."""
+    inside = _key("\n".join(comments))
+    kept = [b for b in article if len(b.split()) < 3 or _key(b) not in inside]
+    return kept or article
 
 
 # --------------------------------------------------------------------------- HTML-only annotations

@@ -115,6 +115,56 @@ def test_recall_extraction_is_preferred_only_when_it_adds_to_an_article():
     assert not calls  # the page is only measured when needed
 
 
+ARTICLE_P = ("<p>The council voted on Tuesday to close the old bridge to cars from next spring, "
+             "after engineers found that its steel supports had corroded far faster than expected "
+             "and could no longer carry heavy traffic safely.</p>")
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Bridge</title></head><body>{body}</body></html>"
+
+
+def test_comment_sections_are_found_by_the_names_of_their_containers():
+    # Disqus markup: trafilatura drops "message" classes and finds no comment here
+    page = _page(f"<article><h1>Old bridge to close</h1>{ARTICLE_P}{ARTICLE_P.replace('Tuesday', 'Monday')}</article>"
+                 '<div id="disqus_thread"><ul id="dsq-comments">'
+                 '<li class="dsq-comment"><div class="dsq-comment-header"><cite>Hanna Vogel</cite> '
+                 '<span>March 3, 2024 at 8:15 am</span></div>'
+                 '<div class="dsq-comment-message"><p>About time. I cross it every day by bike and '
+                 'the holes in the deck have been getting worse all winter.</p></div></li>'
+                 '<li class="dsq-comment"><div class="dsq-comment-header"><cite>Paul</cite> '
+                 '<span>March 3, 2024 at 9:40 am</span></div>'
+                 '<div class="dsq-comment-message"><p>Where are the buses supposed to go now? '
+                 'Nobody has explained the detour.</p></div></li></ul>'
+                 '<form id="commentform"><label>Name *</label><input name="author"><label>Email *</label></form>'
+                 '<div class="hiddenBox"><h3>Previewing your Comment</h3></div></div>')
+    tree = H.parse(page)
+    blocks = H.comment_sections(tree, [H.page_text(H.parse(_page(ARTICLE_P)))])
+    assert any("Hanna Vogel" in b for b in blocks)          # the author line is kept for the splitter
+    assert not any("Name *" in b or "Previewing" in b for b in blocks)  # form and hidden preview are not
+    out = H.clean_html(page, language=False).to_dict()
+    assert [c["author"] for c in out["comments"]] == ["Hanna Vogel", "Paul"]
+    assert out["comments"][0]["text"].startswith("About time.")
+    assert "About time" not in out["text"] and "council voted" in out["text"]
+
+
+def test_a_container_named_for_comments_with_no_comment_in_it_is_not_a_discussion():
+    for chrome in ('<div id="comments"><p>blog comments powered by Disqus</p></div>',
+                   '<div class="comments_wrap"><span>30 tweets 4 likes 0 comments</span></div>',
+                   '<div class="most-commented"><ul><li class="comment">Bridge row: who pays?</li></ul></div>'):
+        tree = H.parse(_page(ARTICLE_P + chrome))
+        assert H.comment_sections(tree, []) == [], chrome
+
+
+def test_a_container_that_wraps_the_article_is_searched_inside():
+    page = _page(f'<div class="post-with-comments">{ARTICLE_P}'
+                 '<ol class="commentlist"><li class="comment"><p>Ben</p>'
+                 '<p>Good riddance to that eyesore, honestly.</p></li></ol></div>')
+    blocks = H.comment_sections(H.parse(page), [H.page_text(H.parse(_page(ARTICLE_P)))])
+    assert blocks and not any("council voted" in b for b in blocks)
+    assert any("Good riddance" in b for b in blocks)
+
+
 def test_repeated_lines_in_the_article_are_marked_duplicate():
     text = ("Free delivery on all orders over fifty euros this week only\n\n"
             "A paragraph of the article with enough words to stand on its own.\n\n"
