@@ -86,7 +86,9 @@ FORM = regex.compile(
     r"\s+are\s+closed|your\s+email(?:\s+address)?\s+(?:will|is)\s+(?:not|never)\s+(?:be\s+)?published|required\s+fields"
     r"|you\s+must\s+be\s+logged\s+in|(?:log|sign)\s*in\s+(?:or|to)\s+.{0,30}comment|notify\s+me\s+of|subscribe\s+to"
     r"\s+(?:comments|followup|post\s+comments)|click\s+here\s+to\s+cancel\s+reply|cancel\s+reply"
-    r"|be\s+the\s+first\s+to\s+comment|something\s+to\s+say|what\s+do\s+you\s+think|have\s+your\s+say|speak\s+your\s+mind)")
+    r"|be\s+the\s+first\s+to\s+comment|something\s+to\s+say|what\s+do\s+you\s+think|have\s+your\s+say|speak\s+your\s+mind"
+    r"|(?:blog\s+)?comments\s+powered\s+by|you\s+can\s+follow\s+this\s+conversation|feed\s+for\s+this\s+entry"
+    r"|all\s+comments\s+(?:will\s+be|are)\s+(?:published|moderated|reviewed))")
 
 # Every marker has a digit, an "@" or one of these words; the gate spares the patterns
 # the many short lines of a page (menus, titles) that have none.

@@ -71,6 +71,8 @@ def meta(result: dict) -> list[str]:
     ("No comments:", "none", None, None),
     ("Leave a Reply", "form", None, None),
     ("Comments are closed.", "form", None, None),
+    ("blog comments powered by Disqus", "form", None, None),
+    ("You can follow this conversation by subscribing to the comment feed for this post.", "form", None, None),
 ])
 def test_markers_parse_short_lines(line, kind, name, when):
     marker = markers.parse(line)
