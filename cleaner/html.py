@@ -202,10 +202,10 @@ def extract(html: str | bytes) -> Extraction:
     * main text: trafilatura's balanced extraction without comments (comment
       containers pruned first, as trafilatura does), replaced by its
       ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
-    * comments: the page's comment sections (:func:`comment_sections`), whose
-      text also leaves the article if trafilatura took it in; on pages that
-      name none, trafilatura's comment extraction, run on its own (``fast``:
-      the comment sections are found before any fallback extractor runs);
+    * comments: the page's comment sections (:func:`comment_sections`); on
+      pages that name none, trafilatura's comment extraction, run on its own
+      (``fast``: the comment sections are found before any fallback extractor
+      runs);
     * nothing usable: the page's own text, cleaned as plain text.
     """
     tree = parse(html)
@@ -223,7 +223,7 @@ def extract(html: str | bytes) -> Extraction:
         return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
     found = comment_sections(tree, main.main)
     if found:
-        return Extraction(_outside(main.main, found), found, meta, path)
+        return Extraction(main.main, found, meta, path)
     comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
     return Extraction(main.main, comments.comments if comments is not None else [], meta, path)
 
@@ -436,7 +436,8 @@ def comment_sections(tree, article: list[str]) -> list[str]:
                 continue
             if _names_discussion(child) and _holds_a_comment(child):
                 text = page_text(child, skip=_not_discussion)
-                if not any(p in _key(text) for p in paragraphs):
+                key = _key(text)
+                if not any(p in key for p in paragraphs):
                     blocks.extend(b for b in text.split("\n\n") if b)
                     continue
             walk(child)
@@ -474,14 +475,6 @@ def _not_discussion(element) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _outside(article: list[str], comments: list[str]) -> list[str]:
-    """The article blocks that are not part of the comment sections (trafilatura's main
-    extraction sometimes takes a discussion it did not recognise)."""
-    inside = _key("\n".join(comments))
-    kept = [b for b in article if len(b.split()) < 3 or _key(b) not in inside]
-    return kept or article
 
 
 # --------------------------------------------------------------------------- HTML-only annotations
