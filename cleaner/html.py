@@ -317,8 +317,7 @@ def page_text(tree, skip=None) -> str:
     """The visible text of the whole page as a converter would print it: a line per block
     element, a blank line between paragraphs; scripts, styles, forms controls and hidden
     elements left out, and any element ``skip(element)`` is true for."""
-    body = tree.find(".//body")
-    root = body if body is not None else tree
+    root = _body(tree)
     paragraphs: list[list[str]] = [[]]
     parts: list[str] = []
 
@@ -340,7 +339,7 @@ def page_text(tree, skip=None) -> str:
                 parts.append(element.tail)
             return
         tag = tag.lower()
-        if tag in _SKIP_TAGS or _hidden(element) or (skip is not None and skip(element)):
+        if _skipped(element) or (skip is not None and skip(element)):
             if element.tail:
                 parts.append(element.tail)
             return
@@ -365,6 +364,16 @@ def page_text(tree, skip=None) -> str:
         root.tail = tail
     flush_paragraph()
     return "\n\n".join("\n".join(p) for p in paragraphs if p)
+
+
+def _body(tree):
+    body = tree.find(".//body")
+    return body if body is not None else tree
+
+
+def _skipped(element) -> bool:
+    """Not shown: scripts, styles, form controls, elements hidden by their own attributes."""
+    return element.tag.lower() in _SKIP_TAGS or _hidden(element)
 
 
 def _hidden(element) -> bool:
@@ -425,14 +434,13 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     article, not the discussion; the search goes on inside it. Counts, "powered
     by" notes and recent-comment widgets name no comment inside and are passed.
     """
-    body = tree.find(".//body")
-    root = body if body is not None else tree
+    root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
     blocks: list[str] = []
 
     def walk(element) -> None:
         for child in element:
-            if not isinstance(child.tag, str) or child.tag.lower() in _SKIP_TAGS or _hidden(child):
+            if not isinstance(child.tag, str) or _skipped(child):
                 continue
             if _names_discussion(child) and _holds_a_comment(child):
                 text = page_text(child, skip=_not_discussion)
@@ -502,7 +510,7 @@ def mark_repeats(doc: Document, end: int | None = None) -> None:
         if line.start >= limit:
             break
         raw = doc.slice(line.start, line.end)
-        key = " ".join(normalise(raw).casefold().split())
+        key = _key(normalise(raw))
         if len(key.split()) >= REPEAT_MIN_WORDS and key in seen:
             runs[-1].append((line, _ITEM.match(raw) is not None))
             continue
