@@ -35,7 +35,11 @@ Which **path** was taken is reported as ``path`` in ``to_dict()``:
     trafilatura's ``favor_recall`` extraction, kept instead because it is
     longer and the balanced one was either a whole article (it then misses
     headings, lists and tables) or a small part of the page's text (it
-    truncated the article): see :func:`prefer_recall`.
+    truncated the article): see :func:`prefer_recall`. What it adds inside the
+    region the balanced extraction printed (headings, lists, code) is kept;
+    what it adds around that region (a sidebar, a "popular posts" list) is
+    judged by the page-structure stage, as on plain text
+    (:func:`trusted_region`).
 ``plain-text``
     trafilatura found nothing usable (under ``PLAIN_MIN_WORDS`` words, or the
     page could not be parsed): the page's visible text (:func:`page_text`, a
@@ -87,6 +91,7 @@ class Extraction:
     meta: dict[str, Any] = field(default_factory=dict)
     path: str = TRAFILATURA
     page: str | None = None        # the whole page as text, on the plain-text path
+    trusted: list[str] = field(default_factory=list)  # the balanced extraction, on the fallback path
 
     def text(self) -> tuple[str, int | None]:
         """The document text and the offset where the comments start (None without comments)."""
@@ -155,9 +160,34 @@ def document(extraction: Extraction, id: str | None = None) -> Document:
     if extraction.path != PLAIN_TEXT:
         # trafilatura decided where the comments are; no comments: the hint points past the end
         hints["comments_start"] = len(text) if comments_start is None else comments_start
+    region = trusted_region(text, extraction.trusted, hints.get("comments_start", len(text)))
+    if region is not None:
+        hints["trusted"] = region
     doc = Document(text, id=id, hints=hints)
     doc.meta["path"] = extraction.path
     return doc
+
+
+def trusted_region(text: str, trusted: list[str], end: int) -> tuple[int, int] | None:
+    """From the first to the last line of ``text`` (before ``end``) that the ``trusted``
+    blocks print too; None when they share no line.
+
+    On the fallback path the recall extraction adds to the balanced one what it
+    found around the article: inside the article, the headings, lists, tables
+    and code the balanced one missed; around it, on some pages, a sidebar, a
+    "popular posts" list or a stream of reblog notes. The article is one
+    contiguous region: what lies inside the region both extractions print is
+    kept, what lies outside is for the page-structure stage to judge.
+    """
+    keys = {_key(line) for block in trusted for line in block.split("\n")}
+    first = last = None
+    start = 0
+    for line in text[:end].split("\n"):
+        if line.strip() and _key(line) in keys:
+            first = start if first is None else first
+            last = start + len(line)
+        start += len(line) + 1
+    return None if first is None else (first, last)
 
 
 def fill_metadata(doc: Document, meta: dict[str, Any]) -> None:
@@ -202,6 +232,8 @@ def extract(html: str | bytes) -> Extraction:
     * main text: trafilatura's balanced extraction without comments (comment
       containers pruned first, as trafilatura does), replaced by its
       ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
+    * on the fallback path, the balanced extraction's blocks are kept as
+      ``trusted``: they mark the article region (:func:`trusted_region`);
     * comments: the page's comment sections (:func:`comment_sections`); on
       pages that name none, trafilatura's comment extraction, run on its own
       (``fast``: the comment sections are found before any fallback extractor
@@ -217,15 +249,17 @@ def extract(html: str | bytes) -> Extraction:
     words_b = _words(main.main) if main is not None else 0
     words_r = _words(recall.main) if recall is not None else 0
     path = TRAFILATURA
+    trusted: list[str] = []
     if words_r and prefer_recall(words_b, words_r, lambda: _page_words(tree)):
+        trusted = main.main if main is not None else []
         main, path = recall, FALLBACK
     if main is None or _words(main.main) < PLAIN_MIN_WORDS:
         return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
     found = comment_sections(tree, main.main)
-    if found:
-        return Extraction(main.main, found, meta, path)
-    comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
-    return Extraction(main.main, comments.comments if comments is not None else [], meta, path)
+    if not found:
+        comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
+        found = comments.comments if comments is not None else []
+    return Extraction(main.main, found, meta, path, trusted=trusted)
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:
@@ -433,6 +467,8 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     left out). A container that holds a paragraph of the article wraps the
     article, not the discussion; the search goes on inside it. Counts, "powered
     by" notes and recent-comment widgets name no comment inside and are passed.
+    A page that names no container but names its comments one by one gives
+    those (:func:`_comment_items`).
     """
     root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
@@ -452,9 +488,28 @@ def comment_sections(tree, article: list[str]) -> list[str]:
 
     try:
         walk(root)
+        if not blocks:
+            blocks = _comment_items(root, paragraphs)
     except RecursionError:
         return []
     return blocks
+
+
+def _comment_items(root, paragraphs: set[str]) -> list[str]:
+    """Comments with no named container: the children of one parent that are each
+    named as a comment (Movable Type's sibling ``div.commentbody``), two or more,
+    in page order. Block elements only: a code listing's ``span.comment`` is not one."""
+    for parent in root.iter():
+        if not isinstance(parent.tag, str) or _skipped(parent):
+            continue
+        items = [c for c in parent if isinstance(c.tag, str) and c.tag.lower() in _SECTION_TAGS
+                 and _is_comment_item(c) and not _skipped(c)]
+        if len(items) < 2:
+            continue
+        texts = [page_text(item, skip=_not_discussion) for item in items]
+        if not any(p in _key(t) for t in texts for p in paragraphs):
+            return [b for t in texts for b in t.split("\n\n") if b]
+    return []
 
 
 def _name(element) -> str:
@@ -469,11 +524,13 @@ def _names_discussion(element) -> bool:
 
 
 def _holds_a_comment(section) -> bool:
-    for element in section.iterdescendants():
-        if isinstance(element.tag, str) and any(_COMMENT_ITEM.match(token) for token in _name(element).split()):
-            if len(element.text_content().split()) >= 2:
-                return True
-    return False
+    return any(isinstance(e.tag, str) and _is_comment_item(e) for e in section.iterdescendants())
+
+
+def _is_comment_item(element) -> bool:
+    """Named as one comment and holding some text."""
+    return (any(_COMMENT_ITEM.match(token) for token in _name(element).split())
+            and len(element.text_content().split()) >= 2)
 
 
 def _not_discussion(element) -> bool:
@@ -489,15 +546,16 @@ def _key(text: str) -> str:
 
 REPEAT_MIN_WORDS = 6
 REPEAT_RUN = 3   # repeated list or table lines count only in a run this long
-_ITEM = regex.compile(r"^\s*(?:\||[-*•]\s)")
+_ITEM = regex.compile(r"^\s*(?:\||[-*•]\s)|:\s*$")
 
 
 def mark_repeats(doc: Document, end: int | None = None) -> None:
     """A line of six words or more that the article already printed is page furniture
     (a promo repeated in every section, a boxed call to action, a block rendered
-    twice): later copies are ``duplicate`` boilerplate. A list item or table row
-    repeated on its own is a field of a listing (a spec line of every product, a
-    warm-up line of every day of a plan) and stays; inside a run of
+    twice): later copies are ``duplicate`` boilerplate. A list item, a table row
+    or a label ending in a colon, repeated on its own, is a field of a listing
+    (a spec line of every product, a warm-up line of every day of a plan, the
+    "How to adapt:" that opens every section) and stays; inside a run of
     ``REPEAT_RUN`` repeated lines it is part of a duplicated block. Only the
     article part (before ``end``) is looked at; comments may quote each other."""
     from .document import BOILERPLATE
@@ -512,7 +570,7 @@ def mark_repeats(doc: Document, end: int | None = None) -> None:
         raw = doc.slice(line.start, line.end)
         key = _key(normalise(raw))
         if len(key.split()) >= REPEAT_MIN_WORDS and key in seen:
-            runs[-1].append((line, _ITEM.match(raw) is not None))
+            runs[-1].append((line, _ITEM.search(raw) is not None))
             continue
         seen.add(key)
         if runs[-1]:

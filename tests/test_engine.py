@@ -106,3 +106,12 @@ def test_stages_can_be_switched_off(seeds):
     assert clean(text, language=False).to_dict()["flags"] == []
     without_rules = clean(seeds["004"], disable={"rules"}, language=False).to_dict()
     assert not any(r["rule"].startswith(("share.", "copyright.")) for r in without_rules["removed"])
+
+
+def test_a_headline_ending_in_a_date_is_the_title_not_a_dateline():
+    body = ("Thank you all for the letters this month. Many of you asked about the new book, "
+            "and I will answer the questions that came up most often below.")
+    out = clean(f"Conversation with my readers, 29 June 2012\n\n{body}", language=False).to_dict()
+    assert out["text"].startswith("Conversation with my readers, 29 June 2012")
+    out = clean(f"Posted on Friday, June 29, 2012 at 8:15 am\n\n{body}", language=False).to_dict()
+    assert out["published"] and not out["text"].startswith("Posted on")

@@ -165,6 +165,40 @@ def test_a_container_that_wraps_the_article_is_searched_inside():
     assert any("Good riddance" in b for b in blocks)
 
 
+def test_comments_named_one_by_one_without_a_container_are_found():
+    # Movable Type: sibling div.commentbody under the post, no container named for them;
+    # a code listing's span.comment is not a comment
+    code = '<pre><span class="comment">// read the config</span>\n<span class="comment">// then the data</span></pre>'
+    comments = "".join(f'<div class="commentbody by-{name}"><div><p>{text}</p></div>'
+                       f'<p class="posted">Posted by: {name} at November 8, 2012 1:57 PM</p></div>'
+                       for name, text in (("geraldo", "Engineering is not sexy, but it is what keeps the lights on."),
+                                          ("charjk", "Good essay, and the second half is the part worth reading.")))
+    tree = H.parse(_page(f"<div class='entry'>{ARTICLE_P}{code}</div>{comments}"))
+    blocks = H.comment_sections(tree, [H.page_text(H.parse(_page(ARTICLE_P)))])
+    assert any("Engineering is not sexy" in b for b in blocks) and any("second half" in b for b in blocks)
+    assert not any("read the config" in b or "council voted" in b for b in blocks)
+    only_code = H.parse(_page(f"<div class='entry'>{ARTICLE_P}{code}</div>"))
+    assert H.comment_sections(only_code, []) == []
+
+
+def test_fallback_keeps_the_article_region_and_judges_what_lies_outside():
+    """On the fallback path the recall extraction's additions inside the region the
+    balanced extraction printed stay (a heading, code); a sidebar after it goes."""
+    prose = ("The council voted on Tuesday to close the old bridge to cars from next spring, after "
+             "engineers found that its steel supports had corroded far faster than expected.")
+    article = [prose, prose.replace("Tuesday", "Monday"), prose.replace("council", "mayor")]
+    recall = ([article[0], "How the supports failed", "load = span * weight;", article[1], article[2],
+               "Popular Posts"] + [f"Teaser {n}: another story" for n in range(12)])
+    extraction = H.Extraction(recall, path=H.FALLBACK, trusted=article)
+    doc = H.document(extraction)
+    start, end = doc.hints["trusted"]
+    assert doc.text[start:end].startswith(prose) and doc.text[end:].lstrip().startswith("Popular Posts")
+    from cleaner.pipeline import cached_pipeline
+    text = cached_pipeline(cleaner.Options(language=False))(doc).to_dict()["text"]
+    assert "How the supports failed" in text and "load = span * weight;" in text
+    assert "Teaser 5" not in text and "Popular Posts" not in text
+
+
 def test_repeated_lines_in_the_article_are_marked_duplicate():
     text = ("Free delivery on all orders over fifty euros this week only\n\n"
             "A paragraph of the article with enough words to stand on its own.\n\n"
@@ -188,6 +222,15 @@ def test_repeated_list_fields_stay_and_a_repeated_block_goes():
     H.mark_repeats(doc)
     marked = sorted(doc.slice(a.start, a.end) for a in doc.annotations)
     assert marked == sorted(block.split("\n")[:3])  # the second copy of the block only
+
+
+def test_a_repeated_label_line_stays_and_a_repeated_promo_goes():
+    label = "Bring it to life with the page builder:"
+    promo = "Free delivery on all orders over fifty euros this week only"
+    text = "".join(f"{label}\n- step {n} of a different section of the guide\n\n{promo}\n\n" for n in range(3))
+    doc = cleaner.Document(text)
+    H.mark_repeats(doc)
+    assert sorted(doc.slice(a.start, a.end) for a in doc.annotations) == [promo, promo]
 
 
 def test_angle_brackets_the_page_showed_are_text():

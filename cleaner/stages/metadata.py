@@ -112,8 +112,18 @@ def _month(word: str) -> bool:
         and find_date(word + " 1, 2000") is not None
 
 
+# Words a dateline may hold besides the date: "Posted on Monday, March 3, 2024 at 8:15 am".
+_DATE_WORDS = frozenset("""published posted updated last first date on at by am pm a.m. p.m. gmt utc
+est edt pst pdt cet bst of the th st nd rd""".split())
+DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
+
+
 def _is_dateline(text: str) -> bool:
-    return len(text.split()) <= 10 and _DATELINE.match(text, timeout=0.2) is not None and find_date(text) is not None
+    if len(text.split()) > 10 or _DATELINE.match(text, timeout=0.2) is None:
+        return False
+    other = [w for w in regex.findall(r"\p{L}[\p{L}.]*", text)
+             if w.lower() not in _DATE_WORDS and not _month(w) and not w.lower().endswith("day")]
+    return len(other) <= DATELINE_OTHER_WORDS and find_date(text) is not None
 
 
 def _title(doc: Document, head: list[Line], byline_index: int | None) -> str | None:

@@ -15,6 +15,11 @@ footers) surrounds it. This stage reads that shape without HTML:
 * removed runs are named by what they look like and where they sit
   (:mod:`cleaner.structure.categories`).
 
+On HTML input the stage runs only where the extraction is not already the
+article: on the plain-text path, and on the recall fallback, where the region
+the stricter extraction printed (``hints["trusted"]``) is kept and only what
+lies around it is judged.
+
 Only lines the rule stage left unclaimed are marked. The stage runs after the
 comment stage and skips the discussion it found (short informal comments look
 like chrome). A text that is already mostly prose (an extraction, not a page)
@@ -77,6 +82,11 @@ class _Claimed:
         return out
 
 
+def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
+    start, end = region
+    return [on or (start <= i.line.start and i.line.end <= end) for i, on in zip(infos, keep)]
+
+
 class PageStructure:
     """Marks page chrome in whole-page plain text as boilerplate, by category."""
 
@@ -86,7 +96,8 @@ class PageStructure:
         self.weights = load_weights(weights_path)
 
     def __call__(self, doc: Document) -> None:
-        if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text":
+        if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" \
+                and "trusted" not in doc.hints:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
         infos = analyse(doc, w.stopwords)
@@ -115,6 +126,8 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
+        if "trusted" in doc.hints:  # the article region a stricter extraction printed stays
+            keep = _trusted(infos, keep, doc.hints["trusted"])
         text = doc.text
         for info, category in categorise(doc, infos, keep):
             unit = info.line
