@@ -496,20 +496,25 @@ def comment_sections(tree, article: list[str]) -> list[str]:
 
 
 def _comment_items(root, paragraphs: set[str]) -> list[str]:
-    """Comments with no named container: the children of one parent that are each
-    named as a comment (Movable Type's sibling ``div.commentbody``), two or more,
-    in page order. Block elements only: a code listing's ``span.comment`` is not one."""
-    for parent in root.iter():
-        if not isinstance(parent.tag, str) or _skipped(parent):
-            continue
-        items = [c for c in parent if isinstance(c.tag, str) and c.tag.lower() in _SECTION_TAGS
-                 and _is_comment_item(c) and not _skipped(c)]
-        if len(items) < 2:
-            continue
-        texts = [page_text(item, skip=_not_discussion) for item in items]
-        if not any(p in _key(t) for t in texts for p in paragraphs):
-            return [b for t in texts for b in t.split("\n\n") if b]
-    return []
+    """Comments with no named container: every outermost block element named as one
+    comment (Movable Type's ``div.commentbody``, ``div.comment-body``), in page
+    order, when there are two or more; an element that holds an article paragraph
+    is not one. Block elements only: a code listing's ``span.comment`` is not a comment."""
+    texts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or _skipped(child):
+                continue
+            if child.tag.lower() in _SECTION_TAGS and _is_comment_item(child):
+                text = page_text(child, skip=_not_discussion)
+                if not any(p in _key(text) for p in paragraphs):
+                    texts.append(text)
+                    continue
+            walk(child)
+
+    walk(root)
+    return [b for t in texts for b in t.split("\n\n") if b] if len(texts) >= 2 else []
 
 
 def _name(element) -> str:

@@ -166,13 +166,14 @@ def test_a_container_that_wraps_the_article_is_searched_inside():
 
 
 def test_comments_named_one_by_one_without_a_container_are_found():
-    # Movable Type: sibling div.commentbody under the post, no container named for them;
-    # a code listing's span.comment is not a comment
+    # Movable Type: div.commentbody under the post (each in an unnamed anchor div), no
+    # container named for them; a code listing's span.comment is not a comment
     code = '<pre><span class="comment">// read the config</span>\n<span class="comment">// then the data</span></pre>'
-    comments = "".join(f'<div class="commentbody by-{name}"><div><p>{text}</p></div>'
-                       f'<p class="posted">Posted by: {name} at November 8, 2012 1:57 PM</p></div>'
-                       for name, text in (("geraldo", "Engineering is not sexy, but it is what keeps the lights on."),
-                                          ("charjk", "Good essay, and the second half is the part worth reading.")))
+    comments = "".join(f'<div id="c{n}"><div class="commentbody by-{name}"><div><p>{text}</p></div>'
+                       f'<p class="posted">Posted by: {name} at November 8, 2012 1:57 PM</p></div></div>'
+                       for n, (name, text) in enumerate((
+                           ("geraldo", "Engineering is not sexy, but it is what keeps the lights on."),
+                           ("charjk", "Good essay, and the second half is the part worth reading."))))
     tree = H.parse(_page(f"<div class='entry'>{ARTICLE_P}{code}</div>{comments}"))
     blocks = H.comment_sections(tree, [H.page_text(H.parse(_page(ARTICLE_P)))])
     assert any("Engineering is not sexy" in b for b in blocks) and any("second half" in b for b in blocks)
