@@ -467,54 +467,51 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     left out). A container that holds a paragraph of the article wraps the
     article, not the discussion; the search goes on inside it. Counts, "powered
     by" notes and recent-comment widgets name no comment inside and are passed.
-    A page that names no container but names its comments one by one gives
-    those (:func:`_comment_items`).
+    A page that names no container but names its comments one by one (Movable
+    Type's ``div.commentbody``, each in an anchor div) gives every outermost block
+    element named as a comment, when there are two or more.
     """
     root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
-    blocks: list[str] = []
-
-    def walk(element) -> None:
-        for child in element:
-            if not isinstance(child.tag, str) or _skipped(child):
-                continue
-            if _names_discussion(child) and _holds_a_comment(child):
-                text = page_text(child, skip=_not_discussion)
-                key = _key(text)
-                if not any(p in key for p in paragraphs):
-                    blocks.extend(b for b in text.split("\n\n") if b)
-                    continue
-            walk(child)
-
     try:
-        walk(root)
-        if not blocks:
-            blocks = _comment_items(root, paragraphs)
+        texts = _outermost(root, _is_discussion, paragraphs)
+        if not texts:
+            texts = _outermost(root, _is_one_comment, paragraphs)
+            texts = texts if len(texts) >= 2 else []
     except RecursionError:
         return []
-    return blocks
+    return [b for text in texts for b in text.split("\n\n") if b]
 
 
-def _comment_items(root, paragraphs: set[str]) -> list[str]:
-    """Comments with no named container: every outermost block element named as one
-    comment (Movable Type's ``div.commentbody``, ``div.comment-body``), in page
-    order, when there are two or more; an element that holds an article paragraph
-    is not one. Block elements only: a code listing's ``span.comment`` is not a comment."""
+def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:
+    """The visible text (form and hidden parts left out) of every outermost element
+    ``wanted`` accepts, in page order. One that holds an article paragraph wraps the
+    article, not the discussion: the search goes on inside it."""
     texts: list[str] = []
 
     def walk(element) -> None:
         for child in element:
             if not isinstance(child.tag, str) or _skipped(child):
                 continue
-            if child.tag.lower() in _SECTION_TAGS and _is_comment_item(child):
+            if wanted(child):
                 text = page_text(child, skip=_not_discussion)
-                if not any(p in _key(text) for p in paragraphs):
+                key = _key(text)
+                if not any(p in key for p in paragraphs):
                     texts.append(text)
                     continue
             walk(child)
 
     walk(root)
-    return [b for t in texts for b in t.split("\n\n") if b] if len(texts) >= 2 else []
+    return texts
+
+
+def _is_discussion(element) -> bool:
+    return _names_discussion(element) and _holds_a_comment(element)
+
+
+def _is_one_comment(element) -> bool:
+    """A block element named as one comment: a code listing's ``span.comment`` is not one."""
+    return element.tag.lower() in _SECTION_TAGS and _is_comment_item(element)
 
 
 def _name(element) -> str:
