@@ -450,6 +450,7 @@ _COMMENT_ITEM = regex.compile(
 _FORM_NAME = regex.compile(r"(?i)respond|comment-?form|reply-?form|add-?comment")
 _HIDDEN_CLASS = regex.compile(r"(?i)^(?:hidden\w*|hide|d-none|display-?none|invisible)$")
 _SECTION_TAGS = frozenset("article aside div dl li ol p section table tbody ul".split())
+SEEN_SHARE = 0.1          # a section with no more new words than this is a second view
 ARTICLE_BLOCK_WORDS = 25   # a container holding an article paragraph this long wraps the article
 
 
@@ -486,8 +487,12 @@ def comment_sections(tree, article: list[str]) -> list[str]:
 def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:
     """The visible text (form and hidden parts left out) of every outermost element
     ``wanted`` accepts, in page order. One that holds an article paragraph wraps the
-    article, not the discussion: the search goes on inside it."""
+    article, not the discussion: the search goes on inside it. A container whose
+    paragraphs were (nearly) all taken already is a second view of the same
+    comments (a "most recent" and a "highest rated" tab, both in the page) and is
+    left out; one comment seen twice is a reader posting it twice, and stays."""
     texts: list[str] = []
+    seen: set[str] = set()
 
     def walk(element) -> None:
         for child in element:
@@ -497,12 +502,22 @@ def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:
                 text = page_text(child, skip=_not_discussion)
                 key = _key(text)
                 if not any(p in key for p in paragraphs):
-                    texts.append(text)
+                    blocks_ = {_key(b) for b in text.split("\n\n")}
+                    if _is_comment_item(child) or not _seen_before(blocks_, seen):
+                        seen.update(blocks_)
+                        texts.append(text)
                     continue
             walk(child)
 
     walk(root)
     return texts
+
+
+def _seen_before(blocks_: set[str], seen: set[str]) -> bool:
+    """Nine words in ten of these blocks were taken already (a second view may break a
+    paragraph or two differently)."""
+    new = sum(len(b.split()) for b in blocks_ if b not in seen)
+    return new <= SEEN_SHARE * sum(len(b.split()) for b in blocks_)
 
 
 def _is_discussion(element) -> bool:
@@ -536,8 +551,13 @@ def _is_comment_item(element) -> bool:
 
 
 def _not_discussion(element) -> bool:
-    return (element.tag.lower() == "form" or _FORM_NAME.search(_name(element)) is not None
-            or any(_HIDDEN_CLASS.match(c) for c in (element.get("class") or "").split()))
+    """The form, and what a style sheet hides: a preview box, a template. A comment
+    hidden by its class is a collapsed one (Slashdot's "comment hidden", below the
+    reader's threshold) and is part of the discussion."""
+    if element.tag.lower() == "form" or _FORM_NAME.search(_name(element)) is not None:
+        return True
+    hidden = any(_HIDDEN_CLASS.match(c) for c in (element.get("class") or "").split())
+    return hidden and not _is_comment_item(element)
 
 
 def _key(text: str) -> str:

@@ -182,6 +182,38 @@ def test_comments_named_one_by_one_without_a_container_are_found():
     assert H.comment_sections(only_code, []) == []
 
 
+def _comment(n: int, name: str, text: str, cls: str = "comment") -> str:
+    return (f'<li class="{cls}" id="comment-{n}"><cite>{name}</cite> <em>wrote on November 13th, 2012</em>'
+            f'<p>{text}</p></li>')
+
+
+COMMENTS = (("Davey", "Once again, the old bridge floats to the surface of the council agenda."),
+            ("Phil", "Nobody has explained where the buses are supposed to go now."),
+            ("Kyle", "The engineers warned about the supports five years ago."))
+
+
+def test_collapsed_comments_are_kept_and_a_second_view_of_the_list_is_not():
+    # Slashdot collapses comments below the reader's threshold with class "hidden";
+    # a "most recent" and a "highest rated" tab both print every comment
+    recent = "".join(_comment(n, name, text, "comment hidden" if n == 2 else "comment")
+                     for n, (name, text) in enumerate(COMMENTS))
+    rated = "".join(_comment(n, name, text) for n, (name, text) in reversed(list(enumerate(COMMENTS))))
+    page = _page(f"{ARTICLE_P}<ol class='commentlist' id='by-date'>{recent}</ol>"
+                 f"<ol class='commentlist' id='by-rating'>{rated}</ol>")
+    blocks = H.comment_sections(H.parse(page), [ARTICLE_P])
+    text = "\n".join(blocks)
+    assert "five years ago" in text                   # the collapsed one
+    for _, body in COMMENTS:
+        assert text.count(body) == 1, body           # once, not once per tab
+
+
+def test_a_comment_posted_twice_stays_twice():
+    twice = _comment(1, "Phil", COMMENTS[1][1])
+    page = _page(f"{ARTICLE_P}<div>{_comment(0, *COMMENTS[0])}{twice}{twice.replace('-1', '-2')}</div>")
+    blocks = H.comment_sections(H.parse(page), [ARTICLE_P])
+    assert "\n".join(blocks).count(COMMENTS[1][1]) == 2
+
+
 def test_fallback_keeps_the_article_region_and_judges_what_lies_outside():
     """On the fallback path the recall extraction's additions inside the region the
     balanced extraction printed stay (a heading, code); a sidebar after it goes."""
