@@ -237,7 +237,8 @@ def extract(html: str | bytes) -> Extraction:
     * comments: the page's comment sections (:func:`comment_sections`); on
       pages that name none, trafilatura's comment extraction, run on its own
       (``fast``: the comment sections are found before any fallback extractor
-      runs);
+      runs); a discussion the main extraction printed too is taken out of it
+      (:func:`without_discussion`);
     * nothing usable: the page's own text, cleaned as plain text.
     """
     tree = parse(html)
@@ -259,7 +260,36 @@ def extract(html: str | bytes) -> Extraction:
     if not found:
         comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
         found = comments.comments if comments is not None else []
-    return Extraction(main.main, found, meta, path, trusted=trusted)
+    return Extraction(without_discussion(main.main, found), found, meta, path, trusted=trusted)
+
+
+def without_discussion(article: list[str], comments: list[str]) -> list[str]:
+    """The article blocks up to where the discussion begins in them, and after that only
+    the blocks that are not part of it.
+
+    trafilatura prunes the containers a page names as comments; a discussion that
+    no container names (a run of paragraphs and "Posted by:" lines under a
+    "Comments" heading) stays in its article text. A block belongs to the
+    discussion when nearly all its lines are lines of the comments; the
+    discussion begins at the first such block after which most of the words are
+    the discussion's (a commenter quoting the article does not cut it).
+    """
+    if not comments:
+        return article
+    lines = {_key(line) for block in comments for line in block.split("\n")}
+
+    def inside(block: str) -> bool:
+        words = [len(line.split()) for line in block.split("\n")]
+        shared = sum(w for line, w in zip(block.split("\n"), words) if _key(line) in lines)
+        return shared >= DISCUSSION_SHARE * sum(words)
+
+    flags = [inside(b) for b in article]
+    words = [len(b.split()) for b in article]
+    for i, flag in enumerate(flags):
+        tail = sum(words[i:])
+        if flag and sum(w for w, f in zip(words[i:], flags[i:]) if f) >= 0.5 * tail:
+            return article[:i] + [b for b, f in zip(article[i:], flags[i:]) if not f]
+    return article
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:
@@ -450,6 +480,10 @@ _COMMENT_ITEM = regex.compile(
 _FORM_NAME = regex.compile(r"(?i)respond|comment-?form|reply-?form|add-?comment")
 _HIDDEN_CLASS = regex.compile(r"(?i)^(?:hidden\w*|hide|d-none|display-?none|invisible)$")
 _SECTION_TAGS = frozenset("article aside div dl li ol p section table tbody ul".split())
+DISCUSSION_SHARE = 0.8    # an article block with this share of its words in the comments is one
+HEADED_MIN_HEADERS = 2    # comment headers a discussion found under its heading needs
+HEADING_MAX_WORDS = 15    # a discussion heading is short ...
+HEADING_DEPTH = 3         # ... and may stand alone in this many wrappers
 SEEN_SHARE = 0.1          # a section with no more new words than this is a second view
 ARTICLE_BLOCK_WORDS = 25   # a container holding an article paragraph this long wraps the article
 
@@ -470,7 +504,8 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     by" notes and recent-comment widgets name no comment inside and are passed.
     A page that names no container but names its comments one by one (Movable
     Type's ``div.commentbody``, each in an anchor div) gives every outermost block
-    element named as a comment, when there are two or more.
+    element named as a comment, when there are two or more. A page that names
+    neither gives what follows a discussion heading (:func:`headed_discussion`).
     """
     root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
@@ -479,9 +514,78 @@ def comment_sections(tree, article: list[str]) -> list[str]:
         if not texts:
             texts = _outermost(root, _is_one_comment, paragraphs)
             texts = texts if len(texts) >= 2 else []
+        if not texts:
+            texts = headed_discussion(root, article)
     except RecursionError:
         return []
     return [b for text in texts for b in text.split("\n\n") if b]
+
+
+def headed_discussion(root, article: list[str]) -> list[str]:
+    """What follows the page's discussion heading ("Comments", "107 Responses to …"),
+    up to the comment form: the discussion of a page that names no comment in its
+    markup (TypePad's flat run of paragraphs and "Posted by:" lines under
+    ``<h2 id="comments">``; a container of unnamed boxes under "N Responses").
+
+    The heading is a short element whose whole text reads as one and that holds no
+    block; what follows it is its next siblings, or its parent's when it stands
+    alone in a wrapper. Taken only when that reads as a discussion
+    (:func:`_reads_as_discussion`) and holds not the article's first paragraph (a "3 Comments" link above the
+    post heads the article, not a discussion). The extraction may hold the
+    discussion too (trafilatura keeps what no container names as comments), so
+    only its first paragraph tells where the article is.
+    """
+    first = next((_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS), None)
+    for heading in root.iter():
+        if not isinstance(heading.tag, str) or not _is_discussion_heading(heading):
+            continue
+        texts = _after(heading)
+        if _reads_as_discussion(texts) and (first is None or first not in _key("\n".join(texts))):
+            return texts
+    return []
+
+
+def _reads_as_discussion(texts: list[str]) -> bool:
+    """``HEADED_MIN_HEADERS`` lines or more read as a comment's header ("NAME says:",
+    "Posted by: NAME | DATE", a date), and none as another discussion heading (a list
+    of teasers, each with its "3 comments", is not a discussion)."""
+    from .markers import parse as marker
+    from .stages.comments import HEADERS
+
+    kinds = [m.kind for text in texts for line in text.split("\n") if (m := marker(line)) is not None]
+    return sum(k in HEADERS for k in kinds) >= HEADED_MIN_HEADERS and "heading" not in kinds
+
+
+def _is_discussion_heading(element) -> bool:
+    from .markers import HEADING, NO_COMMENTS
+
+    if element.tag.lower() in _SKIP_TAGS or any(
+            isinstance(c.tag, str) and c.tag.lower() in _LINE_TAGS and c.tag.lower() != "br" for c in element):
+        return False
+    text = " ".join(element.text_content().split())
+    return (0 < len(text.split()) <= HEADING_MAX_WORDS and HEADING.match(text) is not None
+            and not text.casefold().startswith("trackback")  # links to other blogs, not comments
+            and NO_COMMENTS.match(text) is None and not _skipped(element))
+
+
+def _after(heading) -> list[str]:
+    """The visible text of the siblings after ``heading`` (or after the wrapper it stands
+    alone in, up to ``HEADING_DEPTH`` levels), up to the comment form."""
+    element = heading
+    for _ in range(HEADING_DEPTH):
+        texts: list[str] = []
+        for sibling in element.itersiblings():
+            if not isinstance(sibling.tag, str) or _skipped(sibling):
+                continue
+            if _not_discussion(sibling):
+                break
+            text = page_text(sibling, skip=_not_discussion)
+            if text:
+                texts.append(text)
+        if texts or element.getparent() is None:
+            return texts
+        element = element.getparent()
+    return []
 
 
 def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:

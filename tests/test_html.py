@@ -214,6 +214,39 @@ def test_a_comment_posted_twice_stays_twice():
     assert "\n".join(blocks).count(COMMENTS[1][1]) == 2
 
 
+TYPEPAD_COMMENTS = "".join(
+    f'<a id="c{n}"></a><p>{text}</p><p class="posted">Posted by: <a href="#">{name}</a> | Mar 20, 2007 {n}:19:46 PM</p>'
+    for n, (name, text) in enumerate(COMMENTS, start=1))
+
+
+def test_a_discussion_no_markup_names_is_found_under_its_heading():
+    # TypePad: a flat run of paragraphs and "Posted by:" lines under <h2 id="comments">,
+    # which trafilatura leaves in the article text
+    body = (f"<div class='entry'><h1>Old bridge to close</h1>{ARTICLE_P}{ARTICLE_P.replace('Tuesday', 'Monday')}"
+            "<p class='posted'>Posted by Kathy on March 20, 2007</p>"
+            f"<h2><a id='comments'></a>Comments</h2>{TYPEPAD_COMMENTS}"
+            "<form><p>Post a comment</p><textarea></textarea></form></div>")
+    out = H.clean_html(_page(body), language=False).to_dict()
+    assert [c["author"] for c in out["comments"]] == ["Davey", "Phil", "Kyle"]
+    assert "five years ago" in out["comments"][2]["text"]
+    assert "council voted" in out["text"] and "five years ago" not in out["text"]
+
+
+def test_a_count_of_comments_is_not_a_discussion_heading():
+    teasers = "".join(f"<div class='teaser'><h4>Story {n}</h4><p class='byline'>by Tim Lee {n} days ago</p>"
+                      f"<p class='byline'>{n} comments</p></div>" for n in range(2, 6))
+    root = H._body(H.parse(_page(f"<div>{ARTICLE_P}</div><div class='sidebar'>{teasers}</div>")))
+    assert H.headed_discussion(root, [ARTICLE_P]) == []
+
+
+def test_a_comment_count_above_the_post_does_not_head_the_article():
+    # a live blog's timestamps read as comment headers; the count link above heads the article
+    meta = "<div class='meta'><a href='#comments'>3 Comments</a></div>"
+    post = "".join(f"<p>Updated March 3, 2024 at {h}:15 am</p>{ARTICLE_P}" for h in (8, 9))
+    root = H._body(H.parse(_page(f"{meta}<div class='post'>{post}</div>")))
+    assert H.headed_discussion(root, [H.page_text(H.parse(_page(ARTICLE_P)))]) == []
+
+
 def test_fallback_keeps_the_article_region_and_judges_what_lies_outside():
     """On the fallback path the recall extraction's additions inside the region the
     balanced extraction printed stay (a heading, code); a sidebar after it goes."""
