@@ -120,6 +120,20 @@ def test_says_headers_with_dates_and_reply_buttons():
     assert r["text"].endswith("decide whether to add garden tools.")
 
 
+def test_a_one_word_comment_under_a_named_header_is_the_comment():
+    # a giveaway's answers: the same one-word comment many times, each under "NAME says: / DATE"
+    answers = (("Fernie", "Buckwheat"), ("Delora", "Buckwheat"),
+               ("Anita K", "Buckwheat seeds! Thank you for these fun giveaways, I love them."),
+               ("Robin P", "Buckwheat. Happy holidays to you and the whole team!!"))
+    text = ARTICLE + "4 Responses to “Library Opens a Tool-Lending Shelf”\n\n" + "".join(
+        f"{name} says:\nNovember 10, 2012 at 11:0{n} am\n\n{body}\n\nReply\n\n"
+        for n, (name, body) in enumerate(answers))
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == [name for name, _ in answers]
+    assert texts(r) == [body for _, body in answers]
+    assert "Buckwheat" not in meta(r)
+
+
 def test_name_over_date_with_vote_counts():
     text = ARTICLE + (
         "Comments\n\n"

@@ -119,6 +119,8 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         dated = following.kind == "date" or (following.kind == "says" and following.marker.name is None)
         if (size > 3 or j > 0) and not dated:
             continue  # a name heads its block; one inside a list or a paragraph is not an author line
+        if _named_header_before(flat, k) and not dated:
+            continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
         text = normalise(doc.slice(unit.line.start, unit.line.end))
         if markers.looks_like_name(text, text in repeated or dated):
             name = markers.display(text)
@@ -127,6 +129,19 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
             unit.kind, unit.marker = "author", markers.Marker("author", name)
     _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated})
     return out
+
+
+def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
+    """The lines just before unit ``k`` are a header that named its author and runs on to
+    a line of its own for the date ("Fernie says: / November 10, 2012"): what follows is
+    its comment. A one-line header with its date ("Posted by: X | DATE") may close the
+    comment before it, on pages whose headers follow the text, and is not counted."""
+    for _, _, unit in reversed(flat[max(0, k - 3):k]):
+        if unit.kind == "says" and unit.marker.name:
+            return unit.marker.when is None
+        if unit.kind not in ("date", "claimed_meta", "chrome"):
+            return False
+    return False
 
 
 def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
