@@ -287,7 +287,7 @@ def without_discussion(article: list[str], comments: list[str]) -> list[str]:
     words = [len(b.split()) for b in article]
     for i, flag in enumerate(flags):
         tail = sum(words[i:])
-        if flag and sum(w for w, f in zip(words[i:], flags[i:]) if f) >= 0.5 * tail:
+        if flag and sum(w for w, f in zip(words[i:], flags[i:]) if f) >= DISCUSSION_TAIL * tail:
             return article[:i] + [b for b, f in zip(article[i:], flags[i:]) if not f]
     return article
 
@@ -481,6 +481,7 @@ _FORM_NAME = regex.compile(r"(?i)respond|comment-?form|reply-?form|add-?comment"
 _HIDDEN_CLASS = regex.compile(r"(?i)^(?:hidden\w*|hide|d-none|display-?none|invisible)$")
 _SECTION_TAGS = frozenset("article aside div dl li ol p section table tbody ul".split())
 DISCUSSION_SHARE = 0.8    # an article block with this share of its words in the comments is one
+DISCUSSION_TAIL = 0.5     # the discussion begins where this share of the remaining words is its
 HEADED_MIN_HEADERS = 2    # comment headers a discussion found under its heading needs
 HEADING_MAX_WORDS = 15    # a discussion heading is short ...
 HEADING_DEPTH = 3         # ... and may stand alone in this many wrappers
@@ -530,8 +531,9 @@ def headed_discussion(root, article: list[str]) -> list[str]:
     The heading is a short element whose whole text reads as one and that holds no
     block; what follows it is its next siblings, or its parent's when it stands
     alone in a wrapper. Taken only when that reads as a discussion
-    (:func:`_reads_as_discussion`) and holds not the article's first paragraph (a "3 Comments" link above the
-    post heads the article, not a discussion). The extraction may hold the
+    (:func:`_reads_as_discussion`) and does not hold the article's first
+    paragraph (a "3 Comments" link above the post heads the article, not a
+    discussion). The extraction may hold the
     discussion too (trafilatura keeps what no container names as comments), so
     only its first paragraph tells where the article is.
     """
