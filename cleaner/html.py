@@ -58,6 +58,7 @@ from typing import Any
 
 import regex
 
+from . import markers
 from .document import Document, Line
 from .errors import InputError, check_size, check_text, refuse_binary
 from .options import Options
@@ -279,17 +280,21 @@ def without_discussion(article: list[str], comments: list[str]) -> list[str]:
     lines = {_key(line) for block in comments for line in block.split("\n")}
 
     def inside(block: str) -> bool:
-        words = [len(line.split()) for line in block.split("\n")]
-        shared = sum(w for line, w in zip(block.split("\n"), words) if _key(line) in lines)
-        return shared >= DISCUSSION_SHARE * sum(words)
+        counts = [(len(line.split()), _key(line) in lines) for line in block.split("\n")]
+        return sum(n for n, shared in counts if shared) >= DISCUSSION_SHARE * sum(n for n, _ in counts)
 
     flags = [inside(b) for b in article]
-    words = [len(b.split()) for b in article]
-    for i, flag in enumerate(flags):
-        tail = sum(words[i:])
-        if flag and sum(w for w, f in zip(words[i:], flags[i:]) if f) >= DISCUSSION_TAIL * tail:
-            return article[:i] + [b for b, f in zip(article[i:], flags[i:]) if not f]
-    return article
+    start = None
+    tail = discussion = 0  # words from block i to the end, and those of them in the discussion
+    for i in reversed(range(len(article))):
+        words = len(article[i].split())
+        tail += words
+        discussion += words if flags[i] else 0
+        if flags[i] and discussion >= DISCUSSION_TAIL * tail:
+            start = i  # the earliest such block wins
+    if start is None:
+        return article
+    return article[:start] + [b for b, f in zip(article[start:], flags[start:]) if not f]
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:
@@ -551,23 +556,20 @@ def _reads_as_discussion(texts: list[str]) -> bool:
     """``HEADED_MIN_HEADERS`` lines or more read as a comment's header ("NAME says:",
     "Posted by: NAME | DATE", a date), and none as another discussion heading (a list
     of teasers, each with its "3 comments", is not a discussion)."""
-    from .markers import parse as marker
     from .stages.comments import HEADERS
 
-    kinds = [m.kind for text in texts for line in text.split("\n") if (m := marker(line)) is not None]
+    kinds = [m.kind for text in texts for line in text.split("\n") if (m := markers.parse(line)) is not None]
     return sum(k in HEADERS for k in kinds) >= HEADED_MIN_HEADERS and "heading" not in kinds
 
 
 def _is_discussion_heading(element) -> bool:
-    from .markers import HEADING, NO_COMMENTS
-
     if element.tag.lower() in _SKIP_TAGS or any(
             isinstance(c.tag, str) and c.tag.lower() in _LINE_TAGS and c.tag.lower() != "br" for c in element):
         return False
     text = " ".join(element.text_content().split())
-    return (0 < len(text.split()) <= HEADING_MAX_WORDS and HEADING.match(text) is not None
+    return (0 < len(text.split()) <= HEADING_MAX_WORDS and markers.HEADING.match(text) is not None
             and not text.casefold().startswith("trackback")  # links to other blogs, not comments
-            and NO_COMMENTS.match(text) is None and not _skipped(element))
+            and markers.NO_COMMENTS.match(text) is None and not _skipped(element))
 
 
 def _after(heading) -> list[str]:
