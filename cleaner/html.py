@@ -265,36 +265,47 @@ def extract(html: str | bytes) -> Extraction:
 
 
 def without_discussion(article: list[str], comments: list[str]) -> list[str]:
-    """The article blocks up to where the discussion begins in them, and after that only
-    the blocks that are not part of it.
+    """The article up to where the discussion begins in it, and after that only the lines
+    that are not part of it.
 
     trafilatura prunes the containers a page names as comments; a discussion that
     no container names (a run of paragraphs and "Posted by:" lines under a
-    "Comments" heading) stays in its article text. A block belongs to the
-    discussion when nearly all its lines are lines of the comments; the
-    discussion begins at the first such block after which most of the words are
-    the discussion's (a commenter quoting the article does not cut it).
+    "Comments" heading, Tumblr's notes) stays in its article text, as blocks of
+    their own or as the last lines of the article's block. A line belongs to the
+    discussion when the comments print it too; the discussion begins at the first
+    such line after which most of the words are the discussion's (a commenter
+    quoting the article does not cut it, nor one quoting its last line). Blocks keep
+    their lines together.
     """
     if not comments:
         return article
-    lines = {_key(line) for block in comments for line in block.split("\n")}
+    shared = {_key(line) for block in comments for line in block.split("\n")}
+    joined = "\n".join(shared)
 
-    def inside(block: str) -> bool:
-        counts = [(len(line.split()), _key(line) in lines) for line in block.split("\n")]
-        return sum(n for n, shared in counts if shared) >= DISCUSSION_SHARE * sum(n for n, _ in counts)
+    def inside(line: str) -> bool:
+        """Printed by the comments too, as a line or (three words or more) inside one: an
+        extractor may break a comment's header from its words where the page did not."""
+        key = _key(line)
+        key = key[2:] if key[:2] in _BULLETS else key  # trafilatura prints list items as "- item"
+        return key in shared or (len(key.split()) >= 3 and key in joined)
 
-    flags = [inside(b) for b in article]
+    units = [(i, line, inside(line)) for i, block in enumerate(article) for line in block.split("\n")]
     start = None
-    tail = discussion = 0  # words from block i to the end, and those of them in the discussion
-    for i in reversed(range(len(article))):
-        words = len(article[i].split())
+    tail = discussion = count = 0  # words from line k to the end, those in the discussion, its lines
+    for k in reversed(range(len(units))):
+        words = len(units[k][1].split())
         tail += words
-        discussion += words if flags[i] else 0
-        if flags[i] and discussion >= DISCUSSION_TAIL * tail:
-            start = i  # the earliest such block wins
+        discussion += words if units[k][2] else 0
+        count += units[k][2]
+        if units[k][2] and discussion >= DISCUSSION_TAIL * tail and count >= DISCUSSION_MIN_LINES:
+            start = k  # the earliest such line wins
     if start is None:
         return article
-    return article[:start] + [b for b, f in zip(article[start:], flags[start:]) if not f]
+    kept: dict[int, list[str]] = {}
+    for k, (i, line, inside) in enumerate(units):
+        if k < start or not inside:
+            kept.setdefault(i, []).append(line)
+    return ["\n".join(lines) for lines in kept.values()]
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:
@@ -469,7 +480,7 @@ def page_meta(result) -> dict[str, Any]:
 # "dsq-comments" (Disqus), "blogComments", "discussion", "responses". A container
 # whose name says it is a part of the discussion's chrome (the form, the reply
 # link, the count, a widget of recent comments elsewhere) is not the discussion.
-_COMMENT_NAME = regex.compile(r"(?i)comment(?!ary)|disqus|\bdsq-|discussion|responses")
+_COMMENT_NAME = regex.compile(r"(?i)comment(?!ary)|disqus|\bdsq-|discussion|responses|(?:^|\s)notes(?:\s|$)")
 _NOT_DISCUSSION = regex.compile(
     r"(?i)form|respond|reply|count|rss|feed|policy|rules|button|(?:add|post|new)-?comment|leave|"
     r"write|log-?in|sign|recent|widget|latest|popular|most|share|nav|link|meta|title|header|"
@@ -480,13 +491,17 @@ _COMMENT_ITEM = regex.compile(
     r"(?i)^(?:comment|comments?[-_]?(?:item|body|content|text|entry|inner|container|"
     r"block|post|message|\d+)(?:[-_]\w+)?|(?:\w+[-_])?comment[-_]\d+|dsq-comment\S*|blogcomment|"
     r"depth-\d+|thread-(?:odd|even|alt))$")
+# Tumblr's "ol.notes" lists every like and reblog ("li.note like", "li.note reblog
+# with_commentary"); the reblogs with words of their own are the discussion.
+_NOTE_KINDS = frozenset("like reblog reply answer with_commentary without_commentary".split())
 # Inside a discussion, the form to add one is not part of it, nor what a style
 # sheet hides (the preview of a comment being written).
 _FORM_NAME = regex.compile(r"(?i)respond|comment-?form|reply-?form|add-?comment")
 _HIDDEN_CLASS = regex.compile(r"(?i)^(?:hidden\w*|hide|d-none|display-?none|invisible)$")
 _SECTION_TAGS = frozenset("article aside div dl li ol p section table tbody ul".split())
-DISCUSSION_SHARE = 0.8    # an article block with this share of its words in the comments is one
 DISCUSSION_TAIL = 0.5     # the discussion begins where this share of the remaining words is its
+DISCUSSION_MIN_LINES = 2  # ... and it has this many lines in the article at least
+_BULLETS = frozenset({"- ", "* ", "• "})
 HEADED_MIN_HEADERS = 2    # comment headers a discussion found under its heading needs
 HEADING_MAX_WORDS = 15    # a discussion heading is short ...
 HEADING_DEPTH = 3         # ... and may stand alone in this many wrappers
@@ -653,9 +668,11 @@ def _holds_a_comment(section) -> bool:
 
 
 def _is_comment_item(element) -> bool:
-    """Named as one comment and holding some text."""
-    return (any(_COMMENT_ITEM.match(token) for token in _name(element).split())
-            and len(element.text_content().split()) >= 2)
+    """Named as one comment (or as one of Tumblr's notes) and holding some text."""
+    tokens = _name(element).split()
+    named = any(_COMMENT_ITEM.match(token) for token in tokens) or (
+        "note" in tokens and not _NOTE_KINDS.isdisjoint(tokens))
+    return named and len(element.text_content().split()) >= 2
 
 
 def _not_discussion(element) -> bool:

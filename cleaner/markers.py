@@ -59,7 +59,9 @@ REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|repl
                       rf"(?P<name>{_NAME})[.:,]?\s*$")
 INLINE_REPLY = regex.compile(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
 # "NAME says:", "tRiSh said...", "by garaged (579941) writes:" — a verb of saying ends the name
-VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied)\b\s*(?:\.{2,}|…|:)?")
+# Tumblr's notes: "skalja reblogged this from anklewings and added:"
+VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied"
+                     r"|reblogged\s+this\s+from\s+[\p{L}\p{N}_.-]{1,50}\s+and\s+added)\b\s*(?:\.{2,}|…|:)?")
 
 CHROME = regex.compile(
     r"(?i)^(?:(?:reply|replydelete|delete|like|unlike|report|report\s+(?:abuse|comment|this(?:\s+comment)?)|flag"
@@ -106,7 +108,7 @@ _SPACE_PUNCT = regex.compile(r"\s+([,:])")
 _INITIAL = regex.compile(r"\s\p{Lu}\.$")
 _NUMBERED = regex.compile(r"\s*(?:\d{1,3}|[ivx]{1,4})[.)]\s")
 _TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal")
-_HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "ago", "yesterday", "today", "now")
+_HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "added", "ago", "yesterday", "today", "now")
 _MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_LINK = regex.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")

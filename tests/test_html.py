@@ -265,6 +265,44 @@ def test_fallback_keeps_the_article_region_and_judges_what_lies_outside():
     assert "Teaser 5" not in text and "Popular Posts" not in text
 
 
+def test_a_short_menu_outside_the_article_region_is_judged_on_its_own():
+    """Four menu items after a one-paragraph article are few words next to the article,
+    but the article region is not in question: what lies outside it is all chrome."""
+    prose = ("The actress wore a bright red dress to the show on Tuesday, one that looked as if it "
+             "had walked out of the pages of a vintage fashion magazine from the nineteen fifties.")
+    recall = [prose, "- Feeds\n- Favorites\n- My work\n- Follow me"]
+    doc = H.document(H.Extraction(recall, path=H.FALLBACK, trusted=[prose]))
+    from cleaner.pipeline import cached_pipeline
+    text = cached_pipeline(cleaner.Options(language=False))(doc).to_dict()["text"]
+    assert prose in text and "Favorites" not in text
+
+
+def test_tumblr_notes_are_the_discussion_and_likes_are_not_comments():
+    out = H.clean_html((FIXTURES / "tumblr_notes.html").read_text(encoding="utf-8"), language=False).to_dict()
+    assert [c["author"] for c in out["comments"]] == ["oldmaps", "northernlights"]
+    assert "grandfather delivered the supplies" in out["comments"][0]["text"]
+    assert "liked this" not in out["text"] and "reblogged" not in out["text"]
+    assert "reactions" in {r["rule"].split(".")[-1] for r in out["removed"]}
+
+
+def test_a_discussion_at_the_end_of_an_article_block_is_cut_out_of_it():
+    # the recall extraction may print the article and the notes under it as one block,
+    # and break a note's header from its words where the page did not
+    prose = "The keeper's logbook was found last spring under a loose floorboard of the tower."
+    comments = ["kim liked this\nkim reblogged this from sea and added:\nWhat a find, thank you for posting it.",
+                "lee from the coast said: I want to see the whole book."]
+    block = "\n".join([prose, "The museum will show it from June.", "kim liked this",
+                       "kim reblogged this from sea and added:", "What a find, thank you for posting it.",
+                       "lee from the coast said:", "I want to see the whole book."])
+    assert H.without_discussion([block], comments) == [prose + "\nThe museum will show it from June."]
+
+
+def test_a_comment_quoting_the_article_s_last_line_does_not_cut_it():
+    prose = "The keeper's logbook was found last spring under a loose floorboard of the tower."
+    last = "Oh Arsenal, we love you!"
+    assert H.without_discussion([prose, last], ["Great read.\n" + last]) == [prose, last]
+
+
 def test_repeated_lines_in_the_article_are_marked_duplicate():
     text = ("Free delivery on all orders over fifty euros this week only\n\n"
             "A paragraph of the article with enough words to stand on its own.\n\n"

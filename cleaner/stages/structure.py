@@ -82,9 +82,12 @@ class _Claimed:
         return out
 
 
+def _inside(info, region: tuple[int, int]) -> bool:
+    return region[0] <= info.line.start and info.line.end <= region[1]
+
+
 def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
-    start, end = region
-    return [on or (start <= i.line.start and i.line.end <= end) for i, on in zip(infos, keep)]
+    return [on or _inside(i, region) for i, on in zip(infos, keep)]
 
 
 class PageStructure:
@@ -114,7 +117,10 @@ class PageStructure:
         if not infos:
             return
         free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
-        if self.already_clean([infos[k] for k in free if k < after]):
+        judged = free
+        if "trusted" in doc.hints:  # the region a stricter extraction printed is not in question
+            judged = [k for k in free if not _inside(infos[k], doc.hints["trusted"])]
+        if self.already_clean([infos[k] for k in judged if k < after]):
             # an extraction with its discussion: past the discussion only prose is kept
             keep = [True] * after + [i.prose for i in infos[after:]]
         else:
