@@ -397,6 +397,24 @@ def test_blog_post_footer_is_not_a_comment_header_before_a_counted_heading():
     assert [c["author"] for c in result["comments"]] == ["Wesley Fryer"]
 
 
+def test_a_comments_heading_with_a_header_soon_after_opens_the_discussion():
+    """TypePad: "Posted by NAME on DATE" under the post reads like a trailing comment header
+    with the article's last paragraphs as its comment. The "Comments" heading opens the
+    discussion when a comment header follows within a few blocks, paired with a body or
+    not (a long comment may leave its "Posted by: NAME | DATE" line unpaired)."""
+    from cleaner.stages.comments import Unit, _from_heading
+
+    def unit(kind: str, paired: bool = False, name: str | None = None) -> list[Unit]:
+        marker = None if kind == "content" else markers.Marker(kind, name)
+        return [Unit(None, kind, marker, paired=paired)]
+
+    units = [unit("content"), unit("content"), unit("says", True, "Dana Reyes"), unit("content"),
+             [Unit(None, "claimed_meta", markers.Marker("heading"))], unit("content"),
+             unit("author", name="Kevin Walli"), unit("content"), unit("says", name="Kevin Walli"),
+             unit("author", True, "Dana Reyes"), unit("content")]
+    assert _from_heading(units, (0, len(units) - 1)) == (4, len(units) - 1)
+
+
 def test_a_long_comment_does_not_split_the_discussion():
     """A comment of many paragraphs between comment headers: the discussion goes on past it."""
     long_comment = "\n\n".join(f"Point {n}: I think the connector matters less than the cable, honestly." for n in range(14))

@@ -593,7 +593,7 @@ def _from_heading(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, 
         # a post whose dateline and "Posted by NAME at TIME" read like two comment headers
         counted = seen == 2 and len(units[i]) == 1 and any(_COUNTED.search(u.text) for u in heads)
         if heads and (seen < 2 or counted):
-            if any(u.paired and u.kind != "author" or seen < 2 and u.paired
+            if any(u.paired and u.kind != "author" or seen < 2 and (u.paired or u.kind == "says")
                    for us in units[i:min(last, i + 4) + 1] for u in us):
                 return i, last
         seen += sum(u.paired for u in units[i])
