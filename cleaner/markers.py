@@ -115,7 +115,7 @@ _MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")
 _BULLET = regex.compile(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
 _EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
 _TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#)?|permalink|link|report(?:\s+abuse)?|quote|like|"
-                          r"reply\s+actions|actions|#\s*\d*|\(#\d+\)|journal))+\s*$")
+                          r"reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*$")
 _GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
                   "@ # / reply comments permalink link updated published edited".split()])
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
@@ -185,7 +185,7 @@ def header(text: str) -> Marker | None:
     if not _DIGIT.search(text) and not any(w in lower for w in _HEADER_WORDS):
         return None
     tail = lower.rstrip(" .|#0123456789()")
-    if tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)":
+    if tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)]":
         text = _TRAILING.sub("", text, timeout=0.2)
     stripped = text.strip(" .|")
     if not stripped:

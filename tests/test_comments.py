@@ -48,6 +48,8 @@ def meta(result: dict) -> list[str]:
     ("Posted by: Curtains in my Tree | June 08, 2012 at 02:29 PM", "says", "Curtains in my Tree",
      "June 08, 2012 at 02:29 PM"),
     ("1. On October 29, 2012 at 2:35am, Rosa said...", "says", "Rosa", "October 29, 2012 at 2:35am"),
+    ("Posted by: Sabrina at October 11, 2012 7:45 AM [#]", "says", "Sabrina", "October 11, 2012 7:45 AM"),
+    ("skalja reblogged this from anklewings and added:", "says", "skalja", None),
     ("**[Priya N](https://example.org/p)** · [January 5, 2014 at 7:12 pm](https://example.org/t#c1)",
      "says", "Priya N", "January 5, 2014 at 7:12 pm"),
     ("October 9, 2012 3:04 PM", "date", None, "October 9, 2012 3:04 PM"),
