@@ -78,9 +78,10 @@ AVATAR = regex.compile(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*
                        r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
                        r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|picture|photo|profile\s+(?:picture|image|photo))$")
 HEADING = regex.compile(
-    r"(?i)^(?:\{\s*)?(?:\d+|one|no)?\s*(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
+    r"(?i)^(?:\{\s*)?(?:(?:\d+|one)\s+(?:(?!more\b|other\b|new\b|hidden\b|older\b|newer\b)[\p{L}-]{3,15}\s+)?(?=comments?\b|responses?\b)|(?:\d+|one|no)?\s*)(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
     r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
-    r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?$")
+    r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?"
+    r"(?:,\s*(?:comment|reply)(?:\s+or\s+(?:ping|trackback))?)?$")
 NO_COMMENTS = regex.compile(r"(?i)^\W*(?:0|no|zero)\s")
 FORM = regex.compile(
     r"(?i)^(?:leave\s+a\s+(?:reply|comment|response)|post\s+(?:a|your)\s+(?:new\s+)?comment|add\s+(?:a\s+|your\s+)?comment"
@@ -102,7 +103,7 @@ _CUE = regex.compile(
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|last|edited|zero|reader)")
 _DIGIT = regex.compile(r"\d")
-_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)@[\p{L}\p{N}_.]{2,30}\s*$")
+_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
 _TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = regex.compile(r"\s+([,:])")
 _INITIAL = regex.compile(r"\s\p{Lu}\.$")
@@ -117,7 +118,7 @@ _EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])
 _TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#)?|permalink|link|report(?:\s+abuse)?|quote|like|"
                           r"reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*$")
 _GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
-                  "@ # / reply comments permalink link updated published edited".split()])
+                  "@ # / // reply comments permalink link updated published edited".split()])
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
 _WORDISH = regex.compile(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
 _FILE = regex.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")

@@ -50,6 +50,8 @@ def meta(result: dict) -> list[str]:
     ("1. On October 29, 2012 at 2:35am, Rosa said...", "says", "Rosa", "October 29, 2012 at 2:35am"),
     ("Posted by: Sabrina at October 11, 2012 7:45 AM [#]", "says", "Sabrina", "October 11, 2012 7:45 AM"),
     ("skalja reblogged this from anklewings and added:", "says", "skalja", None),
+    ("sampath, on November 7th, 2012 //", "says", "sampath", "November 7th, 2012"),
+    ("Chris Lane, on November 6th, 2012 // Twitter: @chrislanephoto", "says", "Chris Lane", "November 6th, 2012"),
     ("**[Priya N](https://example.org/p)** · [January 5, 2014 at 7:12 pm](https://example.org/t#c1)",
      "says", "Priya N", "January 5, 2014 at 7:12 pm"),
     ("October 9, 2012 3:04 PM", "date", None, "October 9, 2012 3:04 PM"),
@@ -70,6 +72,8 @@ def meta(result: dict) -> list[str]:
     ("View 2 more replies", "chrome", None, None),
     ("23 Responses to “Belarus drills”", "heading", None, None),
     ("{ 74 comments… read them below or add one }", "heading", None, None),
+    ("4 appreciated comments on “Stop motion. Behind the scenes.”", "heading", None, None),
+    ("3 Comments, Comment or Ping", "heading", None, None),
     ("No comments:", "none", None, None),
     ("Leave a Reply", "form", None, None),
     ("Comments are closed.", "form", None, None),
@@ -90,6 +94,7 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "October 2012",
     "Reply to the minister came quickly.",
     "September 18th, 2012 | Tags: parenting, safety, youth | Category: Uncategorized",
+    "3 more comments",
     "x" * 400,
 ])
 def test_markers_leave_sentences_and_paragraphs_alone(line):
