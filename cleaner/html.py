@@ -280,14 +280,16 @@ def without_discussion(article: list[str], comments: list[str]) -> list[str]:
     if not comments:
         return article
     shared = {_key(line) for block in comments for line in block.split("\n")}
-    joined = "\n".join(shared)
+    grams = {g for key in shared for g in _trigrams(key.split())}
 
     def inside(line: str) -> bool:
         """Printed by the comments too, as a line or (three words or more) inside one: an
-        extractor may break a comment's header from its words where the page did not."""
+        extractor may break a comment's header from its words where the page did not.
+        Word trigrams keep the test linear in the page's size."""
         key = _key(line)
         key = key[2:] if key[:2] in _BULLETS else key  # trafilatura prints list items as "- item"
-        return key in shared or (len(key.split()) >= 3 and key in joined)
+        words = key.split()
+        return key in shared or (len(words) >= 3 and all(g in grams for g in _trigrams(words)))
 
     units = [(i, line, inside(line)) for i, block in enumerate(article) for line in block.split("\n")]
     start = None
@@ -302,10 +304,14 @@ def without_discussion(article: list[str], comments: list[str]) -> list[str]:
     if start is None:
         return article
     kept: dict[int, list[str]] = {}
-    for k, (i, line, inside) in enumerate(units):
-        if k < start or not inside:
+    for k, (i, line, discussed) in enumerate(units):
+        if k < start or not discussed:
             kept.setdefault(i, []).append(line)
     return ["\n".join(lines) for lines in kept.values()]
+
+
+def _trigrams(words: list[str]) -> list[tuple[str, str, str]]:
+    return list(zip(words, words[1:], words[2:]))
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:

@@ -78,7 +78,10 @@ AVATAR = regex.compile(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*
                        r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
                        r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|picture|photo|profile\s+(?:picture|image|photo))$")
 HEADING = regex.compile(
-    r"(?i)^(?:\{\s*)?(?:(?:\d+|one)\s+(?:(?!more\b|other\b|new\b|hidden\b|older\b|newer\b)[\p{L}-]{3,15}\s+)?(?=comments?\b|responses?\b)|(?:\d+|one|no)?\s*)(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
+    # a count may carry one adjective: "4 appreciated comments on …" (not "3 more comments")
+    r"(?i)^(?:\{\s*)?(?:(?:\d+|one)\s+(?:(?!more\b|other\b|new\b|hidden\b|older\b|newer\b)[\p{L}-]{3,15}\s+)?"
+    r"(?=comments?\b|responses?\b)|(?:\d+|one|no)?\s*)"
+    r"(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
     r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
     r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?"
     r"(?:,\s*(?:comment|reply)(?:\s+or\s+(?:ping|trackback))?)?$")
