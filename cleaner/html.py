@@ -584,13 +584,13 @@ def _reads_as_discussion(texts: list[str]) -> bool:
 
 
 def _is_discussion_heading(element) -> bool:
-    if element.tag.lower() in _SKIP_TAGS or any(
+    if _skipped(element) or any(
             isinstance(c.tag, str) and c.tag.lower() in _LINE_TAGS and c.tag.lower() != "br" for c in element):
         return False
     text = " ".join(element.text_content().split())
     return (0 < len(text.split()) <= HEADING_MAX_WORDS and markers.HEADING.match(text) is not None
             and not text.casefold().startswith("trackback")  # links to other blogs, not comments
-            and markers.NO_COMMENTS.match(text) is None and not _skipped(element))
+            and markers.NO_COMMENTS.match(text) is None)
 
 
 def _after(heading) -> list[str]:

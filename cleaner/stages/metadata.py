@@ -116,12 +116,13 @@ def _month(word: str) -> bool:
 _DATE_WORDS = frozenset("""published posted updated last first date on at by am pm a.m. p.m. gmt utc
 est edt pst pdt cet bst of the th st nd rd""".split())
 DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
+_WORD = regex.compile(r"\p{L}[\p{L}.]*")
 
 
 def _is_dateline(text: str) -> bool:
     if len(text.split()) > 10 or _DATELINE.match(text, timeout=0.2) is None:
         return False
-    other = [w for w in regex.findall(r"\p{L}[\p{L}.]*", text)
+    other = [w for w in _WORD.findall(text, timeout=0.2)
              if w.lower() not in _DATE_WORDS and not _month(w) and not w.lower().endswith("day")]
     return len(other) <= DATELINE_OTHER_WORDS and find_date(text) is not None
 

@@ -99,8 +99,8 @@ class PageStructure:
         self.weights = load_weights(weights_path)
 
     def __call__(self, doc: Document) -> None:
-        if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" \
-                and "trusted" not in doc.hints:
+        trusted = doc.hints.get("trusted")  # the region a stricter extraction printed: not in question
+        if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" and trusted is None:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
         infos = analyse(doc, w.stopwords)
@@ -117,9 +117,7 @@ class PageStructure:
         if not infos:
             return
         free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
-        judged = free
-        if "trusted" in doc.hints:  # the region a stricter extraction printed is not in question
-            judged = [k for k in free if not _inside(infos[k], doc.hints["trusted"])]
+        judged = free if trusted is None else [k for k in free if not _inside(infos[k], trusted)]
         if self.already_clean([infos[k] for k in judged if k < after]):
             # an extraction with its discussion: past the discussion only prose is kept
             keep = [True] * after + [i.prose for i in infos[after:]]
@@ -132,8 +130,8 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
-        if "trusted" in doc.hints:  # the article region a stricter extraction printed stays
-            keep = _trusted(infos, keep, doc.hints["trusted"])
+        if trusted is not None:  # the article region a stricter extraction printed stays
+            keep = _trusted(infos, keep, trusted)
         text = doc.text
         for info, category in categorise(doc, infos, keep):
             unit = info.line
