@@ -126,7 +126,8 @@ _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_
 _WORDISH = regex.compile(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
 _FILE = regex.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")
 _NOT_NAME = frozenset("""tweet share like print email comments comment tags tagged category categories filed posted views read more share print
-email update updated published trackback note trackbacks responses response replies""".split())
+email update updated published trackback note trackbacks responses response replies
+last checked modified reviewed verified created released min mins minute minutes""".split())
 _STOPWORDS = frozenset("""a an the and or but if so of to in on at by for with from as is are was were be been
 i you he she it we they me my your our their this that these those not no yes well very too just
 thanks thank agreed exactly indeed lol wow great good bad true false right wrong here there what why how

@@ -9,6 +9,12 @@ stage's business)::
     python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
         --extra ../shared/data/dragnet-dev.jsonl.gz --cache-dir /tmp/cleaner-cache
 
+then the price of a switch between pieces of a flattened line, tuned for those
+weights on the WCXB fitting half (a step added later; a full fit does it too)::
+
+    python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
+        --cache-dir /tmp/cleaner-cache --flat-only
+
 Score rules -> structure -> metadata in the pipeline, per converter, on all
 pages and on the held-out hash half, beside the page text and datatrove's C4
 line filter, with the speed of each (``--comments`` adds the comment stages)::
@@ -54,6 +60,7 @@ from cleaner.structure.features import analyse, display, visible  # noqa: E402
 from cleaner.structure.model import LIFT, context_features, local_scores, context_scores, viterbi  # noqa: E402
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
+FLAT_PRICES = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
                   "Polish", "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Finnish", "Hungarian",
                   "Romanian", "Turkish", "Indonesian")
@@ -235,12 +242,30 @@ def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
                 if best is None or f > best[0]:
                     best = (f, dec)
     print(f"decode {best[1]} F1 {best[0]:.4f}, {time.time() - started:.0f}s", file=sys.stderr)
+    return tune_flat(cached, best[1], started)
+
+
+def tune_flat(cached: list[tuple[Page, list[float]]], dec: dict, started: float) -> dict:
+    """The price of a switch between pieces of a flattened line, the other prices fixed:
+    only pages printed as long lines (trafilatura's html2txt prints every page as one)
+    decide it."""
+    flat = [(p, s) for p, s in cached if any(i.line.flat for i in p.infos)]
+    if not flat:
+        return dec
+    best = None
+    for price in FLAT_PRICES:
+        trial = {**dec, "switch_flat": price}
+        f = sum(page_f1(p, decode(p, s, trial)) for p, s in flat) / len(flat)
+        if best is None or f > best[0]:
+            best = (f, trial)
+    print(f"switch_flat {best[1]['switch_flat']} F1 {best[0]:.4f} on {len(flat)} flattened pages, "
+          f"{time.time() - started:.0f}s", file=sys.stderr)
     return best[1]
 
 
 def decode(page: Page, s2: list[float], dec: dict) -> list[bool]:
     b = dec.get("bias", 0.0)
-    return viterbi([s + b for s in s2], page.infos, dec["switch_block"], dec["switch_line"])
+    return viterbi([s + b for s in s2], page.infos, dec["switch_block"], dec["switch_line"], dec.get("switch_flat"))
 
 
 def report(pages: list[Page], model: dict, title: str) -> None:
@@ -356,6 +381,8 @@ def main(argv=None) -> int:
                     help="do not fit: score the shipped stage in the pipeline, per converter")
     ap.add_argument("--half", type=int, choices=(0, 1), help="with --evaluate: only this hash half")
     ap.add_argument("--comments", action="store_true", help="with --evaluate: run the comment stages too")
+    ap.add_argument("--flat-only", action="store_true",
+                    help="keep the weights in --out and tune only the price of a switch inside flattened lines")
     args = ap.parse_args(argv)
 
     if args.evaluate:
@@ -366,6 +393,8 @@ def main(argv=None) -> int:
         return 0
 
     started = time.time()
+    if args.flat_only:
+        return retune_flat(args, started)
     stop_list = stopword_list()
     stop = frozenset(stop_list)
     pages = load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
@@ -389,6 +418,19 @@ def main(argv=None) -> int:
     report(fit, model, "fitting pages")
     if held:
         report(held, model, "held-out pages")
+    return 0
+
+
+def retune_flat(args, started: float) -> int:
+    """Tune ``switch_flat`` for the shipped weights on the main dataset's fitting pages."""
+    path = Path(args.out)
+    model = json.loads(path.read_text(encoding="utf-8"))
+    stop = frozenset(model["stopwords"])
+    pages = [p for p in load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
+             if args.fit_half < 0 or p.half == args.fit_half]
+    cached = [(p, scores_for(p, model, model["decode"].get("lift"))) for p in pages]
+    model["decode"] = tune_flat(cached, model["decode"], started)
+    path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
     return 0
 
 

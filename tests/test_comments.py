@@ -95,6 +95,9 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "Reply to the minister came quickly.",
     "September 18th, 2012 | Tags: parenting, safety, youth | Category: Uncategorized",
     "3 more comments",
+    "2. Last checked: 2025-10-28",      # a footnote, not "NAME: DATE"
+    "Last updated: March 3, 2024",
+    "Mar 13, 2026 9 mins",               # a teaser's date and reading time
     "x" * 400,
 ])
 def test_markers_leave_sentences_and_paragraphs_alone(line):
@@ -336,6 +339,36 @@ def test_numbered_subheadings_over_paragraphs_are_not_comment_authors():
     assert "quitting helps your gums heal" in result["text"]
     assert markers.looks_like_name("4. Quit Tobacco Use") is False
     assert markers.looks_like_name("Quit Tobacco Use") is True  # the shape alone is a name's
+
+
+def test_subheadings_in_the_pages_own_words_are_not_comment_authors():
+    """Title-case lines over paragraphs read like "NAME / comment". "Rental Agreement" and
+    "Road Signs" are words the page also writes in lower case, so they are headings; people's
+    names and handles are not the page's ordinary words."""
+    text = (
+        "Rental Agreement\n\nThe rental agreement tells you the rules and who pays for damage.\n\n"
+        "Road Signs\n\nRoad signs differ between countries, so learn the road signs first.\n\n"
+        "Dana Kowalski\n\nI never read the agreement, and you probably do not either!\n\n"
+        "grumpy_cyclist\n\nthe signs in this town are a mess anyway\n\n"
+    )
+    doc = Document(text)
+    kinds = {doc.slice(u.line.start, u.line.end).strip(): u.kind for us in classify(doc) for u in us}
+    assert kinds["Rental Agreement"] == "content" and kinds["Road Signs"] == "content"
+    assert kinds["Dana Kowalski"] == "author"
+
+
+def test_a_date_over_a_title_is_a_listing_not_a_trailing_header():
+    """"DATE / Event name / Place / description" repeated is a list of events: the date heads
+    the item after it, so it does not close the paragraph before it as a comment header."""
+    events = "".join(f"• {date}\n\n{name}\n\n{place}, United States\n\n{body}\n\n" for date, name, place, body in [
+        ("March 16, 2026", "Fabric Conference", "Atlanta", "The largest conference on data platforms, with talks and labs."),
+        ("March 17, 2026", "GPU Summit", "San Jose", "Developers and researchers meet to share advances in computing."),
+        ("March 18, 2026", "Channel Live", "Columbus", "Two days of sessions where managed service providers grow."),
+        ("March 19, 2026", "Secure World", "Charlotte", "For more than 25 years the event has gathered security teams."),
+    ])
+    result = run("Top IT Conferences in 2026\n\nA list of upcoming events for service providers.\n\n" + events)
+    assert result["comments"] == []
+    assert not any(r["category"] == "comment_meta" for r in result["removed"])
 
 
 def test_subheadings_before_a_dated_discussion_stay_in_the_article():

@@ -176,19 +176,31 @@ def test_markup_spans_are_link_targets_images_and_underscores():
     assert markup_spans("plain snake_case text") == []
 
 
+class _Unit:
+    def __init__(self, block, flat=False):
+        self.block, self.flat = block, flat
+
+
+class _Info:
+    def __init__(self, block, flat=False):
+        self.line = _Unit(block, flat)
+
+
 def test_viterbi_smooths_isolated_flips():
-    class Unit:
-        def __init__(self, block):
-            self.block = block
-
-    class Info:
-        def __init__(self, block):
-            self.line = Unit(block)
-
-    infos = [Info(0), Info(0), Info(0), Info(0), Info(0)]
+    infos = [_Info(0), _Info(0), _Info(0), _Info(0), _Info(0)]
     assert viterbi([3, 3, -0.5, 3, 3], infos, 0.5, 2.0) == [True] * 5
     assert viterbi([-3, -3, 0.5, -3, -3], infos, 0.5, 2.0) == [False] * 5
     assert viterbi([], [], 1.0, 1.0) == []
+
+
+def test_viterbi_prices_a_switch_between_pieces_of_a_flattened_line_apart():
+    """Each piece of a flattened line is its own pseudo-block; its own price decides there."""
+    scores = [3, 3, -0.5, 3, 3]
+    pieces = [_Info(k, flat=True) for k in range(5)]
+    blocks = [_Info(k) for k in range(5)]
+    assert viterbi(scores, pieces, 0.0, 0.0) == [True, True, False, True, True]  # as between blocks
+    assert viterbi(scores, pieces, 0.0, 0.0, switch_flat=0.5) == [True] * 5
+    assert viterbi(scores, blocks, 0.0, 0.0, switch_flat=0.5) == [True, True, False, True, True]
 
 
 def test_best_region():

@@ -14,7 +14,8 @@ run of blocks with a high total. The evidence, combined across neighbours:
   product paragraph is a header without a discussion; so a discussion needs
   two or more headers of one format (a page repeats its comment header), or a
   discussion heading ("23 Responses to …") before its first header; bare names
-  over comments count only under such a heading;
+  over comments count only under such a heading, and a Title Case line in the
+  page's own words ("Rental Agreement") is a subheading, not a name;
 * **attachment**: the first paragraphs after (before) a header are its
   comment's body and borrow evidence from it;
 * **voice and layout**: first and second person, lowercase starts, missing
@@ -55,6 +56,7 @@ ARTICLE_WORDS = 20        # ... unless a paragraph of the article ends before it
 END_PENALTY = 1.5         # evidence needed to end the discussion before the page ends
 MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
 MAX_BODY_WORDS = 800      # or words do not head comments
+VOCABULARY_TIMEOUT = 2.0  # seconds for reading the page's lower-case words
 _UNITS = "_comment_units"  # where the section stage leaves its reading of the lines for the splitter
 BIAS = -0.6               # a block is article unless something says otherwise
 
@@ -94,6 +96,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
     blocks = doc.blocks if blocks is None else blocks
     claimed = _claimed_spans(doc)
     repeated = _repeated_short_lines(doc)
+    vocabulary = _lowercase_words(doc)
     out: list[list[Unit]] = []
     for b, block in enumerate(blocks):
         units = []
@@ -122,13 +125,38 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         if _named_header_before(flat, k) and not dated:
             continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
         text = normalise(doc.slice(unit.line.start, unit.line.end))
-        if markers.looks_like_name(text, text in repeated or dated):
+        if markers.looks_like_name(text, text in repeated or dated) and not _is_phrase(text, vocabulary):
             name = markers.display(text)
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
             unit.kind, unit.marker = "author", markers.Marker("author", name)
-    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated})
+    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
     return out
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
+_PLAIN_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\.?")
+
+
+def _lowercase_words(doc: Document) -> frozenset[str]:
+    """Words the page writes in lower case somewhere: its ordinary vocabulary (none when
+    the scan runs out of time: the evidence is then simply missing)."""
+    try:
+        return frozenset(_LOWER_WORD.findall(doc.text, timeout=VOCABULARY_TIMEOUT))
+    except TimeoutError:
+        return frozenset()
+
+
+def _is_phrase(text: str, vocabulary: frozenset[str]) -> bool:
+    """A line of plain words whose words the page also writes in lower case ("Rental
+    Agreement", "Road Signs") is a subheading, not a name: people's names are rarely the
+    page's ordinary words. One word alone ("Hope", "Mark") and handles decide nothing."""
+    tokens = markers.display(text).split()
+    if len(tokens) < 2 or not all(_PLAIN_WORD.fullmatch(t) for t in tokens):
+        return False
+    words = [t for t in tokens if len(t) >= 3 and not t.endswith(".")]
+    common = sum(1 for w in words if w.lower() in vocabulary)
+    return common >= 2 and common >= len(tokens) - 1
 
 
 def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
@@ -144,7 +172,7 @@ def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
     return False
 
 
-def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
+def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: frozenset[str]) -> None:
     """Mark the headers that have a comment body right after them (past the date or reply
     line of the same header), or right before them on pages whose headers follow the text."""
     flat = [u for u in flat if u.kind != "claimed"]
@@ -164,12 +192,18 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str]) -> None:
                 and not (flat[j].kind == "says" and flat[j].marker.name):
             j += 1
         if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body(j + 1) \
-                and markers.looks_like_name(_text(doc, flat[j]), repeated=True):
+                and markers.looks_like_name(_text(doc, flat[j]), repeated=True) \
+                and not _is_phrase(_text(doc, flat[j]), vocabulary):
             # "DATE / NAME / text": the name under the date is the author
             flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(_text(doc, flat[j])))
             j += 1
         after = j < len(flat) and body(j)
-        before = k > 0 and body(k - 1)
+        # a bare date that closes the comment before it is followed by the next header or
+        # the next comment (perhaps under its author's name), not by lines of titles ("DATE
+        # / Event name / Place / text" is a listing whose date heads the item after it)
+        leads = unit.kind == "date" and j + 1 < len(flat) and not after and all(
+            flat[i].kind in ("content", "author") and not body(i) for i in (j, j + 1))
+        before = k > 0 and body(k - 1) and not leads
         if unit.kind == "author":
             # a bare name is the weakest header: it comes before its comment, and either the
             # page repeats it (a regular) or the comment sounds like a reader

@@ -9,8 +9,10 @@
    between two paragraphs becomes a heading and the same line inside a run of
    menu items stays navigation.
 3. *Decoding*: a two-state sequence model (article / chrome) over the lines,
-   Viterbi with a price for every switch, higher inside a block than between
-   blocks, so the labels come in runs the way pages are built.
+   Viterbi with a price for every switch, set apart for a switch inside a block,
+   between blocks, and between two pieces of one flattened line (a converter that
+   prints the page as one line leaves only our own sentence cuts as boundaries,
+   and menu and prose change there less often than between blocks).
 
 The weights are small (a few hundred numbers) and ship in ``cleaner/data``;
 ``scripts/fit_structure.py`` fits them.
@@ -59,13 +61,15 @@ class Weights:
     switch_line: float    # price of a label change inside a block
     bias: float           # added to every context log-odds before decoding
     lift: float = LIFT    # most that context can add to a unit's own log-odds
+    switch_flat: float | None = None  # between pieces of flattened lines (None: as between blocks)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Weights":
         passes = tuple((p["weights"], p["bias"]) for p in data["passes"])
         return cls(frozenset(data["stopwords"]), data["local"]["weights"], data["local"]["bias"], passes,
                    data["decode"]["switch_block"], data["decode"]["switch_line"],
-                   data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT))
+                   data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT),
+                   data["decode"].get("switch_flat"))
 
     def scores(self, infos: list[LineInfo]) -> list[float]:
         """Log-odds of every unit after the local pass and every context pass.
@@ -82,7 +86,7 @@ class Weights:
         return [min(v, o + lift) + self.bias for v, o in zip(s, own)]
 
     def decode(self, infos: list[LineInfo]) -> list[bool]:
-        return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line)
+        return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line, self.switch_flat)
 
 
 @lru_cache(maxsize=4)
@@ -205,12 +209,16 @@ def context_scores(feats: list[list[str]], infos: list[LineInfo], weights: dict[
     return out
 
 
-def viterbi(scores: list[float], infos: list[LineInfo], switch_block: float, switch_line: float) -> list[bool]:
+def viterbi(scores: list[float], infos: list[LineInfo], switch_block: float, switch_line: float,
+            switch_flat: float | None = None) -> list[bool]:
     """Best labelling (True = article) given per-line log-odds and switch prices.
 
     Each line's emission is ±score/2 for the two states; a change of state costs
-    ``switch_line`` inside a block and ``switch_block`` at a block boundary.
+    ``switch_line`` inside a block, ``switch_flat`` between two pieces of a flattened
+    line and ``switch_block`` at any other block boundary.
     """
+    if switch_flat is None:
+        switch_flat = switch_block
     n = len(scores)
     if n == 0:
         return []
@@ -221,7 +229,12 @@ def viterbi(scores: list[float], infos: list[LineInfo], switch_block: float, swi
     keep[0] = scores[0] / 2
     drop[0] = -scores[0] / 2
     for i in range(1, n):
-        price = switch_line if infos[i].line.block == infos[i - 1].line.block else switch_block
+        if infos[i].line.block == infos[i - 1].line.block:
+            price = switch_line
+        elif infos[i].line.flat and infos[i - 1].line.flat:
+            price = switch_flat
+        else:
+            price = switch_block
         half = scores[i] / 2
         kk, dk = keep[i - 1], drop[i - 1] - price
         if kk >= dk:
