@@ -10,7 +10,7 @@ from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
-from cleaner.stages.structure import PageStructure
+from cleaner.stages.structure import PageStructure, fill_gaps
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.model import best_region, load_weights, viterbi
 
@@ -238,3 +238,39 @@ def test_hinted_discussion_is_not_decided_here(stage):
     stage(doc)
     assert all(a.end <= start for a in doc.annotations)
     assert "Politics" not in main_text(doc).split("Advertisement")[0]
+
+
+def _lines(text: str) -> list:
+    """Fake units (start, end, words) for the lines of ``text``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            unit = _Unit(len(out))
+            unit.start, unit.end = pos, pos + len(line)
+            info = _Info(len(out))
+            info.line, info.words = unit, len(line.split())
+            out.append(info)
+        pos += len(line) + 1
+    return out
+
+
+def test_a_lone_dropped_line_inside_the_article_is_kept():
+    prose = " ".join(["word"] * 20)
+    text = f"{prose}\n\nTable 1  Results\n\n{prose}\n"
+    infos = _lines(text)
+    free = {0, 1, 2}
+    assert fill_gaps(text, infos, [True, False, True], free) == [True, True, True]
+    # too little article on one side; a line an earlier stage claimed; two lines dropped
+    short = f"a few words\n\nTable 1  Results\n\n{prose}\n"
+    assert fill_gaps(short, _lines(short), [True, False, True], free) == [True, False, True]
+    assert fill_gaps(text, infos, [True, False, True], {0, 2}) == [True, False, True]
+    two = f"{prose}\n\nShare\n\nTweet\n\n{prose}\n"
+    assert fill_gaps(two, _lines(two), [True, False, False, True], {0, 1, 2, 3}) == [True, False, False, True]
+
+
+def test_a_gap_across_text_the_stage_does_not_see_is_not_filled():
+    """Units on both sides of a discussion are not neighbours."""
+    prose = " ".join(["word"] * 20)
+    text = f"{prose}\n\nLeave a comment\n\nRequired\n\nA comment the stage never saw.\n\n{prose}\n"
+    infos = [i for i in _lines(text) if i.line.start not in (text.index("Leave"), text.index("A comment"))]
+    assert fill_gaps(text, infos, [True, False, True], {0, 1, 2}) == [True, False, True]

@@ -39,6 +39,7 @@ RULE_PREFIX = "structure."
 CHROME_SHARE = 0.25   # share of the text's words in non-prose lines below which ...
 CHROME_RUN = 5        # ... and no run of this many short non-prose lines: leave the text alone
 SENTENCE_WORDS = 12   # a line this long is a sentence, punctuated or not, never a menu item
+GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
 
 
 class _Claimed:
@@ -130,6 +131,7 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
+        keep = fill_gaps(doc.text, infos, keep, set(free))
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         text = doc.text
@@ -171,3 +173,35 @@ class PageStructure:
             else:
                 run = 0
         return chrome / total < CHROME_SHARE and longest < CHROME_RUN
+
+
+def fill_gaps(text: str, infos, keep: list[bool], free: set[int]) -> list[bool]:
+    """A single line dropped between two kept runs of article text (``GAP_CONTEXT`` words
+    or more on each side) is the article's: a subheading, a table row or a line of code
+    that reads like chrome on its own. The article is a contiguous region. Only lines no
+    earlier stage claimed count, as the gap and as its sides, and only neighbours in the
+    text (not across a discussion this stage does not see)."""
+    n = len(infos)
+    joined = [k + 1 < n and not text[infos[k].line.end:infos[k + 1].line.start].strip() for k in range(n)]
+    live = [on and k in free for k, on in enumerate(keep)]
+    out = list(keep)
+    for i in range(1, n - 1):
+        if keep[i] or i not in free or not (live[i - 1] and live[i + 1] and joined[i - 1] and joined[i]):
+            continue
+        if _kept_words(infos, live, joined, i - 1, -1) >= GAP_CONTEXT and \
+                _kept_words(infos, live, joined, i + 1, 1) >= GAP_CONTEXT:
+            out[i] = True
+    return out
+
+
+def _kept_words(infos, live: list[bool], joined: list[bool], start: int, step: int) -> int:
+    """Words of the run of kept neighbouring units from ``start`` in direction ``step``
+    (counted up to GAP_CONTEXT)."""
+    words, j = 0, start
+    while live[j] and words < GAP_CONTEXT:
+        words += infos[j].words
+        nxt = j + step
+        if not 0 <= nxt < len(infos) or not joined[min(j, nxt)]:
+            break
+        j = nxt
+    return words
