@@ -61,7 +61,10 @@ INLINE_REPLY = regex.compile(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
 # "NAME says:", "tRiSh said...", "by garaged (579941) writes:" — a verb of saying ends the name
 # Tumblr's notes: "skalja reblogged this from anklewings and added:"
 VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied"
-                     r"|reblogged\s+this\s+from\s+[\p{L}\p{N}_.-]{1,50}\s+and\s+added)\b\s*(?:\.{2,}|…|:)?")
+                     r"|reblogged\s+this\s+from\s+[\p{L}\p{N}_.-]{1,50}\s+and\s+added)\b\s*(?:\.{2,}|…|:)?"
+                     # "bbmgwrote on DATE", "Kyleresponded to Phil White on DATE": the converter
+                     # glued the linked name to the verb
+                     r"|(?<=[\p{L}\p{N}]|\s)(?-i:wrote|responded\s+to\s+[\p{L}\p{N}_.' -]{1,40}?)(?=\s+on\b)")
 
 CHROME = regex.compile(
     r"(?i)^(?:(?:reply|replydelete|delete|like|unlike|report|report\s+(?:abuse|comment|this(?:\s+comment)?)|flag"
@@ -70,6 +73,7 @@ CHROME = regex.compile(
     r"|(?:show|view|load|see|read)\s+(?:all\s+|more\s+|older\s+|newer\s+|previous\s+|\d+\s+)*(?:replies|comments?)"
     r"|load\s+more|show\s+more|see\s+more|(?:previous|older|newer|next)\s+comments"
     r"|(?:log|sign)\s*in\s+to\s+(?:reply|comment|vote)|mark\s+as\s+spam|collapse|expand|cancel(?:\s+reply)?"
+    r"|(?:please\s+)?rate\s+this(?:\s+comment)?"
     r"|[+\-−]?\d{1,6}\s*(?:points?|votes?|likes?|replies|reply|upvotes?|downvotes?|dislikes?|reactions?)?"
     r"|(?:votes?|likes?|score|rating)\s*:\s*[+\-−]?\d+|actions|user-pic|avatar|#|\||·|•|\(\s*\d+\s*\))"
     r"\s*[|•·↓↑+\-#:]*\s*)+$")
@@ -111,15 +115,16 @@ _TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = regex.compile(r"\s+([,:])")
 _INITIAL = regex.compile(r"\s\p{Lu}\.$")
 _NUMBERED = regex.compile(r"\s*(?:\d{1,3}|[ivx]{1,4})[.)]\s")
-_TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal")
+_TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal", "to comment")
 _HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "added", "ago", "yesterday", "today", "now")
 _MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_LINK = regex.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")
 _BULLET = regex.compile(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
 _EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
-_TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#)?|permalink|link|report(?:\s+abuse)?|quote|like|"
-                          r"reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*$")
+_TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#|\s+to\s+(?:this\s+)?comment)?|permalink"
+                          r"|link(?:\s+to\s+(?:this\s+)?comment)?|report(?:\s+abuse)?|quote|like"
+                          r"|reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*[|•·]?\s*$")
 _GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
                   "@ # / // reply comments permalink link updated published edited".split()])
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")

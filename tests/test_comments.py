@@ -63,9 +63,14 @@ def meta(result: dict) -> list[str]:
     ("malikai's picture", "author", "malikai", None),
     ("Thu, 08/09/2012 - 13:04 | 2691543 malikai", "says", "malikai", "Thu, 08/09/2012 - 13:04"),
     ("Chris Lane, on November 6th, 2012   @chrislanephoto", "says", "Chris Lane", "November 6th, 2012"),
+    ("10. bbmgwrote on November 12th, 2012 at 5:30 pm Link To Comment | Reply To Comment", "says", "bbmg",
+     "November 12th, 2012 at 5:30 pm"),  # the converter glued the linked name to the verb
+    ("• Phil Whiteresponded to Big Daddy on November 13th, 2012 at 4:18 am Link To Comment |", "says",
+     "Phil White", "November 13th, 2012 at 4:18 am"),
     ("1 second ago ( 2:26 PM)", "date", None, "1 second ago ( 2:26 PM)"),
     ("Reply", "chrome", None, None),
     ("Like · Reply · Report", "chrome", None, None),
+    ("Please rate this comment: Thumb up 1 Thumb down 0", "chrome", None, None),
     ("* [Reply](https://example.org/t?replytocom=3#respond)", "chrome", None, None),
     ("12 points", "chrome", None, None),
     ("Load more comments", "chrome", None, None),
@@ -469,6 +474,24 @@ def test_a_long_comment_does_not_split_the_discussion():
     assert [c["author"] for c in result["comments"]][:1] == ["Jo"]
     assert "I disagree with the premise" not in result["text"]
     assert {"Jo", "Sam", "Kim", "Lee", "Max"} <= {c["author"] for c in result["comments"]}
+
+
+def test_two_long_comments_in_a_row_do_not_split_the_discussion():
+    """Two comments of many paragraphs one after the other: the part holding the second one
+    has a single header, and the discussion still goes on past it."""
+    def long(name: str) -> str:
+        return "\n\n".join(f"{name} point {n}: I think the connector matters less than the cable." for n in range(14))
+    text = ARTICLE + (
+        "Jo says: July 24, 2012 at 11:29 am\n\nFirst!\n\nReply\n\n"
+        "Sam says: July 24, 2012 at 11:40 am\n\nI disagree with the premise here.\n\nReply\n\n"
+        f"Kim says: July 24, 2012 at 12:01 pm\n\n{long('Kim')}\n\nReply\n\n"
+        f"Lee says: July 24, 2012 at 1:15 pm\n\n{long('Lee')}\n\nReply\n\n"
+        "Max says: July 24, 2012 at 2:20 pm\n\nNot convinced at all.\n\nReply\n\n"
+        "Ann says: July 24, 2012 at 3:05 pm\n\nGreat thread, thanks all.\n\nReply\n"
+    )
+    result = run(text)
+    assert {"Jo", "Sam", "Kim", "Lee", "Max", "Ann"} <= {c["author"] for c in result["comments"]}
+    assert "Not convinced at all" not in result["text"] and "First!" not in result["text"]
 
 
 def test_no_comments_notice_means_no_discussion():

@@ -693,12 +693,31 @@ def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[f
     best = max(range(len(parts)), key=lambda k: sum(scores[parts[k][0]:parts[k][1] + 1]))
     lo = hi = best
     # one long comment (or a list in a comment) inside a long discussion: the parts on both
-    # sides of it that are discussions of their own (two headers with a body or more) belong with it
-    while lo > 0 and parts[lo][0] not in hard and _headed_part(units, parts[lo - 1]):
-        lo -= 1
-    while hi + 1 < len(parts) and parts[hi + 1][0] not in hard and _headed_part(units, parts[hi + 1]):
-        hi += 1
+    # sides of it that are discussions of their own (two headers with a body or more) belong
+    # with it, and so does a part holding one long comment between two such parts
+    while (step := _joins(units, parts, hard, lo, -1)):
+        lo -= step
+    while (step := _joins(units, parts, hard, hi, 1)):
+        hi += step
     return parts[lo][0], parts[hi][1]
+
+
+def _joins(units: list[list[Unit]], parts: list[tuple[int, int]], hard: set[int], k: int, step: int) -> int:
+    """How many parts next to part ``k`` (towards ``step``) the discussion takes in: the next
+    one when it is a discussion of its own, the next two when a single long comment stands
+    between; 0 at a cut the discussion never spans."""
+    def open_between(a: int, b: int) -> bool:  # no hard cut between parts a and b (adjacent)
+        return parts[max(a, b)][0] not in hard
+
+    near, far = k + step, k + 2 * step
+    if not 0 <= near < len(parts) or not open_between(k, near):
+        return 0
+    if _headed_part(units, parts[near]):
+        return 1
+    if 0 <= far < len(parts) and open_between(near, far) and _headed_part(units, parts[far]) \
+            and any(u.paired for us in units[parts[near][0]:parts[near][1] + 1] for u in us):
+        return 2
+    return 0
 
 
 def _headed_part(units: list[list[Unit]], part: tuple[int, int]) -> bool:
