@@ -705,7 +705,8 @@ def _split_at_long_bodies(doc: Document, units: list[list[Unit]], scores: list[f
 def _joins(units: list[list[Unit]], parts: list[tuple[int, int]], hard: set[int], k: int, step: int) -> int:
     """How many parts next to part ``k`` (towards ``step``) the discussion takes in: the next
     one when it is a discussion of its own, the next two when a single long comment stands
-    between; 0 at a cut the discussion never spans."""
+    between under a header that is more than a bare name (a repeated subheading looks like
+    a regular's name); 0 at a cut the discussion never spans."""
     def open_between(a: int, b: int) -> bool:  # no hard cut between parts a and b (adjacent)
         return parts[max(a, b)][0] not in hard
 
@@ -715,7 +716,7 @@ def _joins(units: list[list[Unit]], parts: list[tuple[int, int]], hard: set[int]
     if _headed_part(units, parts[near]):
         return 1
     if 0 <= far < len(parts) and open_between(near, far) and _headed_part(units, parts[far]) \
-            and any(u.paired for us in units[parts[near][0]:parts[near][1] + 1] for u in us):
+            and any(u.paired and u.kind != "author" for us in units[parts[near][0]:parts[near][1] + 1] for u in us):
         return 2
     return 0
 
