@@ -62,8 +62,8 @@ INLINE_REPLY = regex.compile(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
 # Tumblr's notes: "skalja reblogged this from anklewings and added:"
 VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied"
                      r"|reblogged\s+this\s+from\s+[\p{L}\p{N}_.-]{1,50}\s+and\s+added)\b\s*(?:\.{2,}|…|:)?"
-                     # "bbmgwrote on DATE", "Kyleresponded to Phil White on DATE": the converter
-                     # glued the linked name to the verb
+                     # "Kyle responded to Phil White on DATE"; "bbmgwrote on DATE" when the
+                     # converter glued the linked name to the verb
                      r"|(?<=[\p{L}\p{N}]|\s)(?-i:wrote|responded\s+to\s+[\p{L}\p{N}_.' -]{1,40}?)(?=\s+on\b)")
 
 CHROME = regex.compile(
