@@ -125,7 +125,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         if _named_header_before(flat, k) and not dated:
             continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
         text = normalise(doc.slice(unit.line.start, unit.line.end))
-        if markers.looks_like_name(text, text in repeated or dated) and not _is_phrase(text, vocabulary):
+        if _is_name(text, text in repeated or dated, vocabulary):
             name = markers.display(text)
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
@@ -145,6 +145,11 @@ def _lowercase_words(doc: Document) -> frozenset[str]:
         return frozenset(_LOWER_WORD.findall(doc.text, timeout=VOCABULARY_TIMEOUT))
     except TimeoutError:
         return frozenset()
+
+
+def _is_name(text: str, repeated: bool, vocabulary: frozenset[str]) -> bool:
+    """A line that names a commenter: a name's shape, and not a phrase in the page's words."""
+    return markers.looks_like_name(text, repeated) and not _is_phrase(text, vocabulary)
 
 
 def _is_phrase(text: str, vocabulary: frozenset[str]) -> bool:
@@ -192,10 +197,9 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: froze
                 and not (flat[j].kind == "says" and flat[j].marker.name):
             j += 1
         if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body(j + 1) \
-                and markers.looks_like_name(_text(doc, flat[j]), repeated=True) \
-                and not _is_phrase(_text(doc, flat[j]), vocabulary):
+                and _is_name(name := _text(doc, flat[j]), True, vocabulary):
             # "DATE / NAME / text": the name under the date is the author
-            flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(_text(doc, flat[j])))
+            flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(name))
             j += 1
         after = j < len(flat) and body(j)
         # a bare date that closes the comment before it is followed by the next header or
