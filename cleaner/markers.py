@@ -46,7 +46,7 @@ _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|
         r"|days?|weeks?|wks?|months?|years?|yrs?)(?:,?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?))?\s+ago"
         r"|yesterday|today|just\s+now)")
 # A date, with an optional time; a month and day without a year only when a time follows.
-_DATE = (rf"(?:{_CALENDAR}{_CLOCK}?|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\))?"
+_DATE = (rf"(?:{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\))?"
          r")")
 DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}])")
 # "posted by Blogger Joe : 11:58 AM": a time of day with am/pm ends a header that has no date
@@ -132,7 +132,7 @@ _WORDISH = regex.compile(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
 _FILE = regex.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")
 _NOT_NAME = frozenset("""tweet share like print email comments comment tags tagged category categories filed posted views read more share print
 email update updated published trackback note trackbacks responses response replies
-last checked modified reviewed verified created released min mins minute minutes""".split())
+last checked modified reviewed verified created released min mins minute minutes follow""".split())
 _STOPWORDS = frozenset("""a an the and or but if so of to in on at by for with from as is are was were be been
 i you he she it we they me my your our their this that these those not no yes well very too just
 thanks thank agreed exactly indeed lol wow great good bad true false right wrong here there what why how
@@ -210,6 +210,9 @@ def header(text: str) -> Marker | None:
     if not dates and not verb:
         return None
     when = dates[0].group().strip() if dates else None
+    if len(dates) == 1 and when.isalpha() and not verb and all(
+            _leftover(part) for part in (stripped[:dates[0].start()], stripped[dates[0].end():])):
+        return None  # "Someone forgot today is the 26th.": a word like "today" inside a sentence
     if verb:
         if _leftover(rest[verb.end():]):
             return None  # "I said that on January 5 we would vote." is a sentence
@@ -275,6 +278,12 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
     if len(tokens) >= 2:  # "Lena M.", "Chris Gosling"; not "Photo 08 Big" (a caption or a file)
         return all(t.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha() for t in tokens)
     return repeated or any(c.isdigit() or c == "_" for c in text)
+
+
+def names_page_chrome(text: str) -> bool:
+    """A short line with a word of page chrome in it ("Tweet", "Follow", "Tags"): a widget's
+    title, not a person's name."""
+    return any(t.lower().strip(":()") in _NOT_NAME for t in display(text).split())
 
 
 def inline_reply(text: str) -> str | None:

@@ -68,6 +68,7 @@ def meta(result: dict) -> list[str]:
     ("• Phil Whiteresponded to Big Daddy on November 13th, 2012 at 4:18 am Link To Comment |", "says",
      "Phil White", "November 13th, 2012 at 4:18 am"),
     ("1 second ago ( 2:26 PM)", "date", None, "1 second ago ( 2:26 PM)"),
+    ("August 9, 2012 02:07 pm at 2:07 pm |", "date", None, "August 9, 2012 02:07 pm at 2:07 pm"),  # CNN
     ("Reply", "chrome", None, None),
     ("Like · Reply · Report", "chrome", None, None),
     ("Please rate this comment: Thumb up 1 Thumb down 0", "chrome", None, None),
@@ -103,6 +104,7 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "2. Last checked: 2025-10-28",      # a footnote, not "NAME: DATE"
     "Last updated: March 3, 2024",
     "Mar 13, 2026 9 mins",               # a teaser's date and reading time
+    "Someone forgot today is the 26th.",  # "today" inside a sentence is no date of a header
     "x" * 400,
 ])
 def test_markers_leave_sentences_and_paragraphs_alone(line):
@@ -239,6 +241,71 @@ def test_thread_with_avatars_replies_and_footer():
     assert comments[-1]["text"] == "@Dana K Repairs come out of the shelf budget, and so far nothing has been lost."
     assert not any("Avatar" in t or "Like" in t or "Privacy" in t or "©" in t for t in texts(r))
     assert {"Like · Reply · Report", "View 2 more replies", "Load more comments"} <= set(meta(r))
+
+
+THREAD = (
+    "  • http://twitter.com/dana_k Dana Kowalski\n\n"
+    "    Brilliant idea. I have needed a ladder exactly twice in ten years, no way I am buying one.\n\n"
+    "    • libstafftom\n\n"
+    "      Repairs come out of the shelf budget, and so far nothing has been lost.\n\n"
+    "  • grumpy_cyclist\n\n"
+    "    what about garden tools? my hedge trimmer is gathering dust\n\n"
+    "    • libstafftom\n\n"
+    "      The board will look at garden tools in the spring.\n\n"
+    "      • http://www.facebook.com/dana.k Dana Kowalski\n\n"
+    "        Obama. no, I mean: great.\n\n"
+)
+
+
+def test_threaded_list_of_names_with_indented_comments():
+    """Disqus as converters print it: a bullet holds the commenter's name (perhaps after a
+    profile link), the comment is indented under it, and a reply is nested in the comment it
+    answers. No heading, no dates: the layout is the evidence. The sidebar after the thread
+    (its own "By: NAME" teasers are headers too) is not part of it."""
+    sidebar = ("  • Council Approves New Bike Lanes\n\n    By: metrodesk (Diary)\n\n"
+               "  • Bakery Wins Regional Prize\n\n    By: foodteam (Diary)\n\n")
+    for indent in ("", "    "):  # resiliparse indents the list by two, inscriptis by more
+        thread = "\n".join(indent + line if line else line for line in THREAD.split("\n"))
+        r = run(ARTICLE + thread + sidebar + FOOTER)
+        comments = r["comments"]
+        assert [c["author"] for c in comments] == ["Dana Kowalski", "libstafftom", "grumpy_cyclist",
+                                                   "libstafftom", "Dana Kowalski"]
+        assert [c["reply_to"] for c in comments] == [None, "Dana Kowalski", None, "grumpy_cyclist", "libstafftom"]
+        assert comments[-1]["text"] == "Obama. no, I mean: great."
+        assert "Bakery" not in " ".join(texts(r)) and "ladder exactly twice" not in r["text"]
+        assert r["text"].startswith("Library Opens a Tool-Lending Shelf")
+
+
+def test_list_items_with_excerpts_are_not_a_thread():
+    """A sidebar of sections or posts over their excerpts has the same shape; the excerpts
+    are not readers talking, so the names do not head comments."""
+    sidebar = (
+        "  • Science\n\n    Researchers mapped the river delta with drones over three summers.\n\n"
+        "  • Gadget Lab\n\n    The new tablet ships with a larger battery and a matte screen.\n\n"
+        "  • Danger Room\n\n    The agency published its annual report on procurement delays.\n\n"
+    )
+    r = run(ARTICLE + sidebar + FOOTER)
+    assert r["comments"] == []
+
+
+def test_a_name_in_the_sidebar_after_the_form_does_not_carry_the_discussion_on():
+    """Blogger: one comment, the comment form, then the sidebar, whose widget titles sit over
+    lines in a reader's voice ("Got a burning question? Email me!"). A bare name is the
+    weakest header: after the form it does not make the sidebar part of the discussion."""
+    text = ARTICLE + (
+        "1 comment:\n\n"
+        "Emily said...\n\n"
+        "Just made up a batch of this, delicious!\n\n"
+        "October 9, 2012 3:04 PM\n\n"
+        "Post a Comment\n\n"
+        "Older Post Home\n\n"
+        "LinkWithin\n\n"
+        "Got a burning question? Email me!\n\n"
+        "LinkWithin\n\n"
+        "Follow me on the radio, I talk about compost every Friday!\n\n" + FOOTER
+    )
+    r = run(text)
+    assert texts(r) == ["Just made up a batch of this, delicious!"]
 
 
 def test_markdown_comments_from_html2text():

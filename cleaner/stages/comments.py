@@ -16,6 +16,12 @@ run of blocks with a high total. The evidence, combined across neighbours:
   discussion heading ("23 Responses to …") before its first header; bare names
   over comments count only under such a heading, and a Title Case line in the
   page's own words ("Rental Agreement") is a subheading, not a name;
+* **threaded lists** (Disqus and its kind): bullets that hold only a name,
+  perhaps after the commenter's profile link, with the comment indented under
+  them and replies nested deeper. Two items of one list in a reader's voice
+  (or under profile links) make it a thread, and every item of it a comment
+  header; the thread ends where the text stops being indented under its last
+  item, and the nesting gives each reply its ``reply_to``;
 * **attachment**: the first paragraphs after (before) a header are its
   comment's body and borrow evidence from it;
 * **voice and layout**: first and second person, lowercase starts, missing
@@ -77,6 +83,9 @@ _INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
 _REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
 _COUNTED = regex.compile(r"(?i)^\W*\d+\s+(?:comments?|responses?|thoughts?|reactions?)\b")
 _ITEM = regex.compile(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
+_ITEM_HEAD = regex.compile(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
+_SUBITEM = regex.compile(r"^o\s")  # inscriptis' third-level bullet
+_PUNCTUATED = regex.compile(r"[.,!?;:]\s|[.!?]$")
 _LISTY = regex.compile(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
 
 
@@ -89,6 +98,7 @@ class Unit:
     marker: markers.Marker | None = None
     paired: bool = False  # a header with a comment body beside it
     text: str = ""        # the line as displayed (markers and headings only)
+    item: int | None = None  # the indent of a list item this name heads (threaded lists)
 
 
 def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit]]:
@@ -130,6 +140,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
             unit.kind, unit.marker = "author", markers.Marker("author", name)
+    _list_items(doc, out, vocabulary)
     _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
     return out
 
@@ -164,6 +175,75 @@ def _is_phrase(text: str, vocabulary: frozenset[str]) -> bool:
     return common >= 2 and common >= len(tokens) - 1
 
 
+def _indent(doc: Document, line: Line) -> int:
+    """Columns of white space before the line: converters indent nested list items. A line
+    cut from a row of table columns has no indent of its own (-1)."""
+    start = doc.text.rfind("\n", 0, line.start) + 1
+    return line.start - start if not doc.text[start:line.start].strip() else -1
+
+
+def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]) -> None:
+    """Threaded comment lists (Disqus and its kind): a bullet whose line holds only a name,
+    perhaps after the commenter's profile link ("• http://twitter.com/x Asha Dornfest"),
+    with the comment's text indented under it; a reply is an item nested in the text of the
+    comment it answers. A sidebar's widgets and teasers have the same shape ("* Tags" over a
+    tag cloud), so a list is a thread only when two of its items are readers talking (or sit
+    under a profile link); then every item of it heads a comment, whatever its text says.
+    The indent is kept so that the splitter can read the thread."""
+    flat = [u for units in out for u in units if u.kind != "claimed"]
+    heads: list[tuple[int, str, bool]] = []  # (position in flat, name, talks)
+    for k, (unit, following) in enumerate(zip(flat, flat[1:])):
+        if unit.kind not in ("content", "author") or following.kind != "content":
+            continue
+        head = _ITEM_HEAD.match(_text(doc, unit))
+        depth = _indent(doc, unit.line)
+        if head is None or depth < 0 or _indent(doc, following.line) <= depth \
+                or _ITEM.match(_text(doc, following)) or _SUBITEM.match(_text(doc, following)):
+            continue
+        if markers.names_page_chrome(head["name"]):
+            continue
+        # the profile link vouches for the name (its words may be in the link: "…/robert.knilands")
+        if markers.looks_like_name(head["name"], True) if head["profile"] else _is_name(head["name"], True, vocabulary):
+            heads.append((k, head["name"], bool(head["profile"]) or _talks(doc, following, depth)))
+    for thread in _threads(doc, flat, [k for k, _, _ in heads]):
+        chosen = [h for h in heads if h[0] in thread]
+        if sum(talks for _, _, talks in chosen) < MIN_PAIRS:
+            continue
+        for k, name, _ in chosen:
+            unit = flat[k]
+            unit.kind, unit.item = "author", _indent(doc, unit.line)
+            unit.marker = markers.Marker("author", markers.display(name))
+
+
+def _threads(doc: Document, flat: list[Unit], positions: list[int]) -> list[set[int]]:
+    """Items of one list: consecutive items no more than a comment's length apart, with
+    nothing between them that is not indented under one of them."""
+    threads: list[set[int]] = []
+    for a, b in zip([None, *positions], positions):
+        floor = min(_indent(doc, flat[a].line), _indent(doc, flat[b].line)) if a is not None else None
+        if floor is not None and flat[b].line.block - flat[a].line.block <= MAX_BODY_BLOCKS \
+                and all(_indent(doc, u.line) > floor for u in flat[a + 1:b]):
+            threads[-1].add(b)
+        else:
+            threads.append({b})
+    return threads
+
+
+def _talks(doc: Document, body: Unit, indent: int) -> bool:
+    """The paragraph indented under a list item reads like a reader talking: a sentence with
+    punctuation in a reader's voice, not a tag cloud or a teaser's title."""
+    block = doc.blocks[body.line.block]
+    under = []  # the paragraph's lines under the item ("(Bulk Orders)" under "+ CEO READ")
+    for line in block.lines:
+        if line.index < body.line.index:
+            continue
+        if _indent(doc, line) <= indent or _ITEM.match(doc.slice(line.start, line.end)):
+            break  # the item's own paragraph ends where the page's outline or a nested list goes on
+        under.append(doc.slice(line.start, line.end))
+    text = normalise(" ".join(under))
+    return len(text.split()) >= 3 and _body_like(text) and _voice(text) > 0 and bool(_PUNCTUATED.search(text))
+
+
 def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
     """The lines just before unit ``k`` are a header that named its author and runs on to
     a line of its own for the date ("Fernie says: / November 10, 2012"): what follows is
@@ -191,6 +271,9 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: froze
 
     for k, unit in enumerate(flat):
         if unit.kind not in HEADERS:
+            continue
+        if unit.item is not None:
+            unit.paired = True  # an item of a thread (read by _list_items)
             continue
         j = k + 1
         while j < len(flat) and j <= k + 3 and flat[j].kind in ("date", "reply", "chrome", "claimed_meta", "says") \
@@ -295,6 +378,7 @@ class CommentSection:
             first += 1
         while last > first and not structural[last]:
             last -= 1
+        last = _thread_end(doc, units, first, last)
         region = units[first:last + 1]
         if not any(u.kind == "content" for us in region for u in us) or _says_none(units, first, last):
             return None
@@ -309,6 +393,11 @@ class CommentSection:
         layout = sum(lasting[first:last + 1])
         if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and replies and layout >= 3):
             return first, last
+        # names heading list items with the comment indented under them: a threaded list,
+        # which begins at its first item (a byline over the article is not one of its headers)
+        items = [i for i in range(first, last + 1) if any(u.item is not None and u.paired for u in units[i])]
+        if len(items) >= MIN_PAIRS:
+            return items[0], last
         return None
 
 
@@ -608,16 +697,46 @@ def _best_inner_run(scores: list[float], earliest: int) -> tuple[float, tuple[in
 
 
 def _trim(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, int]:
-    """Never run past the comment form once no comment header follows it."""
+    """Never run past the comment form once no comment header follows it (a bare name over
+    a line in a reader's voice is no such header: "LinkWithin / Got a burning question?
+    Email me!" is a sidebar)."""
     first, last = span
-    last_anchor = max((i for i in range(first, last + 1) if any(u.paired or u.kind == "edited" for u in units[i])),
-                      default=None)
+    last_anchor = max((i for i in range(first, last + 1) if any(
+        u.paired and (u.kind != "author" or u.item is not None) or u.kind == "edited" for u in units[i])),
+        default=None)
     if last_anchor is None:
         return first, last
     for i in range(last_anchor + 1, last + 1):
         if any(u.marker is not None and u.marker.kind in ("form", "none") for u in units[i]):
             return first, i
     return first, last
+
+
+def _thread_end(doc: Document, units: list[list[Unit]], first: int, last: int) -> int:
+    """A threaded list ends with the text of its last item: the first line after it that is
+    not indented under the item is the page again (a sidebar's "By: NAME" teasers are
+    headers too, so the run of evidence alone would carry on). Applies when list items
+    are most of the headers of the thread."""
+    items = [(i, u) for i in range(first, last + 1) for u in units[i] if u.item is not None and u.paired]
+    if len(items) < MIN_PAIRS:
+        return last
+    i, head = items[-1]
+    end = _item_end(doc, units, i, head, last)
+    heads = sum(1 for us in units[first:end + 1] for u in us if u.kind in HEADERS)
+    return end if 2 * len(items) > heads else last
+
+
+def _item_end(doc: Document, units: list[list[Unit]], i: int, head: Unit, last: int) -> int:
+    """The last block of the text indented under the list item that ``head`` opens."""
+    end = i
+    for j in range(i, last + 1):
+        for unit in units[j]:
+            if unit.line.index <= head.line.index or unit.kind == "claimed":
+                continue
+            if _indent(doc, unit.line) <= head.item:
+                return end
+            end = j
+    return last
 
 
 def _from_heading(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, int]:
@@ -807,6 +926,7 @@ class _Split:
         self.current: Comment | None = None
         self.closed = False  # the open comment was closed by a trailing header
         self.authors: list[str] = []
+        self.thread: list[tuple[int, str]] = []  # (indent, author) of the list items open above
 
     def run(self, flat: list[tuple[int, Unit]]) -> None:
         previous_block = None
@@ -825,6 +945,8 @@ class _Split:
                 if kind in ("heading", "form", "none"):
                     self.current, self.closed = None, False
                 continue
+            if unit.item is not None:
+                self.reply_to = self._parent(unit.item, unit.marker.name)
             self._marker(kind, unit.marker)
             previous_block = None
 
@@ -870,6 +992,15 @@ class _Split:
             self.posted = marker.when
             if not self.author:
                 self.current = None
+
+    def _parent(self, indent: int, author: str) -> str | None:
+        """The author of the item this one is nested in: in a threaded list a reply is
+        indented under the comment it answers."""
+        while self.thread and self.thread[-1][0] >= indent:
+            self.thread.pop()
+        parent = self.thread[-1][1] if self.thread else None
+        self.thread.append((indent, author))
+        return parent
 
     def _inline_reply(self, text: str) -> str | None:
         """"@Mike R. same here": the longest known author the mention starts with, else its first word."""
