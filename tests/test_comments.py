@@ -276,14 +276,19 @@ def test_threaded_list_of_names_with_indented_comments():
         assert r["text"].startswith("Library Opens a Tool-Lending Shelf")
 
 
-def test_list_items_with_excerpts_are_not_a_thread():
-    """A sidebar of sections or posts over their excerpts has the same shape; the excerpts
-    are not readers talking, so the names do not head comments."""
-    sidebar = (
-        "  • Science\n\n    Researchers mapped the river delta with drones over three summers.\n\n"
-        "  • Gadget Lab\n\n    The new tablet ships with a larger battery and a matte screen.\n\n"
-        "  • Danger Room\n\n    The agency published its annual report on procurement delays.\n\n"
-    )
+@pytest.mark.parametrize("sidebar", [
+    # sections over their teasers
+    "  • Science\n\n    Researchers mapped the river delta with drones over three summers.\n\n"
+    "  • Gadget Lab\n\n    The new tablet ships with a larger battery and a matte screen.\n\n"
+    "  • Danger Room\n\n    The agency published its annual report on procurement delays.\n\n",
+    # products over their copy, which speaks to "you" as a reader does
+    "  • Folding Treadmill\n\n    Compact and quiet, it folds away so you can train in a small flat.\n\n"
+    "  • Power Tower\n\n    Transform your routine: pull-ups, dips and push-ups on one frame.\n\n"
+    "  • Exercise Mat\n\n    A thick mat that protects your joints, and our best seller this year.\n\n",
+])
+def test_list_items_with_excerpts_are_not_a_thread(sidebar):
+    """A sidebar of sections, posts or products over their excerpts has the same shape; the
+    excerpts are not readers talking, so the names do not head comments."""
     r = run(ARTICLE + sidebar + FOOTER)
     assert r["comments"] == []
 

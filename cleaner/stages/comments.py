@@ -78,6 +78,7 @@ ATTACH = (1.4, 0.9, 0.5)  # bonus of the first, second, third paragraph of a com
 _WORD = regex.compile(r"[\p{L}\p{N}'’]+")
 _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
                       "we us lol imo imho btw thanks thx".split())
+_SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
 _US = regex.compile(r"\bUS\b")
 _INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
 _REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
@@ -241,7 +242,12 @@ def _talks(doc: Document, body: Unit, indent: int) -> bool:
             break  # the item's own paragraph ends where the page's outline or a nested list goes on
         under.append(doc.slice(line.start, line.end))
     text = normalise(" ".join(under))
-    return len(text.split()) >= 3 and _body_like(text) and _voice(text) > 0 and bool(_PUNCTUATED.search(text))
+    if len(text.split()) < 3 or not _body_like(text) or _voice(text) <= 0 or not _PUNCTUATED.search(text):
+        return False
+    # a reader speaks for themself; "you" and "our" alone are a shop's or a service's copy
+    # ("Transform your work with …", "Practical advice on how to run your business")
+    return text[0].islower() or bool(_INFORMAL.search(text)) or any(
+        w in _SINGULAR for w in _WORD.findall(text.lower()))
 
 
 def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
