@@ -259,13 +259,16 @@ THREAD = (
 
 def test_threaded_list_of_names_with_indented_comments():
     """Disqus as converters print it: a bullet holds the commenter's name (perhaps after a
-    profile link), the comment is indented under it, and a reply is nested in the comment it
-    answers. No heading, no dates: the layout is the evidence. The sidebar after the thread
+    profile link), the comment is indented under it (resiliparse, inscriptis) or flush left
+    after it (html2text), and a reply is nested in the comment it answers. No heading, no
+    dates: the layout is the evidence. The sidebar after the thread
     (its own "By: NAME" teasers are headers too) is not part of it."""
     sidebar = ("  • Council Approves New Bike Lanes\n\n    By: metrodesk (Diary)\n\n"
                "  • Bakery Wins Regional Prize\n\n    By: foodteam (Diary)\n\n")
-    for indent in ("", "    "):  # resiliparse indents the list by two, inscriptis by more
-        thread = "\n".join(indent + line if line else line for line in THREAD.split("\n"))
+    deeper = "\n".join("    " + line if line else line for line in THREAD.split("\n"))  # inscriptis
+    markdown = "\n".join(line.replace("•", "*") if line.lstrip().startswith("•") else line.lstrip()
+                         for line in THREAD.split("\n"))  # html2text: the text flush left under "  * NAME"
+    for thread in (THREAD, deeper, markdown):
         r = run(ARTICLE + thread + sidebar + FOOTER)
         comments = r["comments"]
         assert [c["author"] for c in comments] == ["Dana Kowalski", "libstafftom", "grumpy_cyclist",
@@ -274,6 +277,19 @@ def test_threaded_list_of_names_with_indented_comments():
         assert comments[-1]["text"] == "Obama. no, I mean: great."
         assert "Bakery" not in " ".join(texts(r)) and "ladder exactly twice" not in r["text"]
         assert r["text"].startswith("Library Opens a Tool-Lending Shelf")
+
+
+def test_a_long_comment_in_a_thread_keeps_the_thread_together():
+    """A reply of a dozen paragraphs under one item (a letter it quotes): the items around it
+    are still one thread, and each keeps its text."""
+    letter = "".join(f"      The timetable, point {n}, lists the winter crossings and the fares.\n\n"
+                     for n in range(12))
+    thread = THREAD.replace("    • libstafftom\n\n      Repairs",
+                            "    • libstafftom\n\n" + letter + "      Repairs", 1)
+    r = run(ARTICLE + thread + FOOTER)
+    assert [c["author"] for c in r["comments"]] == ["Dana Kowalski", "libstafftom", "grumpy_cyclist",
+                                                    "libstafftom", "Dana Kowalski"]
+    assert "point 11" in r["comments"][1]["text"] and "Repairs come out" in r["comments"][1]["text"]
 
 
 @pytest.mark.parametrize("sidebar", [
@@ -285,6 +301,14 @@ def test_threaded_list_of_names_with_indented_comments():
     "  • Folding Treadmill\n\n    Compact and quiet, it folds away so you can train in a small flat.\n\n"
     "  • Power Tower\n\n    Transform your routine: pull-ups, dips and push-ups on one frame.\n\n"
     "  • Exercise Mat\n\n    A thick mat that protects your joints, and our best seller this year.\n\n",
+    # a sidebar menu whose last items carry a blurb in the owner's voice
+    "  * Home\n  * Advertising\n      Check out my new book, I wrote it over two winters!\n\n"
+    "  * Contact\n      I love hearing from readers, so write to me any time!\n\n",
+    # a listicle: numbered names over paragraphs flush left, some in the writer's voice; a
+    # markdown thread would show a reply, a regular or a profile link
+    "1. Anna Berg\n\nI met Anna in 2010, and her portraits changed how I see the city.\n\n"
+    "2. Tomas Lind\n\nTomas builds cameras from scrap wood and old lenses.\n\n"
+    "3. Mira Okafor\n\nHer night series is the one I return to most, I admit.\n\n",
 ])
 def test_list_items_with_excerpts_are_not_a_thread(sidebar):
     """A sidebar of sections, posts or products over their excerpts has the same shape; the

@@ -18,7 +18,7 @@ run of blocks with a high total. The evidence, combined across neighbours:
   page's own words ("Rental Agreement") is a subheading, not a name;
 * **threaded lists** (Disqus and its kind): bullets that hold only a name,
   perhaps after the commenter's profile link, with the comment indented under
-  them and replies nested deeper. Two items of one list in a reader's voice
+  them (markdown prints it flush left) and replies nested deeper. Two items of one list in a reader's voice
   (or under profile links) make it a thread, and every item of it a comment
   header; the thread ends where the text stops being indented under its last
   item, and the nesting gives each reply its ``reply_to``;
@@ -187,58 +187,75 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
     """Threaded comment lists (Disqus and its kind): a bullet whose line holds only a name,
     perhaps after the commenter's profile link ("• http://twitter.com/x Asha Dornfest"),
     with the comment's text indented under it; a reply is an item nested in the text of the
-    comment it answers. A sidebar's widgets and teasers have the same shape ("* Tags" over a
-    tag cloud), so a list is a thread only when two of its items are readers talking (or sit
-    under a profile link); then every item of it heads a comment, whatever its text says.
-    The indent is kept so that the splitter can read the thread."""
+    comment it answers. Markdown converters print the text flush left under the item
+    ("  * artsyphotos" over a paragraph at column 0). A sidebar's widgets and teasers have
+    the same shape ("* Tags" over a tag cloud), so a list is a thread only when two of its
+    items are readers talking (or sit under a profile link); then every item of it heads a
+    comment, whatever its text says. The indent is kept so that the splitter can read the
+    thread."""
     flat = [u for units in out for u in units if u.kind != "claimed"]
-    heads: list[tuple[int, str, bool]] = []  # (position in flat, name, talks)
+    heads: list[tuple[int, str, bool, bool, bool]] = []  # (position in flat, name, talks, profile, nested)
     for k, (unit, following) in enumerate(zip(flat, flat[1:])):
         if unit.kind not in ("content", "author") or following.kind != "content":
             continue
         head = _ITEM_HEAD.match(_text(doc, unit))
         depth = _indent(doc, unit.line)
-        if head is None or depth < 0 or _indent(doc, following.line) <= depth \
+        if head is None or depth < 0 or _indent(doc, following.line) < 0 \
                 or _ITEM.match(_text(doc, following)) or _SUBITEM.match(_text(doc, following)):
             continue
+        if k and _indent(doc, flat[k - 1].line) == depth and _ITEM.match(_text(doc, flat[k - 1])):
+            continue  # the last item of a menu ("* Books I Like / * Advertising / text"), not a comment
         if markers.names_page_chrome(head["name"]):
             continue
         # the profile link vouches for the name (its words may be in the link: "…/robert.knilands")
         if markers.looks_like_name(head["name"], True) if head["profile"] else _is_name(head["name"], True, vocabulary):
-            heads.append((k, head["name"], bool(head["profile"]) or _talks(doc, following, depth)))
-    for thread in _threads(doc, flat, [k for k, _, _ in heads]):
+            talks = bool(head["profile"]) or _talks(doc, following, depth)
+            heads.append((k, head["name"], talks, bool(head["profile"]), _indent(doc, following.line) > depth))
+    for thread in _threads(doc, flat, [h[0] for h in heads]):
         chosen = [h for h in heads if h[0] in thread]
-        if sum(talks for _, _, talks in chosen) < MIN_PAIRS:
+        if sum(h[2] for h in chosen) < MIN_PAIRS:
             continue
-        for k, name, _ in chosen:
+        names = [h[1] for h in chosen]
+        if not all(h[4] for h in chosen) and not (
+                any(h[3] for h in chosen) or len(set(names)) < len(names)
+                or len({_indent(doc, flat[h[0]].line) for h in chosen}) > 1):
+            continue  # text flush left under the items: a thread shows itself by a reply, a regular or a profile link
+        for k, name, *_ in chosen:
             unit = flat[k]
             unit.kind, unit.item = "author", _indent(doc, unit.line)
             unit.marker = markers.Marker("author", markers.display(name))
 
 
 def _threads(doc: Document, flat: list[Unit], positions: list[int]) -> list[set[int]]:
-    """Items of one list: consecutive items no more than a comment's length apart, with
-    nothing between them that is not indented under one of them."""
+    """Items of one list: consecutive items no more than a long comment apart, with
+    nothing between them but their text (no other list item not nested in them)."""
     threads: list[set[int]] = []
     for a, b in zip([None, *positions], positions):
         floor = min(_indent(doc, flat[a].line), _indent(doc, flat[b].line)) if a is not None else None
-        if floor is not None and flat[b].line.block - flat[a].line.block <= MAX_BODY_BLOCKS \
-                and all(_indent(doc, u.line) > floor for u in flat[a + 1:b]):
+        if floor is not None and all(_in_item(doc, u, floor) for u in flat[a + 1:b]) \
+                and len(doc.slice(flat[a].line.end, flat[b].line.start).split()) <= MAX_BODY_WORDS:
             threads[-1].add(b)
         else:
             threads.append({b})
     return threads
 
 
+def _in_item(doc: Document, unit: Unit, indent: int) -> bool:
+    """A line that can be part of the text of a list item at ``indent``: indented under it,
+    or a line of prose flush left (markdown), not another list's item."""
+    return _indent(doc, unit.line) > indent or not _ITEM.match(_text(doc, unit))
+
+
 def _talks(doc: Document, body: Unit, indent: int) -> bool:
-    """The paragraph indented under a list item reads like a reader talking: a sentence with
+    """The paragraph under a list item reads like a reader talking: a sentence with
     punctuation in a reader's voice, not a tag cloud or a teaser's title."""
     block = doc.blocks[body.line.block]
+    nested = _indent(doc, body.line) > indent  # else flush left: markdown
     under = []  # the paragraph's lines under the item ("(Bulk Orders)" under "+ CEO READ")
     for line in block.lines:
         if line.index < body.line.index:
             continue
-        if _indent(doc, line) <= indent or _ITEM.match(doc.slice(line.start, line.end)):
+        if (nested and _indent(doc, line) <= indent) or _ITEM.match(doc.slice(line.start, line.end)):
             break  # the item's own paragraph ends where the page's outline or a nested list goes on
         under.append(doc.slice(line.start, line.end))
     text = normalise(" ".join(under))
@@ -733,13 +750,20 @@ def _thread_end(doc: Document, units: list[list[Unit]], first: int, last: int) -
 
 
 def _item_end(doc: Document, units: list[list[Unit]], i: int, head: Unit, last: int) -> int:
-    """The last block of the text indented under the list item that ``head`` opens."""
+    """The last block of the text under the list item that ``head`` opens: indented under
+    it, or (markdown) the paragraphs flush left after it, up to the next line that is not
+    prose (a list item, a heading, the comment form)."""
     end = i
+    nested = None  # read off the item's first line of text
     for j in range(i, last + 1):
         for unit in units[j]:
             if unit.line.index <= head.line.index or unit.kind == "claimed":
                 continue
-            if _indent(doc, unit.line) <= head.item:
+            if nested is None:
+                nested = _indent(doc, unit.line) > head.item
+            inside = _indent(doc, unit.line) > head.item if nested else \
+                unit.kind == "content" and not _ITEM.match(_text(doc, unit))
+            if not inside:
                 return end
             end = j
     return last
@@ -905,7 +929,9 @@ class CommentSplitter:
         headers = sum(u.kind in ("says", "author") for _, u in flat)
         dates = sum(u.kind == "date" for _, u in flat)
         paragraphs = sum(1 for us in units if any(u.kind == "content" for u in us))
-        headed = max(headers, dates) >= max(2, paragraphs // 3)
+        # a thread's items hold all the text under them; elsewhere a header must be common
+        # enough that its paragraphs belong to one comment, not one comment each
+        headed = max(headers, dates) >= max(2, paragraphs // 3) or any(u.item is not None for _, u in flat)
         _Split(doc, headed=headed, trailing=trailing,
                trailing_dates=_dates_trail(units, trailing)).run(flat)
 
