@@ -18,10 +18,10 @@ run of blocks with a high total. The evidence, combined across neighbours:
   page's own words ("Rental Agreement") is a subheading, not a name;
 * **threaded lists** (Disqus and its kind): bullets that hold only a name,
   perhaps after the commenter's profile link, with the comment indented under
-  them (markdown prints it flush left) and replies nested deeper. Two items of one list in a reader's voice
-  (or under profile links) make it a thread, and every item of it a comment
-  header; the thread ends where the text stops being indented under its last
-  item, and the nesting gives each reply its ``reply_to``;
+  them (markdown prints it flush left) and replies nested deeper. Two items
+  of one list in a reader's voice (or under profile links) make it a thread,
+  and every item of it a comment header; the thread ends with the text of its
+  last item, and the nesting gives each reply its ``reply_to``;
 * **attachment**: the first paragraphs after (before) a header are its
   comment's body and borrow evidence from it;
 * **voice and layout**: first and second person, lowercase starts, missing
@@ -213,17 +213,25 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
             heads.append((k, head["name"], talks, bool(head["profile"]), _indent(doc, following.line) > depth))
     for thread in _threads(doc, flat, [h[0] for h in heads]):
         chosen = [h for h in heads if h[0] in thread]
-        if sum(h[2] for h in chosen) < MIN_PAIRS:
+        if not _is_thread(doc, flat, chosen):
             continue
-        names = [h[1] for h in chosen]
-        if not all(h[4] for h in chosen) and not (
-                any(h[3] for h in chosen) or len(set(names)) < len(names)
-                or len({_indent(doc, flat[h[0]].line) for h in chosen}) > 1):
-            continue  # text flush left under the items: a thread shows itself by a reply, a regular or a profile link
         for k, name, *_ in chosen:
             unit = flat[k]
             unit.kind, unit.item = "author", _indent(doc, unit.line)
             unit.marker = markers.Marker("author", markers.display(name))
+
+
+def _is_thread(doc: Document, flat: list[Unit], items: list[tuple[int, str, bool, bool, bool]]) -> bool:
+    """Two items of the list talk like readers (or sit under profile links); and where the
+    text is flush left under them (markdown), which a listicle's numbered names over their
+    paragraphs also are, the list shows a reply, a regular or a profile link."""
+    if sum(talks for _, _, talks, _, _ in items) < MIN_PAIRS:
+        return False
+    if all(nested for *_, nested in items):
+        return True
+    names = [name for _, name, *_ in items]
+    return any(profile for _, _, _, profile, _ in items) or len(set(names)) < len(names) \
+        or len({_indent(doc, flat[k].line) for k, *_ in items}) > 1
 
 
 def _threads(doc: Document, flat: list[Unit], positions: list[int]) -> list[set[int]]:
