@@ -257,7 +257,7 @@ THREAD = (
 )
 
 
-def test_threaded_list_of_names_with_indented_comments():
+def test_threaded_list_of_names_over_comments():
     """Disqus as converters print it: a bullet holds the commenter's name (perhaps after a
     profile link), the comment is indented under it (resiliparse, inscriptis) or flush left
     after it (html2text), and a reply is nested in the comment it answers. No heading, no
@@ -311,8 +311,9 @@ def test_a_long_comment_in_a_thread_keeps_the_thread_together():
     "3. Mira Okafor\n\nHer night series is the one I return to most, I admit.\n\n",
 ])
 def test_list_items_with_excerpts_are_not_a_thread(sidebar):
-    """A sidebar of sections, posts or products over their excerpts has the same shape; the
-    excerpts are not readers talking, so the names do not head comments."""
+    """Sections, products, a menu's last items or a listicle's names over their text have a
+    thread's shape; the text is not readers talking, or the list shows nothing of a thread,
+    so the names do not head comments."""
     r = run(ARTICLE + sidebar + FOOTER)
     assert r["comments"] == []
 
