@@ -46,6 +46,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
+from typing import NamedTuple
 
 import regex
 
@@ -194,13 +195,13 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
     comment, whatever its text says. The indent is kept so that the splitter can read the
     thread."""
     flat = [u for units in out for u in units if u.kind != "claimed"]
-    heads: list[tuple[int, str, bool, bool, bool]] = []  # (position in flat, name, talks, profile, nested)
+    heads: list[_Head] = []
     for k, (unit, following) in enumerate(zip(flat, flat[1:])):
         if unit.kind not in ("content", "author") or following.kind != "content":
             continue
         head = _ITEM_HEAD.match(_text(doc, unit))
-        depth = _indent(doc, unit.line)
-        if head is None or depth < 0 or _indent(doc, following.line) < 0 \
+        depth, below = _indent(doc, unit.line), _indent(doc, following.line)
+        if head is None or depth < 0 or below < 0 \
                 or _ITEM.match(_text(doc, following)) or _SUBITEM.match(_text(doc, following)):
             continue
         if k and _indent(doc, flat[k - 1].line) == depth and _ITEM.match(_text(doc, flat[k - 1])):
@@ -209,42 +210,51 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
             continue
         # the profile link vouches for the name (its words may be in the link: "…/robert.knilands")
         if markers.looks_like_name(head["name"], True) if head["profile"] else _is_name(head["name"], True, vocabulary):
-            talks = bool(head["profile"]) or _talks(doc, following, depth)
-            heads.append((k, head["name"], talks, bool(head["profile"]), _indent(doc, following.line) > depth))
-    for thread in _threads(doc, flat, [h[0] for h in heads]):
-        chosen = [h for h in heads if h[0] in thread]
-        if not _is_thread(doc, flat, chosen):
+            profile = bool(head["profile"])
+            heads.append(_Head(k, head["name"], depth, profile or _talks(doc, following, depth), profile,
+                               below > depth))
+    for thread in _threads(doc, flat, heads):
+        if not _is_thread(thread):
             continue
-        for k, name, *_ in chosen:
-            unit = flat[k]
-            unit.kind, unit.item = "author", _indent(doc, unit.line)
-            unit.marker = markers.Marker("author", markers.display(name))
+        for head in thread:
+            unit = flat[head.position]
+            unit.kind, unit.item = "author", head.depth
+            unit.marker = markers.Marker("author", markers.display(head.name))
 
 
-def _is_thread(doc: Document, flat: list[Unit], items: list[tuple[int, str, bool, bool, bool]]) -> bool:
+class _Head(NamedTuple):
+    """A list item whose line holds only a name: a candidate comment header of a thread."""
+
+    position: int  # in the page's unclaimed units
+    name: str
+    depth: int     # indent of the bullet
+    talks: bool    # its text reads like a reader (or it sits under a profile link)
+    profile: bool  # the name follows the commenter's profile link
+    nested: bool   # its text is indented under it (else flush left: markdown)
+
+
+def _is_thread(items: list[_Head]) -> bool:
     """Two items of the list talk like readers (or sit under profile links); and where the
     text is flush left under them (markdown), which a listicle's numbered names over their
     paragraphs also are, the list shows a reply, a regular or a profile link."""
-    if sum(talks for _, _, talks, _, _ in items) < MIN_PAIRS:
+    if sum(h.talks for h in items) < MIN_PAIRS:
         return False
-    if all(nested for *_, nested in items):
+    if all(h.nested for h in items):
         return True
-    names = [name for _, name, *_ in items]
-    return any(profile for _, _, _, profile, _ in items) or len(set(names)) < len(names) \
-        or len({_indent(doc, flat[k].line) for k, *_ in items}) > 1
+    names = [h.name for h in items]
+    return any(h.profile for h in items) or len(set(names)) < len(names) or len({h.depth for h in items}) > 1
 
 
-def _threads(doc: Document, flat: list[Unit], positions: list[int]) -> list[set[int]]:
+def _threads(doc: Document, flat: list[Unit], heads: list[_Head]) -> list[list[_Head]]:
     """Items of one list: consecutive items no more than a long comment apart, with
     nothing between them but their text (no other list item not nested in them)."""
-    threads: list[set[int]] = []
-    for a, b in zip([None, *positions], positions):
-        floor = min(_indent(doc, flat[a].line), _indent(doc, flat[b].line)) if a is not None else None
-        if floor is not None and all(_in_item(doc, u, floor) for u in flat[a + 1:b]) \
-                and len(doc.slice(flat[a].line.end, flat[b].line.start).split()) <= MAX_BODY_WORDS:
-            threads[-1].add(b)
+    threads: list[list[_Head]] = []
+    for a, b in zip([None, *heads], heads):
+        if a is not None and all(_in_item(doc, u, min(a.depth, b.depth)) for u in flat[a.position + 1:b.position]) \
+                and len(doc.slice(flat[a.position].line.end, flat[b.position].line.start).split()) <= MAX_BODY_WORDS:
+            threads[-1].append(b)
         else:
-            threads.append({b})
+            threads.append([b])
     return threads
 
 
