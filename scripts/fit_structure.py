@@ -9,11 +9,11 @@ stage's business)::
     python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
         --extra ../shared/data/dragnet-dev.jsonl.gz --cache-dir /tmp/cleaner-cache
 
-then the price of a switch between pieces of a flattened line, tuned for those
-weights on the WCXB fitting half (a step added later; a full fit does it too)::
+Tune only the decoding (switch prices and biases) for the weights in ``--out``,
+on the WCXB fitting half (a full fit does this as its last step)::
 
     python scripts/fit_structure.py ../shared/data/wcxb-dev-articles.jsonl.gz \
-        --cache-dir /tmp/cleaner-cache --flat-only
+        --cache-dir /tmp/cleaner-cache --decode-only
 
 Score rules -> structure -> metadata in the pipeline, per converter, on all
 pages and on the held-out hash half, beside the page text and datatrove's C4
@@ -33,7 +33,9 @@ What fitting does:
   (L2-regularised, units weighted by their words, each page by one over its
   size, like the macro F1);
 * picks the decoding prices (switch inside / between blocks, bias) by grid
-  search on the macro shingle F1 of the main dataset's fitting pages;
+  search on the macro shingle F1 of the main dataset's fitting pages without
+  flattened lines, then the price and bias of flattened lines' pieces on the
+  pages with them;
 * fits on the pages whose id hashes to ``--fit-half`` and reports on the other
   half, per converter.
 
@@ -60,7 +62,6 @@ from cleaner.structure.features import analyse, display, visible  # noqa: E402
 from cleaner.structure.model import LIFT, context_features, local_scores, context_scores, viterbi  # noqa: E402
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
-FLAT_PRICES = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
                   "Polish", "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Finnish", "Hungarian",
                   "Romanian", "Turkish", "Indonesian")
@@ -230,42 +231,54 @@ def fit_model(fit: list[Page], l2: float, iters: int, passes: int, started: floa
     return model
 
 
+SWITCH_BLOCK = (0.0, 0.25, 0.5, 0.75, 1.0)
+SWITCH_LINE_EXTRA = (0.0, 0.5, 1.0, 1.5, 2.5)   # a switch inside a block costs at least one between blocks
+BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
+FLAT_PRICES = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+FLAT_BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
 def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
-    """Switch prices and bias with the best macro F1 on the fitting pages."""
+    """Switch prices and bias with the best macro F1 on the fitting pages that have no
+    flattened line, then the flattened lines' price and bias on the pages that do."""
     cached = [(p, scores_for(p, model, LIFT)) for p in fit]
+    lines = [(p, s) for p, s in cached if not any(i.line.flat for i in p.infos)]
     best = None
-    for sb in (0.0, 0.5, 1.0, 2.0):
-        for sl in (sb, sb + 1.0, sb + 2.5):
-            for b in (-0.5, 0.0, 0.5):
-                dec = {"switch_block": sb, "switch_line": sl, "bias": b, "lift": LIFT}
-                f = sum(page_f1(p, decode(p, s, dec)) for p, s in cached) / len(cached)
+    for sb in SWITCH_BLOCK:
+        for extra in SWITCH_LINE_EXTRA:
+            for b in BIASES:
+                dec = {"switch_block": sb, "switch_line": sb + extra, "bias": b, "lift": LIFT}
+                f = sum(page_f1(p, decode(p, s, dec)) for p, s in lines) / len(lines)
                 if best is None or f > best[0]:
                     best = (f, dec)
-    print(f"decode {best[1]} F1 {best[0]:.4f}, {time.time() - started:.0f}s", file=sys.stderr)
+    print(f"decode {best[1]} F1 {best[0]:.4f} on {len(lines)} pages, {time.time() - started:.0f}s", file=sys.stderr)
     return tune_flat(cached, best[1], started)
 
 
 def tune_flat(cached: list[tuple[Page, list[float]]], dec: dict, started: float) -> dict:
-    """The price of a switch between pieces of a flattened line, the other prices fixed:
-    only pages printed as long lines (trafilatura's html2txt prints every page as one)
-    decide it."""
+    """The price of a switch between pieces of a flattened line and the bias of those
+    pieces, the other prices fixed: only pages printed as long lines (trafilatura's
+    html2txt prints every page as one) decide them."""
     flat = [(p, s) for p, s in cached if any(i.line.flat for i in p.infos)]
     if not flat:
         return dec
     best = None
     for price in FLAT_PRICES:
-        trial = {**dec, "switch_flat": price}
-        f = sum(page_f1(p, decode(p, s, trial)) for p, s in flat) / len(flat)
-        if best is None or f > best[0]:
-            best = (f, trial)
-    print(f"switch_flat {best[1]['switch_flat']} F1 {best[0]:.4f} on {len(flat)} flattened pages, "
-          f"{time.time() - started:.0f}s", file=sys.stderr)
+        for b in FLAT_BIASES:
+            trial = {**dec, "switch_flat": price, "bias_flat": b}
+            f = sum(page_f1(p, decode(p, s, trial)) for p, s in flat) / len(flat)
+            if best is None or f > best[0]:
+                best = (f, trial)
+    print(f"switch_flat {best[1]['switch_flat']} bias_flat {best[1]['bias_flat']} F1 {best[0]:.4f} on "
+          f"{len(flat)} flattened pages, {time.time() - started:.0f}s", file=sys.stderr)
     return best[1]
 
 
 def decode(page: Page, s2: list[float], dec: dict) -> list[bool]:
     b = dec.get("bias", 0.0)
-    return viterbi([s + b for s in s2], page.infos, dec["switch_block"], dec["switch_line"], dec.get("switch_flat"))
+    bf = dec.get("bias_flat", b)
+    return viterbi([s + (bf if i.line.flat else b) for s, i in zip(s2, page.infos)], page.infos,
+                   dec["switch_block"], dec["switch_line"], dec.get("switch_flat"))
 
 
 def report(pages: list[Page], model: dict, title: str) -> None:
@@ -381,8 +394,8 @@ def main(argv=None) -> int:
                     help="do not fit: score the shipped stage in the pipeline, per converter")
     ap.add_argument("--half", type=int, choices=(0, 1), help="with --evaluate: only this hash half")
     ap.add_argument("--comments", action="store_true", help="with --evaluate: run the comment stages too")
-    ap.add_argument("--flat-only", action="store_true",
-                    help="keep the weights in --out and tune only the price of a switch inside flattened lines")
+    ap.add_argument("--decode-only", action="store_true",
+                    help="keep the weights in --out and tune only the decoding (switch prices, biases)")
     args = ap.parse_args(argv)
 
     if args.evaluate:
@@ -393,8 +406,8 @@ def main(argv=None) -> int:
         return 0
 
     started = time.time()
-    if args.flat_only:
-        return retune_flat(args, started)
+    if args.decode_only:
+        return retune_decoding(args, started)
     stop_list = stopword_list()
     stop = frozenset(stop_list)
     pages = load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
@@ -421,16 +434,16 @@ def main(argv=None) -> int:
     return 0
 
 
-def retune_flat(args, started: float) -> int:
-    """Tune ``switch_flat`` for the shipped weights on the main dataset's fitting pages."""
+def retune_decoding(args, started: float) -> int:
+    """Tune the decoding for the shipped weights on the main dataset's fitting pages."""
     path = Path(args.out)
     model = json.loads(path.read_text(encoding="utf-8"))
     stop = frozenset(model["stopwords"])
     pages = [p for p in load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
              if args.fit_half < 0 or p.half == args.fit_half]
-    cached = [(p, scores_for(p, model, model["decode"].get("lift"))) for p in pages]
-    model["decode"] = tune_flat(cached, model["decode"], started)
+    model["decode"] = tune_decoding(pages, model, started)
     path.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
+    report(pages, model, "fitting pages")
     return 0
 
 

@@ -12,7 +12,8 @@ from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import PageStructure, fill_gaps
 from cleaner.structure.features import markup_spans, split_flat, visible
-from cleaner.structure.model import best_region, load_weights, viterbi
+from cleaner.structure.features import analyse
+from cleaner.structure.model import best_region, context_features, decoding_scores, load_weights, viterbi
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "structure"
@@ -201,6 +202,48 @@ def test_viterbi_prices_a_switch_between_pieces_of_a_flattened_line_apart():
     assert viterbi(scores, pieces, 0.0, 0.0) == [True, True, False, True, True]  # as between blocks
     assert viterbi(scores, pieces, 0.0, 0.0, switch_flat=0.5) == [True] * 5
     assert viterbi(scores, blocks, 0.0, 0.0, switch_flat=0.5) == [True, True, False, True, True]
+
+
+def test_pieces_of_a_flattened_line_get_their_own_bias():
+    infos = [_Info(0), _Info(1, flat=True)]
+    assert decoding_scores([1.0, 1.0], [0.0, 0.0], infos, 1.5, 1.0, bias_flat=0.5) == [2.0, 1.5]
+    assert decoding_scores([1.0, 3.0], [0.0, 0.0], infos, 1.5, 1.0) == [2.0, 2.5]  # capped at own + lift
+
+
+OTTER_ARTICLE = (
+    "Otters returned to the river after fifty years, biologists said on Monday.\n"
+    "The otters feed on fish that came back once the river water was cleaned.\n"
+    "Biologists counted twelve otters along the river banks this spring.\n"
+    "Fish numbers in the river doubled, and the otters followed the fish.\n"
+    "Farmers upstream planted hedges, and the town rebuilt its sewage works.\n"
+    "Anglers helped remove weirs that had blocked salmon and trout for generations.\n"
+    "Volunteers filmed two adults and a cub near the old mill at dawn.\n"
+    "Wildlife officers confirmed the sighting a week later from footprints and droppings.\n"
+    "Residents can report sightings on a form at the town library.\n"
+)
+
+
+def _topic(text: str, line: str) -> str:
+    doc = Document(text)
+    infos = analyse(doc, load_weights().stopwords)
+    k = next(i for i, info in enumerate(infos) if info.text == line.lower())
+    feats = context_features(infos, [3.0 if info.prose else -3.0 for info in infos])
+    return next(f for f in feats[k] if f.startswith("topic"))
+
+
+def test_topic_tells_a_line_about_the_article_from_one_about_something_else():
+    """A unit's share of content words that the article region uses too: an article keeps
+    to its topic, a teaser or a disclaimer after it does not."""
+    on_topic = "Biologists counted otters that feed on fish this spring."
+    off_topic = "Subscribe to our weekly newsletter for mortgage deals."
+    short = "Otters again."
+    text = OTTER_ARTICLE + on_topic + "\n" + off_topic + "\n" + short + "\n"
+    assert _topic(text, on_topic) == "topic>=0.85"
+    assert _topic(text, off_topic) == "topic<0.1"
+    assert _topic(text, short) == "topic_na"  # too few content words to say
+    # an article of a few lines has too small a vocabulary for the share to mean much
+    small = "\n".join(OTTER_ARTICLE.splitlines()[:2]) + "\n" + off_topic + "\n"
+    assert _topic(small, off_topic) == "topic_na"
 
 
 def test_best_region():

@@ -35,6 +35,7 @@ _GLUED_TOKEN = re.compile(r"(?<!\S)(?=\S{4})\S*?[a-z\u00df-\u00ff][A-Z\u00c0-\u0
 _LETTER = re.compile(r"[^\W\d_]")
 _INITIAL = re.compile(r"(?<!\S)[^\W\d_]")  # first character of a token, when it is a letter
 _DIGITS = re.compile(r"\d+")
+_TERM = re.compile(r"[^\W\d_]{3,}")  # a content word, once stopwords are out
 _AGO = re.compile(r"(?i)\b(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d+\s*min(?:ute)?s?\s+read)\b")
 
 # Words that name page chrome. Short, English-first lists: they are evidence the
@@ -164,6 +165,7 @@ class LineInfo:
     text: str           # display text (markup stripped), lower-cased
     prose: bool         # a sentence-like line: long, stopwords, sentence punctuation
     features: list[str]
+    terms: frozenset[str] = frozenset()  # content words: what the line is about
 
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
@@ -229,8 +231,10 @@ def display(raw: str) -> tuple[str, int, bool, bool, int, int]:
     return raw.strip(), link_chars, is_list, is_heading, links, images
 
 
-def _text_features(raw: str, stopwords: frozenset[str]) -> tuple[int, int, str, bool, tuple[str, ...], str]:
-    """(words, chars, display text lower-cased, prose?, features, repetition key) of one unit's text."""
+def _text_features(raw: str, stopwords: frozenset[str]
+                   ) -> tuple[int, int, str, bool, tuple[str, ...], str, frozenset[str]]:
+    """(words, chars, display text lower-cased, prose?, features, repetition key, content words)
+    of one unit's text."""
     shown, link_chars, is_list, is_heading, links, images = display(raw)
     low = shown.lower()
     tokens = low.split()
@@ -310,7 +314,8 @@ def _text_features(raw: str, stopwords: frozenset[str]) -> tuple[int, int, str, 
         f.append("prose")
     if nw >= 20 and stop >= 0.25:
         f.append("long_stop")
-    return nw, chars, low, prose, tuple(f), " ".join(words)
+    terms = frozenset(w for w in _TERM.findall(low) if w not in stopwords)
+    return nw, chars, low, prose, tuple(f), " ".join(words), terms
 
 
 def analyse(doc: Document, stopwords: frozenset[str]) -> list[LineInfo]:
@@ -327,7 +332,7 @@ def analyse(doc: Document, stopwords: frozenset[str]) -> list[LineInfo]:
             known = cache.get(raw)
             if known is None:
                 known = cache[raw] = _text_features(raw, stopwords)
-            nw, chars, low, prose, own, key = known
+            nw, chars, low, prose, own, key, terms = known
             f = list(own)
             # position in the page and in the block
             f.append(POS(line.start / size))
@@ -341,7 +346,7 @@ def analyse(doc: Document, stopwords: frozenset[str]) -> list[LineInfo]:
                 f.append("block_last")
             else:
                 f.append("block_mid")
-            infos.append(LineInfo(line, nw, chars, low, prose, f))
+            infos.append(LineInfo(line, nw, chars, low, prose, f, terms))
             keys.append(key)
     _page_features(units, infos, keys)
     return infos

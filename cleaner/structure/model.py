@@ -3,11 +3,13 @@
 1. *Local pass*: a logistic model adds up the weights of a line's own features
    (:mod:`cleaner.structure.features`) into the log-odds that it is article text.
 2. *Context pass*: the same line is scored again with what its neighbours scored
-   in pass 1 (windows before and after it, its block) and with where it stands
+   in pass 1 (windows before and after it, its block), with where it stands
    against the page's article region — the contiguous run of lines with the most
-   article evidence, found as a maximum-sum segment. This is how a short line
-   between two paragraphs becomes a heading and the same line inside a run of
-   menu items stays navigation.
+   article evidence, found as a maximum-sum segment — and with how much of its
+   vocabulary that region shares (an article keeps to its topic; a teaser, a bio
+   or a disclaimer after it does not). This is how a short line between two
+   paragraphs becomes a heading and the same line inside a run of menu items
+   stays navigation.
 3. *Decoding*: a two-state sequence model (article / chrome) over the lines,
    Viterbi with a price for every switch, set apart for a switch inside a block,
    between blocks, and between two pieces of one flattened line (a converter that
@@ -45,6 +47,8 @@ DIST = (1, 2, 4, 8, 16, 40)
 BEFORE_REGION = _binner(DIST, "before")
 AFTER_REGION = _binner(DIST, "after")
 REGION_SHARE = _binner((0.2, 0.4, 0.6, 0.8), "rshare")
+TOPIC = _binner((0.1, 0.25, 0.4, 0.55, 0.7, 0.85), "topic")
+TOPIC_VOCAB = 40  # content words the article region must use before a unit's share of them means much
 MASS_AFTER = _binner((0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999), "mass_after_mb")
 _SCORE_LABELS = {name: [f"{name}<{SCORE_EDGES[0]}"] + [f"{name}>={e}" for e in SCORE_EDGES]
                  for name in ("s", "p1", "n1", "p3", "n3", "p10", "n10", "blk")}
@@ -62,6 +66,7 @@ class Weights:
     bias: float           # added to every context log-odds before decoding
     lift: float = LIFT    # most that context can add to a unit's own log-odds
     switch_flat: float | None = None  # between pieces of flattened lines (None: as between blocks)
+    bias_flat: float | None = None    # ``bias`` for pieces of flattened lines (None: as ``bias``)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Weights":
@@ -69,21 +74,22 @@ class Weights:
         return cls(frozenset(data["stopwords"]), data["local"]["weights"], data["local"]["bias"], passes,
                    data["decode"]["switch_block"], data["decode"]["switch_line"],
                    data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT),
-                   data["decode"].get("switch_flat"))
+                   data["decode"].get("switch_flat"), data["decode"].get("bias_flat"))
 
     def scores(self, infos: list[LineInfo]) -> list[float]:
         """Log-odds of every unit after the local pass and every context pass.
 
         Context may lift a unit at most ``lift`` above what its own evidence says: a
         heading between paragraphs is lifted into the article, a menu that happens to
-        sit between two paragraphs is not.
+        sit between two paragraphs is not. Pieces of a flattened line get their own
+        decoding bias: a page printed as one line is judged on our sentence cuts, whose
+        scores sit differently from those of the converter's own lines.
         """
         own = local_scores(infos, self.local, self.local_bias)
         s = own
         for weights, bias in self.passes:
             s = context_scores(context_features(infos, s), infos, weights, bias)
-        lift = self.lift
-        return [min(v, o + lift) + self.bias for v, o in zip(s, own)]
+        return decoding_scores(s, own, infos, self.lift, self.bias, self.bias_flat)
 
     def decode(self, infos: list[LineInfo]) -> list[bool]:
         return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line, self.switch_flat)
@@ -97,6 +103,13 @@ def load_weights(path: str | None = None) -> Weights:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
     return Weights.from_dict(json.loads(raw))
+
+
+def decoding_scores(s: list[float], own: list[float], infos: list[LineInfo], lift: float, bias: float,
+                    bias_flat: float | None = None) -> list[float]:
+    """Context log-odds capped at the unit's own log-odds plus ``lift``, plus the decoding bias."""
+    flat = bias if bias_flat is None else bias_flat
+    return [min(v, o + lift) + (flat if info.line.flat else bias) for v, o, info in zip(s, own, infos)]
 
 
 def local_scores(infos: list[LineInfo], weights: dict[str, float], bias: float) -> list[float]:
@@ -156,6 +169,7 @@ def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
         b = info.line.block
         block_sum[b] = block_sum.get(b, 0.0) + v
         block_count[b] = block_count.get(b, 0) + 1
+    topic = _topic(infos, clipped, ra, rb)
     out: list[list[str]] = []
     since_related = 99  # units since a "Related …" heading, with no prose in between
     for i, info in enumerate(infos):
@@ -180,6 +194,7 @@ def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
         else:
             f.append(AFTER_REGION(i - rb + 1))
         f.append(share)
+        f.append(topic[i])
         if since_related <= 3:
             f.append("after_related<=3")
         elif since_related <= 15:
@@ -192,6 +207,29 @@ def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
         if '{"' in text or text.count('":') >= 2 or text.startswith(("<", "{", "function(", "var ", "window.")):
             f.append("code")
         out.append(f)
+    return out
+
+
+def _topic(infos: list[LineInfo], clipped: list[float], ra: int, rb: int) -> list[str]:
+    """Per unit, the share of its content words that the article region's positive units
+    use too (its own use left out): a bin, or ``topic_na`` for units of under three
+    content words and for every unit of a page whose region is too short to have a
+    vocabulary (a few tips, each on its own subject), where the share says little."""
+    vocab: dict[str, int] = {}
+    for k in range(ra, rb):
+        if clipped[k] > 0.0:
+            for t in infos[k].terms:
+                vocab[t] = vocab.get(t, 0) + 1
+    if len(vocab) < TOPIC_VOCAB:
+        return ["topic_na"] * len(infos)
+    out = []
+    for k, info in enumerate(infos):
+        terms = info.terms
+        if len(terms) < 3 or not vocab:
+            out.append("topic_na")
+            continue
+        own = 1 if ra <= k < rb and clipped[k] > 0.0 else 0
+        out.append(TOPIC(sum(1 for t in terms if vocab.get(t, 0) > own) / len(terms)))
     return out
 
 
