@@ -225,7 +225,7 @@ def _topic(infos: list[LineInfo], clipped: list[float], ra: int, rb: int) -> lis
     out = []
     for k, info in enumerate(infos):
         terms = info.terms
-        if len(terms) < 3 or not vocab:
+        if len(terms) < 3:
             out.append("topic_na")
             continue
         own = 1 if ra <= k < rb and clipped[k] > 0.0 else 0
