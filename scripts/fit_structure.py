@@ -242,7 +242,7 @@ def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
     """Switch prices and bias with the best macro F1 on the fitting pages that have no
     flattened line, then the flattened lines' price and bias on the pages that do."""
     cached = [(p, scores_for(p, model, LIFT)) for p in fit]
-    lines = [(p, s) for p, s in cached if not any(i.line.flat for i in p.infos)]
+    lines = [(p, s) for p, s in cached if not any(i.line.flat for i in p.infos)] or cached
     best = None
     for sb in SWITCH_BLOCK:
         for extra in SWITCH_LINE_EXTRA:
