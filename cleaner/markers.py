@@ -249,7 +249,7 @@ def _name_like(name: str) -> bool:
     tokens = name.replace("|", " ").split()
     if not 1 <= len(tokens) <= 7 or tokens[0].lower() in _STOPWORDS:
         return False
-    if any(t.lower().strip(":()") in _NOT_NAME or t[0].isdigit() and ":" in t for t in tokens):
+    if any(_chrome_word(t) or t[0].isdigit() and ":" in t for t in tokens):
         return False
     if sum(t.lower() in _STOPWORDS for t in tokens) * 2 > len(tokens):
         return False
@@ -283,7 +283,12 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
 def names_page_chrome(text: str) -> bool:
     """A short line with a word of page chrome in it ("Tweet", "Follow", "Tags"): a widget's
     title, not a person's name."""
-    return any(t.lower().strip(":()") in _NOT_NAME for t in display(text).split())
+    return any(map(_chrome_word, display(text).split()))
+
+
+def _chrome_word(token: str) -> bool:
+    """A word of page chrome ("Tweet", "Tags:", "(Follow)") that no name is made of."""
+    return token.lower().strip(":()") in _NOT_NAME
 
 
 def inline_reply(text: str) -> str | None:

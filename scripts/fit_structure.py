@@ -59,7 +59,8 @@ from cleaner.document import Document  # noqa: E402
 from cleaner.evaluate import converted_text, read_records, shingles, tokenize  # noqa: E402
 from cleaner.render import normalise  # noqa: E402
 from cleaner.structure.features import analyse, display, visible  # noqa: E402
-from cleaner.structure.model import LIFT, context_features, local_scores, context_scores, viterbi  # noqa: E402
+from cleaner.structure.model import (  # noqa: E402
+    LIFT, biased, context_features, context_scores, local_scores, viterbi)
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
@@ -275,9 +276,7 @@ def tune_flat(cached: list[tuple[Page, list[float]]], dec: dict, started: float)
 
 
 def decode(page: Page, s2: list[float], dec: dict) -> list[bool]:
-    b = dec.get("bias", 0.0)
-    bf = dec.get("bias_flat", b)
-    return viterbi([s + (bf if i.line.flat else b) for s, i in zip(s2, page.infos)], page.infos,
+    return viterbi(biased(s2, page.infos, dec.get("bias", 0.0), dec.get("bias_flat")), page.infos,
                    dec["switch_block"], dec["switch_line"], dec.get("switch_flat"))
 
 

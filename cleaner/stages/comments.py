@@ -436,9 +436,9 @@ class CommentSection:
             return first, last
         # names heading list items with the comment indented under them: a threaded list,
         # which begins at its first item (a byline over the article is not one of its headers)
-        items = [i for i in range(first, last + 1) if any(u.item is not None and u.paired for u in units[i])]
-        if len(items) >= MIN_PAIRS:
-            return items[0], last
+        blocks = sorted({i for i, _ in _thread_items(units, first, last)})
+        if len(blocks) >= MIN_PAIRS:
+            return blocks[0], last
         return None
 
 
@@ -758,13 +758,19 @@ def _thread_end(doc: Document, units: list[list[Unit]], first: int, last: int) -
     not indented under the item is the page again (a sidebar's "By: NAME" teasers are
     headers too, so the run of evidence alone would carry on). Applies when list items
     are most of the headers of the thread."""
-    items = [(i, u) for i in range(first, last + 1) for u in units[i] if u.item is not None and u.paired]
+    items = _thread_items(units, first, last)
     if len(items) < MIN_PAIRS:
         return last
     i, head = items[-1]
     end = _item_end(doc, units, i, head, last)
     heads = sum(1 for us in units[first:end + 1] for u in us if u.kind in HEADERS)
     return end if 2 * len(items) > heads else last
+
+
+def _thread_items(units: list[list[Unit]], first: int, last: int) -> list[tuple[int, Unit]]:
+    """The items of threaded lists (each marked by :func:`_list_items`, which makes it a
+    paired header) in blocks ``first`` to ``last``, with their block."""
+    return [(i, u) for i in range(first, last + 1) for u in units[i] if u.item is not None]
 
 
 def _item_end(doc: Document, units: list[list[Unit]], i: int, head: Unit, last: int) -> int:

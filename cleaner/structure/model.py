@@ -108,8 +108,13 @@ def load_weights(path: str | None = None) -> Weights:
 def decoding_scores(s: list[float], own: list[float], infos: list[LineInfo], lift: float, bias: float,
                     bias_flat: float | None = None) -> list[float]:
     """Context log-odds capped at the unit's own log-odds plus ``lift``, plus the decoding bias."""
+    return biased([min(v, o + lift) for v, o in zip(s, own)], infos, bias, bias_flat)
+
+
+def biased(scores: list[float], infos: list[LineInfo], bias: float, bias_flat: float | None = None) -> list[float]:
+    """``scores`` plus the decoding bias: ``bias_flat`` for pieces of a flattened line."""
     flat = bias if bias_flat is None else bias_flat
-    return [min(v, o + lift) + (flat if info.line.flat else bias) for v, o, info in zip(s, own, infos)]
+    return [v + (flat if info.line.flat else bias) for v, info in zip(scores, infos)]
 
 
 def local_scores(infos: list[LineInfo], weights: dict[str, float], bias: float) -> list[float]:
