@@ -100,6 +100,7 @@ class Document:
     hints: dict = field(default_factory=dict)  # what an upstream extractor already knows, e.g. comments_start
     language: str | None = None
     discussion: tuple[int, int] | None = None  # first and last block of the reader discussion
+    flat_discussion: tuple[int, int] | None = None  # its character span inside a flattened line
     _blocks: list[Block] | None = None
     _labels: list[Segment] | None = None
     _block_starts: list[int] = field(default_factory=list)
@@ -119,6 +120,13 @@ class Document:
         first = max(bisect.bisect_right(self._block_starts, start) - 1, 0)
         last = bisect.bisect_left(self._block_starts, end)
         return range(first, min(last, len(blocks)))
+
+    @property
+    def discussion_span(self) -> tuple[int, int] | None:
+        """Where the reader discussion starts and ends in the text, found on lines or inline."""
+        if self.discussion is not None:
+            return self.blocks[self.discussion[0]].start, self.blocks[self.discussion[1]].end
+        return self.flat_discussion
 
     def lines(self) -> Iterator[Line]:
         for block in self.blocks:

@@ -54,6 +54,47 @@ CLOCK_TAIL = regex.compile(r"(?i)(?<=\s)\d{1,2}:\d{2}\s*[ap]\.?m\.?$")
 TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
+
+# Comment headers printed inside running text, as a converter that flattens the page
+# prints them: "… fine. Cris - Prairie Team says May 19, 2023 at 9:17 am As long as …",
+# "… helpful! Sara 1 year ago Can we …", "by iggymanz ( 596061 ) writes: …". The name
+# before the match is read by :func:`name_before`.
+_STAMP = rf"{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}"
+_COMMENT_STARTS = r"(?=\s+(?:\p{Lu}|\d|@|[\"“‘']))"  # the comment's text, not the rest of a sentence
+INLINE_HEADER = regex.compile(
+    rf"(?i:\s+says\s*:\s+(?:on\s+)?(?P<when>{_STAMP}))(?![\p{{L}}\p{{N}}])"
+    rf"|(?i:\s+says\s+(?:on\s+)?(?P<when>{_STAMP})){_COMMENT_STARTS}"
+    # "said:" is how an article quotes someone; "said..." is Blogger's header
+    rf"|(?i:\s+(?:(?:wrote|writes)\s*(?::|\.{{3}}|…)|said\s*(?:\.{{3}}|…))(?:\s+(?:on\s+)?(?P<when>{_CALENDAR}))?)"
+    r"(?![\p{L}\p{N}])"
+    rf"|(?<=[\p{{L}}\p{{N}}_)])\s+(?P<when>(?:\d+|an?|one)\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?"
+    rf"|years?)\s+ago){_COMMENT_STARTS}")
+_USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
+_NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
+
+
+def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tuple[int, str] | None:
+    """The display name that ends at ``pos`` in running text and where it starts, or None.
+
+    Up to ``max_words`` name-like words back from ``pos`` (not before ``floor``), stopping
+    at the end of the sentence before and at words of comment chrome ("Reply", "Like")."""
+    if m := _USER_ID.search(text, max(floor, pos - 30), pos):
+        pos = m.start()  # Slashdot: "by NAME ( 596061 ) writes:"
+    offset = max(floor, pos - 200)
+    words = list(regex.finditer(r"\S+", text[offset:pos]))
+    start = None
+    taken: list[str] = []
+    for m in reversed(words):
+        token = m.group()
+        if len(taken) >= max_words or _NAME_STOP.search(token) or token.lower() in _STOPWORDS \
+                or _chrome_word(token) or token.lower() in ("reply", "says") or not _WORDISH.match(token):
+            break
+        taken.append(token)
+        start = offset + m.start()
+    if start is None:
+        return None
+    name = " ".join(reversed(taken))
+    return (start, name) if _name_like(name) else None
 EDITED = regex.compile(rf"(?i)^(?:last\s+)?edited\s+(?P<when>{_DATE}|.{{1,40}}?)(?:\s+by\s+(?P<who>{_NAME}))?\s*\.?$")
 REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|reply\s+to\s+comment\s+by)\s+@?)"
                       rf"(?P<name>{_NAME})[.:,]?\s*$")

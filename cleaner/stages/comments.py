@@ -53,6 +53,7 @@ import regex
 from .. import markers
 from ..document import BOILERPLATE, COMMENT, METADATA, Block, Comment, Document, Line
 from ..render import normalise
+from .flat_comments import find_flat_discussion
 
 MIN_SECTION_SCORE = 3.0   # total evidence a discussion needs
 CANDIDATES = 3            # runs of evidence tried, best first
@@ -372,6 +373,7 @@ class CommentSection:
     def __call__(self, doc: Document) -> None:
         region = self._region(doc)
         if region is None:
+            find_flat_discussion(doc)  # a page printed as one line shows its discussion inline
             return
         first, last = region
         doc.discussion = (first, last)

@@ -110,8 +110,8 @@ class PageStructure:
         if limit is not None:
             infos = [i for i in infos if i.line.end <= limit]
         after = len(infos)  # units past the discussion, if there is one
-        if doc.discussion is not None:  # the comment stage's: short informal comments look like chrome
-            start, end = doc.blocks[doc.discussion[0]].start, doc.blocks[doc.discussion[1]].end
+        if (span := doc.discussion_span) is not None:  # the comment stage's: short comments look like chrome
+            start, end = span
             infos = [i for i in infos if i.line.end <= start or i.line.start >= end]
             after = next((k for k, i in enumerate(infos) if i.line.start >= end), len(infos))
         claimed = _Claimed(doc)

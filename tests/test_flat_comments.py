@@ -1,0 +1,112 @@
+"""Reader comments inside a page a converter printed as one line (trafilatura's html2txt).
+
+The pages are written for the test: an article, then a discussion whose headers
+are printed inline ("NAME says DATE", "NAME 2 years ago"), then the page footer,
+all on one line; and articles on one line whose sentences only look like headers.
+"""
+from __future__ import annotations
+
+from cleaner import clean, markers
+from cleaner.document import COMMENT
+
+ARTICLE = (
+    "Library Opens a Tool-Lending Shelf The central library now lends power drills, sewing machines and a "
+    "ladder, alongside its books. Members can borrow up to two tools at a time for a week. The shelf started "
+    "with donations from a hardware shop that closed last year. Staff check every tool when it comes back, and a "
+    "volunteer repairs anything that breaks. The library board will review the scheme in the spring and decide "
+    "whether to add garden tools. Borrowers so far have taken drills for shelves and sewing machines for school "
+    "costumes, the head librarian said, and nothing has been lost. A second shelf is planned for the branch "
+    "library in the north of the town, where a carpenter has offered to teach a monthly repair class. "
+)
+SAYS = (
+    "3 Comments Mary Jones says: March 3, 2024 at 9:15 am What a good idea. I borrowed the ladder last week. "
+    "Reply Tom_B says March 4, 2024 at 10:02 pm Will they lend a lawn mower too? Reply "
+    "Ann Lee says March 5, 2024 at 8:00 am Our branch needs one of these shelves. Reply "
+)
+AGO = (
+    "Comments Oldest Newest Sara 2 years ago Can we have a list of the tools online? "
+    "Mike R 2 years ago Reply to Sara It is on the library website already. "
+    "cse 1 year ago Lovely scheme, thank you for writing about it. "
+)
+FOOTER = "Leave a Reply Your email address will not be published. About us Contact Privacy policy © 2024 Riverside Gazette"
+
+
+def run(text: str) -> dict:
+    assert "\n" not in text and len(text) > 1500  # one flattened line
+    return clean(text, language=False).to_dict()
+
+
+def padded(article: str) -> str:
+    return article + "Readers can suggest tools for the shelf at the front desk. " * 12
+
+
+def test_inline_says_headers_make_a_discussion_of_comments():
+    page = padded(ARTICLE) + SAYS + FOOTER
+    result = run(page)
+    assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom_B", "Ann Lee"]
+    assert result["comments"][0]["posted"] == "March 3, 2024 at 9:15 am"
+    assert result["comments"][1]["text"] == "Will they lend a lawn mower too?"
+    assert "borrowed the ladder" not in result["text"] and "lawn mower" not in result["text"]
+    assert "The central library now lends power drills" in result["text"]
+    removed = [r["text"] for r in result["removed"] if r["category"] == "comment_meta"]
+    assert removed[0].startswith("3 Comments Mary Jones says:") and removed[1].startswith("Reply Tom_B says")
+
+
+def test_inline_age_headers_and_replies():
+    result = run(padded(ARTICLE) + AGO + FOOTER)
+    comments = result["comments"]
+    assert [c["author"] for c in comments] == ["Sara", "Mike R", "cse"]
+    assert comments[0]["posted"] == "2 years ago"
+    assert "Lovely scheme" not in result["text"]
+
+
+def test_the_page_footer_after_the_last_comment_is_not_a_comment():
+    result = run(padded(ARTICLE) + SAYS + FOOTER)
+    assert all("Privacy policy" not in c["text"] for c in result["comments"])
+    doc_segments = [s for s in result["segments"] if s["label"] == COMMENT]
+    assert doc_segments and max(s["end"] for s in doc_segments) < len(padded(ARTICLE) + SAYS)
+
+
+def test_sentences_that_only_look_like_headers_stay_in_the_article():
+    # a date after "says" that goes on as a sentence, "years ago" inside a sentence, quotes
+    article = padded(ARTICLE) + (
+        "Mayor Smith says March 3, 2024 was the day the idea came up. The shop had opened 40 years ago, "
+        "in the old market hall. Smith says May 1, 2024 will see the second shelf open. One borrower said: "
+        "“It saved me buying a drill.” Another borrower said: “The ladder was in perfect shape.” "
+    ) + FOOTER
+    result = run(article)
+    assert result["comments"] == [] and not any(s["label"] == COMMENT for s in result["segments"])
+
+
+def test_a_list_of_dated_teasers_is_not_a_discussion():
+    teasers = (
+        "Most read Power cut leaves 600 million people in the dark 5 days ago 407 Mayor backs the new "
+        "tool shelf 12 hours ago 1994 Council votes on the bus lanes 2 days ago 300 Storm closes the "
+        "harbour road 6 days ago "
+    )
+    result = run(padded(ARTICLE) + teasers + FOOTER)
+    assert result["comments"] == []
+
+
+def test_a_discussion_needs_the_article_before_it():
+    result = run(SAYS + padded(ARTICLE) + FOOTER)
+    assert result["comments"] == []
+
+
+def test_one_inline_header_is_not_a_discussion():
+    page = padded(ARTICLE) + "Mary Jones says: March 3, 2024 at 9:15 am What a good idea. " + FOOTER
+    assert run(page)["comments"] == []
+
+
+def test_disabling_the_comment_stage_leaves_a_flat_discussion_in_the_text():
+    page = padded(ARTICLE) + SAYS + FOOTER
+    result = clean(page, language=False, disable=["comments"]).to_dict()
+    assert result["comments"] == [] and "lawn mower" in result["text"]
+
+
+def test_name_before_stops_at_the_sentence_and_at_buttons():
+    text = "I borrowed it. Reply to comment Ann Lee says"
+    start, name = markers.name_before(text, text.index(" says"))
+    assert name == "Ann Lee" and text[start:].startswith("Ann Lee")
+    assert markers.name_before("It was in", len("It was in")) is None  # a stopword, not a name
+    assert markers.name_before("Comments Sara", len("Comments Sara"), floor=len("Comments ")) == (9, "Sara")
