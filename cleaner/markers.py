@@ -72,29 +72,6 @@ INLINE_HEADER = regex.compile(
 _USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
 
-
-def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tuple[int, str] | None:
-    """The display name that ends at ``pos`` in running text and where it starts, or None.
-
-    Up to ``max_words`` name-like words back from ``pos`` (not before ``floor``), stopping
-    at the end of the sentence before and at words of comment chrome ("Reply", "Like")."""
-    if m := _USER_ID.search(text, max(floor, pos - 30), pos):
-        pos = m.start()  # Slashdot: "by NAME ( 596061 ) writes:"
-    offset = max(floor, pos - 200)
-    words = list(regex.finditer(r"\S+", text[offset:pos]))
-    start = None
-    taken: list[str] = []
-    for m in reversed(words):
-        token = m.group()
-        if len(taken) >= max_words or _NAME_STOP.search(token) or token.lower() in _STOPWORDS \
-                or _chrome_word(token) or token.lower() in ("reply", "says") or not _WORDISH.match(token):
-            break
-        taken.append(token)
-        start = offset + m.start()
-    if start is None:
-        return None
-    name = " ".join(reversed(taken))
-    return (start, name) if _name_like(name) else None
 EDITED = regex.compile(rf"(?i)^(?:last\s+)?edited\s+(?P<when>{_DATE}|.{{1,40}}?)(?:\s+by\s+(?P<who>{_NAME}))?\s*\.?$")
 REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|reply\s+to\s+comment\s+by)\s+@?)"
                       rf"(?P<name>{_NAME})[.:,]?\s*$")
@@ -319,6 +296,30 @@ def looks_like_name(line: str, repeated: bool = False) -> bool:
     if len(tokens) >= 2:  # "Lena M.", "Chris Gosling"; not "Photo 08 Big" (a caption or a file)
         return all(t.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha() for t in tokens)
     return repeated or any(c.isdigit() or c == "_" for c in text)
+
+
+def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tuple[int, str] | None:
+    """The display name that ends at ``pos`` in running text and where it starts, or None.
+
+    Up to ``max_words`` name-like words back from ``pos`` (not before ``floor``), stopping
+    at the end of the sentence before and at words of comment chrome ("Reply", "Like")."""
+    if m := _USER_ID.search(text, max(floor, pos - 30), pos):
+        pos = m.start()  # Slashdot: "by NAME ( 596061 ) writes:"
+    offset = max(floor, pos - 200)
+    words = list(regex.finditer(r"\S+", text[offset:pos]))
+    start = None
+    taken: list[str] = []
+    for m in reversed(words):
+        token = m.group()
+        if len(taken) >= max_words or _NAME_STOP.search(token) or token.lower() in _STOPWORDS \
+                or _chrome_word(token) or token.lower() in ("reply", "says") or not _WORDISH.match(token):
+            break
+        taken.append(token)
+        start = offset + m.start()
+    if start is None:
+        return None
+    name = " ".join(reversed(taken))
+    return (start, name) if _name_like(name) else None
 
 
 def names_page_chrome(text: str) -> bool:
