@@ -58,8 +58,11 @@ class _Header:
 def find_flat_discussion(doc: Document) -> bool:
     """Marks the discussion inside a flattened line as comments; True when one was found."""
     for line in doc.lines():
-        if line.end - line.start > FLAT and _discussion_in(doc, line.start, line.end):
-            return True
+        try:
+            if line.end - line.start > FLAT and _discussion_in(doc, line.start, line.end):
+                return True
+        except TimeoutError:  # hostile text: no discussion rather than a hung batch
+            continue
     return False
 
 
@@ -81,7 +84,8 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     last = _last_body_end(doc.text, run[-1].end, end)
     ends = [h.start for h in run[1:]] + [last]
     # readers write sentences; a list of teasers ("Title 5 days ago 407 Title …") does not
-    if sum(bool(SENTENCE_END.search(doc.text, h.end, e)) for h, e in zip(run, ends)) * 2 < len(run):
+    sentences = sum(bool(SENTENCE_END.search(doc.text, h.end, e, timeout=SCAN_TIMEOUT)) for h, e in zip(run, ends))
+    if sentences * 2 < len(run):
         return False
     doc.flat_discussion = (first, last)
     doc.annotate(first, last, COMMENT, None, RULE)
@@ -141,7 +145,7 @@ def _opener(text: str, start: int, first_header: int) -> tuple[int, int]:
     """The discussion starts at a heading or form shortly before its first header: where
     that heading starts and ends (the header itself when there is none)."""
     words = list(_WORD.finditer(text, start, first_header))[-OPENER_WORDS:]
-    m = OPENER.search(text, words[0].start(), first_header) if words else None
+    m = OPENER.search(text, words[0].start(), first_header, timeout=SCAN_TIMEOUT) if words else None
     return (m.start(), m.end()) if m else (first_header, first_header)
 
 
@@ -149,8 +153,9 @@ def _last_body_end(text: str, pos: int, end: int) -> int:
     """Where the last comment ends: its sentences, up to the first piece that is not prose."""
     out, words = pos, 0
     for a, b in split_flat(text, pos, end):
-        piece = _LEADING_CHROME.sub("", text[a:b])  # "Reply Leave a Reply"
-        if words and (not piece.endswith(_ENDS) or markers.FORM.match(piece) or OPENER.match(piece)):
+        piece = _LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT)  # "Reply Leave a Reply"
+        closes = markers.FORM.match(piece, timeout=SCAN_TIMEOUT) or OPENER.match(piece, timeout=SCAN_TIMEOUT)
+        if words and (not piece.endswith(_ENDS) or closes):
             break
         words += len(piece.split())
         out = b
@@ -161,7 +166,10 @@ def _last_body_end(text: str, pos: int, end: int) -> int:
 
 def _trim_trailer(doc: Document, start: int, end: int) -> int:
     """A comment's buttons ("Reply") are comment metadata, not its text."""
-    m = TRAILER.search(doc.text, start, end)
+    try:
+        m = TRAILER.search(doc.text, start, end, timeout=SCAN_TIMEOUT)
+    except TimeoutError:
+        return end
     if m and m.start() > start:
         _meta(doc, m.start(), end)
         return m.start()
