@@ -69,6 +69,12 @@ INLINE_HEADER = regex.compile(
     r"(?![\p{L}\p{N}])"
     rf"|(?<=[\p{{L}}\p{{N}}_)])\s+(?P<when>(?:\d+|an?|one)\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?"
     rf"|years?)\s+ago){_COMMENT_STARTS}")
+# A name, then a date with the time of day and no verb ("Shelley Owen September 14th, 2012 at
+# 11:19 am Awesome!"): how many comment systems stamp a comment. An article's own dates seldom
+# carry the minute, but bylines do, so a caller counts these only under a discussion heading.
+STAMP_HEADER = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?i:on\s+)?"
+    rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK})){_COMMENT_STARTS}")
 _USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
 
@@ -307,18 +313,19 @@ def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tupl
         pos = m.start()  # Slashdot: "by NAME ( 596061 ) writes:"
     offset = max(floor, pos - 200)
     words = list(regex.finditer(r"\S+", text[offset:pos]))
-    start = None
-    taken: list[str] = []
+    taken: list[regex.Match] = []
     for m in reversed(words):
         token = m.group()
         if len(taken) >= max_words or _NAME_STOP.search(token) or token.lower() in _STOPWORDS \
                 or _chrome_word(token) or token.lower() in ("reply", "says") or not _WORDISH.match(token):
             break
-        taken.append(token)
-        start = offset + m.start()
-    if start is None:
+        if taken and (token.isdigit() or token.islower() and taken[-1].group()[:1].isupper()):
+            break  # "3 Jeff says:", "… to learn Christian Roth May 1": the number or the sentence before
+        taken.append(m)
+    if not taken:
         return None
-    name = " ".join(reversed(taken))
+    name = " ".join(m.group() for m in reversed(taken))
+    start = offset + taken[-1].start()
     return (start, name) if _name_like(name) else None
 
 

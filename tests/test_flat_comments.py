@@ -110,3 +110,52 @@ def test_name_before_stops_at_the_sentence_and_at_buttons():
     assert name == "Ann Lee" and text[start:].startswith("Ann Lee")
     assert markers.name_before("It was in", len("It was in")) is None  # a stopword, not a name
     assert markers.name_before("Comments Sara", len("Comments Sara"), floor=len("Comments ")) == (9, "Sara")
+
+
+STAMPED = (
+    "3 Responses to “Library Opens a Tool-Lending Shelf” 1 Mary Jones March 3, 2024 at 9:15 am What a good idea. "
+    "I borrowed the ladder last week. Reply 2 Tom Baker March 4, 2024 at 10:02 pm Will they lend a lawn mower "
+    "too? Reply 3 Ann Lee March 5, 2024 at 8:00 am Our branch needs one of these shelves. Reply "
+)
+
+
+def test_stamped_headers_under_a_counted_heading_make_a_discussion():
+    result = run(padded(ARTICLE) + STAMPED + FOOTER)
+    comments = result["comments"]
+    assert [c["author"] for c in comments] == ["Mary Jones", "Tom Baker", "Ann Lee"]  # not "1 Mary Jones"
+    assert comments[1]["posted"] == "March 4, 2024 at 10:02 pm"
+    assert comments[0]["text"] == "What a good idea. I borrowed the ladder last week."  # not "… Reply 2"
+    assert "lawn mower" not in result["text"]
+
+
+def test_stamped_headers_without_a_counted_heading_are_bylines_not_comments():
+    byline = STAMPED.split("” ", 1)[1]  # the same headers, no "3 Responses to …" before them
+    result = run(padded(ARTICLE) + byline + FOOTER)
+    assert result["comments"] == []
+
+
+def test_a_titled_heading_without_headers_opens_the_discussion_up_to_the_form():
+    discussion = (
+        "2 thoughts on “Library Opens a Tool-Lending Shelf” What a good idea. I borrowed the ladder last week. "
+        "Reply ↓ Will they lend a lawn mower too? Reply ↓ "
+    )
+    result = run(padded(ARTICLE) + discussion + FOOTER)
+    assert [c["text"] for c in result["comments"]] == [
+        "What a good idea. I borrowed the ladder last week.", "Will they lend a lawn mower too?"]
+    assert "lawn mower" not in result["text"] and "The central library now lends" in result["text"]
+    meta = [r["text"] for r in result["removed"] if r["category"] == "comment_meta"]
+    assert meta[0] == "2 thoughts on “Library Opens a Tool-Lending Shelf”"
+
+
+def test_an_untitled_count_is_no_discussion_without_headers():
+    # "2 comments" is how a byline counts them too: without headers nothing says where comments are
+    discussion = "2 comments What a good idea. I borrowed the ladder last week. Will they lend a lawn mower too? "
+    result = run(padded(ARTICLE) + discussion + FOOTER)
+    assert result["comments"] == []
+
+
+def test_name_before_skips_the_comment_number_and_the_sentence_before():
+    text = "you want to learn Christian Roth"
+    assert markers.name_before(text, len(text)) == (text.index("Christian"), "Christian Roth")
+    text = "Reply 3 jorge jacobo"
+    assert markers.name_before(text, len(text)) == (8, "jorge jacobo")

@@ -9,7 +9,12 @@ under a heading ("42 Comments", "Leave a Reply"). A run of such headers at the e
 of the article is the discussion; it is cut into comments at its headers.
 
 The evidence is weaker than on lines (a header is not a line of its own), so the
-run needs several headers close together, and the article before it.
+run needs several headers close together, and the article before it. A name and a
+timestamp with no verb ("Shelley Owen September 14th, 2012 at 11:19 am") is how a
+byline looks too, so it counts as a header only after a heading that counts the
+comments. Some converters drop the headers altogether; WordPress's titled heading
+("59 Comments on “TITLE”") then still opens the discussion, which runs to the
+comment form.
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ RULE = "comments.flat"
 MIN_HEADERS = 2        # inline headers a discussion needs ...
 MAX_GAP_WORDS = 800    # ... no further apart than this many words (a long comment)
 ARTICLE_WORDS = 100    # words of the page before the discussion: the article comes first
+TITLED_WORDS = 10      # ... fewer under a titled heading, which ends an article however short
 OPENER_WORDS = 80      # how far before the first header a discussion heading may stand
 LAST_BODY_WORDS = 300  # the last comment runs on for at most this many words of prose
 SCAN_TIMEOUT = 2.0     # seconds for reading the headers of one line
@@ -37,13 +43,22 @@ OPENER = regex.compile(
     r"|\d+\s+(?:reader\s+)?(?:comments?|responses?|replies|thoughts?\s+on)"
     r"|leave\s+a\s+(?:reply|comment)|(?:view|show)\s+all\s+comments)(?![\p{L}])")
 SENTENCE_END = regex.compile(r"\p{L}[.!?…]+[\"”’')]*(?:\s|$)")
-_LEADING_CHROME = regex.compile(r"(?i)^(?:(?:reply|report|like|share|permalink)\s+)+")
+_LEADING_CHROME = regex.compile(r"(?i)^(?:(?:reply|report|like|share|permalink)(?:\s*↓)?\s+)+")
 _ENDS = tuple(".!?…\"”)")
-# Buttons printed after a comment's text ("… great tip! Reply", "Reply to comment").
+# Buttons printed after a comment's text ("… great tip! Reply", "Reply to comment"), and the
+# next comment's number after them ("… Reply 5").
 TRAILER = regex.compile(r"(?i)(?:\s*(?:reply(?:\s+to\s+(?:this\s+)?comment)?|report|like|permalink|flag"
-                        r"(?:\s+as\s+inappropriate)?|share|Δ|\(score:[^()]{0,40}\)|by))+\s*$")
+                        r"(?:\s+as\s+inappropriate)?|share|Δ|\(score:[^()]{0,40}\)|by))+(?:\s+\d{1,4})?\s*$")
 _WORD = regex.compile(r"\S+")
-_HEADER_WORD = regex.compile(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})")  # every header has one
+# every header has one of these; a stamped header has the time of day
+_HEADER_WORD = regex.compile(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})|(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# A heading that counts the comments ("59 Comments", "One thought on “TITLE”"); titled, it is
+# WordPress's, which no byline prints.
+COUNTED = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
+                        r"|thoughts?)(?!\p{L})(?P<titled>\s+(?:on|to)\s+"
+                        r"(?:“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»|‘[^’]{1,200}’):?)?")
+# A reply button between two comments of a headerless discussion ("… a scoop. Reply ↓ Hi Anne").
+REPLY_BUTTON = regex.compile(r"(?<=[.!?…\"”')]\s{1,3})(?:Reply|REPLY)(?:\s*↓)?(?=\s+[\p{Lu}\d@\"“])")
 
 
 @dataclass(slots=True)
@@ -53,6 +68,7 @@ class _Header:
     end: int     # where the comment's text starts
     author: str
     posted: str | None
+    stamped: bool = False  # a name and a timestamp, no verb
 
 
 def find_flat_discussion(doc: Document) -> bool:
@@ -67,10 +83,14 @@ def find_flat_discussion(doc: Document) -> bool:
 
 
 def _discussion_in(doc: Document, start: int, end: int) -> bool:
-    headers = _headers(doc.text, start, end)
+    heading = _heading(doc.text, start, end)
+    after = heading.end() if heading else end
+    headers = [h for h in _headers(doc.text, start, end) if not h.stamped or h.start >= after]
     run = _last_run(doc.text, headers)
-    if run is None or _words(doc.text, start, run[0].start) < ARTICLE_WORDS:
-        return False
+    titled = heading is not None and bool(heading["titled"])
+    under_title = titled and run is not None and run[0].start >= heading.start()
+    if run is None or _words(doc.text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
+        return titled and _headerless(doc, heading, end)
     first, opened = _opener(doc.text, start, run[0].at)
     if opened > run[0].start:  # "Comments Oldest Newest Sara 2 years ago": the name follows the heading
         named = markers.name_before(doc.text, run[0].at, floor=opened)
@@ -84,8 +104,9 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     last = _last_body_end(doc.text, run[-1].end, end)
     ends = [h.start for h in run[1:]] + [last]
     # readers write sentences; a list of teasers ("Title 5 days ago 407 Title …") does not
+    # (no teaser list stands under a titled discussion heading)
     sentences = sum(bool(SENTENCE_END.search(doc.text, h.end, e, timeout=SCAN_TIMEOUT)) for h, e in zip(run, ends))
-    if sentences * 2 < len(run):
+    if sentences * 2 < len(run) and not under_title:
         return False
     doc.flat_discussion = (first, last)
     doc.annotate(first, last, COMMENT, None, RULE)
@@ -99,29 +120,42 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     return True
 
 
+def _heading(text: str, start: int, end: int) -> regex.Match | None:
+    """The last heading that counts comments, past the article's first words."""
+    last = None
+    for m in COUNTED.finditer(text, start, end, timeout=SCAN_TIMEOUT):
+        last = m
+    if last is None or _words(text, start, last.start()) < (TITLED_WORDS if last["titled"] else ARTICLE_WORDS):
+        return None
+    return last
+
+
 def _headers(text: str, start: int, end: int) -> list[_Header]:
     out: list[_Header] = []
-    for m in _header_matches(text, start, end):
+    for m, stamped in _header_matches(text, start, end):
         named = markers.name_before(text, m.start())
         if named is None or named[0] < start:
             continue  # a header with no name before it is a date in a sentence
         when = m["when"]
-        out.append(_Header(named[0], m.start(), m.end(), named[1], when.strip() if when else None))
+        out.append(_Header(named[0], m.start(), m.end(), named[1], when.strip() if when else None, stamped))
     return out
 
 
-def _header_matches(text: str, start: int, end: int) -> list[regex.Match]:
-    """Header matches, tried only around their words: the full pattern run over the whole
-    line took 7% of the pipeline's time on html2txt pages, tried around the words 1.8%."""
-    out: list[regex.Match] = []
+def _header_matches(text: str, start: int, end: int) -> list[tuple[regex.Match, bool]]:
+    """Header matches (and whether each is only stamped), tried only around their words:
+    the full pattern run over the whole line took 7% of the pipeline's time on html2txt
+    pages, tried around the words 1.8%."""
+    out: list[tuple[regex.Match, bool]] = []
     for k in _HEADER_WORD.finditer(text, start, end, timeout=SCAN_TIMEOUT):
-        if out and k.start() < out[-1].end():
+        if out and k.start() < out[-1][0].end():
             continue
-        window = markers.INLINE_HEADER.finditer(text, max(start, k.start() - 24), min(end, k.end() + 80),
-                                                timeout=SCAN_TIMEOUT)
+        stamped = k.group()[:1].isdigit()
+        pattern = markers.STAMP_HEADER if stamped else markers.INLINE_HEADER
+        window = pattern.finditer(text, max(start, k.start() - (48 if stamped else 24)), min(end, k.end() + 80),
+                                  timeout=SCAN_TIMEOUT)
         m = next((m for m in window if m.start() <= k.start() < m.end()), None)
         if m is not None:
-            out.append(m)
+            out.append((m, stamped))
     return out
 
 
@@ -143,6 +177,37 @@ def _opener(text: str, start: int, first_header: int) -> tuple[int, int]:
     words = list(_WORD.finditer(text, start, first_header))[-OPENER_WORDS:]
     m = OPENER.search(text, words[0].start(), first_header, timeout=SCAN_TIMEOUT) if words else None
     return (m.start(), m.end()) if m else (first_header, first_header)
+
+
+def _headerless(doc: Document, heading: regex.Match, end: int) -> bool:
+    """A titled heading and no headers: the comments run from the heading to the form,
+    cut at their reply buttons when the page prints them."""
+    text = doc.text
+    close = _form_start(text, heading.end(), end)
+    if close is None or not SENTENCE_END.search(text, heading.end(), close, timeout=SCAN_TIMEOUT):
+        return False
+    doc.flat_discussion = (heading.start(), close)
+    doc.annotate(heading.start(), close, COMMENT, None, RULE)
+    _meta(doc, heading.start(), heading.end())
+    pos = heading.end()
+    for m in [*REPLY_BUTTON.finditer(text, pos, close, timeout=SCAN_TIMEOUT), None]:
+        stop = m.start() if m else close
+        a, b = _strip(text, pos, stop)
+        if a < b:
+            doc.comments.append(Comment(a, b, reply_to=markers.inline_reply(normalise(text[a:b]))))
+        if m:
+            _meta(doc, m.start(), m.end())
+            pos = m.end()
+    return True
+
+
+def _form_start(text: str, pos: int, end: int) -> int | None:
+    """Where the comment form (or its closing note) starts after ``pos``: the first
+    piece that reads as one."""
+    for a, b in split_flat(text, pos, end):
+        if markers.FORM.match(_LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT), timeout=SCAN_TIMEOUT):
+            return a
+    return None
 
 
 def _last_body_end(text: str, pos: int, end: int) -> int:
