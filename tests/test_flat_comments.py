@@ -159,3 +159,22 @@ def test_name_before_skips_the_comment_number_and_the_sentence_before():
     assert markers.name_before(text, len(text)) == (text.index("Christian"), "Christian Roth")
     text = "Reply 3 jorge jacobo"
     assert markers.name_before(text, len(text)) == (8, "jorge jacobo")
+
+
+def test_a_count_after_the_word_and_numeric_timestamps():
+    discussion = ("Comments 2 Mary Jones 3/12/2021 at 1:48am What a good idea. Reply "
+                  "Tom Baker 3/13/2021 at 5:42pm Will they lend a lawn mower too? Reply ")
+    result = run(padded(ARTICLE) + discussion + FOOTER)
+    assert [(c["author"], c["posted"]) for c in result["comments"]] == [
+        ("Mary Jones", "3/12/2021 at 1:48am"), ("Tom Baker", "3/13/2021 at 5:42pm")]
+
+
+def test_a_header_in_the_middle_of_the_articles_last_sentence_does_not_open_the_discussion():
+    # no heading before the comments: the run's first "header" is the article's own sentence
+    article = padded(ARTICLE) + ("The shelf moved between two branches of Riverside a year ago "
+                                 "Staff say it was a success. ")
+    discussion = ("Mary Jones says: March 3, 2024 at 9:15 am What a good idea. Reply "
+                  "Tom Baker says: March 4, 2024 at 10:02 pm Will they lend a lawn mower too? Reply ")
+    result = run(article + discussion + FOOTER)
+    assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom Baker"]
+    assert "Staff say it was a success." in result["text"]

@@ -50,13 +50,15 @@ _ENDS = tuple(".!?…\"”)")
 TRAILER = regex.compile(r"(?i)(?:\s*(?:reply(?:\s+to\s+(?:this\s+)?comment)?|report|like|permalink|flag"
                         r"(?:\s+as\s+inappropriate)?|share|Δ|\(score:[^()]{0,40}\)|by))+(?:\s+\d{1,4})?\s*$")
 _WORD = regex.compile(r"\S+")
+_HEADINGS = frozenset(("comments", "comment", "responses", "replies", "discussion", "reactions"))
 # every header has one of these; a stamped header has the time of day
 _HEADER_WORD = regex.compile(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})|(?<!\d)\d{1,2}:\d{2}(?!\d)")
-# A heading that counts the comments ("59 Comments", "One thought on “TITLE”"); titled, it is
-# WordPress's, which no byline prints.
-COUNTED = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
+# A heading that counts the comments ("59 Comments", "One thought on “TITLE”", "Comments (115)");
+# titled, it is WordPress's, which no byline prints.
+COUNTED = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
                         r"|thoughts?)(?!\p{L})(?P<titled>\s+(?:on|to)\s+"
-                        r"(?:“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»|‘[^’]{1,200}’):?)?")
+                        r"(?:“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»|‘[^’]{1,200}’):?)?"
+                        r"|comments\s+(?:\(\s*[1-9]\d*\s*\)|[1-9]\d*)(?![\p{L}\p{N}]))")
 # A reply button between two comments of a headerless discussion ("… a scoop. Reply ↓ Hi Anne").
 REPLY_BUTTON = regex.compile(r"(?<=[.!?…\"”')]\s{1,3})(?:Reply|REPLY)(?:\s*↓)?(?=\s+[\p{Lu}\d@\"“])")
 
@@ -91,15 +93,18 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     under_title = titled and run is not None and run[0].start >= heading.start()
     if run is None or _words(doc.text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
         return titled and _headerless(doc, heading, end)
-    first, opened = _opener(doc.text, start, run[0].at)
+    first, opened = _opener(doc.text, start, run[0])
     if opened > run[0].start:  # "Comments Oldest Newest Sara 2 years ago": the name follows the heading
         named = markers.name_before(doc.text, run[0].at, floor=opened)
         if named is None:
             run = run[1:]
         else:
             run[0].start, run[0].author = named
-        if len(run) < MIN_HEADERS:
-            return False
+    elif first == run[0].start and not _after_break(doc.text, start, first):
+        run = run[1:]  # "… two levels of Single-A a year ago Machado had …": the article's sentence
+        first = run[0].start if run else first
+    if len(run) < MIN_HEADERS:
+        return False
     first = min(first, run[0].start)
     last = _last_body_end(doc.text, run[-1].end, end)
     ends = [h.start for h in run[1:]] + [last]
@@ -171,12 +176,25 @@ def _last_run(text: str, headers: list[_Header]) -> list[_Header] | None:
     return runs[-1] if runs else None
 
 
-def _opener(text: str, start: int, first_header: int) -> tuple[int, int]:
-    """The discussion starts at a heading or form shortly before its first header: where
-    that heading starts and ends (the header itself when there is none)."""
-    words = list(_WORD.finditer(text, start, first_header))[-OPENER_WORDS:]
-    m = OPENER.search(text, words[0].start(), first_header, timeout=SCAN_TIMEOUT) if words else None
-    return (m.start(), m.end()) if m else (first_header, first_header)
+def _opener(text: str, start: int, header: _Header) -> tuple[int, int]:
+    """The discussion starts at a heading or form shortly before its first header (or
+    between the header's name and its date): where that heading starts and ends, or the
+    header's start twice when there is none."""
+    words = list(_WORD.finditer(text, start, header.at))[-OPENER_WORDS:]
+    m = OPENER.search(text, words[0].start(), header.at, timeout=SCAN_TIMEOUT) if words else None
+    return (m.start(), m.end()) if m else (header.start, header.start)
+
+
+def _after_break(text: str, start: int, pos: int) -> bool:
+    """True when what comes before ``pos`` ends a sentence or a comment (a full stop, a
+    "Reply" button, the comment's number) or is a heading ("Comments"): a header's name
+    starts there, not mid-sentence."""
+    before = text[max(start, pos - 40):pos].rstrip()
+    if not before or before.endswith(_ENDS):
+        return True
+    last = before.split()[-1]
+    return last.isdigit() or last.lower().rstrip(":") in _HEADINGS or bool(
+        TRAILER.fullmatch(" " + last, timeout=SCAN_TIMEOUT))
 
 
 def _headerless(doc: Document, heading: regex.Match, end: int) -> bool:
