@@ -41,7 +41,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?-i:\s*(?:[A-Z]{1,4}T|UTC|GMT)\b)?"
 _CALENDAR = (rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}|{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})"
              rf"|{_YEAR}-\d{{2}}-\d{{2}}|{_WEEKDAY}?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}}))")
-_CLOCK = rf"(?:\s*(?:,|at|@|-|–|—|\|)?\s*@?\s*{_TIME})"
+_CLOCK = rf"(?:\s*(?:,|at|@|-|–|—|\||/)?\s*@?\s*{_TIME})"
 _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?"
         r"|days?|weeks?|wks?|months?|years?|yrs?)(?:,?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?))?\s+ago"
         r"|yesterday|today|just\s+now)")
@@ -70,11 +70,13 @@ INLINE_HEADER = regex.compile(
     rf"|(?<=[\p{{L}}\p{{N}}_)])\s+(?P<when>(?:\d+|an?|one)\s+(?i:seconds?|minutes?|hours?|days?|weeks?|months?"
     rf"|years?)\s+ago){_COMMENT_STARTS}")
 # A name, then a date with the time of day and no verb ("Shelley Owen September 14th, 2012 at
-# 11:19 am Awesome!"): how many comment systems stamp a comment. An article's own dates seldom
+# 11:19 am Awesome!", "Anna — July 18th, 2012, 4:09 pm", "Janet Posted 10/18/2012 at 2:57 pm"):
+# how many comment systems stamp a comment. An article's own dates seldom
 # carry the minute, but bylines do, so a caller counts these only under a discussion heading.
 STAMP_HEADER = regex.compile(
-    rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?i:on\s+)?"
-    rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK})){_COMMENT_STARTS}")
+    rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?:[—–|-]\s+)?(?i:posted\s+)?(?i:on\s+)?"
+    rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}))"
+    rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}")
 _USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
 

@@ -147,11 +147,15 @@ def test_a_titled_heading_without_headers_opens_the_discussion_up_to_the_form():
     assert meta[0] == "2 thoughts on “Library Opens a Tool-Lending Shelf”"
 
 
-def test_an_untitled_count_is_no_discussion_without_headers():
-    # "2 comments" is how a byline counts them too: without headers nothing says where comments are
+def test_a_bare_count_heads_a_headerless_discussion_only_late_in_the_page():
     discussion = "2 comments What a good idea. I borrowed the ladder last week. Will they lend a lawn mower too? "
     result = run(padded(ARTICLE) + discussion + FOOTER)
-    assert result["comments"] == []
+    assert [c["text"] for c in result["comments"]] == [discussion[len("2 comments "):].strip()]
+    # a byline's count above the article (under a long menu), the form below it: the article
+    # is no discussion
+    menu = "Home News Sport Weather Business Culture Travel Food Opinion Video " * 11
+    result = run(menu + "By Ann Lee | 2 comments " + padded(ARTICLE) + FOOTER)
+    assert result["comments"] == [] and "The central library now lends" in result["text"]
 
 
 def test_name_before_skips_the_comment_number_and_the_sentence_before():
@@ -178,3 +182,16 @@ def test_a_header_in_the_middle_of_the_articles_last_sentence_does_not_open_the_
     result = run(article + discussion + FOOTER)
     assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom Baker"]
     assert "Staff say it was a success." in result["text"]
+
+
+def test_stamped_headers_after_a_dash_or_posted_and_before_a_permalink():
+    discussion = ("2 Comments Mary Jones — March 3, 2024, 9:15 am What a good idea. "
+                  "Tom Baker Posted March 4, 2024 at 10:02 pm | Permalink Will they lend a lawn mower too? ")
+    result = run(padded(ARTICLE) + discussion + FOOTER)
+    assert [(c["author"], c["text"]) for c in result["comments"]] == [
+        ("Mary Jones", "What a good idea."), ("Tom Baker", "Will they lend a lawn mower too?")]
+
+
+def test_one_header_right_under_a_count_is_a_discussion_of_one():
+    result = run(padded(ARTICLE) + "One Comment Mary Jones says: March 3, 2024 at 9:15 am What a good idea. " + FOOTER)
+    assert [c["text"] for c in result["comments"]] == ["What a good idea."]

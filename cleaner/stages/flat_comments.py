@@ -32,6 +32,7 @@ MIN_HEADERS = 2        # inline headers a discussion needs ...
 MAX_GAP_WORDS = 800    # ... no further apart than this many words (a long comment)
 ARTICLE_WORDS = 100    # words of the page before the discussion: the article comes first
 TITLED_WORDS = 10      # ... fewer under a titled heading, which ends an article however short
+LATE_SHARE = 0.5       # a bare count past this share of the page's words heads its discussion
 OPENER_WORDS = 80      # how far before the first header a discussion heading may stand
 LAST_BODY_WORDS = 300  # the last comment runs on for at most this many words of prose
 SCAN_TIMEOUT = 2.0     # seconds for reading the headers of one line
@@ -88,11 +89,11 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     heading = _heading(doc.text, start, end)
     after = heading.end() if heading else end
     headers = [h for h in _headers(doc.text, start, end) if not h.stamped or h.start >= after]
-    run = _last_run(doc.text, headers)
+    run = _last_run(doc.text, headers) or _single(doc.text, headers, heading)
     titled = heading is not None and bool(heading["titled"])
     under_title = titled and run is not None and run[0].start >= heading.start()
     if run is None or _words(doc.text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
-        return titled and _headerless(doc, heading, end)
+        return (titled or _late(doc.text, start, end, heading)) and _headerless(doc, heading, end)
     first, opened = _opener(doc.text, start, run[0])
     if opened > run[0].start:  # "Comments Oldest Newest Sara 2 years ago": the name follows the heading
         named = markers.name_before(doc.text, run[0].at, floor=opened)
@@ -103,7 +104,7 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
     elif first == run[0].start and not _after_break(doc.text, start, first):
         run = run[1:]  # "… two levels of Single-A a year ago Machado had …": the article's sentence
         first = run[0].start if run else first
-    if len(run) < MIN_HEADERS:
+    if not run or len(run) < MIN_HEADERS and not _under(doc.text, heading, run[0]):
         return False
     first = min(first, run[0].start)
     last = _last_body_end(doc.text, run[-1].end, end)
@@ -176,6 +177,18 @@ def _last_run(text: str, headers: list[_Header]) -> list[_Header] | None:
     return runs[-1] if runs else None
 
 
+def _single(text: str, headers: list[_Header], heading: regex.Match | None) -> list[_Header] | None:
+    """One header right under a heading that counts the comments ("1 Comment Julie wrote:"):
+    the count vouches for the discussion that one header alone would not."""
+    first = next((h for h in headers if heading and h.start >= heading.end()), None)
+    return [first] if first and _under(text, heading, first) else None
+
+
+def _under(text: str, heading: regex.Match | None, header: _Header) -> bool:
+    return heading is not None and header.start >= heading.end() and \
+        _words(text, heading.end(), header.start) <= OPENER_WORDS
+
+
 def _opener(text: str, start: int, header: _Header) -> tuple[int, int]:
     """The discussion starts at a heading or form shortly before its first header (or
     between the header's name and its date): where that heading starts and ends, or the
@@ -197,9 +210,18 @@ def _after_break(text: str, start: int, pos: int) -> bool:
         TRAILER.fullmatch(" " + last, timeout=SCAN_TIMEOUT))
 
 
+def _late(text: str, start: int, end: int, heading: regex.Match | None) -> bool:
+    """A bare count ("39 Comments") that heads the discussion, not a byline's: past half
+    the page's words (a byline stands above the article) and followed by a comment's capital."""
+    if heading is None:
+        return False
+    after = text[heading.end():heading.end() + 3].lstrip()
+    return after[:1].isupper() and _words(text, start, heading.start()) >= LATE_SHARE * _words(text, start, end)
+
+
 def _headerless(doc: Document, heading: regex.Match, end: int) -> bool:
-    """A titled heading and no headers: the comments run from the heading to the form,
-    cut at their reply buttons when the page prints them."""
+    """A titled heading (or a late count) and no headers: the comments run from the heading
+    to the form, cut at their reply buttons when the page prints them."""
     text = doc.text
     close = _form_start(text, heading.end(), end)
     if close is None or not SENTENCE_END.search(text, heading.end(), close, timeout=SCAN_TIMEOUT):
