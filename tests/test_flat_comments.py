@@ -6,6 +6,8 @@ all on one line; and articles on one line whose sentences only look like headers
 """
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean, markers
 from cleaner.document import COMMENT
 
@@ -165,14 +167,6 @@ def test_name_before_skips_the_comment_number_and_the_sentence_before():
     assert markers.name_before(text, len(text)) == (8, "jorge jacobo")
 
 
-def test_a_count_after_the_word_and_numeric_timestamps():
-    discussion = ("Comments 2 Mary Jones 3/12/2021 at 1:48am What a good idea. Reply "
-                  "Tom Baker 3/13/2021 at 5:42pm Will they lend a lawn mower too? Reply ")
-    result = run(padded(ARTICLE) + discussion + FOOTER)
-    assert [(c["author"], c["posted"]) for c in result["comments"]] == [
-        ("Mary Jones", "3/12/2021 at 1:48am"), ("Tom Baker", "3/13/2021 at 5:42pm")]
-
-
 def test_a_header_in_the_middle_of_the_articles_last_sentence_does_not_open_the_discussion():
     # no heading before the comments: the run's first "header" is the article's own sentence
     article = padded(ARTICLE) + ("The shelf moved between two branches of Riverside a year ago "
@@ -184,12 +178,20 @@ def test_a_header_in_the_middle_of_the_articles_last_sentence_does_not_open_the_
     assert "Staff say it was a success." in result["text"]
 
 
-def test_stamped_headers_after_a_dash_or_posted_and_before_a_permalink():
-    discussion = ("2 Comments Mary Jones — March 3, 2024, 9:15 am What a good idea. "
-                  "Tom Baker Posted March 4, 2024 at 10:02 pm | Permalink Will they lend a lawn mower too? ")
+@pytest.mark.parametrize("discussion, expected", [
+    # a count after the word, numeric dates
+    ("Comments 2 Mary Jones 3/12/2021 at 1:48am What a good idea. Reply "
+     "Tom Baker 3/13/2021 at 5:42pm Will they lend a lawn mower too? Reply ",
+     [("Mary Jones", "3/12/2021 at 1:48am"), ("Tom Baker", "3/13/2021 at 5:42pm")]),
+    # a dash before the date, "Posted", a permalink after the time
+    ("2 Comments Mary Jones — March 3, 2024, 9:15 am What a good idea. "
+     "Tom Baker Posted March 4, 2024 at 10:02 pm | Permalink Will they lend a lawn mower too? ",
+     [("Mary Jones", "March 3, 2024, 9:15 am"), ("Tom Baker", "March 4, 2024 at 10:02 pm")]),
+])
+def test_stamped_header_formats(discussion, expected):
     result = run(padded(ARTICLE) + discussion + FOOTER)
-    assert [(c["author"], c["text"]) for c in result["comments"]] == [
-        ("Mary Jones", "What a good idea."), ("Tom Baker", "Will they lend a lawn mower too?")]
+    assert [(c["author"], c["posted"]) for c in result["comments"]] == expected
+    assert [c["text"] for c in result["comments"]] == ["What a good idea.", "Will they lend a lawn mower too?"]
 
 
 def test_one_header_right_under_a_count_is_a_discussion_of_one():
