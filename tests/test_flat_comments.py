@@ -103,7 +103,8 @@ def test_one_inline_header_is_not_a_discussion():
 def test_disabling_the_comment_stage_leaves_a_flat_discussion_in_the_text():
     page = padded(ARTICLE) + SAYS + FOOTER
     result = clean(page, language=False, disable=["comments"]).to_dict()
-    assert result["comments"] == [] and "lawn mower" in result["text"]
+    assert result["comments"] == [] and "borrowed the ladder" in result["text"]
+    assert not any(s["label"] == COMMENT or s.get("rule") == "comments.flat" for s in result["segments"])
 
 
 def test_name_before_stops_at_the_sentence_and_at_buttons():

@@ -169,6 +169,28 @@ def test_split_flat_cuts_sentences_and_menu_runs():
     assert any(p.startswith("The cat sat on the mat") for p in pieces)
 
 
+def _features(text: str) -> list[list[str]]:
+    return [i.features for i in analyse(Document(text), load_weights().stopwords)]
+
+
+def test_teaser_titles_run_together_show_their_breaks_and_dates():
+    teasers = ("Recent Articles Stopping a medication Handling tough decisions as a caregiver How we make "
+               "memories Treating mild cognitive impairment Dec 19, 2025 Cathay Pacific launches new suites")
+    prose = ("The review found that people who exercised regularly had fewer symptoms of depression, "
+             "and the effect held for walking, yoga and strength training alike.")
+    (teaser,), (sentence,) = _features(teasers), _features(prose)
+    assert "breaks>=0.1" in teaser and "date_in_long" in teaser
+    assert "breaks<0.02" in sentence and "date_in_long" not in sentence
+
+
+def test_pieces_of_a_flattened_line_carry_their_shape_apart_from_lines():
+    line = "The cat sat on the mat all day long and did not move at all. "
+    flat = _features(line * 30)  # one line of 1,800 characters: cut into pieces
+    assert all("flat" in f and "flat_end_stop" in f and "flat_prose" in f for f in flat)
+    (own,) = _features(line.strip())
+    assert not any(x.startswith("flat") for x in own)
+
+
 def test_markup_spans_are_link_targets_images_and_underscores():
     raw = "_See_ the [report](https://example.org/r) and ![chart](c.png) now"
     spans = [raw[a:b] for a, b in markup_spans(raw)]

@@ -31,6 +31,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)(?:\s|$)")
 _DATE = re.compile(r"(?i)\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b")
 _GLUED = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")  # "NoticeTerms", "historyEnergy": menu items run together
+# A capitalised word between two lower-case ones with no punctuation before it ("… as a caregiver
+# How we make memories Treating mild …"): where one teaser title ends and the next begins once a
+# converter runs them together; prose has it only before a name.
+_TITLE_BREAK = re.compile(r"(?<=[a-z\d]) (?=[A-Z][a-z]+ [a-z]{2,})")
 _GLUED_TOKEN = re.compile(r"(?<!\S)(?=\S{4})\S*?[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _INITIAL = re.compile(r"(?<!\S)[^\W\d_]")  # first character of a token, when it is a letter
@@ -82,6 +86,8 @@ BLINES = _binner((2, 3, 5, 9, 17), "blines")
 BWORDS = _binner((4, 10, 25, 60, 150, 400), "bwords")
 BSHORT = _binner((0.2, 0.5, 0.8, 0.99), "bshort")
 GLUED = _binner((0.1, 0.3), "glued")
+BREAKS = _binner((0.02, 0.05, 0.1), "breaks")
+_FLAT_CROSSED = ("nw", "sents", "end_", "breaks", "date_in_long", "prose")
 PREFIX = _binner((3, 5, 10), "prefix")
 
 
@@ -262,6 +268,8 @@ def _text_features(raw: str, stopwords: frozenset[str]
         glued = len(_GLUED_TOKEN.findall(shown))
         if glued:
             f.append(GLUED(glued / nw))
+    if nw >= 8:
+        f.append(BREAKS(len(_TITLE_BREAK.findall(shown)) / nw))
     digits = 0
     if chars:
         digits = sum(map(len, _DIGITS.findall(shown)))
@@ -305,6 +313,8 @@ def _text_features(raw: str, stopwords: frozenset[str]
         f.append("copyright")
     if nw <= 12 and digits and _DATE.search(shown):
         f.append("date")
+    elif digits and _DATE.search(shown):
+        f.append("date_in_long")  # "Airlines Dec 19, 2025 Cathay Pacific Launches …": a teaser's date
     if nw <= 12 and digits and _AGO.search(low):
         f.append("ago")
     if nw <= 3 and chars <= 25:
@@ -337,7 +347,11 @@ def analyse(doc: Document, stopwords: frozenset[str]) -> list[LineInfo]:
             # position in the page and in the block
             f.append(POS(line.start / size))
             if line.flat:
+                # a piece of a flattened line is cut at sentence ends: its length and its
+                # punctuation mean something else than a line's (a long piece with no sentence
+                # end is a menu run)
                 f.append("flat")
+                f.extend(["flat_" + x for x in own if x.startswith(_FLAT_CROSSED)])
             if len(group) == 1:
                 f.append("single_line_block")
             elif line is group[0]:
