@@ -86,34 +86,47 @@ def find_flat_discussion(doc: Document) -> bool:
 
 
 def _discussion_in(doc: Document, start: int, end: int) -> bool:
-    heading = _heading(doc.text, start, end)
+    text = doc.text
+    heading = _heading(text, start, end)
     after = heading.end() if heading else end
-    headers = [h for h in _headers(doc.text, start, end) if not h.stamped or h.start >= after]
-    run = _last_run(doc.text, headers) or _single(doc.text, headers, heading)
+    headers = [h for h in _headers(text, start, end) if not h.stamped or h.start >= after]
+    run = _last_run(text, headers) or _single(text, headers, heading)
     titled = heading is not None and bool(heading["titled"])
     under_title = titled and run is not None and run[0].start >= heading.start()
-    if run is None or _words(doc.text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
-        return (titled or _late(doc.text, start, end, heading)) and _headerless(doc, heading, end)
-    first, opened = _opener(doc.text, start, run[0])
+    if run is None or _words(text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
+        return (titled or _late(text, start, end, heading)) and _headerless(doc, heading, end)
+    first, run = _opened(text, start, run)
+    if not run or len(run) < MIN_HEADERS and not _under(text, heading, run[0]):
+        return False
+    last = _last_body_end(text, run[-1].end, end)
+    ends = [h.start for h in run[1:]] + [last]
+    # readers write sentences; a list of teasers ("Title 5 days ago 407 Title …") does not
+    # (no teaser list stands under a titled discussion heading)
+    sentences = sum(bool(SENTENCE_END.search(text, h.end, e, timeout=SCAN_TIMEOUT)) for h, e in zip(run, ends))
+    if sentences * 2 < len(run) and not under_title:
+        return False
+    _mark(doc, first, last, run, ends)
+    return True
+
+
+def _opened(text: str, start: int, run: list[_Header]) -> tuple[int, list[_Header]]:
+    """Where the discussion starts, and its headers once the first is checked against
+    the heading or the sentence before it."""
+    first, opened = _opener(text, start, run[0])
     if opened > run[0].start:  # "Comments Oldest Newest Sara 2 years ago": the name follows the heading
-        named = markers.name_before(doc.text, run[0].at, floor=opened)
+        named = markers.name_before(text, run[0].at, floor=opened)
         if named is None:
             run = run[1:]
         else:
             run[0].start, run[0].author = named
-    elif first == run[0].start and not _after_break(doc.text, start, first):
+    elif first == run[0].start and not _after_break(text, start, first):
         run = run[1:]  # "… two levels of Single-A a year ago Machado had …": the article's sentence
         first = run[0].start if run else first
-    if not run or len(run) < MIN_HEADERS and not _under(doc.text, heading, run[0]):
-        return False
-    first = min(first, run[0].start)
-    last = _last_body_end(doc.text, run[-1].end, end)
-    ends = [h.start for h in run[1:]] + [last]
-    # readers write sentences; a list of teasers ("Title 5 days ago 407 Title …") does not
-    # (no teaser list stands under a titled discussion heading)
-    sentences = sum(bool(SENTENCE_END.search(doc.text, h.end, e, timeout=SCAN_TIMEOUT)) for h, e in zip(run, ends))
-    if sentences * 2 < len(run) and not under_title:
-        return False
+    return (min(first, run[0].start) if run else first), run
+
+
+def _mark(doc: Document, first: int, last: int, run: list[_Header], ends: list[int]) -> None:
+    """The discussion as comments: headers and buttons are comment metadata."""
     doc.flat_discussion = (first, last)
     doc.annotate(first, last, COMMENT, None, RULE)
     _meta(doc, first, run[0].start)
@@ -123,7 +136,6 @@ def _discussion_in(doc: Document, start: int, end: int) -> bool:
         if a < b:
             doc.comments.append(Comment(a, b, author=header.author, posted=header.posted,
                                         reply_to=markers.inline_reply(normalise(doc.text[a:b]))))
-    return True
 
 
 def _heading(text: str, start: int, end: int) -> regex.Match | None:
