@@ -77,6 +77,7 @@ STAMP_HEADER = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?:[—–|-]\s+)?(?i:posted\s+)?(?i:on\s+)?"
     rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}))"
     rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}")
+_PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al".split())  # "Maria de Souza"
 _USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
 
@@ -321,7 +322,8 @@ def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tupl
         if len(taken) >= max_words or _NAME_STOP.search(token) or token.lower() in _STOPWORDS \
                 or _chrome_word(token) or token.lower() in ("reply", "says") or not _WORDISH.match(token):
             break
-        if taken and (token.isdigit() or token.islower() and taken[-1].group()[:1].isupper()):
+        if taken and (token.isdigit() or token.islower() and token not in _PARTICLES
+                      and taken[-1].group()[:1].isupper()):
             break  # "3 Jeff says:", "… to learn Christian Roth May 1": the number or the sentence before
         taken.append(m)
     if not taken:

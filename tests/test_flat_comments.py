@@ -166,6 +166,8 @@ def test_name_before_skips_the_comment_number_and_the_sentence_before():
     assert markers.name_before(text, len(text)) == (text.index("Christian"), "Christian Roth")
     text = "Reply 3 jorge jacobo"
     assert markers.name_before(text, len(text)) == (8, "jorge jacobo")
+    text = "I agree. Maria de Souza"
+    assert markers.name_before(text, len(text)) == (9, "Maria de Souza")
 
 
 def test_a_header_in_the_middle_of_the_articles_last_sentence_does_not_open_the_discussion():

@@ -311,10 +311,9 @@ def _text_features(raw: str, stopwords: frozenset[str]
         f.append(("cue_short_" if nw <= 12 else "cue_long_") + cue)
     if "©" in shown or "(c)" in low:
         f.append("copyright")
-    if nw <= 12 and digits and _DATE.search(shown):
-        f.append("date")
-    elif digits and _DATE.search(shown):
-        f.append("date_in_long")  # "Airlines Dec 19, 2025 Cathay Pacific Launches …": a teaser's date
+    if digits and _DATE.search(shown):
+        # a date line, or a teaser's date inside a longer one ("Airlines Dec 19, 2025 Cathay …")
+        f.append("date" if nw <= 12 else "date_in_long")
     if nw <= 12 and digits and _AGO.search(low):
         f.append("ago")
     if nw <= 3 and chars <= 25:
