@@ -257,16 +257,21 @@ def _form_start(text: str, pos: int, end: int) -> int | None:
     """Where the comment form (or its closing note) starts after ``pos``: the first
     piece that reads as one."""
     for a, b in split_flat(text, pos, end):
-        if markers.FORM.match(_LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT), timeout=SCAN_TIMEOUT):
+        if markers.FORM.match(_unbuttoned(text, a, b), timeout=SCAN_TIMEOUT):
             return a
     return None
+
+
+def _unbuttoned(text: str, a: int, b: int) -> str:
+    """A piece without the buttons it starts with ("Reply Leave a Reply")."""
+    return _LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT)
 
 
 def _last_body_end(text: str, pos: int, end: int) -> int:
     """Where the last comment ends: its sentences, up to the first piece that is not prose."""
     out, words = pos, 0
     for a, b in split_flat(text, pos, end):
-        piece = _LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT)  # "Reply Leave a Reply"
+        piece = _unbuttoned(text, a, b)
         closes = markers.FORM.match(piece, timeout=SCAN_TIMEOUT) or OPENER.match(piece, timeout=SCAN_TIMEOUT)
         if words and (not piece.endswith(_ENDS) or closes):
             break
