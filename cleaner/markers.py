@@ -46,12 +46,17 @@ _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|
         r"|days?|weeks?|wks?|months?|years?|yrs?)(?:,?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?))?\s+ago"
         r"|yesterday|today|just\s+now)")
 # A date, with an optional time; a month and day without a year only when a time follows.
-_DATE = (rf"(?:{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\))?"
+_DATE = (rf"(?:{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\)|{_CLOCK})?"
          r")")
-DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}])")
+# not "Today's best price": a possessive date is a phrase's subject, not a stamp
+DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}]|['’]s(?!\p{{L}}))")
 # "posted by Blogger Joe : 11:58 AM": a time of day with am/pm ends a header that has no date
 CLOCK_TAIL = regex.compile(r"(?i)(?<=\s)\d{1,2}:\d{2}\s*[ap]\.?m\.?$")
 TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
+# "23 May – 28 September 2025", "May 1 - June 3, 2025", "12–14 March 2024": the first half of
+# a date range ends the text before the date. An exhibition's or an event's dates, never a
+# comment's stamp.
+RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?=[–—-]))\s*(?:[–—-]|to|until)\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
 
@@ -236,6 +241,8 @@ def header(text: str) -> Marker | None:
     verb = VERB.search(rest, timeout=0.2)
     if not dates and not verb:
         return None
+    if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):
+        return None
     when = dates[0].group().strip() if dates else None
     if len(dates) == 1 and when.isalpha() and not verb and all(
             _leftover(part) for part in (stripped[:dates[0].start()], stripped[dates[0].end():])):
@@ -247,7 +254,13 @@ def header(text: str) -> Marker | None:
     name = _strip_glue(rest)
     if not name:
         return Marker("says", None, when) if verb else Marker("date", when=when)
+    if when and when.isalpha() and not verb and _has_stopword(name):
+        return None  # "Get a free quote today.": a phrase, not "Sarah today"
     return Marker("says", _clean(name), when) if _name_like(name) else None
+
+
+def _has_stopword(name: str) -> bool:
+    return any(t.lower() in _STOPWORDS and t.lower() not in _PARTICLES for t in name.split())
 
 
 def _strip_glue(text: str) -> str:

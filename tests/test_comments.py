@@ -56,6 +56,8 @@ def meta(result: dict) -> list[str]:
      "says", "Priya N", "January 5, 2014 at 7:12 pm"),
     ("October 9, 2012 3:04 PM", "date", None, "October 9, 2012 3:04 PM"),
     ("2 days ago", "date", None, "2 days ago"),
+    ("Yesterday at 10:02 AM", "date", None, "Yesterday at 10:02 AM"),  # not a comment by "AM"
+    ("Sarah today at 5:12 pm", "says", "Sarah", "today at 5:12 pm"),
     ("@Chris Gr.", "reply", "Chris Gr", None),
     ("In reply to grumpy_cyclist", "reply", "grumpy_cyclist", None),
     ("Last edited 14 days ago by jasonovich", "edited", "jasonovich", "14 days ago"),
@@ -105,6 +107,11 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "Last updated: March 3, 2024",
     "Mar 13, 2026 9 mins",               # a teaser's date and reading time
     "Someone forgot today is the 26th.",  # "today" inside a sentence is no date of a header
+    "Sussex Modernism Towner Eastbourne 23 May – 28 September 2025",  # an exhibition's dates
+    "Jazz Festival 12–14 March 2024",
+    "Get a free quote today.",           # a phrase ending in "today", not "Sarah today"
+    "Today's best price",
+    "Workshop series May 1 - June 3, 2025",
     "x" * 400,
 ])
 def test_markers_leave_sentences_and_paragraphs_alone(line):
@@ -336,6 +343,29 @@ def test_a_name_in_the_sidebar_after_the_form_does_not_carry_the_discussion_on()
     )
     r = run(text)
     assert texts(r) == ["Just made up a batch of this, delicious!"]
+
+
+def test_a_form_line_under_every_comment_does_not_end_the_discussion():
+    """Drupal prints "Login or register to post comments" under every comment, the next
+    comment's header right below it in the same block: the form ends the discussion only
+    where no header follows it."""
+    comment = ("  • Login or register to post comments\n"
+               "Thu, 08/09/2012 - 13:{m:02d} | 26915{m:02d} {name}\n"
+               "{name}'s picture\n\n"
+               "{said}\n\n")
+    said = {"malikai": "Here is how it looks to us from the trading desk.",
+            "Skateboarder": "You mean in the hands of the seed companies, surely.",
+            "Abraxas": "Beware, do not mention the name of the Evil One aloud.",
+            "indygo55": "All part of the master plan, as usual."}
+    thread = "".join(comment.format(m=4 + k, name=n, said=t) for k, (n, t) in enumerate(said.items()))
+    text = ARTICLE + "Comment viewing options\n\nSelect your preferred way to display the comments.\n" + \
+        thread.replace("  • Login or register to post comments\n", "", 1) + \
+        "  • Login or register to post comments\n\n" + FOOTER
+    r = run(text)
+    # (the first header shares its block with a line of chrome, which goes to the
+    # discussion as an unsigned comment: what this test is about is where it ends)
+    assert texts(r)[-4:] == list(said.values())
+    assert [c["author"] for c in r["comments"]][-4:] == list(said)
 
 
 def test_markdown_comments_from_html2text():

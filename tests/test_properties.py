@@ -102,6 +102,17 @@ def test_real_documents_cover_and_are_stable():
         assert again["text"] == first["text"] and again["removed"] == [] and again["comments"] == []
 
 
+def test_a_long_page_is_covered_once():
+    """340 KB of page text in one document: decoded whole, every character in one segment.
+    (Its speed is measured by ``bench/run.py``, not by a timed test.)"""
+    pages = ROOT / "fixtures" / "structure"
+    unit = "\n".join((pages / name).read_text(encoding="utf-8") for name in ("news_page.txt", "markdown_page.txt"))
+    text = (unit + "\n") * 100
+    result = clean(text, **FAST).to_dict()
+    assert_covers_exactly_once(text, result["segments"])
+    assert result["text"]
+
+
 def test_labels_and_offsets_agree_with_the_parts():
     text = REAL[2] if len(REAL) > 2 else REAL[0]
     result = clean(text, **FAST).to_dict()

@@ -750,9 +750,17 @@ def _trim(units: list[list[Unit]], span: tuple[int, int]) -> tuple[int, int]:
     if last_anchor is None:
         return first, last
     for i in range(last_anchor + 1, last + 1):
-        if any(u.marker is not None and u.marker.kind in ("form", "none") for u in units[i]):
+        if _closes(units[i]):
             return first, i
     return first, last
+
+
+def _closes(block: list[Unit]) -> bool:
+    """The block holds the comment form (or "No comments") with no comment header after it:
+    Drupal prints "Login or register to post comments" under every comment, the next
+    comment's header right below it."""
+    at = next((k for k, u in enumerate(block) if u.marker is not None and u.marker.kind in ("form", "none")), None)
+    return at is not None and not any(u.kind in ("says", "date") for u in block[at + 1:])
 
 
 def _thread_end(doc: Document, units: list[list[Unit]], first: int, last: int) -> int:
