@@ -41,6 +41,7 @@ CATEGORIES: dict[str, str] = {
     "advertisement": "advertising and sponsored teasers",
     "page_header": "site header text above the article",
     "page_footer": "site footer text below the article",
+    "duplicate": "a line the text already printed: a converter's echo of the line above it, a block an extraction repeats",
 }
 
 SCOPES = ("line", "sentence", "block")

@@ -10,6 +10,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import PageStructure, fill_gaps
+from cleaner.structure.categories import echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import best_region, context_features, decoding_scores, load_weights, viterbi
@@ -275,6 +276,31 @@ def test_best_region():
 def test_weights_ship_with_the_package():
     weights = load_weights()
     assert weights.local and weights.passes and "the" in weights.stopwords
+
+
+def test_a_line_that_repeats_the_line_above_is_a_duplicate(stage):
+    """Converters print an image's alt text over its caption, a title link over its heading:
+    the second copy (and a third) is removed as ``duplicate``, the first stays; a short
+    repeat ("Reply") is not judged by this."""
+    alt = "An otter swimming past the old mill at dawn"
+    text = page("news_page.txt").replace(
+        "How the river recovered\n", f"{alt}\n{alt}\n{alt}\n\nHow the river recovered\n")
+    doc = clean(text, stage)
+    assert main_text(doc).count(alt) == 1
+    dupes = [a for a in doc.annotations if a.category == "duplicate"]
+    assert [doc.slice(a.start, a.end) for a in dupes] == [alt, alt]
+    assert all(a.rule == "structure.duplicate" for a in dupes)
+    short = clean(page("news_page.txt").replace("Advertisement\n", "Reply\nReply\n"), stage)
+    assert not any(a.category == "duplicate" for a in short.annotations)
+
+
+def test_lines_that_differ_in_a_link_alone_are_no_duplicates():
+    text = ("[Check your connection](https://a.example/)\n[Check your connection](https://b.example/)\n"
+            "[Check your connection](https://b.example/)\n")
+    doc = Document(text)
+    infos = analyse(doc, load_weights().stopwords)
+    assert infos[0].text == infos[1].text == infos[2].text  # the same words shown ...
+    assert echoes(doc, infos, [True] * 3) == {2}  # ... but only the third line repeats the second
 
 
 def test_html_extractions_are_left_alone(stage):

@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import categorise
+from ..structure.categories import categorise, drop_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights
 
@@ -131,7 +131,7 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
-        keep = fill_gaps(doc.text, infos, keep, set(free))
+        keep = drop_echoes(doc, infos, fill_gaps(doc.text, infos, keep, set(free)))
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         text = doc.text
