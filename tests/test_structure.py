@@ -10,7 +10,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import PageStructure, fill_gaps
-from cleaner.structure.categories import echoes
+from cleaner.structure.doubles import contents, echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import best_region, context_features, decoding_scores, load_weights, viterbi
@@ -301,6 +301,27 @@ def test_lines_that_differ_in_a_link_alone_are_no_duplicates():
     infos = analyse(doc, load_weights().stopwords)
     assert infos[0].text == infos[1].text == infos[2].text  # the same words shown ...
     assert echoes(doc, infos, [True] * 3) == {2}  # ... but only the third line repeats the second
+
+
+def test_a_table_of_contents_is_navigation_and_its_headings_stay(stage):
+    """Under "Table of contents", entries the page prints again further down (as the
+    article's headings) are navigation; the headings themselves stay in the article."""
+    toc = "Table of contents\n  • How the river recovered\n  • What comes next\n\n"
+    text = page("news_page.txt").replace("Otters have been seen again", toc + "Otters have been seen again", 1)
+    doc = clean(text, stage)
+    kept = main_text(doc)
+    assert kept.count("How the river recovered") == 1 and kept.count("What comes next") == 1
+    assert "Table of contents" not in kept
+    removed_toc = [doc.slice(a.start, a.end) for a in doc.annotations if a.category == "navigation"]
+    assert "• How the river recovered" in removed_toc and "Table of contents" in removed_toc
+
+
+def test_a_list_under_a_contents_heading_that_the_page_does_not_repeat_is_no_table():
+    text = "Contents\n  • One tent for two\n  • Two sleeping bags\n\nThe kit packs into one bag.\n"
+    infos = analyse(Document(text), load_weights().stopwords)
+    assert contents(infos) == set()
+    again = text + "\nOne tent for two\n\nIt weighs a kilo.\n\nTwo sleeping bags\n\nBoth are down.\n"
+    assert contents(analyse(Document(again), load_weights().stopwords)) == {0, 1, 2}
 
 
 def test_html_extractions_are_left_alone(stage):

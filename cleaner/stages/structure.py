@@ -30,7 +30,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import categorise, drop_echoes
+from ..structure.categories import DUPLICATE, NAVIGATION, categorise
+from ..structure.doubles import contents, echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights
 
@@ -131,11 +132,13 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
-        keep = drop_echoes(doc, infos, fill_gaps(doc.text, infos, keep, set(free)))
+        keep = fill_gaps(doc.text, infos, keep, set(free))
+        named = doubles(doc, infos, keep)
+        keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         text = doc.text
-        for info, category in categorise(doc, infos, keep):
+        for info, category in categorise(doc, infos, keep, named):
             unit = info.line
             if category is None:
                 # kept: drop the markdown that carries words (link targets, images)
@@ -173,6 +176,15 @@ class PageStructure:
             else:
                 run = 0
         return chrome / total < CHROME_SHARE and longest < CHROME_RUN
+
+
+def doubles(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
+    """Units that only repeat what the page prints elsewhere: a table of contents is
+    navigation, an echo of the line above a duplicate."""
+    named = dict.fromkeys(contents(infos), NAVIGATION)
+    kept = [on and k not in named for k, on in enumerate(keep)]
+    named.update(dict.fromkeys(echoes(doc, infos, kept), DUPLICATE))
+    return named
 
 
 def fill_gaps(text: str, infos, keep: list[bool], free: set[int]) -> list[bool]:

@@ -24,7 +24,6 @@ FOOTER = "page_footer"
 SHARE = "social_share"
 NEWSLETTER = "newsletter"
 DUPLICATE = "duplicate"
-ECHO_CHARS = 12  # shorter repeats ("Reply", "Menu") are chrome of their own, named by the rest
 
 _COOKIE = re.compile(r"\b(?:cookies?|gdpr|ccpa|tracking technologies)\b")
 _BANNER = re.compile(r"\b(?:use|uses|using|accept|consent|agree|browsing|browse|continuing|reject|allow|personali[sz]e)\b")
@@ -66,42 +65,22 @@ def _headline_like(info: LineInfo) -> bool:
     return 3 <= info.words <= 20 and not info.text.rstrip().endswith((".", "!", ":")) and not info.prose
 
 
-def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
-    """Units that say again what the unit just above says, that one kept or an echo itself:
-    converters print an image's alt text over its caption, a teaser's title link over its
-    heading, a bio twice (desktop and mobile). The first copy is the reader's; the others
-    only double it. The lines must match as printed: two lines that differ in a link's
-    target alone show the same words but are two items."""
-    out: set[int] = set()
-    text = doc.text
-    for i in range(1, len(infos)):
-        a, b = infos[i - 1].line, infos[i].line
-        if len(infos[i].text) >= ECHO_CHARS and infos[i].text == infos[i - 1].text \
-                and (keep[i - 1] or i - 1 in out) and text[a.start:a.end].strip() == text[b.start:b.end].strip():
-            out.add(i)
-    return out
-
-
-def drop_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> list[bool]:
-    """``keep`` without the kept units that are :func:`echoes`."""
-    dropped = echoes(doc, infos, keep)
-    return [on and i not in dropped for i, on in enumerate(keep)]
-
-
-def categorise(doc: Document, infos: list[LineInfo], keep: list[bool]) -> Iterator[tuple[LineInfo, str | None]]:
-    """(unit, category) for every unit; ``None`` for a unit that stays."""
+def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: dict[int, str] | None = None
+               ) -> Iterator[tuple[LineInfo, str | None]]:
+    """(unit, category) for every unit; ``None`` for a unit that stays. ``named``: units
+    whose category a later step decided (:mod:`cleaner.structure.doubles`)."""
+    named = named or {}
     n = len(infos)
     kept = [i for i, k in enumerate(keep) if k]
     first, last = (kept[0], kept[-1]) if kept else (n, n)
     related_from: int | None = None
-    doubled = echoes(doc, infos, keep)
     for i, info in enumerate(infos):
         if keep[i]:
             related_from = None
             yield info, None
             continue
-        if i in doubled:
-            yield info, DUPLICATE
+        if i in named:
+            yield info, named[i]
             continue
         own = _own_category(info)
         if own is not None:

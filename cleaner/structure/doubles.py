@@ -1,0 +1,66 @@
+"""Lines a page prints twice, decided after decoding.
+
+Two shapes, both lines that only repeat what the reader sees elsewhere:
+
+* an *echo*: a line printed again right under itself (converters print an
+  image's alt text over its caption, a teaser's title link over its heading, a
+  bio twice for desktop and mobile); the first copy is the reader's;
+* a *table of contents*: under a "Table of contents" / "In this article" /
+  "Jump to" heading, a run of short lines each of which the page prints again
+  further down (as the article's headings); the later copies are the reader's.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from .features import LineInfo
+
+ECHO_CHARS = 12  # shorter repeats ("Reply", "Menu") are chrome of their own, named by the rest
+CONTENTS_MIN = 2  # entries under a contents heading
+CONTENTS_WORDS = 15  # an entry is a heading, not a paragraph
+_CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|post|guide|page)|on this page|jump to"
+                            r"|quick links|what s inside)(?: show| hide| toggle)?")
+_LEAD = re.compile(r"^[\W\d_]*")  # bullets, numbers ("2.1", "ᐊ 4 ᐅ") and marks before an entry's words
+_WORD = re.compile(r"\w+")
+
+
+def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
+    """Units that say again, character for character, what the unit just above says, that
+    one kept or an echo itself. Two lines that differ in a link's target alone show the
+    same words but are two items."""
+    out: set[int] = set()
+    text = doc.text
+    for i in range(1, len(infos)):
+        a, b = infos[i - 1].line, infos[i].line
+        if len(infos[i].text) >= ECHO_CHARS and infos[i].text == infos[i - 1].text \
+                and (keep[i - 1] or i - 1 in out) and text[a.start:a.end].strip() == text[b.start:b.end].strip():
+            out.add(i)
+    return out
+
+
+def _key(info: LineInfo) -> str:
+    return " ".join(_WORD.findall(_LEAD.sub("", info.text)))
+
+
+def contents(infos: list[LineInfo]) -> set[int]:
+    """Units of a table of contents: its heading and the run of short entries under it that
+    the page prints again after the run. An entry printed only once (a list under a
+    heading that happens to say "Contents") ends the run; fewer than ``CONTENTS_MIN``
+    entries are no table."""
+    keys = [_key(info) for info in infos]
+    last = {k: i for i, k in enumerate(keys) if k}
+    out: set[int] = set()
+    for h, info in enumerate(infos):
+        if info.words > 5 or not _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text))):
+            continue
+        run: list[int] = []
+        for j in range(h + 1, len(infos)):
+            k = keys[j]
+            if not k or infos[j].prose or infos[j].words > CONTENTS_WORDS or last[k] <= j \
+                    or any(keys[m] == k for m in run):
+                break
+            run.append(j)
+        if len(run) >= CONTENTS_MIN:
+            out.update([h, *run])
+    return out
