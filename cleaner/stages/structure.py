@@ -133,7 +133,7 @@ class PageStructure:
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
-        named = doubles(doc, infos, keep)
+        named = repeated_lines(doc, infos, keep)
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
@@ -178,7 +178,7 @@ class PageStructure:
         return chrome / total < CHROME_SHARE and longest < CHROME_RUN
 
 
-def doubles(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
+def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     """Units that only repeat what the page prints elsewhere: a table of contents is
     navigation, an echo of the line above a duplicate."""
     named = dict.fromkeys(contents(infos), NAVIGATION)

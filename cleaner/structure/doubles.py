@@ -55,12 +55,13 @@ def contents(infos: list[LineInfo]) -> set[int]:
         if info.words > 5 or not _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text))):
             continue
         run: list[int] = []
+        seen: set[str] = set()
         for j in range(h + 1, len(infos)):
             k = keys[j]
-            if not k or infos[j].prose or infos[j].words > CONTENTS_WORDS or last[k] <= j \
-                    or any(keys[m] == k for m in run):
+            if not k or infos[j].prose or infos[j].words > CONTENTS_WORDS or last[k] <= j or k in seen:
                 break
             run.append(j)
+            seen.add(k)
         if len(run) >= CONTENTS_MIN:
             out.update([h, *run])
     return out
