@@ -244,7 +244,8 @@ def header(text: str) -> Marker | None:
     if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):
         return None
     when = dates[0].group().strip() if dates else None
-    if len(dates) == 1 and when.isalpha() and not verb and all(
+    word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb
+    if len(dates) == 1 and word_date and all(
             _leftover(part) for part in (stripped[:dates[0].start()], stripped[dates[0].end():])):
         return None  # "Someone forgot today is the 26th.": a word like "today" inside a sentence
     if verb:
@@ -254,7 +255,7 @@ def header(text: str) -> Marker | None:
     name = _strip_glue(rest)
     if not name:
         return Marker("says", None, when) if verb else Marker("date", when=when)
-    if when and when.isalpha() and not verb and _has_stopword(name):
+    if word_date and _has_stopword(name):
         return None  # "Get a free quote today.": a phrase, not "Sarah today"
     return Marker("says", _clean(name), when) if _name_like(name) else None
 

@@ -33,8 +33,8 @@ def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
     text = doc.text
     for i in range(1, len(infos)):
         a, b = infos[i - 1].line, infos[i].line
-        if len(infos[i].text) >= ECHO_CHARS and infos[i].text == infos[i - 1].text \
-                and (keep[i - 1] or i - 1 in out) and text[a.start:a.end].strip() == text[b.start:b.end].strip():
+        if len(infos[i].text) >= ECHO_CHARS and (keep[i - 1] or i - 1 in out) \
+                and text[a.start:a.end].strip() == text[b.start:b.end].strip():
             out.add(i)
     return out
 
