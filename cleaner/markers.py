@@ -57,6 +57,10 @@ TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
 # a date range ends the text before the date. An exhibition's or an event's dates, never a
 # comment's stamp.
 RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?=[–—-]))\s*(?:[–—-]|to|until)\s*$")
+# "Updated" or "Published" right before a date: an article's or a teaser's stamp. Comment
+# systems write "Posted", a verb of saying or "Edited"; not one comment in the Dragnet pages
+# is stamped so.
+PUBLISHED_STAMP = regex.compile(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
 
@@ -242,6 +246,8 @@ def header(text: str) -> Marker | None:
     if not dates and not verb:
         return None
     if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):
+        return None
+    if dates and not verb and PUBLISHED_STAMP.search(stripped[:dates[0].start()], timeout=0.2):
         return None
     when = dates[0].group().strip() if dates else None
     word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb

@@ -24,6 +24,7 @@ CATEGORIES: dict[str, str] = {
     "byline": "author/date lines that are not the article's own text",
     "author_bio": "a short biography of the author",
     "image_credit": "photo, image or illustration credits and captions' credit lines",
+    "image_text": "what a converter prints in place of a picture: its alt text, file name or logo label",
     "source_note": "where the article was first published or taken from",
     "disclaimer": "publisher disclaimers and opinion notices",
     "copyright": "copyright, all-rights-reserved and fair-use notices",

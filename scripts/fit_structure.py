@@ -32,8 +32,8 @@ What fitting does:
   on the local features plus what the neighbours scored in the pass before
   (L2-regularised, units weighted by their words, each page by one over its
   size, like the macro F1);
-* picks the decoding prices (switch inside / between blocks, bias) by grid
-  search on the macro shingle F1 of the main dataset's fitting pages without
+* picks the decoding prices (switch inside / between blocks, bias, how much a
+  long unit counts) by grid search on the macro shingle F1 of the main dataset's fitting pages without
   flattened lines, then the price and bias of flattened lines' pieces on the
   pages with them;
 * fits on the pages whose id hashes to ``--fit-half`` and reports on the other
@@ -60,7 +60,7 @@ from cleaner.evaluate import converted_text, read_records, shingles, tokenize  #
 from cleaner.render import normalise  # noqa: E402
 from cleaner.structure.features import analyse, display, visible  # noqa: E402
 from cleaner.structure.model import (  # noqa: E402
-    LIFT, biased, context_features, context_scores, local_scores, viterbi)
+    LIFT, biased, context_features, context_scores, emission_weights, local_scores, viterbi)
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
@@ -237,6 +237,7 @@ SWITCH_LINE_EXTRA = (0.0, 0.5, 1.0, 1.5, 2.5)   # a switch inside a block costs 
 BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
 FLAT_PRICES = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 FLAT_BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
+EMISSIONS = ((20.0, 1.0), (20.0, 2.0), (20.0, 3.0), (40.0, 2.0), (10.0, 2.0))  # (emit_words, emit_cap)
 
 
 def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
@@ -245,13 +246,15 @@ def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
     cached = [(p, scores_for(p, model, LIFT)) for p in fit]
     lines = [(p, s) for p, s in cached if not any(i.line.flat for i in p.infos)] or cached
     best = None
-    for sb in SWITCH_BLOCK:
-        for extra in SWITCH_LINE_EXTRA:
-            for b in BIASES:
-                dec = {"switch_block": sb, "switch_line": sb + extra, "bias": b, "lift": LIFT}
-                f = sum(page_f1(p, decode(p, s, dec)) for p, s in lines) / len(lines)
-                if best is None or f > best[0]:
-                    best = (f, dec)
+    for words, cap in EMISSIONS:
+        for sb in SWITCH_BLOCK:
+            for extra in SWITCH_LINE_EXTRA:
+                for b in BIASES:
+                    dec = {"switch_block": sb, "switch_line": sb + extra, "bias": b, "lift": LIFT,
+                           "emit_words": words, "emit_cap": cap}
+                    f = sum(page_f1(p, decode(p, s, dec)) for p, s in lines) / len(lines)
+                    if best is None or f > best[0]:
+                        best = (f, dec)
     print(f"decode {best[1]} F1 {best[0]:.4f} on {len(lines)} pages, {time.time() - started:.0f}s", file=sys.stderr)
     return tune_flat(cached, best[1], started)
 
@@ -277,7 +280,8 @@ def tune_flat(cached: list[tuple[Page, list[float]]], dec: dict, started: float)
 
 def decode(page: Page, s2: list[float], dec: dict) -> list[bool]:
     return viterbi(biased(s2, page.infos, dec.get("bias", 0.0), dec.get("bias_flat")), page.infos,
-                   dec["switch_block"], dec["switch_line"], dec.get("switch_flat"))
+                   dec["switch_block"], dec["switch_line"], dec.get("switch_flat"),
+                   emission_weights(page.infos, dec.get("emit_words", 20.0), dec.get("emit_cap", 1.0)))
 
 
 def report(pages: list[Page], model: dict, title: str) -> None:

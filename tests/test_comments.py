@@ -105,6 +105,8 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "3 more comments",
     "2. Last checked: 2025-10-28",      # a footnote, not "NAME: DATE"
     "Last updated: March 3, 2024",
+    " / Updated Dec. 19, 2025",          # a teaser's stamp, not a comment's
+    "Published on November 5th, 2012",
     "Mar 13, 2026 9 mins",               # a teaser's date and reading time
     "Someone forgot today is the 26th.",  # "today" inside a sentence is no date of a header
     "Sussex Modernism Towner Eastbourne 23 May – 28 September 2025",  # an exhibition's dates

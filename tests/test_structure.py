@@ -10,10 +10,11 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import PageStructure, fill_gaps
-from cleaner.structure.doubles import contents, echoes
+from cleaner.structure.doubles import contents, echoes, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
-from cleaner.structure.model import best_region, context_features, decoding_scores, load_weights, viterbi
+from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
+                                    load_weights, viterbi)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "structure"
@@ -226,6 +227,21 @@ def test_viterbi_prices_a_switch_between_pieces_of_a_flattened_line_apart():
     assert viterbi(scores, blocks, 0.0, 0.0, switch_flat=0.5) == [True, True, False, True, True]
 
 
+def test_a_long_unit_counts_more_in_the_decoding():
+    """A paragraph of 180 words with modest article evidence between two teasers is kept
+    when long units count by their words, outvoted as one more label when they do not."""
+    infos = [_Info(k) for k in range(5)]
+    for info, words in zip(infos, (5, 5, 180, 5, 5)):
+        info.words = words
+    scores = [-1.5, -1.5, 0.6, -1.5, -1.5]
+    assert emission_weights(infos, 20.0, 1.0) is None
+    assert emission_weights(infos, 20.0, 2.0) == [1.0, 1.0, 2.0, 1.0, 1.0]
+    assert viterbi(scores, infos, 0.5, 0.5) == [False] * 5
+    weights = emission_weights(infos, 20.0, 3.0)
+    assert weights[2] == 3.0
+    assert viterbi(scores, infos, 0.5, 0.5, weights=weights) == [False, False, True, False, False]
+
+
 def test_pieces_of_a_flattened_line_get_their_own_bias():
     infos = [_Info(0), _Info(1, flat=True)]
     assert decoding_scores([1.0, 1.0], [0.0, 0.0], infos, 1.5, 1.0, bias_flat=0.5) == [2.0, 1.5]
@@ -301,6 +317,25 @@ def test_lines_that_differ_in_a_link_alone_are_no_duplicates():
     infos = analyse(doc, load_weights().stopwords)
     assert infos[0].text == infos[1].text == infos[2].text  # the same words shown ...
     assert echoes(doc, infos, [True] * 3) == {2}  # ... but only the third line repeats the second
+
+
+def test_a_line_that_says_itself_twice_is_a_duplicate(stage):
+    """A feed prints a caption's preview and then the caption; a card its alt text and its
+    title. The line goes as ``duplicate``; a name that repeats a short word does not."""
+    assert says_twice("Shamrock Saturday is here, t Shamrock Saturday is here, the shamrocks are in")
+    assert says_twice("10 Best New Books for Foodies 10 Best New Books for Foodies")
+    assert not says_twice("New York New York is a song about the city")
+    assert not says_twice("The river recovered, and the river recovered its otters too")
+    card = "Ten Walks Along the Valley Ten Walks Along the Valley to Try This Summer"
+    text = page("news_page.txt").replace("How the river recovered\n", f"{card}\n\nHow the river recovered\n")
+    doc = clean(text, stage)
+    assert card not in main_text(doc)
+    assert [doc.slice(a.start, a.end) for a in doc.annotations if a.category == "duplicate"] == [card]
+    heading = "Thermal Imaging Camera Thermal imaging cameras detect heat in wiring before it fails."
+    row = "Dataset   Language   Speed, GB/s   Dataset   Language   Speed, GB/s   English   C   4.1"
+    doc = Document(f"{heading}\n{row}\n")
+    infos = analyse(doc, load_weights().stopwords)
+    assert self_echoes(doc, infos, [True, True]) == set()  # a heading run into its paragraph; a table
 
 
 def test_a_table_of_contents_is_navigation_and_its_headings_stay(stage):

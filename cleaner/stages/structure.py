@@ -31,7 +31,7 @@ from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, categorise
-from ..structure.doubles import contents, echoes
+from ..structure.doubles import contents, echoes, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights
 
@@ -183,7 +183,7 @@ def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     navigation, an echo of the line above a duplicate."""
     named = dict.fromkeys(contents(infos), NAVIGATION)
     kept = [on and k not in named for k, on in enumerate(keep)]
-    named.update(dict.fromkeys(echoes(doc, infos, kept), DUPLICATE))
+    named.update(dict.fromkeys(echoes(doc, infos, kept) | self_echoes(doc, infos, kept), DUPLICATE))
     return named
 
 

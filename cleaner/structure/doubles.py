@@ -5,6 +5,10 @@ Two shapes, both lines that only repeat what the reader sees elsewhere:
 * an *echo*: a line printed again right under itself (converters print an
   image's alt text over its caption, a teaser's title link over its heading, a
   bio twice for desktop and mobile); the first copy is the reader's;
+* a line that *says itself twice*: a card prints its picture's alt text and its
+  title, a social feed a caption's preview and the caption
+  ("Shamrock Saturday is here, t Shamrock Saturday is here, the shamrocks…"); a
+  teaser or a widget, not the article, which says a thing once;
 * a *table of contents*: under a "Table of contents" / "In this article" /
   "Jump to" heading, a run of short lines each of which the page prints again
   further down (as the article's headings); the later copies are the reader's.
@@ -17,6 +21,8 @@ from ..document import Document
 from .features import LineInfo
 
 ECHO_CHARS = 12  # shorter repeats ("Reply", "Menu") are chrome of their own, named by the rest
+SELF_ECHO_CHARS = 20  # a line repeating a shorter opening may be a name ("New York New York")
+SELF_ECHO_MAX = 400  # a first copy is a title or a preview; the bound keeps hostile lines linear
 CONTENTS_MIN = 2  # entries under a contents heading
 CONTENTS_WORDS = 15  # an entry is a heading, not a paragraph
 _CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|post|guide|page)|on this page|jump to"
@@ -36,6 +42,39 @@ def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
         if len(infos[i].text) >= ECHO_CHARS and (keep[i - 1] or i - 1 in out) \
                 and text[a.start:a.end].strip() == text[b.start:b.end].strip():
             out.add(i)
+    return out
+
+
+def says_twice(line: str) -> bool:
+    """True if ``line`` opens with a copy of its own opening: ``X X`` or, cut short,
+    ``X… X…`` (the first copy a prefix of the second). ``SELF_ECHO_CHARS`` or more
+    characters, so that "New York New York" is a name, and a first copy shorter than
+    ``SELF_ECHO_MAX``."""
+    s = line.strip()
+    head = s[:SELF_ECHO_CHARS]
+    if len(head) < SELF_ECHO_CHARS:
+        return False
+    j = s.find(head, SELF_ECHO_CHARS, SELF_ECHO_MAX)
+    while j != -1:
+        if s.startswith(s[:j].rstrip(), j):
+            return True
+        j = s.find(head, j + 1, SELF_ECHO_MAX)
+    return False
+
+
+def self_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
+    """Kept lines that say themselves twice (:func:`says_twice`), as printed: case and all,
+    so that a heading run into its paragraph ("Thermal Imaging Camera Thermal imaging
+    cameras detect…") is not one. Not a table row (cells apart by tabs or runs of
+    spaces), whose header a converter may print twice over the data, and not a piece of
+    a flattened line, where a heading and its paragraph share the line."""
+    out: set[int] = set()
+    for i, info in enumerate(infos):
+        unit = info.line
+        if keep[i] and not unit.flat:
+            raw = doc.text[unit.start:unit.end]
+            if "\t" not in raw and "   " not in raw.strip() and says_twice(raw):
+                out.add(i)
     return out
 
 
