@@ -33,9 +33,9 @@ What fitting does:
   (L2-regularised, units weighted by their words, each page by one over its
   size, like the macro F1);
 * picks the decoding prices (switch inside / between blocks, bias, how much a
-  long unit counts) by grid search on the macro shingle F1 of the main dataset's fitting pages without
-  flattened lines, then the price and bias of flattened lines' pieces on the
-  pages with them;
+  long unit counts) by grid search on the macro shingle F1 of the main dataset's
+  fitting pages without flattened lines, then the price and bias of flattened
+  lines' pieces on the pages with them;
 * fits on the pages whose id hashes to ``--fit-half`` and reports on the other
   half, per converter.
 
