@@ -60,6 +60,11 @@ RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?
 # "Updated" or "Published" right before a date: an article's or a teaser's stamp. Comment
 # systems write "Posted", a verb of saying or "Edited"; not one comment in the Dragnet pages
 # is stamped so.
+# "AmySeptember 11, 2008 at 2:06 PM": converters print an inline name and date with no
+# space between them (Blogger's comment header); a capitalised month glued to a lower-case
+# letter, with a day and a year after it, starts a date of its own
+GLUED_DATE = regex.compile(r"(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September"
+                           r"|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2}\b)")
 PUBLISHED_STAMP = regex.compile(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
@@ -230,6 +235,7 @@ def header(text: str) -> Marker | None:
     lower = text.lower()
     if not _DIGIT.search(text) and not any(w in lower for w in _HEADER_WORDS):
         return None
+    text = GLUED_DATE.sub(" ", text, timeout=0.2)
     tail = lower.rstrip(" .|#0123456789()")
     if tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)]":
         text = _TRAILING.sub("", text, timeout=0.2)

@@ -69,6 +69,7 @@ def meta(result: dict) -> list[str]:
      "November 12th, 2012 at 5:30 pm"),  # the converter glued the linked name to the verb
     ("• Phil Whiteresponded to Big Daddy on November 13th, 2012 at 4:18 am Link To Comment |", "says",
      "Phil White", "November 13th, 2012 at 4:18 am"),
+    ("1. AmySeptember 11, 2008 at 2:06 PM", "says", "Amy", "September 11, 2008 at 2:06 PM"),  # Blogger, glued
     ("1 second ago ( 2:26 PM)", "date", None, "1 second ago ( 2:26 PM)"),
     ("August 9, 2012 02:07 pm at 2:07 pm |", "date", None, "August 9, 2012 02:07 pm at 2:07 pm"),  # CNN
     ("Reply", "chrome", None, None),
@@ -114,6 +115,7 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "Get a free quote today.",           # a phrase ending in "today", not "Sarah today"
     "Today's best price",
     "Workshop series May 1 - June 3, 2025",
+    "The shop opened its doors inMarch 3, 2021 to long queues.",  # a glued date inside a sentence
     "x" * 400,
 ])
 def test_markers_leave_sentences_and_paragraphs_alone(line):
@@ -423,6 +425,24 @@ def test_first_person_op_ed_gets_no_comments():
     r = run(text)
     assert r["comments"] == []
     assert len(r["text"].split("\n\n")) == 6
+
+
+def test_posts_listed_under_one_author_are_not_a_discussion():
+    """Previous / next posts, each under its author and date, talk like nobody: one voice."""
+    text = ARTICLE + (
+        "Stef KeeganAugust 5, 2024\n\n"
+        "Facebook0 Twitter 0 Likes\n\n"
+        "Previous\n\n"
+        "Antioxidants: what are they and why are they important?\n\n"
+        "Stef KeeganAugust 19, 2024\n\n"
+        "Next\n\n"
+        "What to Know About Blood Cholesterol Levels\n\n"
+        "Stef KeeganJune 24, 2024\n\n"
+        "Have a question? Call us toll free: 855-500-4476\n"
+    )
+    assert run(text)["comments"] == []
+    two = text.replace("KeeganAugust 19", "Miller August 19")  # two people: the same layout is a thread
+    assert len(run(two)["comments"]) >= 2
 
 
 def test_dialogue_with_said_lines_gets_no_comments():

@@ -434,6 +434,8 @@ class CommentSection:
         # with a reply or edit note among them (the discussion with no headers at all:
         # names, replies and edit notes only); names over paragraphs alone are subheadings
         layout = sum(lasting[first:last + 1])
+        if not headed and _one_voice(region):
+            return None
         if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and replies and layout >= 3):
             return first, last
         # names heading list items with the comment indented under them: a threaded list,
@@ -602,6 +604,14 @@ def pairs(units: list[list[Unit]]) -> tuple[int, int]:
 
 
 _UNDATED = ("says", True, False, False)  # "NAME says:" with no date
+
+
+def _one_voice(region: list[list[Unit]]) -> bool:
+    """Every named header names one person: the site's posts listed by their author
+    (previous and next post, related posts) or a live blog's updates, not readers talking
+    to each other. Without a discussion heading such a run is not a discussion."""
+    names = [u.marker.name for us in region for u in us if u.kind == "says" and u.marker.name]
+    return len(names) >= 2 and len({n.lower() for n in names}) == 1 and markers.looks_like_name(names[0])
 
 
 def _shape(marker: markers.Marker) -> tuple:
