@@ -106,3 +106,17 @@ def test_tail_is_measured_without_removed_prose():
     for text in (article + bio, article + bio + "\n\n" + notice):
         removed = {r["rule"] for r in clean(text, language=False).to_dict()["removed"]}
         assert "bio.is-a-role" in removed, text[-80:]
+
+
+def test_a_flattened_page_is_judged_piece_by_piece():
+    """A page printed as one line has no lines: a rule judges each sentence-like piece of it,
+    so a notice in the middle goes and the article sentences around it stay."""
+    article = "The council met on Monday and agreed to fund the new bridge over the river. " * 12
+    notice = "This post may contain affiliate links. "
+    tail = "Work is due to start in the spring and to last two years, the mayor said. " * 12
+    text = article + notice + tail
+    assert len(text) > 1500 and "\n" not in text
+    result = clean(text, language=False, disable={"structure", "comments"}).to_dict()
+    assert [(r["rule"], r["text"].strip()) for r in result["removed"]] == \
+        [("disclaimer.affiliate", notice.strip())]
+    assert "agreed to fund the new bridge" in result["text"] and "mayor said" in result["text"]

@@ -9,6 +9,7 @@ from ..document import MAIN, Block, Document
 from ..render import normalise
 from ..rules import MATCH_TIMEOUT, Rule
 from ..sentences import is_prose, split_sentences
+from ..structure.features import FLAT, split_flat
 
 HEAD_FRACTION = 0.3   # a block starting in the first 30% of the text is in the head
 TAIL_FRACTION = 0.5   # a block ending in the last half is in the tail
@@ -46,6 +47,9 @@ class RuleStage:
         if self._block(doc, block, where):
             return
         for line in block.lines:
+            if line.end - line.start > FLAT:
+                self._pieces(doc, line.start, line.end)
+                continue
             rule = self._first("line", doc.slice(line.start, line.end), where)
             if rule:
                 doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
@@ -59,6 +63,20 @@ class RuleStage:
         if rule:
             doc.annotate(block.start, block.end, rule.label, rule.category, rule.id)
         return rule is not None
+
+    def _pieces(self, doc: Document, start: int, end: int) -> None:
+        """A flattened page (a converter printed it as one line) has no lines to judge: each
+        of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
+        size = max(len(doc.text), 1)
+        for a, b in split_flat(doc.text, start, end):
+            where = {"anywhere"}
+            if a <= HEAD_FRACTION * size:
+                where.add("head")
+            if b >= TAIL_FRACTION * size:
+                where.add("tail")
+            rule = self._first("line", doc.slice(a, b), frozenset(where))
+            if rule:
+                doc.annotate(a, b, rule.label, rule.category, rule.id)
 
     def _edges(self, doc: Document, start: int, end: int, where: frozenset[str]) -> None:
         """Peel prompts off both ends of a line: "…last sentence. Share this article!" keeps the sentence."""
