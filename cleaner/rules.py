@@ -69,6 +69,13 @@ class Rule:
     label: str = BOILERPLATE
     raw: bool = False  # match the unnormalised text (for markup, which normalisation strips)
     source: str = ""
+    requires: tuple[str, ...] = ()  # lower-case literals, one of which the text must contain
+
+    @property
+    def gated(self) -> bool:
+        """Whether the stage may rule this pattern out with the combined gate; a rule
+        with its own literal prefilter or on raw text is tried on its own."""
+        return not (self.raw or self.requires)
 
     def matches(self, text: str, words: int | None = None) -> bool:
         """True when the unit's display text is this kind of boilerplate.
@@ -79,6 +86,10 @@ class Rule:
         """
         if (len(text.split()) if words is None else words) > self.max_words:
             return False
+        if self.requires:
+            lower = text.lower()
+            if not any(k in lower for k in self.requires):
+                return False
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None
         except TimeoutError:
@@ -143,5 +154,15 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Ru
         max_words=int(entry.get("max_words", _DEFAULT_MAX_WORDS[scope])),
         label=METADATA if entry.get("label") == METADATA else BOILERPLATE,
         raw=bool(entry.get("raw", False)), source=str(path),
+        requires=_requires(entry.get("requires", []), where),
     )
     return rule, bool(entry.get("override", False))
+
+
+def _requires(words: object, where: str) -> tuple[str, ...]:
+    """A rule's literal prefilter: the pattern is tried only on text that contains one of
+    these (case-insensitive). A costly pattern (lookbehinds, a scan of the first sentence)
+    then costs a substring test on most lines."""
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise RuleError(f"{where}: requires must be a list of non-empty strings")
+    return tuple(w.lower() for w in words)

@@ -247,12 +247,14 @@ def tune_decoding(fit: list[Page], model: dict, started: float) -> dict:
     lines = [(p, s) for p, s in cached if not any(i.line.flat for i in p.infos)] or cached
     best = None
     for words, cap in EMISSIONS:
+        weights = [emission_weights(p.infos, words, cap) for p, _ in lines]  # the page's alone
         for sb in SWITCH_BLOCK:
             for extra in SWITCH_LINE_EXTRA:
                 for b in BIASES:
                     dec = {"switch_block": sb, "switch_line": sb + extra, "bias": b, "lift": LIFT,
                            "emit_words": words, "emit_cap": cap}
-                    f = sum(page_f1(p, decode(p, s, dec)) for p, s in lines) / len(lines)
+                    f = sum(page_f1(p, decode(p, s, dec, w))
+                            for (p, s), w in zip(lines, weights)) / len(lines)
                     if best is None or f > best[0]:
                         best = (f, dec)
     print(f"decode {best[1]} F1 {best[0]:.4f} on {len(lines)} pages, {time.time() - started:.0f}s", file=sys.stderr)
@@ -278,10 +280,13 @@ def tune_flat(cached: list[tuple[Page, list[float]]], dec: dict, started: float)
     return best[1]
 
 
-def decode(page: Page, s2: list[float], dec: dict) -> list[bool]:
+def decode(page: Page, s2: list[float], dec: dict, weights: list[float] | None = None) -> list[bool]:
+    """The stage's decoding of one page; ``weights`` are its emission weights when the
+    caller computed them already (they depend on the page and ``dec``'s emission alone)."""
+    if weights is None:
+        weights = emission_weights(page.infos, dec.get("emit_words", 20.0), dec.get("emit_cap", 1.0))
     return viterbi(biased(s2, page.infos, dec.get("bias", 0.0), dec.get("bias_flat")), page.infos,
-                   dec["switch_block"], dec["switch_line"], dec.get("switch_flat"),
-                   emission_weights(page.infos, dec.get("emit_words", 20.0), dec.get("emit_cap", 1.0)))
+                   dec["switch_block"], dec["switch_line"], dec.get("switch_flat"), weights)
 
 
 def report(pages: list[Page], model: dict, title: str) -> None:

@@ -62,6 +62,27 @@ counterexamples = ["Mugs were bought"]
     assert load_rules([str(path)])[-1].id == "mine.promo"
 
 
+def test_a_rule_with_a_prefilter_is_tried_only_on_text_with_its_literals(tmp_path):
+    """``requires`` keeps a costly pattern off most lines; it never widens what matches."""
+    path = tmp_path / "mine.toml"
+    path.write_text('''
+[[rule]]
+id = "mine.mugs"
+category = "advertisement"
+requires = ["MUG"]
+pattern = '(?i)^(?:buy|order)\\b.*$'
+rationale = "house ads"
+examples = ["Buy our mugs today"]
+counterexamples = ["Buy our cups today"]
+''')
+    rule = load_rules([str(path)])[-1]
+    assert rule.requires == ("mug",) and not rule.gated
+    text = "An article sentence that is long enough to stay.\n\n{}"
+    assert [r["rule"] for r in clean(text.format("Order a mug now"), rules=[str(path)],
+                                     language=False).to_dict()["removed"]] == ["mine.mugs"]
+    assert clean(text.format("Order a cup now"), rules=[str(path)], language=False).to_dict()["removed"] == []
+
+
 def test_user_rule_cannot_shadow_builtin_silently(tmp_path):
     path = tmp_path / "dup.toml"
     path.write_text('''
@@ -82,6 +103,8 @@ counterexamples = ["y"]
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "bad pattern"),
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = []\ncounterexamples = ["y"]', "example"),
     ('not toml [', "not valid TOML"),
+    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]\n'
+     'requires = "x"', "requires must be a list"),
 ])
 def test_bad_rule_files_are_clear_errors(tmp_path, body, message):
     path = tmp_path / "bad.toml"

@@ -24,6 +24,7 @@ class RuleStage:
         self.rules = {scope: [r for r in rules if r.scope == scope] for scope in ("line", "sentence", "block")}
         self.rules["line"] += self.rules["sentence"]  # a sentence rule also matches a whole line
         self.gates = {scope: _gate(rules) for scope, rules in self.rules.items()}
+        self.ungated = {scope: [r for r in rules if not r.gated] for scope, rules in self.rules.items()}
         # Menus, buttons and footers repeat within a page and across a site's pages.
         self._first = lru_cache(maxsize=1 << 16)(self._first_uncached)
 
@@ -100,7 +101,7 @@ class RuleStage:
         try:
             if (anchored is None or anchored.match(text, timeout=MATCH_TIMEOUT) is None) and \
                     (floating is None or floating.search(text, timeout=MATCH_TIMEOUT) is None):
-                return self._first_of([r for r in self.rules[scope] if r.raw], raw, text, where)
+                return self._first_of(self.ungated[scope], raw, text, where)
         except TimeoutError:
             pass  # undecided: try the rules one by one, each with its own budget
         return self._first_of(self.rules[scope], raw, text, where)
@@ -115,7 +116,8 @@ class RuleStage:
 
 
 def _gate(rules: list[Rule]) -> tuple[regex.Pattern | None, regex.Pattern | None]:
-    """All display-text patterns of a scope in two alternations: if neither matches, no rule does.
+    """All gated display-text patterns of a scope in two alternations: if neither matches,
+    no gated rule does.
 
     Alternatives anchored at the start go into one pattern tried only at the
     start (``match``); the rest into one that is searched. Inline flags are
@@ -124,7 +126,7 @@ def _gate(rules: list[Rule]) -> tuple[regex.Pattern | None, regex.Pattern | None
     anchored: list[str] = []
     floating: list[str] = []
     for rule in rules:
-        if rule.raw:
+        if not rule.gated:
             continue
         source = rule.pattern.pattern
         flags = "(?i)" in source
