@@ -10,7 +10,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import PageStructure, fill_gaps
-from cleaner.structure.doubles import contents, echoes, says_twice, self_echoes
+from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
@@ -336,6 +336,20 @@ def test_a_line_that_says_itself_twice_is_a_duplicate(stage):
     doc = Document(f"{heading}\n{row}\n")
     infos = analyse(doc, load_weights().stopwords)
     assert self_echoes(doc, infos, [True, True]) == set()  # a heading run into its paragraph; a table
+
+
+def test_a_preview_cut_short_beside_its_line_is_a_duplicate():
+    """A gallery prints a caption's preview ("…") by the caption; the preview goes, and a
+    line that ends in an ellipsis of its own (a quote trailing off) stays."""
+    lines = ["with nothing but a pack on your back and a trail in front of you...",
+             "With nothing but a pack on your back and a trail in front of you, you can set up camp.",
+             "How To Write a Lawn Care & Landsca...",
+             "Otters returned to the river after forty years, and then...",
+             "The council said it would count them again next spring."]
+    doc = Document("\n".join(lines) + "\n")
+    infos = analyse(doc, load_weights().stopwords)
+    assert previews(infos, [True] * len(lines)) == {0}
+    assert previews(infos, [False] + [True] * (len(lines) - 1)) == set()  # only kept lines are judged
 
 
 def test_a_table_of_contents_is_navigation_and_its_headings_stay(stage):

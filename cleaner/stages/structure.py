@@ -31,7 +31,7 @@ from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, categorise
-from ..structure.doubles import contents, echoes, self_echoes
+from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights
 
@@ -180,10 +180,12 @@ class PageStructure:
 
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     """Units that only repeat what the page prints elsewhere: a table of contents is
-    navigation, an echo of the line above a duplicate."""
+    navigation, an echo of the line above or a preview cut short beside its line a
+    duplicate."""
     named = dict.fromkeys(contents(infos), NAVIGATION)
     kept = [on and k not in named for k, on in enumerate(keep)]
-    named.update(dict.fromkeys(echoes(doc, infos, kept) | self_echoes(doc, infos, kept), DUPLICATE))
+    named.update(dict.fromkeys(echoes(doc, infos, kept) | self_echoes(doc, infos, kept) | previews(infos, kept),
+                               DUPLICATE))
     return named
 
 

@@ -9,6 +9,10 @@ Two shapes, both lines that only repeat what the reader sees elsewhere:
   title, a social feed a caption's preview and the caption
   ("Shamrock Saturday is here, t Shamrock Saturday is here, the shamrocks…"); a
   teaser or a widget, not the article, which says a thing once;
+* a *preview*: a line cut short with an ellipsis next to the line it previews
+  ("with nothing but a pack on your back and a trail in front of you..." over the
+  whole caption; a teaser's "How To Write a Lawn Care & Landsca..."); the whole
+  line is the reader's;
 * a *table of contents*: under a "Table of contents" / "In this article" /
   "Jump to" heading, a run of short lines each of which the page prints again
   further down (as the article's headings); the later copies are the reader's.
@@ -75,6 +79,31 @@ def self_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[i
             raw = doc.text[unit.start:unit.end]
             if "\t" not in raw and "   " not in raw.strip() and says_twice(raw):
                 out.add(i)
+    return out
+
+
+PREVIEW_WORDS = 4  # whole words a preview shares with the line it cuts short
+PREVIEW_REACH = 3  # how many lines away the whole line may be
+_ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")
+
+
+def previews(infos: list[LineInfo], keep: list[bool]) -> set[int]:
+    """Kept lines cut short with an ellipsis whose words open a longer line near them
+    (``PREVIEW_REACH`` lines either side): a preview of that line. The last word before
+    the ellipsis may be cut ("Landsca...") and is not compared."""
+    out: set[int] = set()
+    words = [_WORD.findall(info.text.lower()) for info in infos]
+    for i, info in enumerate(infos):
+        if not keep[i] or not _ELLIPSIS.search(info.text):
+            continue
+        stem = words[i][:-1]
+        if len(stem) < PREVIEW_WORDS:
+            continue
+        for j in range(max(0, i - PREVIEW_REACH), min(len(infos), i + PREVIEW_REACH + 1)):
+            if j != i and len(words[j]) > len(stem) and words[j][:len(stem)] == stem \
+                    and len(infos[j].text) > len(info.text):
+                out.add(i)
+                break
     return out
 
 
