@@ -63,8 +63,9 @@ RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?
 # "AmySeptember 11, 2008 at 2:06 PM": converters print an inline name and date with no
 # space between them (Blogger's comment header); a capitalised month glued to a lower-case
 # letter, with a day and a year after it, starts a date of its own
-GLUED_DATE = regex.compile(r"(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September"
-                           r"|October|November|December)\s+\d{1,2},?\s+(?:19|20)\d{2}\b)")
+_FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+               r"|December)")
+GLUED_DATE = regex.compile(rf"(?<=\p{{Ll}})(?={_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)")
 PUBLISHED_STAMP = regex.compile(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
@@ -90,7 +91,9 @@ INLINE_HEADER = regex.compile(
 STAMP_HEADER = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?:[—–|-]\s+)?(?i:posted\s+)?(?i:on\s+)?"
     rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}))"
-    rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}")
+    rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}"
+    # glued to the name ("… thought-provoking. AmySeptember 11, 2008 at 2:06 PM Very useful …")
+    rf"|(?<=\p{{Ll}})(?P<when>{_FULL_MONTH}\s+{_DAY},?\s+{_YEAR}(?i:{_CLOCK}){{1,2}}){_COMMENT_STARTS}")
 _PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al".split())  # "Maria de Souza"
 _USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")

@@ -131,6 +131,17 @@ def test_stamped_headers_under_a_counted_heading_make_a_discussion():
     assert "lawn mower" not in result["text"]
 
 
+def test_a_name_glued_to_its_stamp_is_a_header():
+    """Blogger's header as a converter prints it, the name run into the date."""
+    glued = ("3 comments: AmySeptember 11, 2008 at 2:06 PM What a good idea. I borrowed the ladder last week. "
+             "ReplyDelete Replies Reply EditorSeptember 15, 2008 at 9:19 PM Will they lend a lawn mower too? "
+             "ReplyDelete Replies Reply JamesApril 27, 2009 at 8:59 AM Our branch needs one of these shelves. ")
+    result = run(padded(ARTICLE) + glued + FOOTER)
+    assert [c["author"] for c in result["comments"]] == ["Amy", "Editor", "James"]
+    assert result["comments"][2]["posted"] == "April 27, 2009 at 8:59 AM"
+    assert "lawn mower" not in result["text"]
+
+
 def test_stamped_headers_without_a_counted_heading_are_bylines_not_comments():
     byline = STAMPED.split("” ", 1)[1]  # the same headers, no "3 Responses to …" before them
     result = run(padded(ARTICLE) + byline + FOOTER)
