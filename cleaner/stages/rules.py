@@ -25,6 +25,9 @@ class RuleStage:
         self.rules["line"] += self.rules["sentence"]  # a sentence rule also matches a whole line
         self.gates = {scope: _gate(rules) for scope, rules in self.rules.items()}
         self.ungated = {scope: [r for r in rules if not r.gated] for scope, rules in self.rules.items()}
+        # a unit longer than every gated rule allows is for the ungated rules alone
+        self.longest = {scope: max((r.max_words for r in rules if r.gated), default=0)
+                        for scope, rules in self.rules.items()}
         # Menus, buttons and footers repeat within a page and across a site's pages.
         self._first = lru_cache(maxsize=1 << 16)(self._first_uncached)
 
@@ -97,6 +100,8 @@ class RuleStage:
     def _first_uncached(self, scope: str, raw: str, where: frozenset[str]) -> Rule | None:
         """The first rule of ``scope`` that matches; two combined searches rule most units out."""
         text = normalise(raw)
+        if len(text.split()) > self.longest[scope]:
+            return self._first_of(self.ungated[scope], raw, text, where)
         anchored, floating = self.gates[scope]
         try:
             if (anchored is None or anchored.match(text, timeout=MATCH_TIMEOUT) is None) and \

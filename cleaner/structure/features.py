@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 
@@ -121,9 +122,11 @@ def _is_low(token: str) -> bool:
     return False
 
 
-def split_flat(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # a few lines of the documents in hand; the key holds the text
+def split_flat(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Cut a flattened line into sentence-like pieces, and cut a run of title-case menu
-    words off the sentence it runs into ("… Weight Loss Diets Protein continues to be huge.")."""
+    words off the sentence it runs into ("… Weight Loss Diets Protein continues to be huge.").
+    Cached: the rules and the structure stage cut the same lines of one document."""
     pieces: list[tuple[int, int]] = []
     chunk = text[start:end]
     pos = 0
@@ -136,8 +139,8 @@ def split_flat(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in pieces:
         out.extend(_split_menu_run(chunk, a, b))
-    return [(start + a + (len(chunk[a:b]) - len(chunk[a:b].lstrip())), start + a + len(chunk[a:b].rstrip()))
-            for a, b in out if chunk[a:b].strip()]
+    return tuple((start + a + (len(chunk[a:b]) - len(chunk[a:b].lstrip())), start + a + len(chunk[a:b].rstrip()))
+                 for a, b in out if chunk[a:b].strip())
 
 
 def _split_menu_run(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
