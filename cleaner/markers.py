@@ -57,15 +57,15 @@ TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
 # a date range ends the text before the date. An exhibition's or an event's dates, never a
 # comment's stamp.
 RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?=[–—-]))\s*(?:[–—-]|to|until)\s*$")
-# "Updated" or "Published" right before a date: an article's or a teaser's stamp. Comment
-# systems write "Posted", a verb of saying or "Edited"; not one comment in the Dragnet pages
-# is stamped so.
 # "AmySeptember 11, 2008 at 2:06 PM": converters print an inline name and date with no
 # space between them (Blogger's comment header); a capitalised month glued to a lower-case
 # letter, with a day and a year after it, starts a date of its own
 _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
                r"|December)")
 GLUED_DATE = regex.compile(rf"(?<=\p{{Ll}})(?={_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)")
+# "Updated" or "Published" right before a date: an article's or a teaser's stamp. Comment
+# systems write "Posted", a verb of saying or "Edited"; not one comment in the Dragnet pages
+# is stamped so.
 PUBLISHED_STAMP = regex.compile(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"

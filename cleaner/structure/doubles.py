@@ -1,6 +1,6 @@
 """Lines a page prints twice, decided after decoding.
 
-Two shapes, both lines that only repeat what the reader sees elsewhere:
+Shapes of lines that only repeat what the reader sees elsewhere:
 
 * an *echo*: a line printed again right under itself (converters print an
   image's alt text over its caption, a teaser's title link over its heading, a
