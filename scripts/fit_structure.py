@@ -60,7 +60,7 @@ from cleaner.evaluate import converted_text, read_records, shingles, tokenize  #
 from cleaner.render import normalise  # noqa: E402
 from cleaner.structure.features import analyse, display, visible  # noqa: E402
 from cleaner.structure.model import (  # noqa: E402
-    LIFT, biased, context_features, context_scores, emission_weights, local_scores, viterbi)
+    EMIT_CAP, EMIT_WORDS, LIFT, biased, context_features, context_scores, emission_weights, local_scores, viterbi)
 
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
@@ -284,7 +284,7 @@ def decode(page: Page, s2: list[float], dec: dict, weights: list[float] | None =
     """The stage's decoding of one page; ``weights`` are its emission weights when the
     caller computed them already (they depend on the page and ``dec``'s emission alone)."""
     if weights is None:
-        weights = emission_weights(page.infos, dec.get("emit_words", 20.0), dec.get("emit_cap", 1.0))
+        weights = emission_weights(page.infos, dec.get("emit_words", EMIT_WORDS), dec.get("emit_cap", EMIT_CAP))
     return viterbi(biased(s2, page.infos, dec.get("bias", 0.0), dec.get("bias_flat")), page.infos,
                    dec["switch_block"], dec["switch_line"], dec.get("switch_flat"), weights)
 

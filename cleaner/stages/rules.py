@@ -71,14 +71,8 @@ class RuleStage:
     def _pieces(self, doc: Document, start: int, end: int) -> None:
         """A flattened page (a converter printed it as one line) has no lines to judge: each
         of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
-        size = max(len(doc.text), 1)
         for a, b in split_flat(doc.text, start, end):
-            where = {"anywhere"}
-            if a <= HEAD_FRACTION * size:
-                where.add("head")
-            if b >= TAIL_FRACTION * size:
-                where.add("tail")
-            rule = self._first("line", doc.slice(a, b), frozenset(where))
+            rule = self._first("line", doc.slice(a, b), _placed(doc, a, b))
             if rule:
                 doc.annotate(a, b, rule.label, rule.category, rule.id)
 
@@ -100,20 +94,20 @@ class RuleStage:
     def _first_uncached(self, scope: str, raw: str, where: frozenset[str]) -> Rule | None:
         """The first rule of ``scope`` that matches; two combined searches rule most units out."""
         text = normalise(raw)
-        if len(text.split()) > self.longest[scope]:
-            return self._first_of(self.ungated[scope], raw, text, where)
+        words = len(text.split())
+        if words > self.longest[scope]:
+            return self._first_of(self.ungated[scope], raw, text, words, where)
         anchored, floating = self.gates[scope]
         try:
             if (anchored is None or anchored.match(text, timeout=MATCH_TIMEOUT) is None) and \
                     (floating is None or floating.search(text, timeout=MATCH_TIMEOUT) is None):
-                return self._first_of(self.ungated[scope], raw, text, where)
+                return self._first_of(self.ungated[scope], raw, text, words, where)
         except TimeoutError:
             pass  # undecided: try the rules one by one, each with its own budget
-        return self._first_of(self.rules[scope], raw, text, where)
+        return self._first_of(self.rules[scope], raw, text, words, where)
 
     @staticmethod
-    def _first_of(rules: list[Rule], raw: str, text: str, where: frozenset[str]) -> Rule | None:
-        words = len(text.split())
+    def _first_of(rules: list[Rule], raw: str, text: str, words: int, where: frozenset[str]) -> Rule | None:
         for rule in rules:
             if words <= rule.max_words and rule.where in where and rule.matches(raw if rule.raw else text, words):
                 return rule
@@ -182,10 +176,16 @@ def _removed(doc: Document, block: Block) -> bool:
 def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> frozenset[str]:
     """Head: before the first prose paragraph or in the first 30% of the text; tail: after
     the last prose paragraph or in the last half."""
+    return _placed(doc, block.start, block.end, block.index < bounds[0], block.index > bounds[1])
+
+
+def _placed(doc: Document, start: int, end: int, before: bool = False, after: bool = False) -> frozenset[str]:
+    """Where the span ``start:end`` sits: in the head when ``before`` the article or starting
+    in the first 30% of the text, in the tail when ``after`` it or ending in the last half."""
     size = max(len(doc.text), 1)
     where = {"anywhere"}
-    if block.index < bounds[0] or block.start <= HEAD_FRACTION * size:
+    if before or start <= HEAD_FRACTION * size:
         where.add("head")
-    if block.index > bounds[1] or block.end >= TAIL_FRACTION * size:
+    if after or end >= TAIL_FRACTION * size:
         where.add("tail")
     return frozenset(where)

@@ -92,16 +92,22 @@ def previews(infos: list[LineInfo], keep: list[bool]) -> set[int]:
     (``PREVIEW_REACH`` lines either side): a preview of that line. The last word before
     the ellipsis may be cut ("Landsca...") and is not compared."""
     out: set[int] = set()
-    words = [_WORD.findall(info.text.lower()) for info in infos]
+    words: dict[int, list[str]] = {}  # only lines near a preview are read word by word
+
+    def words_of(k: int) -> list[str]:
+        if k not in words:
+            words[k] = _WORD.findall(infos[k].text.lower())
+        return words[k]
+
     for i, info in enumerate(infos):
         if not keep[i] or not _ELLIPSIS.search(info.text):
             continue
-        stem = words[i][:-1]
+        stem = words_of(i)[:-1]
         if len(stem) < PREVIEW_WORDS:
             continue
         for j in range(max(0, i - PREVIEW_REACH), min(len(infos), i + PREVIEW_REACH + 1)):
-            if j != i and len(words[j]) > len(stem) and words[j][:len(stem)] == stem \
-                    and len(infos[j].text) > len(info.text):
+            if j != i and len(infos[j].text) > len(info.text) and len(words_of(j)) > len(stem) \
+                    and words_of(j)[:len(stem)] == stem:
                 out.add(i)
                 break
     return out

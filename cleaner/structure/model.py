@@ -35,6 +35,8 @@ from .features import LineInfo
 
 CLIP = 6.0
 LIFT = 1.5
+EMIT_WORDS = 20.0  # a weights file that names no emission: every unit counts once
+EMIT_CAP = 1.0
 # A heading that opens a list of teasers: what follows it is chrome until prose resumes.
 _RELATED_HEAD = re.compile(r"\W*(?:related|recommended|more (?:from|stories|articles|news|posts|on|in|like this|to read|related)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks|similar)\b")
 
@@ -70,8 +72,8 @@ class Weights:
     lift: float = LIFT    # most that context can add to a unit's own log-odds
     switch_flat: float | None = None  # between pieces of flattened lines (None: as between blocks)
     bias_flat: float | None = None    # ``bias`` for pieces of flattened lines (None: as ``bias``)
-    emit_words: float = 20.0          # a unit of this many words or fewer counts once in the decoding ...
-    emit_cap: float = 1.0             # ... a longer one sqrt(words / emit_words) times, at most this (1: all once)
+    emit_words: float = EMIT_WORDS    # a unit of this many words or fewer counts once in the decoding ...
+    emit_cap: float = EMIT_CAP        # ... a longer one sqrt(words / emit_words) times, at most this (1: all once)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Weights":
@@ -80,7 +82,7 @@ class Weights:
                    data["decode"]["switch_block"], data["decode"]["switch_line"],
                    data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT),
                    data["decode"].get("switch_flat"), data["decode"].get("bias_flat"),
-                   data["decode"].get("emit_words", 20.0), data["decode"].get("emit_cap", 1.0))
+                   data["decode"].get("emit_words", EMIT_WORDS), data["decode"].get("emit_cap", EMIT_CAP))
 
     def scores(self, infos: list[LineInfo]) -> list[float]:
         """Log-odds of every unit after the local pass and every context pass.
