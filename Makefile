@@ -2,12 +2,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# rustup installs cargo here; a login shell may not have it on PATH yet
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+CORE := core/Cargo.toml $(wildcard core/src/*.rs)
 
 .PHONY: install demo test bench eval clean-venv
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The package and its Rust engine (cleaner._core, built by maturin) in editable mode.
+$(STAMP): pyproject.toml $(CORE)
+	@command -v cargo >/dev/null || { echo "cleaner needs a Rust toolchain to build its engine: install one with rustup (https://rustup.rs)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -20,6 +25,7 @@ demo: install
 	done
 
 test: install
+	cargo test -q --release --manifest-path core/Cargo.toml
 	$(BIN)/python -m pytest
 	$(BIN)/cleaner golden check fixtures
 

@@ -76,7 +76,8 @@ examples = ["Buy our mugs today"]
 counterexamples = ["Buy our cups today"]
 ''')
     rule = load_rules([str(path)])[-1]
-    assert rule.requires == ("mug",) and not rule.gated
+    assert rule.requires == ("mug",)
+    assert rule.pattern.search("Order a cup now") and not rule.matches("Order a cup now")
     text = "An article sentence that is long enough to stay.\n\n{}"
     assert [r["rule"] for r in clean(text.format("Order a mug now"), rules=[str(path)],
                                      language=False).to_dict()["removed"]] == ["mine.mugs"]
@@ -100,7 +101,9 @@ counterexamples = ["y"]
 
 @pytest.mark.parametrize("body, message", [
     ('[[rule]]\nid = "a"\ncategory = "nope"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "unknown category"),
-    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "bad pattern"),
+    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "rule 'a': the engine cannot compile"),
+    ('[[rule]]\nid = "mine.recursive"\ncategory = "markup"\npattern = "a(?R)?b"\nrationale = "r"\nexamples = ["ab"]\n'
+     'counterexamples = ["y"]', "rule 'mine.recursive': the engine cannot compile"),
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = []\ncounterexamples = ["y"]', "example"),
     ('not toml [', "not valid TOML"),
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]\n'
