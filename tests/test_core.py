@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import _core
+from cleaner.document import unified_line_ends
 from cleaner.rules import RuleError, load_rules
+from cleaner.visible import INVISIBLE
 
 _ELEMENTS = ("a abbr address area article aside audio b big blockquote body br button canvas caption center "
              "cite code col dd del details div dl dt em embed fieldset figcaption figure font footer form "
@@ -30,17 +32,18 @@ _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 def reference_normalise(text: str, markup: bool = True) -> str:
+    text = unified_line_ends(text)
     if markup:
         text = _TAG.sub("", text)
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    text = regex.sub(r"[\u200b-\u200d\u2060\ufeff\u00ad]", "", text)
+    text = regex.sub(f"[{INVISIBLE}]", "", text)
     text = regex.sub(r"[^\S\n]+", " ", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
 PIECES = st.sampled_from([
     "a", "b", "word", " ", "  ", "\t", "\n", "\r\n", "\x0b", "\x1c", "\x1f", "\xa0", "\u2003", "\u202f", "\u2028",
-    "\u200b", "\u00ad", "\ufeff", "<", ">", "&", ";", "<b>", "</div >", "<a href='x'>", "<repo url>", "&amp;",
+    "\u200b", "\u00ad", "\ufeff", "\u200e", "\u200f", "\u2066", "\u2069", "\u202b", "<", ">", "&", ";", "<b>", "</div >", "<a href='x'>", "<repo url>", "&amp;",
     "&#39;", "&#x27;", "&nbsp;", "&ampx;", "&#1234567;", "&notin;", "é", "’", "中文",
 ])
 TEXTS = st.lists(PIECES, max_size=40).map("".join)

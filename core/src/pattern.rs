@@ -9,6 +9,7 @@
 
 use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
+use std::sync::OnceLock;
 
 /// Backtracking steps `fancy-regex` may take on one unit before the match is
 /// given up (counted as no match: keeping text is the safe failure).
@@ -18,48 +19,66 @@ const SIZE_LIMIT: usize = 64 << 20;
 /// A compiled rule pattern and the pieces a combined gate is made of.
 #[derive(Clone)]
 pub struct Matcher {
-    /// The whole pattern, when it is linear.
-    linear: Option<Regex>,
-    /// The whole pattern with lookaround, confirmed with bounded backtracking.
-    full: Option<fancy_regex::Regex>,
-    /// The pattern's top-level alternatives (assertions dropped) anchored at the
+    source: String,
+    /// Whether the whole pattern runs on the linear engine (no lookaround, no backreference).
+    linear: bool,
+    /// The whole pattern, compiled on first use: most units never get past the gate.
+    whole: OnceLock<Whole>,
+    /// The pattern's top-level alternatives (loosened, see `make_gate`) anchored at the
     /// start, tried at the start of the text only.
     pub anchored: Option<meta::Regex>,
     /// Its other alternatives, searched.
     pub floating: Option<Regex>,
-    /// Whether the gate has the pattern's own alternatives (no assertion was dropped).
+    /// Whether the gate is the pattern itself (nothing was loosened).
     pub exact: bool,
     /// Whether a gate exists at all (a backreference leaves none).
     pub gated: bool,
 }
 
+#[derive(Clone)]
+enum Whole {
+    Linear(Regex),
+    Confirmed(fancy_regex::Regex),
+    /// Parsed but too large to build: it matches nothing (keeping text is the safe failure).
+    Unbuilt,
+}
+
 impl Matcher {
+    /// Read the pattern (syntax errors are reported now) and build its gate; the
+    /// whole pattern is compiled when a unit first gets past the gate.
     pub fn compile(python: &str) -> Result<Matcher, String> {
         let source = translate(python)?;
-        let (linear, full) = match build(&source) {
-            Ok(re) => (Some(re), None),
+        let linear = match regex_syntax::ParserBuilder::new().build().parse(&source) {
+            Ok(_) => true,
             Err(linear_err) => {
-                let full = fancy_regex::RegexBuilder::new(&source)
-                    .backtrack_limit(BACKTRACK_LIMIT)
-                    .delegate_size_limit(SIZE_LIMIT)
-                    .build()
+                fancy_regex::Expr::parse_tree(&source)
                     .map_err(|e| format!("{e} (as a linear pattern: {linear_err})"))?;
-                (None, Some(full))
+                false
             }
         };
-        let mut m = Matcher { exact: false, linear, full, anchored: None, floating: None, gated: false };
-        m.make_gate(&source);
+        let mut m = Matcher {
+            source,
+            linear,
+            whole: OnceLock::new(),
+            anchored: None,
+            floating: None,
+            exact: false,
+            gated: false,
+        };
+        m.make_gate();
         Ok(m)
     }
 
-    /// Cut the pattern (lookaround dropped) into alternatives, each wrapped in the
-    /// pattern's global flags: those anchored at the start and the rest.
-    fn make_gate(&mut self, source: &str) {
-        let (flags, body) = split_flags(source);
-        // Unicode word boundaries keep the automata off their fast path on non-ASCII
-        // text: the gate drops them with the lookaround, and the pattern confirms
-        let loose = drop_boundaries(&drop_lookaround(body));
-        let exact = self.linear.is_some() && loose == body;
+    /// Cut the pattern into alternatives, each wrapped in the pattern's global flags:
+    /// those anchored at the start and the rest. The gate is loosened into a superset
+    /// that the fast automata run and that compiles quickly: lookaround and word
+    /// boundaries dropped (Unicode word boundaries keep the automata off their fast
+    /// path on non-ASCII text), long bounded repeats left open (`{1,50}` of a Unicode
+    /// class is a large automaton).
+    fn make_gate(&mut self) {
+        let (flags, body) = split_flags(&self.source);
+        let loose = widen_repeats(&drop_boundaries(&drop_lookaround(body)));
+        let exact = self.linear && loose == body;
         // a verbose pattern's comments may hold `|` or `(`: gate it whole
         let alternatives = if flags.contains('x') { vec![loose] } else { split_alternatives(&loose) };
         let mut anchored = Vec::new();
@@ -99,15 +118,30 @@ impl Matcher {
     }
 
     pub fn is_linear(&self) -> bool {
-        self.linear.is_some()
+        self.linear
+    }
+
+    fn whole(&self) -> &Whole {
+        self.whole.get_or_init(|| {
+            if self.linear {
+                build(&self.source).map(Whole::Linear).unwrap_or(Whole::Unbuilt)
+            } else {
+                fancy_regex::RegexBuilder::new(&self.source)
+                    .backtrack_limit(BACKTRACK_LIMIT)
+                    .delegate_size_limit(SIZE_LIMIT)
+                    .build()
+                    .map(Whole::Confirmed)
+                    .unwrap_or(Whole::Unbuilt)
+            }
+        })
     }
 
     /// The whole pattern searched in `text`.
     pub fn search(&self, text: &str) -> bool {
-        match (&self.linear, &self.full) {
-            (Some(re), _) => re.is_match(text),
-            (None, Some(full)) => full.is_match(text).unwrap_or(false),
-            (None, None) => false,
+        match self.whole() {
+            Whole::Linear(re) => re.is_match(text),
+            Whole::Confirmed(re) => re.is_match(text).unwrap_or(false),
+            Whole::Unbuilt => false,
         }
     }
 
@@ -115,6 +149,68 @@ impl Matcher {
     pub fn confirm(&self, text: &str) -> bool {
         (self.exact && self.gated) || self.search(text)
     }
+}
+
+/// `X{m,n}` with a long range as `X{m,}` (outside classes): a superset, and a small automaton.
+pub fn widen_repeats(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&n) = chars.get(i + 1) {
+                out.push(n);
+                if matches!(n, 'p' | 'P' | 'x' | 'N' | 'u') && chars.get(i + 2) == Some(&'{') {
+                    let close = (i + 3..chars.len()).find(|&k| chars[k] == '}').unwrap_or(chars.len() - 1);
+                    out.extend(&chars[i + 2..=close]);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            in_class = c != ']';
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+            out.push(c);
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push(']');
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '{' {
+            if let Some(close) = (i + 1..chars.len()).find(|&k| chars[k] == '}') {
+                let body: String = chars[i + 1..close].iter().collect();
+                if let Some((lo, hi)) = body.split_once(',') {
+                    if let (Ok(lo), Ok(hi)) = (lo.parse::<usize>(), hi.parse::<usize>()) {
+                        if hi > lo + 4 {
+                            out.push_str(&format!("{{{lo},}}"));
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// `(?ix)body` -> ("ix", "body"); `translate` put every global flag in front.
@@ -430,6 +526,7 @@ mod tests {
         assert!(m.search("Deloitte Logo"));
         assert!(!m.search("open logo"));
         assert_eq!(drop_boundaries(r"\bab\B[\b]"), r"ab[\b]");
+        assert_eq!(widen_repeats(r"a{1,50}b{2,3}[x{1,9}]\p{L}{0,9}"), r"a{1,}b{2,3}[x{1,9}]\p{L}{0,}");
         assert_eq!(drop_lookaround(r"^(?!a(b)c)x(?<=x)y"), "^xy");
     }
 }

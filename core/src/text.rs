@@ -20,10 +20,12 @@ pub fn py_word_count(text: &str) -> usize {
 }
 
 /// Characters a reader never sees: zero-width spaces and joiners, the word
-/// joiner, the byte-order mark and the soft hyphen.
+/// joiner, the byte-order mark, the soft hyphen and the bidirectional controls
+/// (marks, embeddings, overrides, isolates). `cleaner/visible.py` drops the same.
 #[inline]
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{61c}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 const ELEMENTS: &str = "a abbr address area article aside audio b big blockquote body br button canvas caption center \
@@ -88,13 +90,19 @@ where
     Some(out)
 }
 
-/// Drop invisible characters, fold `[^\S\n]+` into one space, strip each line and the whole.
+/// Drop invisible characters, read every line end as LF, fold `[^\S\n]+` into one
+/// space, strip each line and the whole.
 pub fn fold_spaces(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     let mut in_space = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(mut c) = chars.next() {
         if is_invisible(c) {
             continue;
+        }
+        // every line end is a line end: CR alone, the line and paragraph separators
+        if (c == '\r' && chars.peek() != Some(&'\n')) || c == '\u{2028}' || c == '\u{2029}' {
+            c = '\n';
         }
         if c != '\n' && c.is_whitespace() {
             if !in_space {
@@ -128,6 +136,7 @@ mod tests {
     fn folds_and_strips() {
         assert_eq!(plain("  a \t b \n  c  "), "a b\nc");
         assert_eq!(plain("a\u{200b}b"), "ab");
+        assert_eq!(plain("a\rb\r\nc\u{2028}d"), "a\nb\nc\nd");
         assert_eq!(plain("<u>Europe</u> wins"), "Europe wins");
         assert_eq!(plain("git clone <repo url>"), "git clone <repo url>");
         assert_eq!(py_word_count(" a b\x1cc "), 3);
