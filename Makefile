@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench eval clean-venv
+.PHONY: install browser demo test bench eval clean-venv
 
 install: $(STAMP)
 
@@ -19,7 +19,12 @@ demo: install
 		$(BIN)/cleaner clean $$f --format annotated; \
 	done
 
-test: install
+# The review page's test drives the system chromium; installed once, skipped when it cannot be.
+browser:
+	@{ command -v chromium && test -x /usr/bin/chromedriver; } >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium chromium-driver; } \
+		|| echo "chromium could not be installed: the browser test will be skipped"
+
+test: install browser
 	$(BIN)/python -m pytest
 	$(BIN)/cleaner golden check fixtures
 
