@@ -29,7 +29,7 @@ test: install browser
 	$(BIN)/cleaner golden check fixtures
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --write bench/RESULTS.md
 
 clean-venv:
 	rm -rf $(VENV)
