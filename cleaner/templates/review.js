@@ -236,6 +236,13 @@ function wire() {
   });
 }
 
+function measureBar() {
+  const bar = document.getElementById("controls");
+  document.documentElement.style.setProperty("--bar", `${bar.offsetHeight + 8}px`);
+}
+
 build();
 wire();
 applyFilters();
+measureBar();
+window.addEventListener("resize", measureBar);
