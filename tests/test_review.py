@@ -34,6 +34,8 @@ DISCUSSION = ("3 Comments\n\nMike says:\nMarch 3, 2021 at 10:02 am\n"
               "Anna says:\nMarch 3, 2021 at 11:15 am\n@Mike not so sure, the roads were promised last year too.\n\n"
               "Reply\n\nJo says:\nMarch 4, 2021 at 9:00 am\nwe will see what happens lol, my street is still a mess\n")
 HOSTILE = "</script><script>window.PWNED = 1</script><!-- " + ARTICLE
+GERMAN = ("Die Regierung hat am Dienstag beschlossen, die Steuern nicht zu erhöhen, obwohl viele Experten "
+          "dies seit Monaten gefordert hatten.\n")
 
 
 def page_data(html: str) -> dict:
@@ -44,11 +46,13 @@ def page_data(html: str) -> dict:
 
 
 def write_corpus(folder: Path) -> Path:
-    """Three documents in one JSONL file: an article with comments, a hostile one, an empty one."""
+    """Four documents in one JSONL file: an article with comments, a hostile one, an empty one,
+    one with a paragraph in German."""
     path = folder / "corpus.jsonl.gz"
     rows = [{"id": "with-comments", "text": ARTICLE + DISCUSSION},
             {"id": "hostile", "text": HOSTILE},
-            {"id": "empty", "text": ""}]
+            {"id": "empty", "text": ""},
+            {"id": "foreign", "text": ARTICLE + GERMAN}]
     path.write_bytes(gzip.compress(b"".join(orjson.dumps(r) + b"\n" for r in rows)))
     return path
 
@@ -156,13 +160,27 @@ def test_page_in_a_browser_loads_filters_and_renders(browser, tmp_path):
     assert errors == [], errors
     assert browser.execute_script("return window.PWNED") is None  # the hostile document stayed text
     cards = browser.find_elements("css selector", "article.doc")
-    assert len(cards) == len(documents) > 3
+    assert len(cards) == len(documents) > 4
     hostile = next(c for c in cards if c.find_element("css selector", "h3").text.endswith("hostile"))
     assert "</script><script>window.PWNED" in hostile.find_element("css selector", ".text").text
 
     # comments are shown with their author and the comment they answer
     heads = [e.text for e in browser.find_elements("css selector", ".cm-head")]
     assert any("by Anna" in h and "replying to Mike" in h for h in heads), heads
+
+    # a flagged passage is underlined, with its language on hover; the flag filter finds its document
+    foreign = next(c for c in cards if c.find_element("css selector", "h3").text.endswith("foreign"))
+    flags = foreign.find_elements("css selector", ".flag")
+    assert flags and all(f.get_attribute("title").startswith("flagged: de") for f in flags)
+    browser.execute_script(
+        "const s = document.getElementById('doc-select'); s.value = 'flags';"
+        "s.dispatchEvent(new Event('change', {bubbles: true}));")
+    shown = [c for c in cards if c.is_displayed()]
+    assert foreign in shown and hostile not in shown
+    assert all(int(c.get_attribute("data-flags")) > 0 for c in shown)
+    browser.execute_script(
+        "const s = document.getElementById('doc-select'); s.value = 'all';"
+        "s.dispatchEvent(new Event('change', {bubbles: true}));")
 
     before = _visible_removals(browser)
     assert before > 0
