@@ -38,6 +38,10 @@ function totals(field) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+function plural(n, noun) {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function ruleLink(id) {
   return el("a", { href: "#rule-" + id, text: id });
 }
@@ -126,14 +130,14 @@ function renderDocument(doc, index) {
   const share = doc.chars ? Math.round((100 * doc.removed_chars) / doc.chars) : 0;
   const badges = el("div", { class: "badges" },
     el("span", { class: "badge", text: `removed ${doc.removed_chars.toLocaleString()} of ${doc.chars.toLocaleString()} characters (${share}%)` }),
-    el("span", { class: "badge", text: `${doc.comments.length} comments` }),
-    el("span", { class: "badge", text: `${doc.flags.length} language flags` }));
+    el("span", { class: "badge", text: plural(doc.comments.length, "comment") }),
+    el("span", { class: "badge", text: plural(doc.flags.length, "language flag") }));
   for (const [category, n] of Object.entries(doc.categories).sort((a, b) => b[1] - a[1])) {
     badges.append(el("span", { class: "badge", style: `background:${colour(category)}`, text: `${category} ${n}` }));
   }
   card.append(badges);
   if (Object.keys(doc.rules).length) {
-    card.append(el("details", {}, el("summary", { text: `Removals by rule (${Object.keys(doc.rules).length} rules)` }),
+    card.append(el("details", {}, el("summary", { text: `Removals by rule (${plural(Object.keys(doc.rules).length, "rule")})` }),
       countTable(doc.rules, "rule")));
   }
   if (doc.comments.length) {
