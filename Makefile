@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORE := core/Cargo.toml $(wildcard core/src/*.rs)
 
-.PHONY: install demo test bench eval clean-venv
+.PHONY: install browser demo test bench eval clean-venv
 
 install: $(STAMP)
 
@@ -24,13 +24,18 @@ demo: install
 		$(BIN)/cleaner clean $$f --format annotated; \
 	done
 
-test: install
+# The review page's test drives the system chromium; installed once, skipped when it cannot be.
+browser:
+	@{ command -v chromium && test -x /usr/bin/chromedriver; } >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium chromium-driver; } \
+		|| echo "chromium could not be installed: the browser test will be skipped"
+
+test: install browser
 	cargo test -q --release --manifest-path core/Cargo.toml
 	$(BIN)/python -m pytest
 	$(BIN)/cleaner golden check fixtures
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --write bench/RESULTS.md
 
 clean-venv:
 	rm -rf $(VENV)
