@@ -380,6 +380,12 @@ def comparison_section(docs: list[BenchDoc], args, log) -> list[str]:
                 f"docs/s across the two (the converter's own cost is its row). Ratios > 1: the "
                 f"cleaner is faster.", "",
                 speed_table(timings, systems, primary), ""]
+        from stages import stage_table, startup_seconds
+        texts = [doc.texts[primary] for doc in docs]
+        out += [f"Where the cleaner's time goes (`python bench/stages.py`: CPU seconds per stage on the "
+                f"same {primary} texts, language flags on):", "", stage_table(texts), "",
+                f"Start-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms "
+                f"(median of 7 runs, wall time).", ""]
     return out
 
 
