@@ -416,3 +416,16 @@ def test_an_empty_page_is_counted_as_empty(tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "blank", "html": "<html><body><script>x()</script></body></html>"}])
     summary = corpus.run([src], tmp_path / "out.jsonl", progress=False, timeout=None)
     assert (summary.docs_out, summary.empty) == (1, 1)
+
+
+def test_checkpoint_settings_do_not_depend_on_the_hash_seed():
+    """A resumed run is another process: a set's order must not make its checkpoint foreign."""
+    from cleaner.corpus import runner
+    from cleaner.options import Options
+    options = Options(disable=frozenset({"comments", "language", "structure", "rules.a", "rules.b"}))
+    script = ("import sys, orjson; from cleaner.corpus import runner; from cleaner.options import Options; "
+              "print(orjson.dumps(runner._settings(Options(disable=frozenset(sys.argv[1:])))).decode())")
+    seen = {subprocess.run([sys.executable, "-c", script, *sorted(options.disable)], cwd=ROOT, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(4)}
+    assert len(seen) == 1 and orjson.loads(seen.pop()) == orjson.loads(orjson.dumps(runner._settings(options)))

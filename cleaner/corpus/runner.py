@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import BinaryIO, Iterable, Iterator
 
 from ..options import Options
@@ -123,7 +123,7 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
     if skipped:
         say(f"cleaner run: skipped {skipped:,} files that are not {', '.join(SUFFIXES)}")
     state = _resume.state_path(output) if is_path(output) and not is_special(output) else None
-    sig = _resume.signature(sources, {"options": repr(options), "fields": repr(fields),
+    sig = _resume.signature(sources, {"options": _settings(options), "fields": asdict(fields),
                                       "stdin_format": stdin_format, "errors": err_path})
     checkpoint = _checkpoint(state, sources, sig, say) if resume else None
     if state and checkpoint is None:
@@ -166,6 +166,12 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
     summary.errors_path = err_path if log.count and err_path else None
     say(f"cleaner run: {summary.line()}")
     return summary
+
+
+def _settings(options: Options) -> dict:
+    """The options as the same JSON in every process (sets sorted: their order is hashed)."""
+    return {name: sorted(value) if isinstance(value, frozenset) else value
+            for name, value in asdict(options).items()}
 
 
 def _checkpoint(state: str | None, sources: list[Source], sig: dict, say) -> _resume.Checkpoint | None:
