@@ -18,7 +18,11 @@ def normalise(text: str, markup: bool = True) -> str:
     showed (code, an XML example), not a remnant. The work is done by the
     engine (``cleaner._core``) in one pass over the text.
     """
-    return _normalise(text, markup)
+    try:
+        return _normalise(text, markup)
+    except UnicodeEncodeError:  # a lone surrogate: the input's text, read as the stages read it
+        from .visible import scalar
+        return _normalise(scalar(text), markup)
 
 
 def shown(doc: Document, start: int, end: int) -> str:

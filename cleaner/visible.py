@@ -1,5 +1,8 @@
 """The text the stages read: invisible characters out, every line end a newline.
 
+A lone surrogate (text that came in as broken UTF-16) reads as U+FFFD, one
+character for one: it is not a character the engine or a JSON writer can take.
+
 Converters and editors leave characters a reader never sees: zero-width spaces
 and joiners, soft hyphens, byte-order marks, and bidirectional controls (LRM,
 RLM, the isolates) around names and at line ends. Inside a word they break the
@@ -21,6 +24,7 @@ from .document import Comment, Document, Flag, unified_line_ends
 #: byte-order mark, soft hyphen, and the bidirectional marks, embeddings and isolates.
 INVISIBLE = "\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069"
 _INVISIBLE = regex.compile(f"[{INVISIBLE}]+")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 _OFFSET_HINTS = ("comments_start", "trusted")  # hints that are offsets into the text
 
 
@@ -77,7 +81,7 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     text = doc.text
     if text.isascii() and "\r" not in text:
         return doc, None
-    shown = unified_line_ends(text)
+    shown = unified_line_ends(scalar(text))
     cuts = _cuts(shown) if _INVISIBLE.search(shown) else []
     if not cuts:
         return (doc, None) if shown == text else (_like(doc, shown), None)
@@ -95,6 +99,11 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
         elif isinstance(value, tuple):
             seen.hints[key] = tuple(positions.seen(v) for v in value)
     return seen, positions
+
+
+def scalar(text: str) -> str:
+    """``text`` with every lone surrogate read as U+FFFD (offsets unchanged)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def restore(seen: Document, original: Document, positions: Positions | None) -> Document:
