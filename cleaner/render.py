@@ -1,7 +1,10 @@
 """Display text for spans: normalisation changes what is shown, never the offsets."""
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
+
+import regex
 
 from ._core import normalise as _normalise
 
@@ -25,6 +28,28 @@ def normalise(text: str, markup: bool = True) -> str:
         return _normalise(scalar(text), markup)
 
 
+# UTF-8 read as Latin-1 or Windows-1252 ("ItÃ¢Â€Â™s", "cafÃ©"): the lead bytes of two- and
+# three-byte sequences turn into these, each followed by a continuation byte's character.
+_MOJIBAKE = regex.compile("[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                          "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+                          "\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def shown(doc: Document, start: int, end: int) -> str:
     """Display text of a span of a document: text extracted from HTML has no markup left to strip."""
-    return normalise(doc.slice(start, end), markup=doc.hints.get("input") != "html")
+    return readable(normalise(doc.slice(start, end), markup=doc.hints.get("input") != "html"))
+
+
+def readable(text: str) -> str:
+    """Mojibake repaired and the text in NFC: what a reader of the output expects.
+
+    ftfy repairs the encoding only where a mojibake sequence appears (it is slow,
+    and most text has none); quotes and ligatures stay as they were written.
+    """
+    if text.isascii():
+        return text
+    if _MOJIBAKE.search(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
