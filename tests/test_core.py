@@ -114,3 +114,34 @@ def test_every_builtin_pattern_agrees_with_the_regex_module(rule):
             except TimeoutError:
                 continue
             assert rule.pattern.search(text) is expected, (rule.id, text)
+
+
+_BOUNDARY = regex.compile(
+    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}@#])"
+    r"|(?<=\S)\s+(?=(?:Click|Follow|Subscribe|Sign up|Share|Join|Like us|Support|Donate)\b)")
+
+
+def reference_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > pos:
+            spans.append((start + pos, start + m.start()))
+        pos = m.end()
+    if pos < len(text.rstrip()):
+        spans.append((start + pos, start + len(text.rstrip())))
+    return spans
+
+
+SENTENCE_PIECES = st.sampled_from([
+    "word", "Word", "x", "1", "@me", "#tag", " ", "  ", "\n", "\t", "\x1c", "\u2003", ".", "!", "?", "…", "\"", "'",
+    "”", "’", "»", ")", "]", "“", "‘", "«", "(", "[", "Share", "Sign up", "Like us", "Donate", "Shares", "É", "é",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=30).map("".join), st.integers(0, 50))
+def test_sentences_match_the_reference(text, start):
+    from cleaner.sentences import is_prose, split_sentences
+    assert split_sentences(text, start) == reference_sentences(text, start)
+    words = len(text.split())
+    assert is_prose(text) == (words >= 40 or (words >= 12 and len(reference_sentences(text.rstrip())) >= 2))

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod pattern;
 mod rules;
+mod sentences;
 mod text;
 
 use pattern::Matcher;
@@ -37,6 +38,19 @@ fn normalise(py: Python<'_>, text: &str, markup: bool) -> String {
 #[pyfunction]
 fn word_count(text: &str) -> usize {
     text::py_word_count(text)
+}
+
+/// Sentence spans of ``text`` (character offsets, shifted by ``start``).
+#[pyfunction]
+#[pyo3(signature = (text, start = 0))]
+fn split_sentences(text: &str, start: usize) -> Vec<(usize, usize)> {
+    sentences::split(text, start)
+}
+
+/// Article prose: several sentences, or one long one.
+#[pyfunction]
+fn is_prose(text: &str) -> bool {
+    sentences::is_prose(text)
 }
 
 /// A rule's pattern, compiled for linear-time matching.
@@ -107,6 +121,8 @@ impl RuleEngine {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
+    m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(is_prose, m)?)?;
     m.add_class::<Pattern>()?;
     m.add_class::<RuleEngine>()?;
     Ok(())
