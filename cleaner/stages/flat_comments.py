@@ -24,6 +24,7 @@ import regex
 
 from .. import markers
 from ..document import BOILERPLATE, COMMENT, Comment, Document
+from ..patterns import lazy, settle
 from ..render import normalise
 from ..structure.features import FLAT, split_flat
 
@@ -38,30 +39,30 @@ LAST_BODY_WORDS = 300  # the last comment runs on for at most this many words of
 SCAN_TIMEOUT = 2.0     # seconds for reading the headers of one line
 
 # A discussion heading or the comment form, printed inline before the comments.
-OPENER = regex.compile(
+OPENER = lazy(
     r"(?i)(?<![\p{L}\p{N}])(?:(?:\d+\s+(?:reader\s+)?)?(?:comments?|responses?|replies|thoughts?\s+on)"
     r"(?:\s+(?:oldest|newest|most\s+voted|inline\s+feedbacks?|view\s+all\s+comments))+"
     r"|\d+\s+(?:reader\s+)?(?:comments?|responses?|replies|thoughts?\s+on)"
     r"|leave\s+a\s+(?:reply|comment)|(?:view|show)\s+all\s+comments)(?![\p{L}])")
-SENTENCE_END = regex.compile(r"\p{L}[.!?…]+[\"”’')]*(?:\s|$)")
-_LEADING_CHROME = regex.compile(r"(?i)^(?:(?:reply|report|like|share|permalink)(?:\s*↓)?\s+)+")
+SENTENCE_END = lazy(r"\p{L}[.!?…]+[\"”’')]*(?:\s|$)")
+_LEADING_CHROME = lazy(r"(?i)^(?:(?:reply|report|like|share|permalink)(?:\s*↓)?\s+)+")
 _ENDS = tuple(".!?…\"”)")
 # Buttons printed after a comment's text ("… great tip! Reply", "Reply to comment"), and the
 # next comment's number after them ("… Reply 5").
-TRAILER = regex.compile(r"(?i)(?:\s*(?:reply(?:\s+to\s+(?:this\s+)?comment)?|report|like|permalink|flag"
+TRAILER = lazy(r"(?i)(?:\s*(?:reply(?:\s+to\s+(?:this\s+)?comment)?|report|like|permalink|flag"
                         r"(?:\s+as\s+inappropriate)?|share|Δ|\(score:[^()]{0,40}\)|by))+(?:\s+\d{1,4})?\s*$")
-_WORD = regex.compile(r"\S+")
+_WORD = lazy(r"\S+")
 _HEADINGS = frozenset(("comments", "comment", "responses", "replies", "discussion", "reactions"))
 # every header has one of these; a stamped header has the time of day
-_HEADER_WORD = regex.compile(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})|(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_HEADER_WORD = lazy(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})|(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # A heading that counts the comments ("59 Comments", "One thought on “TITLE”", "Comments (115)");
 # titled, it is WordPress's, which no byline prints.
-COUNTED = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
+COUNTED = lazy(r"(?i)(?<![\p{L}\p{N}])(?:(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
                         r"|thoughts?)(?!\p{L})(?P<titled>\s+(?:on|to)\s+"
                         r"(?:“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»|‘[^’]{1,200}’):?)?"
                         r"|comments\s+(?:\(\s*[1-9]\d*\s*\)|[1-9]\d*)(?![\p{L}\p{N}]))")
 # A reply button between two comments of a headerless discussion ("… a scoop. Reply ↓ Hi Anne").
-REPLY_BUTTON = regex.compile(r"(?<=[.!?…\"”')]\s{1,3})(?:Reply|REPLY)(?:\s*↓)?(?=\s+[\p{Lu}\d@\"“])")
+REPLY_BUTTON = lazy(r"(?<=[.!?…\"”')]\s{1,3})(?:Reply|REPLY)(?:\s*↓)?(?=\s+[\p{Lu}\d@\"“])")
 
 
 @dataclass(slots=True)
@@ -310,3 +311,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
+
+
+settle(globals())

@@ -10,24 +10,25 @@ import regex
 
 from ..dates import find_date
 from ..document import BOILERPLATE, METADATA, Document, Line
+from ..patterns import lazy, settle
 from ..render import normalise
 from ..sentences import is_prose
 
 HEAD_BLOCKS = 8          # look no further than this many blocks
 
-_BYLINE = regex.compile(
+_BYLINE = lazy(
     r"^(?:(?:written|posted|reported|compiled|edited|words|text|story|published)\s+by|by|author(?:s)?\s*:|byline\s*:)"
     r"\s+(?P<rest>\p{Lu}.*)$", regex.IGNORECASE)
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’-]*\.?|(?:de|da|van|von|der|den|del|al|bin|le|la|di)(?=\s+\p{Lu}))"
-_NAME = regex.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
+_NAME = lazy(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 # Words that start the publisher or role part of "By NAME Publisher, DATE".
 _NOT_NAME = frozenset("""news research times post press media staff writer reporter correspondent editor
 daily magazine journal herald tribune global network agency group online today weekly review
 report reports institute centre center foundation associated reuters bloomberg updated published
 senior chief contributing political economics special""".split())
-_TAXONOMY = regex.compile(r"\s(?:Region|Theme|Topics?|Tags?|Categor(?:y|ies)|Filed\s+under|Sections?|In-depth\s+Report)\s*:")
-_SPLIT_AUTHORS = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_DATELINE = regex.compile(r"(?i)^(?:(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*)?"
+_TAXONOMY = lazy(r"\s(?:Region|Theme|Topics?|Tags?|Categor(?:y|ies)|Filed\s+under|Sections?|In-depth\s+Report)\s*:")
+_SPLIT_AUTHORS = lazy(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_DATELINE = lazy(r"(?i)^(?:(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*)?"
                           r"(?:\p{L}+day,?\s+)?.{0,40}?\d{4}.{0,30}$")
 
 
@@ -116,7 +117,7 @@ def _month(word: str) -> bool:
 _DATE_WORDS = frozenset("""published posted updated last first date on at by am pm a.m. p.m. gmt utc
 est edt pst pdt cet bst of the th st nd rd""".split())
 DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
-_WORD = regex.compile(r"\p{L}[\p{L}.]*")
+_WORD = lazy(r"\p{L}[\p{L}.]*")
 
 
 def _is_dateline(text: str) -> bool:
@@ -141,3 +142,6 @@ def _title(doc: Document, head: list[Line], byline_index: int | None) -> str | N
             return text
         return None  # the head opens with something that is not a headline: no title
     return None
+
+
+settle(globals())

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
 
 from ... import markers
 from ...document import Document
+from ...patterns import lazy, settle
 from ...render import normalise
 from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text
 from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
-_ITEM_HEAD = regex.compile(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
-_SUBITEM = regex.compile(r"^o\s")  # inscriptis' third-level bullet
+_ITEM_HEAD = lazy(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
+_SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
 def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]) -> None:
@@ -163,3 +163,6 @@ def _item_end(doc: Document, units: list[list[Unit]], i: int, head: Unit, last: 
                 return end
             end = j
     return last
+
+
+settle(globals())

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
 from ... import markers
 from ...document import Document, Line
+from ...patterns import lazy, settle
 from ...render import normalise
 
 
@@ -26,7 +26,7 @@ _UNITS = "_comment_units"  # where the section stage leaves its reading of the l
 ANCHORS = frozenset({"says", "author", "reply", "edited", "date"})
 HEADERS = frozenset({"says", "author", "date"})
 _HEADER_PARTS = frozenset({"date", "reply", "chrome", "claimed_meta"})  # lines a header may run on to
-_ITEM = regex.compile(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
+_ITEM = lazy(r"^(?:[*+•·▪►◦‣▸-]|\d{1,3}[.)])\s|\]\(|^https?://")
 
 
 @dataclass(slots=True)
@@ -41,8 +41,8 @@ class Unit:
     item: int | None = None  # the indent of a list item this name heads (threaded lists)
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
-_PLAIN_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\.?")
+_LOWER_WORD = lazy(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
+_PLAIN_WORD = lazy(r"\p{L}[\p{L}'’-]*\.?")
 
 
 def _lowercase_words(doc: Document) -> frozenset[str]:
@@ -80,3 +80,6 @@ def _indent(doc: Document, line: Line) -> int:
 
 def _text(doc: Document, unit: Unit) -> str:
     return normalise(doc.slice(unit.line.start, unit.line.end))
+
+
+settle(globals())

@@ -9,22 +9,22 @@ page around the paragraph. Change the weights of voice here.
 """
 from __future__ import annotations
 
-import regex
 
 from ...document import Block, Document
+from ...patterns import lazy, settle
 from ...render import normalise
 
 
 BIAS = -0.6               # a block is article unless something says otherwise
-_WORD = regex.compile(r"[\p{L}\p{N}'’]+")
+_WORD = lazy(r"[\p{L}\p{N}'’]+")
 _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
                       "we us lol imo imho btw thanks thx".split())
 _SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
-_US = regex.compile(r"\bUS\b")
-_INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
-_REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
-_PUNCTUATED = regex.compile(r"[.,!?;:]\s|[.!?]$")
-_LISTY = regex.compile(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
+_US = lazy(r"\bUS\b")
+_INFORMAL = lazy(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
+_REPORTING = lazy(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_PUNCTUATED = lazy(r"[.,!?;:]\s|[.!?]$")
+_LISTY = lazy(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
 
 
 def _body_like(text: str) -> bool:
@@ -89,3 +89,6 @@ def _listy(doc: Document, block: Block) -> bool:
         if _LISTY.search(text) or (len(text.split()) <= 6 and text.rstrip()[-1:] not in ".!?:,"):
             listy += 1
     return listy * 3 >= len(block.lines) * 2
+
+
+settle(globals())
