@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod pattern;
 mod rules;
 mod sentences;
+mod syntax;
 mod text;
 
 use pattern::Matcher;

@@ -11,6 +11,8 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
 use std::sync::OnceLock;
 
+use crate::syntax::{drop_boundaries, drop_lookaround, split_alternatives, widen_repeats};
+
 /// Backtracking steps `fancy-regex` may take on one unit before the match is
 /// given up (counted as no match: keeping text is the safe failure).
 const BACKTRACK_LIMIT: usize = 200_000;
@@ -149,68 +151,6 @@ impl Matcher {
     pub fn confirm(&self, text: &str) -> bool {
         (self.exact && self.gated) || self.search(text)
     }
-}
-
-/// `X{m,n}` with a long range as `X{m,}` (outside classes): a superset, and a small automaton.
-pub fn widen_repeats(source: &str) -> String {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = String::with_capacity(source.len());
-    let mut i = 0;
-    let mut in_class = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            out.push(c);
-            if let Some(&n) = chars.get(i + 1) {
-                out.push(n);
-                if matches!(n, 'p' | 'P' | 'x' | 'N' | 'u') && chars.get(i + 2) == Some(&'{') {
-                    let close = (i + 3..chars.len()).find(|&k| chars[k] == '}').unwrap_or(chars.len() - 1);
-                    out.extend(&chars[i + 2..=close]);
-                    i = close + 1;
-                    continue;
-                }
-            }
-            i += 2;
-            continue;
-        }
-        if in_class {
-            in_class = c != ']';
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if c == '[' {
-            in_class = true;
-            out.push(c);
-            if chars.get(i + 1) == Some(&'^') {
-                out.push('^');
-                i += 1;
-            }
-            if chars.get(i + 1) == Some(&']') {
-                out.push(']');
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        if c == '{' {
-            if let Some(close) = (i + 1..chars.len()).find(|&k| chars[k] == '}') {
-                let body: String = chars[i + 1..close].iter().collect();
-                if let Some((lo, hi)) = body.split_once(',') {
-                    if let (Ok(lo), Ok(hi)) = (lo.parse::<usize>(), hi.parse::<usize>()) {
-                        if hi > lo + 4 {
-                            out.push_str(&format!("{{{lo},}}"));
-                            i = close + 1;
-                            continue;
-                        }
-                    }
-                }
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
 }
 
 /// `(?ix)body` -> ("ix", "body"); `translate` put every global flag in front.
@@ -377,135 +317,6 @@ fn quantifier(rest: &str) -> Option<(String, usize)> {
     Some((text, close + 1))
 }
 
-/// The pattern without its lookaround groups: every assertion dropped, so it
-/// matches wherever the pattern can (and more).
-pub fn drop_lookaround(source: &str) -> String {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = String::with_capacity(source.len());
-    let mut i = 0;
-    let mut in_class = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            out.push(c);
-            if let Some(n) = chars.get(i + 1) {
-                out.push(*n);
-            }
-            i += 2;
-            continue;
-        }
-        if in_class {
-            if c == ']' {
-                in_class = false;
-            }
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if c == '[' {
-            in_class = true;
-            out.push(c);
-            // a leading ']' or '^]' is a literal
-            if chars.get(i + 1) == Some(&'^') {
-                out.push('^');
-                i += 1;
-            }
-            if chars.get(i + 1) == Some(&']') {
-                out.push(']');
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        let look = c == '('
-            && chars.get(i + 1) == Some(&'?')
-            && (matches!(chars.get(i + 2), Some('=') | Some('!'))
-                || (chars.get(i + 2) == Some(&'<') && matches!(chars.get(i + 3), Some('=') | Some('!'))));
-        if look {
-            i = group_end(&chars, i);
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-/// The pattern without `\b` and `\B` (outside classes, where `\b` is a backspace).
-pub fn drop_boundaries(source: &str) -> String {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = String::with_capacity(source.len());
-    let mut i = 0;
-    let mut in_class = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            let next = chars.get(i + 1).copied();
-            if in_class || !matches!(next, Some('b') | Some('B')) {
-                out.push(c);
-                out.extend(next);
-            }
-            i += 2;
-            continue;
-        }
-        if in_class {
-            in_class = c != ']';
-        } else if c == '[' {
-            in_class = true;
-            out.push(c);
-            if chars.get(i + 1) == Some(&'^') {
-                out.push('^');
-                i += 1;
-            }
-            if chars.get(i + 1) == Some(&']') {
-                out.push(']');
-                i += 1;
-            }
-            i += 1;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-/// Index just past the group that opens at `open`.
-fn group_end(chars: &[char], open: usize) -> usize {
-    let mut depth = 0usize;
-    let mut i = open;
-    let mut in_class = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            i += 2;
-            continue;
-        }
-        if in_class {
-            if c == ']' {
-                in_class = false;
-            }
-        } else if c == '[' {
-            in_class = true;
-            if chars.get(i + 1) == Some(&'^') {
-                i += 1;
-            }
-            if chars.get(i + 1) == Some(&']') {
-                i += 1;
-            }
-        } else if c == '(' {
-            depth += 1;
-        } else if c == ')' {
-            depth -= 1;
-            if depth == 0 {
-                return i + 1;
-            }
-        }
-        i += 1;
-    }
-    chars.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,48 +336,5 @@ mod tests {
         assert!(!m.is_linear() && !m.exact && m.gated);
         assert!(m.search("Deloitte Logo"));
         assert!(!m.search("open logo"));
-        assert_eq!(drop_boundaries(r"\bab\B[\b]"), r"ab[\b]");
-        assert_eq!(widen_repeats(r"a{1,50}b{2,3}[x{1,9}]\p{L}{0,9}"), r"a{1,}b{2,3}[x{1,9}]\p{L}{0,}");
-        assert_eq!(drop_lookaround(r"^(?!a(b)c)x(?<=x)y"), "^xy");
     }
-}
-
-/// The top-level alternatives of a pattern (split at `|` outside groups and classes).
-pub fn split_alternatives(source: &str) -> Vec<String> {
-    let chars: Vec<char> = source.chars().collect();
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut i = 0;
-    let mut in_class = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            i += 2;
-            continue;
-        }
-        if in_class {
-            if c == ']' {
-                in_class = false;
-            }
-        } else if c == '[' {
-            in_class = true;
-            if chars.get(i + 1) == Some(&'^') {
-                i += 1;
-            }
-            if chars.get(i + 1) == Some(&']') {
-                i += 1;
-            }
-        } else if c == '(' {
-            depth += 1;
-        } else if c == ')' {
-            depth -= 1;
-        } else if c == '|' && depth == 0 {
-            parts.push(chars[start..i].iter().collect());
-            start = i + 1;
-        }
-        i += 1;
-    }
-    parts.push(chars[start..].iter().collect());
-    parts
 }
