@@ -96,9 +96,12 @@ class _Pool:
         try:
             self.workers = [_Worker(self.context, self.options) for _ in range(self.count)]
             while True:
-                for worker in self.workers:
+                for worker in list(self.workers):
                     if not worker.queue and (batch := self._next_batch(limit - (self.read - written))):
-                        worker.send(batch)
+                        try:
+                            worker.send(batch)
+                        except OSError:  # it died since its last result: none of these was started
+                            self._replace(worker, None)
                 while written in self.done:
                     yield self.held.pop(written), self.done.pop(written)
                     written += 1
@@ -138,7 +141,7 @@ class _Pool:
         budget = None if self.timeout is None else max(0.0, min(w.since for w in busy) + self.timeout - now)
         ready = wait([w.conn for w in busy], budget)
         for worker in busy:
-            if worker.conn in ready:
+            if worker.conn in ready or worker.conn.poll():  # a result may have come since wait()
                 self._receive(worker)
             elif self.timeout is not None and time.monotonic() - worker.since >= self.timeout:
                 self._replace(worker, timeout_reason(self.timeout))
@@ -158,10 +161,11 @@ class _Pool:
             seq, _ = worker.queue.popleft()
             self.done[seq] = Outcome(None, reason(exc))
 
-    def _replace(self, worker: _Worker, why: str) -> None:
-        """The worker's current record fails with ``why``; the records after it are retried."""
+    def _replace(self, worker: _Worker, why: str | None) -> None:
+        """The worker's current record fails with ``why`` (None: it never started); the records
+        after it are retried."""
         worker.stop()
-        if worker.queue:
+        if worker.queue and why is not None:
             seq, _ = worker.queue.popleft()
             self.done[seq] = Outcome(None, why)
             self.retry.extendleft(reversed(worker.queue))

@@ -230,7 +230,8 @@ def _signals_interrupt():
     def stop(signum, frame):
         raise Interrupted(signum)
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {s: signal.signal(s, stop) for s in wanted}
     try:
         yield
     finally:
