@@ -429,3 +429,21 @@ def test_checkpoint_settings_do_not_depend_on_the_hash_seed():
                            capture_output=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
             for seed in range(4)}
     assert len(seen) == 1 and orjson.loads(seen.pop()) == orjson.loads(orjson.dumps(runner._settings(options)))
+
+
+def _hog(text, *, id=None, options=None):
+    if "HOG" in text:
+        hoard = bytearray(600_000_000)
+        hoard[-1] = 1
+    return REAL_CLEAN(text, id=id, options=options)
+
+
+def test_a_record_over_the_memory_limit_fails_and_the_worker_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(cleaner, "clean", _hog)
+    rows = [{"id": "a", "text": "First. Text."}, {"id": "hog", "text": "HOG"}, {"id": "c", "text": "Last. Text."}]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    summary = corpus.run([src], tmp_path / "out.jsonl", max_memory=400_000_000, progress=False)
+    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a", "c"]
+    [error] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert error["id"] == "hog" and error["reason"].startswith(("out of memory", "worker process died"))
+    assert summary.docs_in == summary.docs_out + summary.failed == 3

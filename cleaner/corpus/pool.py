@@ -38,26 +38,29 @@ def timeout_reason(seconds: float) -> str:
 
 
 def clean_records(items: Iterable[Item], options: Options | None = None, *,
-                  workers: int = 1, timeout: float | None = None) -> Iterator[tuple[Item, Outcome]]:
+                  workers: int = 1, timeout: float | None = None,
+                  max_memory: int | None = None) -> Iterator[tuple[Item, Outcome]]:
     """Clean a stream of records, yielding ``(item, outcome)`` in input order.
 
-    ``timeout`` (seconds a record; None or 0: no limit) is enforced by worker
-    processes, so it needs at least one even with ``workers=1``; with no
-    limit and one worker, records are cleaned in this process.
+    ``timeout`` (seconds a record; None or 0: no limit) and ``max_memory``
+    (bytes of heap a worker may hold) are enforced in worker processes, so
+    either needs one even with ``workers=1``; with neither and one worker,
+    records are cleaned in this process.
     """
     options = options or Options()
-    if workers <= 1 and not timeout:
+    if workers <= 1 and not timeout and not max_memory:
         return ((item, clean_record(item, options)) for item in items)
-    return _Pool(max(workers, 1), options, timeout or None).run(items)
+    return _Pool(max(workers, 1), options, timeout or None, max_memory or None).run(items)
 
 
 class _Worker:
     """One worker process, the records sent to it and not yet answered, and since when the
     first of them has been worked on."""
 
-    def __init__(self, context, options: Options):
+    def __init__(self, context, options: Options, max_memory: int | None):
         parent, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(child, options, os.getpid()), daemon=True)
+        self.process = context.Process(target=_work, args=(child, options, os.getpid(), max_memory),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.conn: Connection = parent
@@ -78,8 +81,8 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, count: int, options: Options, timeout: float | None):
-        self.count, self.options, self.timeout = count, options, timeout
+    def __init__(self, count: int, options: Options, timeout: float | None, max_memory: int | None):
+        self.count, self.options, self.timeout, self.max_memory = count, options, timeout, max_memory
         self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                    else "spawn")
         self.workers: list[_Worker] = []
@@ -94,7 +97,7 @@ class _Pool:
         written = 0
         limit = IN_FLIGHT_PER_WORKER * self.count
         try:
-            self.workers = [_Worker(self.context, self.options) for _ in range(self.count)]
+            self.workers = [self._start() for _ in range(self.count)]
             while True:
                 for worker in list(self.workers):
                     if not worker.queue and (batch := self._next_batch(limit - (self.read - written))):
@@ -169,14 +172,19 @@ class _Pool:
             seq, _ = worker.queue.popleft()
             self.done[seq] = Outcome(None, why)
             self.retry.extendleft(reversed(worker.queue))
-        self.workers[self.workers.index(worker)] = _Worker(self.context, self.options)
+        self.workers[self.workers.index(worker)] = self._start()
+
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.options, self.max_memory)
 
 
-def _work(conn: Connection, options: Options, parent: int) -> None:
+def _work(conn: Connection, options: Options, parent: int, max_memory: int | None) -> None:
     """A worker's life: batches in, one result out per record, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with(parent)
+    if max_memory:
+        _limit_memory(max_memory)
     while True:
         if not conn.poll(PARENT_CHECK):
             if os.getppid() != parent:
@@ -188,6 +196,14 @@ def _work(conn: Connection, options: Options, parent: int) -> None:
             return
         for seq, item in batch:
             conn.send((seq, clean_record(item, options)))
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap the worker's heap (RLIMIT_DATA: what Python allocates, not the shared libraries):
+    a record that needs more fails with MemoryError, or kills only this worker."""
+    import resource
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
 
 
 def _die_with(parent: int) -> None:
