@@ -447,3 +447,35 @@ def test_a_record_over_the_memory_limit_fails_and_the_worker_goes_on(tmp_path, m
     [error] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert error["id"] == "hog" and error["reason"].startswith(("out of memory", "worker process died"))
     assert summary.docs_in == summary.docs_out + summary.failed == 3
+
+
+def test_workers_killed_from_outside_lose_at_most_the_records_they_held(monkeypatch):
+    """The OOM killer or an operator may kill a worker at any moment, busy or idle."""
+    import multiprocessing
+    monkeypatch.setattr(pool, "BATCH_DOCS", 4)
+    items = [Record("gen", i + 1, f"r{i}", f"Record {i}. It has a sentence.") for i in range(40)]
+    results = pool.clean_records(iter(items), workers=2, timeout=30)
+    got = [next(results) for _ in range(5)]
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    got += list(results)
+    assert [item.id for item, _ in got] == [f"r{i}" for i in range(40)]
+    failed = [outcome.reason for _, outcome in got if outcome.line is None]
+    assert len(failed) <= 2 and all(r == pool.WORKER_DIED for r in failed)
+
+
+def test_a_batch_sent_to_a_worker_that_died_idle_is_retried(monkeypatch):
+    import multiprocessing
+    monkeypatch.setattr(pool, "BATCH_DOCS", 1)
+    monkeypatch.setattr(pool, "IN_FLIGHT_PER_WORKER", 1)
+    items = [Record("gen", i + 1, f"r{i}", f"Record {i}. It has a sentence.") for i in range(10)]
+    results = pool.clean_records(iter(items), workers=1, timeout=30)
+    got = [next(results)]  # the worker answered its one record and waits for the next
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    time.sleep(0.3)
+    rest = threading.Thread(target=lambda: got.extend(results), daemon=True)
+    rest.start()
+    rest.join(30)
+    assert [item.id for item, _ in got] == [f"r{i}" for i in range(10)]
+    assert all(outcome.line is not None for _, outcome in got)

@@ -171,7 +171,7 @@ class _Pool:
         if worker.queue and why is not None:
             seq, _ = worker.queue.popleft()
             self.done[seq] = Outcome(None, why)
-            self.retry.extendleft(reversed(worker.queue))
+        self.retry.extendleft(reversed(worker.queue))
         self.workers[self.workers.index(worker)] = self._start()
 
     def _start(self) -> _Worker:
