@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass
 from typing import BinaryIO, Iterable, Iterator
 
@@ -146,7 +146,8 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
         with _signals_interrupt():
             results = clean_records(itertools.islice(reader, done, None), options,
                                     workers=workers, timeout=timeout, max_memory=max_memory)
-            _drain(results, sink, log, bar, summary, state, sig)
+            with closing(results):  # ends the workers now, whatever stops the run
+                _drain(results, sink, log, bar, summary, state, sig)
         sink.close()
         log.close()
         log.commit()
