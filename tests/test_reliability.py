@@ -479,3 +479,18 @@ def test_a_batch_sent_to_a_worker_that_died_idle_is_retried(monkeypatch):
     rest.join(30)
     assert [item.id for item, _ in got] == [f"r{i}" for i in range(10)]
     assert all(outcome.line is not None for _, outcome in got)
+
+
+def test_large_records_are_not_read_far_ahead():
+    """Read-ahead is bounded in bytes too: 64 records of 5 MB would be 320 MB a worker."""
+    pulled = []
+
+    def big():
+        for i in range(30):
+            pulled.append(i)
+            yield Record("gen", i + 1, f"r{i}", "x", nbytes=5_000_000)
+
+    results = pool.clean_records(big(), workers=2, timeout=30)
+    next(results)
+    results.close()
+    assert len(pulled) <= 2 * pool.IN_FLIGHT_BYTES_PER_WORKER // 5_000_000 + 2

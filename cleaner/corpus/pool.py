@@ -6,8 +6,9 @@ and since when: a worker that has not answered within the time budget is
 killed, its record fails as ``timeout``, the rest of its batch goes to the
 other workers and a fresh worker takes its place. A worker that dies (out of
 memory, a crash in native code) fails only the record it was cleaning.
-Results come out in input order; at most ``IN_FLIGHT_PER_WORKER`` records a
-worker are read ahead, so memory stays flat whatever the corpus size.
+Results come out in input order; at most ``IN_FLIGHT_PER_WORKER`` records
+(and ``IN_FLIGHT_BYTES_PER_WORKER`` bytes) a worker are read ahead, so memory
+stays flat whatever the corpus size.
 
 Workers ignore SIGINT (the parent decides what an interruption means), and
 ask the kernel to kill them when the parent dies, so no worker outlives its
@@ -28,7 +29,8 @@ from .records import Item, Outcome, clean_record, reason
 
 BATCH_DOCS = 16             # records sent to a worker at once
 BATCH_BYTES = 4_000_000     # ... or fewer, so a batch of large documents stays small
-IN_FLIGHT_PER_WORKER = 64   # records read but not yet written, per worker
+IN_FLIGHT_PER_WORKER = 64   # records read but not yet written, per worker ...
+IN_FLIGHT_BYTES_PER_WORKER = 2 * BATCH_BYTES  # ... and their bytes (one larger record still goes)
 WORKER_DIED = "worker process died while cleaning this record (out of memory or a crash in native code)"
 PARENT_CHECK = 1.0          # seconds between a worker's checks that its parent is alive
 
@@ -90,6 +92,7 @@ class _Pool:
         self.done: dict[int, Outcome] = {}   # outcomes not yet yielded, by sequence number
         self.held: dict[int, Item] = {}      # records read and not yet yielded
         self.read = 0                        # records read so far (the next sequence number)
+        self.held_bytes = 0
         self.source: Iterator[Item] | None = None  # None once the input has run out
 
     def run(self, items: Iterable[Item]) -> Iterator[tuple[Item, Outcome]]:
@@ -106,7 +109,9 @@ class _Pool:
                         except OSError:  # it died since its last result: none of these was started
                             self._replace(worker, None)
                 while written in self.done:
-                    yield self.held.pop(written), self.done.pop(written)
+                    item = self.held.pop(written)
+                    self.held_bytes -= item.nbytes
+                    yield item, self.done.pop(written)
                     written += 1
                 if self.source is None and not self.retry and written == self.read:
                     return
@@ -122,8 +127,9 @@ class _Pool:
         while self.retry and len(batch) < BATCH_DOCS:
             batch.append(self.retry.popleft())
         size = 0
+        max_bytes = IN_FLIGHT_BYTES_PER_WORKER * self.count
         while not batch or (len(batch) < BATCH_DOCS and size < BATCH_BYTES):
-            if self.source is None or len(batch) >= room:
+            if self.source is None or len(batch) >= room or (self.held and self.held_bytes >= max_bytes):
                 break
             item = next(self.source, None)
             if item is None:
@@ -131,6 +137,7 @@ class _Pool:
                 break
             batch.append((self.read, item))
             self.held[self.read] = item
+            self.held_bytes += item.nbytes
             self.read += 1
             size += item.nbytes
         return batch
