@@ -213,9 +213,11 @@ def test_a_signal_ends_the_workers_and_keeps_the_old_pair(tmp_path, corpus_file,
     out.write_bytes(b"old output\n")
     Path(str(out) + ".errors.jsonl").write_bytes(b"old errors\n")
     proc = cleaner_run(str(src), "-o", str(out), "--workers", "2")
-    time.sleep(2.5)
-    workers = children(proc.pid)
-    assert workers
+    deadline = time.monotonic() + 60
+    while len(workers := children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # started: the run is under way (it takes seconds)
+    assert len(workers) == 2
+    time.sleep(0.5)
     proc.send_signal(signum)
     assert proc.wait(10) == 128 + signum
     assert gone(workers, within=2)
