@@ -184,9 +184,10 @@ def corpus_file(tmp_path_factory) -> tuple[Path, Path]:
 
 
 @needs_proc
-def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp_path, corpus_file):
+@pytest.mark.parametrize("suffix", ["", ".gz"])
+def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp_path, corpus_file, suffix):
     src, reference = corpus_file
-    out = tmp_path / "out.jsonl"
+    out = tmp_path / f"out.jsonl{suffix}"
     rng = random.Random(int(os.environ.get("RELIABILITY_SEED", "3")))
     checkpoints = []
     for _ in range(3):
@@ -200,9 +201,10 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp
         checkpoints.append(orjson.loads(state.read_bytes())["records"] if state.exists() else None)
     proc = cleaner_run(str(src), "-o", str(out), "--workers", "2", "--resume")
     assert proc.wait(120) == 0, proc.stderr.read()
-    assert out.read_bytes() == reference.read_bytes(), f"checkpoints at {checkpoints}"
+    written = gzip.decompress(out.read_bytes()) if suffix else out.read_bytes()
+    assert written == reference.read_bytes(), f"checkpoints at {checkpoints}"
     assert read_jsonl(str(out) + ".errors.jsonl") == read_jsonl(str(reference) + ".errors.jsonl")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.errors.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name, out.name + ".errors.jsonl"]
 
 
 @needs_proc
