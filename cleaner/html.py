@@ -220,7 +220,8 @@ def _check(html: str | bytes) -> str | bytes:
 
 # An inline image or font (``src="data:…"``) can be megabytes of base64 in one attribute:
 # it costs the parser memory and carries no text.
-_DATA_URI = regex.compile(rb"data:[^\s\"'<>)]{2048,}")
+_DATA_URI = r"data:[^\s\"'<>)]{2048,}"
+_DATA_URI_TEXT, _DATA_URI_BYTES = regex.compile(_DATA_URI), regex.compile(_DATA_URI.encode())
 
 
 def parse(html: str | bytes):
@@ -237,9 +238,10 @@ def parse(html: str | bytes):
         return None
     if isinstance(html, str) and not _has_markup(html):
         html = f"<html><body><pre>{_escape(html)}</pre></body></html>"
-    if isinstance(html, str):
-        html = html.encode("utf-8", "surrogatepass")
-    html = _DATA_URI.sub(b"data:", html)
+    if isinstance(html, str):  # text stays text: bytes would make trafilatura guess a charset
+        html = _DATA_URI_TEXT.sub("data:", html)
+    else:
+        html = _DATA_URI_BYTES.sub(b"data:", html)
     default, utils.HTML_PARSER = utils.HTML_PARSER, _huge_parser()
     try:
         return utils.load_html(html)

@@ -387,3 +387,16 @@ def test_the_cli_cleans_an_html_file(monkeypatch, capsys):
     assert out["title"] == "Night trains return to the Alps"
     assert len(out["comments"]) == 3
     assert out["id"].endswith("article_with_comments.html")
+
+
+def test_stream_text_prints_a_page_as_page_text_does():
+    """The stream reader (for pages too deep for a tree) keeps page_text's layout."""
+    from cleaner.html import page_text, parse
+    from cleaner.html_text import stream_text
+    page = ("<html><head><title>T</title><style>p {}</style></head><body>"
+            "<h1>Headline</h1><p>First <b>bold</b> paragraph.</p><script>var x = 1;</script>"
+            "<ul><li>one</li><li>two</li></ul><div>A line<br>another line</div>"
+            "<p>Caf&eacute; &amp; more</p><textarea>typed</textarea></body></html>")
+    assert stream_text(page) == page_text(parse(page))
+    assert stream_text(page) == ("Headline\n\nFirst bold paragraph.\n\none\ntwo\n\n"
+                                 "A line\nanother line\n\nCafé & more")

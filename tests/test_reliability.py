@@ -184,9 +184,10 @@ def corpus_file(tmp_path_factory) -> tuple[Path, Path]:
 
 
 @needs_proc
-def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp_path, corpus_file):
+@pytest.mark.parametrize("suffix", ["", ".gz"])
+def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp_path, corpus_file, suffix):
     src, reference = corpus_file
-    out = tmp_path / "out.jsonl"
+    out = tmp_path / f"out.jsonl{suffix}"
     rng = random.Random(int(os.environ.get("RELIABILITY_SEED", "3")))
     checkpoints = []
     for _ in range(3):
@@ -200,9 +201,10 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp
         checkpoints.append(orjson.loads(state.read_bytes())["records"] if state.exists() else None)
     proc = cleaner_run(str(src), "-o", str(out), "--workers", "2", "--resume")
     assert proc.wait(120) == 0, proc.stderr.read()
-    assert out.read_bytes() == reference.read_bytes(), f"checkpoints at {checkpoints}"
+    written = gzip.decompress(out.read_bytes()) if suffix else out.read_bytes()
+    assert written == reference.read_bytes(), f"checkpoints at {checkpoints}"
     assert read_jsonl(str(out) + ".errors.jsonl") == read_jsonl(str(reference) + ".errors.jsonl")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.errors.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name, out.name + ".errors.jsonl"]
 
 
 @needs_proc
@@ -213,9 +215,11 @@ def test_a_signal_ends_the_workers_and_keeps_the_old_pair(tmp_path, corpus_file,
     out.write_bytes(b"old output\n")
     Path(str(out) + ".errors.jsonl").write_bytes(b"old errors\n")
     proc = cleaner_run(str(src), "-o", str(out), "--workers", "2")
-    time.sleep(2.5)
-    workers = children(proc.pid)
-    assert workers
+    deadline = time.monotonic() + 60
+    while len(workers := children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # started: the run is under way (it takes seconds)
+    assert len(workers) == 2
+    time.sleep(0.5)
     proc.send_signal(signum)
     assert proc.wait(10) == 128 + signum
     assert gone(workers, within=2)
@@ -429,3 +433,68 @@ def test_checkpoint_settings_do_not_depend_on_the_hash_seed():
                            capture_output=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
             for seed in range(4)}
     assert len(seen) == 1 and orjson.loads(seen.pop()) == orjson.loads(orjson.dumps(runner._settings(options)))
+
+
+def _hog(text, *, id=None, options=None):
+    if "HOG" in text:
+        hoard = bytearray(600_000_000)
+        hoard[-1] = 1
+    return REAL_CLEAN(text, id=id, options=options)
+
+
+def test_a_record_over_the_memory_limit_fails_and_the_worker_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(cleaner, "clean", _hog)
+    rows = [{"id": "a", "text": "First. Text."}, {"id": "hog", "text": "HOG"}, {"id": "c", "text": "Last. Text."}]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    summary = corpus.run([src], tmp_path / "out.jsonl", max_memory=400_000_000, progress=False)
+    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a", "c"]
+    [error] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    assert error["id"] == "hog" and error["reason"].startswith(("out of memory", "worker process died"))
+    assert summary.docs_in == summary.docs_out + summary.failed == 3
+
+
+def test_workers_killed_from_outside_lose_at_most_the_records_they_held(monkeypatch):
+    """The OOM killer or an operator may kill a worker at any moment, busy or idle."""
+    import multiprocessing
+    monkeypatch.setattr(pool, "BATCH_DOCS", 4)
+    items = [Record("gen", i + 1, f"r{i}", f"Record {i}. It has a sentence.") for i in range(40)]
+    results = pool.clean_records(iter(items), workers=2, timeout=30)
+    got = [next(results) for _ in range(5)]
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    got += list(results)
+    assert [item.id for item, _ in got] == [f"r{i}" for i in range(40)]
+    failed = [outcome.reason for _, outcome in got if outcome.line is None]
+    assert len(failed) <= 2 and all(r == pool.WORKER_DIED for r in failed)
+
+
+def test_a_batch_sent_to_a_worker_that_died_idle_is_retried(monkeypatch):
+    import multiprocessing
+    monkeypatch.setattr(pool, "BATCH_DOCS", 1)
+    monkeypatch.setattr(pool, "IN_FLIGHT_PER_WORKER", 1)
+    items = [Record("gen", i + 1, f"r{i}", f"Record {i}. It has a sentence.") for i in range(10)]
+    results = pool.clean_records(iter(items), workers=1, timeout=30)
+    got = [next(results)]  # the worker answered its one record and waits for the next
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    time.sleep(0.3)
+    rest = threading.Thread(target=lambda: got.extend(results), daemon=True)
+    rest.start()
+    rest.join(30)
+    assert [item.id for item, _ in got] == [f"r{i}" for i in range(10)]
+    assert all(outcome.line is not None for _, outcome in got)
+
+
+def test_large_records_are_not_read_far_ahead():
+    """Read-ahead is bounded in bytes too: 64 records of 5 MB would be 320 MB a worker."""
+    pulled = []
+
+    def big():
+        for i in range(30):
+            pulled.append(i)
+            yield Record("gen", i + 1, f"r{i}", "x", nbytes=5_000_000)
+
+    results = pool.clean_records(big(), workers=2, timeout=30)
+    next(results)
+    results.close()
+    assert len(pulled) <= 2 * pool.IN_FLIGHT_BYTES_PER_WORKER // 5_000_000 + 2

@@ -31,6 +31,9 @@ def register(subparsers) -> None:
     parser.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"time a record may take before it fails as a timeout "
                              f"(default: {runner.DEFAULT_TIMEOUT:g}; 0: no limit)")
+    parser.add_argument("--max-memory", type=int, default=None, metavar="MB",
+                        help="heap a worker may hold; a record that needs more fails as out of memory "
+                             "(default: no limit)")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted run into the same OUTPUT from its checkpoint")
     parser.add_argument("--max-failures", type=int, default=None, metavar="N",
@@ -52,7 +55,8 @@ def command(args: argparse.Namespace) -> int:
         summary = runner.run(args.inputs, args.output, options_from_args(args), workers=args.workers,
                              errors=args.errors, fields=Fields(args.id_field, args.text_field, args.html_field),
                              stdin_format=args.stdin_format, progress=False if args.no_progress else None,
-                             timeout=args.timeout or None, resume=args.resume)
+                             timeout=args.timeout or None, resume=args.resume,
+                             max_memory=args.max_memory * 1_000_000 if args.max_memory else None)
     except UsageError as exc:
         return _fail(f"error: {exc}", runner.EXIT_USAGE)
     except OutputError as exc:

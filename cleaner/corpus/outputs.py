@@ -28,7 +28,8 @@ from typing import BinaryIO, Callable
 from .inputs import STDIN, UsageError
 from .records import RecordError, describe, dump
 
-FLUSH_BYTES = 1 << 20      # output buffered before it is compressed and written
+FLUSH_BYTES = 1 << 20      # output buffered before it is compressed and written to a file
+STREAM_FLUSH_BYTES = 1 << 16  # ... and to stdout, a pipe or a device, whose reader is waiting
 MAX_STDERR_ERRORS = 100    # beyond this, failures go only to the errors file
 
 
@@ -75,6 +76,7 @@ class Sink:
         self.buffer: list[bytes] = []
         self.buffered = 0
         self.written = 0  # bytes in the file, all of them complete chunks
+        self.flush_bytes = FLUSH_BYTES if final is not None else STREAM_FLUSH_BYTES
 
     @classmethod
     def open(cls, output: str | os.PathLike | BinaryIO, *, keep: int | None = None) -> "Sink":
@@ -108,7 +110,7 @@ class Sink:
     def write(self, data: bytes) -> None:
         self.buffer.append(data)
         self.buffered += len(data)
-        if self.buffered >= FLUSH_BYTES:
+        if self.buffered >= self.flush_bytes:
             self.flush()
 
     def flush(self) -> None:
@@ -121,6 +123,8 @@ class Sink:
             if data:
                 self.fh.write(data)
             self.fh.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`cleaner run … -o - | head`): not a failure to report
         except OSError as exc:
             raise OutputError(f"cannot write {self.name}: {describe(exc)}") from None
         self.written += len(data)

@@ -62,12 +62,17 @@ class Outcome(NamedTuple):
     empty: bool = False     # the output has no text (an empty input, or nothing was kept)
 
 
+OUT_OF_MEMORY = "out of memory: cleaning this record needs more than the worker's memory limit"
+
+
 def clean_record(item: Item, options: Options | None = None) -> Outcome:
     """Clean one record into its output line; any failure becomes a reason, never an exception."""
     if isinstance(item, RecordError):
         return Outcome(None, item.reason)
     try:
         return _clean(item, options or Options())
+    except MemoryError:
+        return Outcome(None, OUT_OF_MEMORY)
     except Exception as exc:  # one hostile document must not stop the batch
         return Outcome(None, reason(exc))
 

@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass
 from typing import BinaryIO, Iterable, Iterator
 
@@ -98,11 +98,13 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
         errors: str | os.PathLike | None = None, fields: Fields = Fields(),
         stdin_format: str = "jsonl", stdin: BinaryIO | None = None,
         progress: bool | None = None, quiet: bool = False,
-        timeout: float | None = DEFAULT_TIMEOUT, resume: bool = False) -> Summary:
+        timeout: float | None = DEFAULT_TIMEOUT, resume: bool = False,
+        max_memory: int | None = None) -> Summary:
     """Clean every document under ``paths`` into JSON Lines at ``output`` (``-``: stdout).
 
     ``timeout``: seconds a record may take (None or 0: no limit; a limit
-    runs the cleaning in worker processes). ``resume``: continue an
+    runs the cleaning in worker processes). ``max_memory``: bytes of heap a
+    worker may hold (None: no limit). ``resume``: continue an
     interrupted run into the same output from its checkpoint.
     ``progress=None`` shows a bar when stderr is a terminal; ``quiet`` stops
     all stderr output (errors still go to the errors file). Raises
@@ -115,6 +117,8 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
     workers = worker_count(workers)
     if timeout is not None and timeout < 0:
         raise UsageError(f"--timeout must be 0 (no limit) or more, not {timeout:g}")
+    if max_memory is not None and max_memory < 0:
+        raise UsageError(f"--max-memory must be 0 (no limit) or more, not {max_memory}")
     err_path = errors_path(output, errors)
     sources, skipped = expand(paths, stdin_format, exclude=own_files(output, err_path))
     build_pipeline(options)
@@ -141,8 +145,9 @@ def run(paths: Iterable[str | os.PathLike], output: str | os.PathLike | BinaryIO
     try:
         with _signals_interrupt():
             results = clean_records(itertools.islice(reader, done, None), options,
-                                    workers=workers, timeout=timeout)
-            _drain(results, sink, log, bar, summary, state, sig)
+                                    workers=workers, timeout=timeout, max_memory=max_memory)
+            with closing(results):  # ends the workers now, whatever stops the run
+                _drain(results, sink, log, bar, summary, state, sig)
         sink.close()
         log.close()
         log.commit()
@@ -230,7 +235,8 @@ def _signals_interrupt():
     def stop(signum, frame):
         raise Interrupted(signum)
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {s: signal.signal(s, stop) for s in wanted}
     try:
         yield
     finally:
