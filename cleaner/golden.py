@@ -84,11 +84,13 @@ def _run(action: str, directory: Path, base: Options) -> int:
             print(f"MISSING {outcome.golden}: run `cleaner golden update {directory}` and review it")
         elif action == "update":
             print(f"{outcome.status}: {outcome.golden}")
-    for golden in orphans(directory):
-        failures += action == "check"
+    lost = orphans(directory)
+    for golden in lost:
         print(f"ORPHAN {golden}: its input is gone; delete it if that was intended")
     if action == "check":
-        print(f"golden: {len(inputs) - failures} passed, {failures} failed")
+        print(f"golden: {len(inputs) - failures} passed, {failures} failed"
+              + (f", {len(lost)} orphaned" if lost else ""))
+        return 1 if failures or lost else 0
     return 1 if failures else 0
 
 
