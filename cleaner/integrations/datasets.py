@@ -4,9 +4,13 @@
 None (no id was given), the original ``text`` is overwritten, and ``posted``,
 present in only some comments, leaves ``comments`` without one type. Use::
 
-    from cleaner.integrations.datasets import clean_batch
-    ds = ds.map(clean_batch, batched=True)
-    ds = ds.map(clean_batch, batched=True, fn_kwargs={"column": "html", "html": True})
+    from cleaner.integrations.datasets import clean_dataset
+    ds = clean_dataset(ds)                              # the "text" column
+    ds = clean_dataset(ds, "html", html=True, num_proc=4)
+
+:func:`clean_dataset` is ``ds.map(clean_batch, batched=True, features=…)``
+with the column types declared up front: Arrow cannot guess them from a
+batch where every comment list is empty or every title is None.
 
 Every input column stays as it was; the cleaner's fields are added with the
 schema of :func:`cleaner.fields.to_record` (every field in every row). An
@@ -20,6 +24,21 @@ from typing import Any, Mapping
 
 from ..fields import INPUT_PREFIX, OUTPUT_FIELDS, FieldError, to_record
 from ..options import Options
+
+
+def clean_dataset(dataset: Any, column: str = "text", *, html: bool = False, id_column: str = "id",
+                  options: Options | None = None, **map_kwargs: Any) -> Any:
+    """``dataset`` with the cleaner's columns added (``map_kwargs`` go to ``Dataset.map``)."""
+    from datasets import Features
+
+    names = _added(dataset.column_names, id_column)
+    ours = features()
+    types = {**dataset.features,
+             **{name: dataset.features[name.removeprefix(INPUT_PREFIX)] if name not in ours else ours[name]
+                for name in names}}
+    return dataset.map(clean_batch, batched=True, features=Features(types),
+                       fn_kwargs={"column": column, "html": html, "id_column": id_column, "options": options},
+                       **map_kwargs)
 
 
 def clean_batch(batch: Mapping[str, list[Any]], column: str = "text", *, html: bool = False,
@@ -50,7 +69,7 @@ def clean_batch(batch: Mapping[str, list[Any]], column: str = "text", *, html: b
     return out
 
 
-def _added(batch: Mapping[str, list[Any]], id_column: str) -> list[str]:
+def _added(batch: Mapping[str, list[Any]] | list[str], id_column: str) -> list[str]:
     """The column names the batch gains, checked so that no input column is overwritten."""
     names = [n for n in OUTPUT_FIELDS if not (n == id_column and id_column in batch)]
     moved = [INPUT_PREFIX + n for n in batch if n in OUTPUT_FIELDS and n != id_column]
