@@ -8,6 +8,8 @@ memory of the whole process tree (the main process and any workers), so a
 leak or an accumulating buffer shows as a line that climbs.
 
 Run alone: ``python bench/memory.py --sizes 50,100,200 [--workers 1]``.
+Memory per document (how large one document may be) is measured by
+``bench/reliability.py``.
 """
 from __future__ import annotations
 

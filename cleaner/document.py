@@ -103,23 +103,23 @@ class Document:
     flat_discussion: tuple[int, int] | None = None  # its character span inside a flattened line
     _blocks: list[Block] | None = None
     _labels: list[Segment] | None = None
-    _block_starts: list[int] = field(default_factory=list)
-    _by_block: dict[int, list[Annotation]] = field(default_factory=dict)
+    _line_starts: list[int] = field(default_factory=list)
+    _by_line: dict[int, list[Annotation]] = field(default_factory=dict)
 
     # ---- structure -------------------------------------------------------
     @property
     def blocks(self) -> list[Block]:
         if self._blocks is None:
             self._blocks = split_blocks(self.text)
-            self._block_starts = [b.start for b in self._blocks]
+            self._line_starts = [line.start for block in self._blocks for line in block.lines]
         return self._blocks
 
-    def _block_range(self, start: int, end: int) -> range:
-        """Indexes of the blocks that overlap [start, end)."""
-        blocks = self.blocks
-        first = max(bisect.bisect_right(self._block_starts, start) - 1, 0)
-        last = bisect.bisect_left(self._block_starts, end)
-        return range(first, min(last, len(blocks)))
+    def _line_range(self, start: int, end: int) -> range:
+        """Positions (in reading order) of the lines that may overlap [start, end)."""
+        self.blocks
+        first = max(bisect.bisect_right(self._line_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._line_starts, end)
+        return range(first, min(last, len(self._line_starts)))
 
     @property
     def discussion_span(self) -> tuple[int, int] | None:
@@ -145,15 +145,20 @@ class Document:
         if start < end:
             annotation = Annotation(start, end, label, category, rule)
             self.annotations.append(annotation)
-            for i in self._block_range(start, end):
-                self._by_block.setdefault(i, []).append(annotation)
+            for i in self._line_range(start, end):
+                self._by_line.setdefault(i, []).append(annotation)
             self._labels = None
 
     def annotations_over(self, start: int, end: int) -> list[Annotation]:
-        """Annotations overlapping [start, end), found through the blocks they touch (no full scan)."""
+        """Annotations overlapping [start, end), found through the lines they touch.
+
+        Indexed by line, not by block: asking about each line of a paragraph of
+        many removed lines must cost the line's annotations, not the paragraph's
+        (that was quadratic in the paragraph's length).
+        """
         found: dict[int, Annotation] = {}
-        for i in self._block_range(start, end):
-            for a in self._by_block.get(i, ()):
+        for i in self._line_range(start, end):
+            for a in self._by_line.get(i, ()):
                 if a.start < end and a.end > start:
                     found[id(a)] = a
         return list(found.values())

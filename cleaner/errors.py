@@ -19,10 +19,27 @@ def decode(data: str | bytes) -> str:
     return check_text(data, "text")  # offsets refer to this string: no newline or other rewriting here
 
 
+SAMPLE = 8192          # bytes or characters looked at to tell binary data from a document
+MAX_CONTROL_SHARE = 0.03  # real text, in any encoding, has next to no control characters
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}
+_CONTROL_TEXT = str.maketrans({c: None for c in [*_CONTROL, *range(0x80, 0xA0)]})
+
+
 def refuse_binary(data: bytes, what: str) -> None:
-    """NUL bytes near the start: an image or an archive, not ``what``."""
-    if b"\x00" in data[:8192]:
+    """NUL bytes or control characters near the start: an image, an archive, random bytes,
+    not ``what``."""
+    head = data[:SAMPLE]
+    if b"\x00" in head:
         raise InputError(f"binary input (NUL bytes): not {what}")
+    if head and sum(map(_CONTROL.__contains__, head)) > MAX_CONTROL_SHARE * len(head):
+        raise InputError(f"binary input (control bytes): not {what}")
+
+
+def refuse_garbage(text: str, what: str) -> None:
+    """A text whose start is full of control characters is binary data decoded by mistake."""
+    head = text[:SAMPLE]
+    if head and len(head) - len(head.translate(_CONTROL_TEXT)) > MAX_CONTROL_SHARE * len(head):
+        raise InputError(f"binary input (control characters): not {what}")
 
 
 def check_text(data: object, expected: str) -> str:

@@ -54,13 +54,16 @@ in the output as ``"source"``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import regex
+from lxml import etree
 
 from . import markers
 from .document import Document, Line
-from .errors import InputError, check_size, check_text, refuse_binary
+from .html_text import LINE_TAGS, PARAGRAPH_TAGS, SKIP_TAGS, stream_text
+from .errors import InputError, check_size, check_text, refuse_binary, refuse_garbage
 from .options import Options
 from .result import CleanResult
 
@@ -73,6 +76,7 @@ RECALL_GAIN = 1.05         # the recall extraction must be longer than the balan
 RECALL_MIN_WORDS = 200     # ... and the balanced one a whole article (this many words or more)
 SHORT_SHARE = 0.1          # ... or a small part of the page's text (a truncated article)
 PLAIN_MIN_WORDS = 10       # below this trafilatura found nothing usable: plain-text path
+MAX_DEPTH = 2048           # libxml2 builds no deeper tree, even with huge_tree
 
 # htmldate's extensive search (dateparser over every text node) costs ten times the
 # extraction; the page's own date markup (meta, JSON-LD, time elements, URL) is enough.
@@ -209,22 +213,61 @@ def _check(html: str | bytes) -> str | bytes:
         refuse_binary(html, "an HTML document")
         check_size(len(html), "bytes")
         return html
-    return check_text(html, "HTML text or bytes")
+    html = check_text(html, "HTML text or bytes")
+    refuse_garbage(html, "an HTML document")
+    return html
+
+
+# An inline image or font (``src="data:…"``) can be megabytes of base64 in one attribute:
+# it costs the parser memory and carries no text.
+_DATA_URI = r"data:[^\s\"'<>)]{2048,}"
+_DATA_URI_TEXT, _DATA_URI_BYTES = regex.compile(_DATA_URI), regex.compile(_DATA_URI.encode())
 
 
 def parse(html: str | bytes):
-    """The page as an lxml tree (trafilatura's loader: charset detection, repairs), or None."""
-    from trafilatura.utils import load_html
+    """The page as an lxml tree (trafilatura's loader: charset detection, repairs), or None.
+
+    The parser accepts huge trees: with libxml2's defaults a page nested deeper
+    than 255 elements (300 unclosed ``<div>``) is cut at that depth and a text
+    node over 10 MB is dropped, both silently, and the article with them.
+    """
+    from trafilatura import utils
 
     html = _check(html)
     if not html.strip():
         return None
     if isinstance(html, str) and not _has_markup(html):
         html = f"<html><body><pre>{_escape(html)}</pre></body></html>"
+    if isinstance(html, str):  # text stays text: bytes would make trafilatura guess a charset
+        html = _DATA_URI_TEXT.sub("data:", html)
+    else:
+        html = _DATA_URI_BYTES.sub(b"data:", html)
+    default, utils.HTML_PARSER = utils.HTML_PARSER, _huge_parser()
     try:
-        return load_html(html)
+        return utils.load_html(html)
     except Exception:  # lxml raises many things on hostile input
         return None
+    finally:
+        utils.HTML_PARSER = default
+
+
+def too_deep(tree) -> bool:
+    """True when the tree reaches libxml2's nesting limit: whatever lay deeper is lost."""
+    depth = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= MAX_DEPTH:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _huge_parser():
+    """trafilatura's parser settings, without libxml2's depth and text-node limits."""
+    from lxml.html import HTMLParser
+
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                      remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def extract(html: str | bytes) -> Extraction:
@@ -245,6 +288,8 @@ def extract(html: str | bytes) -> Extraction:
     tree = parse(html)
     if tree is None:
         return Extraction(path=PLAIN_TEXT, page="")
+    if too_deep(tree):  # the parser dropped what lies deeper: read the markup as a stream
+        return Extraction(path=PLAIN_TEXT, page=stream_text(_check(html)))
     main = _trafilatura(tree, comments=False, recall=False, metadata=True)
     meta = main.meta if main is not None else {}
     recall = _trafilatura(tree, comments=False, recall=True, metadata=False)
@@ -389,14 +434,7 @@ def blocks(body) -> list[str]:
     return out
 
 
-# Tags that break a line, and among them those that end a paragraph.
-_LINE_TAGS = frozenset("""address article aside blockquote br dd details dialog div dl dt fieldset
-figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary
-table tbody td tfoot th thead tr ul""".split())
-_PARAGRAPH_TAGS = frozenset("""article aside blockquote dl figure footer form h1 h2 h3 h4 h5 h6
-header main nav ol p pre section table ul""".split())
-_SKIP_TAGS = frozenset("""script style noscript template svg math iframe object embed canvas
-select option button input textarea head title meta link""".split())
+_LINE_TAGS, _PARAGRAPH_TAGS, _SKIP_TAGS = LINE_TAGS, PARAGRAPH_TAGS, SKIP_TAGS
 
 
 def page_text(tree, skip=None) -> str:
@@ -418,36 +456,27 @@ def page_text(tree, skip=None) -> str:
         if paragraphs[-1]:
             paragraphs.append([])
 
-    def walk(element) -> None:
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag is None:  # comments, processing instructions
-            if element.tail:
-                parts.append(element.tail)
-            return
-        tag = tag.lower()
-        if _skipped(element) or (skip is not None and skip(element)):
-            if element.tail:
-                parts.append(element.tail)
-            return
-        breaks = flush_paragraph if tag in _PARAGRAPH_TAGS else flush_line if tag in _LINE_TAGS else None
-        if breaks:
-            breaks()
-        if element.text:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-        if breaks:
-            breaks()
-        if element.tail:
+    # iterwalk, not recursion: a page nested thousands of elements deep is read whole
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped = None  # the element whose subtree is left out, until its end
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else None
+        if event == "start":
+            if tag is None or _skipped(element) or (skip is not None and skip(element)):
+                skipped = element
+                walker.skip_subtree()
+                continue
+            if tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
+                (flush_paragraph if tag in _PARAGRAPH_TAGS else flush_line)()
+            if element.text:
+                parts.append(element.text)
+            continue
+        if element is skipped:
+            skipped = None
+        elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
+            (flush_paragraph if tag in _PARAGRAPH_TAGS else flush_line)()
+        if element.tail and element is not root:
             parts.append(element.tail)
-
-    tail, root.tail = root.tail, None
-    try:
-        walk(root)
-    except RecursionError:  # absurdly deep markup: what was read so far
-        pass
-    finally:
-        root.tail = tail
     flush_paragraph()
     return "\n\n".join("\n".join(p) for p in paragraphs if p)
 

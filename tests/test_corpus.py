@@ -20,6 +20,7 @@ import pytest
 
 import cleaner
 from cleaner import corpus
+from cleaner.corpus import outputs, pool, runner
 from cleaner.errors import decode
 
 CONTRACT_KEYS = {"id", "text", "title", "authors", "published", "comments", "removed",
@@ -54,7 +55,7 @@ def fake_clean_html(html, *, id=None, options=None):
 
 def _use_fake(monkeypatch):
     monkeypatch.setattr(cleaner, "clean", fake_clean)
-    monkeypatch.setattr(corpus, "_build_pipeline", lambda options: None)
+    monkeypatch.setattr(runner, "build_pipeline", lambda options: None)
 
 
 @pytest.fixture(autouse=True)
@@ -226,7 +227,7 @@ def test_missing_and_non_string_text(tmp_path):
     summary, out = run(tmp_path, src)
     assert ids(out) == ["e"]
     reasons = {e["line"]: e["reason"] for e in read_jsonl(tmp_path / "out.jsonl.errors.jsonl")}
-    assert "no 'text'" in reasons[1] and "no 'text'" in reasons[3]
+    assert "no 'text'" in reasons[1] and "'text' is null" in reasons[3]
     assert "'text' is a number" in reasons[2]
     assert "'id' is an array" in reasons[4]
 
@@ -253,7 +254,7 @@ def test_huge_documents_are_refused(tmp_path, monkeypatch):
     errors = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert [(e["line"], e["id"]) for e in errors] == [(1, "big"), (3, None), (None, str(tmp_path / "big.txt"))]
     assert "exceeds the limit" in errors[0]["reason"]
-    assert "longer than" in errors[1]["reason"]
+    assert "exceeds the limit of 160 bytes" in errors[1]["reason"]
     assert "exceeds the limit" in errors[2]["reason"]
 
 
@@ -274,7 +275,7 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path):
     assert 0 < len(read) < 200 and read == [f"d{i}" for i in range(len(read))]
     [error] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert error["line"] == len(read) + 1 and "cannot read" in error["reason"]
-    assert summary.exit_code == 0
+    assert summary.exit_code() == 0
 
 
 # ---- HTML ------------------------------------------------------------------------
@@ -303,7 +304,7 @@ def test_html_without_clean_html_fails_clearly(tmp_path, monkeypatch):
 
 @needs_fork
 def test_two_workers_give_the_same_output_in_the_same_order(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "BATCH_DOCS", 3)  # many batches, several in flight
+    monkeypatch.setattr(pool, "BATCH_DOCS", 3)  # many batches, several in flight
     rows = docs(40)
     rows[17] = b'{"broken'
     src = jsonl(tmp_path / "in.jsonl", *rows)
@@ -317,7 +318,7 @@ def test_two_workers_give_the_same_output_in_the_same_order(tmp_path, monkeypatc
 
 @needs_fork
 def test_a_dying_worker_fails_only_its_record(tmp_path, monkeypatch, fake):
-    monkeypatch.setattr(corpus, "BATCH_DOCS", 2)
+    monkeypatch.setattr(pool, "BATCH_DOCS", 2)
     rows = docs(12)
     rows[5] = {"id": "killer", "text": "CRASH"}
     summary, out = run(tmp_path, jsonl(tmp_path / "in.jsonl", *rows), workers=2)
@@ -328,7 +329,7 @@ def test_a_dying_worker_fails_only_its_record(tmp_path, monkeypatch, fake):
 
 @needs_fork
 def test_workers_pull_input_lazily(monkeypatch):
-    monkeypatch.setattr(corpus, "BATCH_DOCS", 4)
+    monkeypatch.setattr(pool, "BATCH_DOCS", 4)
     pulled = itertools.count()
 
     def endless():  # long enough to notice eager reading, finite so that fails instead of hanging
@@ -340,7 +341,7 @@ def test_workers_pull_input_lazily(monkeypatch):
     first = [item.id for item, _ in itertools.islice(results, 10)]
     results.close()
     assert first == [f"r{i}" for i in range(10)]
-    in_flight = 2 * corpus.BATCHES_PER_WORKER * 4
+    in_flight = 2 * pool.IN_FLIGHT_PER_WORKER
     assert next(pulled) <= 10 + in_flight + 4
 
 
@@ -378,7 +379,7 @@ def test_errors_file_path_option_and_summary(tmp_path, capsys):
 
 
 def test_stderr_is_capped_when_an_errors_file_holds_everything(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_STDERR_ERRORS", 2)
+    monkeypatch.setattr(outputs, "MAX_STDERR_ERRORS", 2)
     src = jsonl(tmp_path / "in.jsonl", *[b"x"] * 5)
     summary, out = run(tmp_path, src)
     assert len(read_jsonl(tmp_path / "out.jsonl.errors.jsonl")) == 5
@@ -393,7 +394,7 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, monkeypatch, capsys)
     monkeypatch.setattr(cleaner, "clean", interrupt)
     (tmp_path / "out.jsonl").write_bytes(b"previous run\n")
     src = jsonl(tmp_path / "in.jsonl", *docs(3))
-    assert cli(["run", src, "-o", str(tmp_path / "out.jsonl")]) == 130
+    assert cli(["run", src, "-o", str(tmp_path / "out.jsonl"), "--timeout", "0"]) == 130
     assert (tmp_path / "out.jsonl").read_bytes() == b"previous run\n"
     assert sorted(os.listdir(tmp_path)) == ["in.jsonl", "out.jsonl"]
 
@@ -427,7 +428,6 @@ def test_cli_custom_fields(tmp_path):
     ["run", "notes.md", "-o", "out.jsonl"],
     ["run", "-", "-", "-o", "out.jsonl"],
     ["run", "in.jsonl", "-o", "in.jsonl"],
-    ["run", "in.jsonl", "-o", "no/such/dir/out.jsonl"],
     ["run", "in.jsonl", "-o", "out.jsonl", "--workers", "-1"],
 ])
 def test_cli_usage_errors_exit_2(tmp_path, monkeypatch, capsys, argv):
@@ -447,13 +447,29 @@ def test_cli_argparse_usage_error_exits_2(capsys):
     assert exc.value.code == 2
 
 
-def test_cli_exit_1_when_nothing_can_be_read(tmp_path, capsys):
+def test_cli_unwritable_output_exits_3(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    jsonl(tmp_path / "in.jsonl", {"id": "a", "text": "x"})
+    assert cli(["run", "in.jsonl", "-o", "no/such/dir/out.jsonl"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write" in err and "No such file or directory" in err
+
+
+def test_cli_max_failures_exits_1_only_when_exceeded(tmp_path):
+    src = jsonl(tmp_path / "in.jsonl", {"id": "a", "text": "ok"}, b"{", b"{")
+    out = str(tmp_path / "out.jsonl")
+    assert cli(["run", src, "-o", out, "--max-failures", "2"]) == 0
+    assert cli(["run", src, "-o", out, "--max-failures", "1"]) == 1
+    assert ids(out) == ["a"]
+
+
+def test_cli_exit_4_when_nothing_can_be_read(tmp_path, capsys):
     (tmp_path / "bad.jsonl.gz").write_bytes(b"this is not gzip data")
     (tmp_path / "empty").mkdir()
-    assert cli(["run", str(tmp_path / "bad.jsonl.gz"), "-o", str(tmp_path / "out.jsonl")]) == 1
+    assert cli(["run", str(tmp_path / "bad.jsonl.gz"), "-o", str(tmp_path / "out.jsonl")]) == 4
     [error] = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert error["source"] == str(tmp_path / "bad.jsonl.gz") and "cannot read" in error["reason"]
-    assert cli(["run", str(tmp_path / "empty"), "-o", str(tmp_path / "out2.jsonl")]) == 1
+    assert cli(["run", str(tmp_path / "empty"), "-o", str(tmp_path / "out2.jsonl")]) == 4
     assert "no input could be read" in capsys.readouterr().err
 
 

@@ -499,14 +499,16 @@ def _headers_trail(units: list[list[Unit]]) -> bool:
     flat = [u for us in units for u in us if u.kind != "claimed"]
     kinds = [u.kind for u in flat]
     primary = "says" if "says" in kinds else "author" if "author" in kinds else "date"
+    # "NAME / DATE / text": the header's other lines stand between it and its comment;
+    # past[k] is the first unit after k that is not a header part (one pass: linear)
+    past = [len(kinds)] * (len(kinds) + 1)
+    for k in range(len(kinds) - 1, -1, -1):
+        past[k] = past[k + 1] if k + 1 < len(kinds) and kinds[k + 1] in _HEADER_PARTS else k + 1
     before = after = 0
     for k, kind in enumerate(kinds):
         if kind != primary:
             continue
-        # "NAME / DATE / text": the header's other lines stand between it and its comment
-        j = k + 1
-        while j < len(kinds) and kinds[j] in _HEADER_PARTS:
-            j += 1
+        j = past[k]
         before += k > 0 and kinds[k - 1] == "content"
         after += j < len(kinds) and kinds[j] == "content"
     return before > after
