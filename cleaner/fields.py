@@ -17,8 +17,8 @@ datatrove step:
   input fields they consumed (``drop``), such as the id the output already
   carries.
 * **Choosing fields.** :func:`select` keeps the named fields, in the order
-  given; a name that is neither an output field nor in the record is an error
-  at the first record, so a typo does not silently write empty columns.
+  given; a field a record lacks is None (an input field may be present in
+  only some records), so every line has the same keys.
 """
 from __future__ import annotations
 
@@ -63,19 +63,14 @@ def merge(output: Mapping[str, Any], inputs: Mapping[str, Any], drop: Iterable[s
 
 
 def select(record: Mapping[str, Any], names: Iterable[str] | None) -> dict[str, Any]:
-    """The fields ``names`` of ``record`` in that order (all of them when ``names`` is None)."""
+    """The fields ``names`` of ``record`` in that order (all of them when ``names`` is None).
+
+    A field the record lacks is None, so every line of a corpus has the same
+    keys even when an input field is present in only some records.
+    """
     if names is None:
         return dict(record)
-    out = {}
-    for name in names:
-        if name in record:
-            out[name] = record[name]
-        elif name in OUTPUT_FIELDS:
-            out[name] = None
-        else:
-            raise FieldError(f"no field {name!r} in the output (output fields: {', '.join(OUTPUT_FIELDS)};"
-                             f" this record also has: {', '.join(k for k in record if k not in OUTPUT_FIELDS) or 'none'})")
-    return out
+    return {name: record.get(name) for name in names}
 
 
 def parse_field_list(value: str) -> tuple[str, ...]:
