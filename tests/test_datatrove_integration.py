@@ -30,7 +30,7 @@ def _crawl(tmp_path: Path) -> Path:
 
 def _run(crawl: Path, out: Path, logs: Path) -> None:
     LocalPipelineExecutor(pipeline=[FastWarcReader(str(crawl)), CleanHtml(), JsonlWriter(str(out))],
-                          tasks=TASKS, workers=1, logging_dir=str(logs)).run()
+                          tasks=TASKS, workers=2, logging_dir=str(logs)).run()  # workers: the steps pickle
 
 
 def _records(out: Path) -> list[dict]:
