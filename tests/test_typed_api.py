@@ -107,3 +107,15 @@ counterexamples = ["We buy now and then."]
 def test_rule_error_is_exported():
     with pytest.raises(RuleError):
         Options(rules=("/nonexistent/rules.toml",), disable=["nothing.here"])
+
+
+@pytest.mark.parametrize("args, named", [(["--disable", "nosuch"], "'nosuch'"),
+                                         (["--target-language", "english"], "'english'"),
+                                         (["--min-confidence", "2"], "2.0")])
+def test_bad_options_on_the_command_line_are_one_line_and_exit_2(tmp_path, capsys, args, named):
+    from cleaner.cli import main
+    page = tmp_path / "page.txt"
+    page.write_text("Some text here.\n")
+    assert main(["clean", str(page), *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and named in err
