@@ -264,6 +264,20 @@ def speed_table(timings: dict[str, Timing], systems, converter: str) -> str:
     return "\n".join(lines)
 
 
+def _commit() -> str:
+    """The commit measured, so a figure can be traced to the code that made it."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}{' with local changes' if dirty else ''}"
+
+
 def _versions() -> str:
     names = ["cleaner", "trafilatura", "datatrove", "jusText", "resiliparse", "inscriptis", "html2text"]
     found = []
@@ -321,8 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     docs = load_documents(args.data, args.limit, args.converters, args.cache, log)
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    out = [f"## Benchmark ({today})", "",
-           f"Command: `{command}` (from the project root; `make bench` runs it without options).",
+    out = [f"## Benchmark ({today}, commit {_commit()})", "",
+           f"Command: `{command}` (from the project root; `make bench` runs it with "
+           f"`--write bench/RESULTS.md`). Each run replaces the file: it holds one run's figures.",
            f"Data: `../shared/data` dev sets, {len(docs)} pages. Machine: {os.cpu_count()} CPUs "
            f"(shared), Python {platform.python_version()}; {_versions()}.", ""]
     if args.sections & {"quality", "speed"}:
@@ -365,6 +380,12 @@ def comparison_section(docs: list[BenchDoc], args, log) -> list[str]:
                 f"docs/s across the two (the converter's own cost is its row). Ratios > 1: the "
                 f"cleaner is faster.", "",
                 speed_table(timings, systems, primary), ""]
+        from stages import stage_table, startup_seconds
+        texts = [doc.texts[primary] for doc in docs]
+        out += [f"Where the cleaner's time goes (`python bench/stages.py`: CPU seconds per stage on the "
+                f"same {primary} texts, language flags on):", "", stage_table(texts), "",
+                f"Start-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms "
+                f"(median of 7 runs, wall time).", ""]
     return out
 
 

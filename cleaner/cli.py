@@ -1,4 +1,4 @@
-"""Command line: ``cleaner clean|run|golden|eval``."""
+"""Command line: ``cleaner clean|run|golden|eval|review|rules``."""
 from __future__ import annotations
 
 import argparse
@@ -8,13 +8,15 @@ from . import __version__
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import commands, corpus, golden
+    from . import commands, corpus, golden, review, rule_check
     parser = argparse.ArgumentParser(prog="cleaner", description=__doc__)
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.register(sub)
     corpus.register(sub)
     golden.register(sub)
+    review.register(sub)
+    rule_check.register(sub)
     try:
         from . import evaluate
     except ImportError:  # evaluation arrives with its own module

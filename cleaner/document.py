@@ -174,8 +174,21 @@ class Document:
         return all(a.label == MAIN for a in self.annotations_over(start, end))
 
 
+#: Line ends other than LF, each rewritten as one LF for splitting (CR LF keeps its CR,
+#: which a line's trimming drops): CR alone, the line and paragraph separators.
+LINE_END = regex.compile(r"\r(?!\n)|[\u2028\u2029]")
+
+
+def unified_line_ends(text: str) -> str:
+    """``text`` with every line end an LF, offsets unchanged (one character for one)."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return LINE_END.sub("\n", text)
+    return text
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks are runs of non-blank lines; the blank lines between them are kept as a count."""
+    text = unified_line_ends(text)
     blocks: list[Block] = []
     current: list[Line] = []
     blank = 0
@@ -210,6 +223,7 @@ def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> li
     so a segment is always something a reader can point at.
     """
     pieces = _elementary(annotations)
+    text = unified_line_ends(text)
     segments: list[Segment] = []
     k = 0
     for block in blocks:

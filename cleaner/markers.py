@@ -31,6 +31,24 @@ from dataclasses import dataclass
 
 import regex
 
+
+class _Lazy:
+    """A pattern compiled when first used, which then takes its own place among this
+    module's names. A short document needs few of these patterns, and compiling all of
+    them with the regex module was most of the command line's start-up."""
+
+    __slots__ = ("name", "args", "compiled")
+
+    def __init__(self, *args):
+        self.name, self.args, self.compiled = None, args, None
+
+    def __getattr__(self, attr: str):
+        if self.compiled is None:
+            self.compiled = regex.compile(*self.args)
+            if self.name:
+                globals()[self.name] = self.compiled
+        return getattr(self.compiled, attr)
+
 MAX_LINE = 160
 
 _MONTH = (r"(?<!\p{L})(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -49,24 +67,24 @@ _AGO = (r"(?:(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s*(?:seconds?|secs?|
 _DATE = (rf"(?:{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}(?:\s*\(\s*{_TIME}\s*\)|{_CLOCK})?"
          r")")
 # not "Today's best price": a possessive date is a phrase's subject, not a stamp
-DATE = regex.compile(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}]|['’]s(?!\p{{L}}))")
+DATE = _Lazy(rf"(?i)(?<![\p{{N}}]){_DATE}(?![\p{{L}}\p{{N}}]|['’]s(?!\p{{L}}))")
 # "posted by Blogger Joe : 11:58 AM": a time of day with am/pm ends a header that has no date
-CLOCK_TAIL = regex.compile(r"(?i)(?<=\s)\d{1,2}:\d{2}\s*[ap]\.?m\.?$")
-TIME_ONLY = regex.compile(rf"(?i)^(?:at\s+)?{_TIME}$")
+CLOCK_TAIL = _Lazy(r"(?i)(?<=\s)\d{1,2}:\d{2}\s*[ap]\.?m\.?$")
+TIME_ONLY = _Lazy(rf"(?i)^(?:at\s+)?{_TIME}$")
 # "23 May – 28 September 2025", "May 1 - June 3, 2025", "12–14 March 2024": the first half of
 # a date range ends the text before the date. An exhibition's or an event's dates, never a
 # comment's stamp.
-RANGE_START = regex.compile(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?=[–—-]))\s*(?:[–—-]|to|until)\s*$")
+RANGE_START = _Lazy(rf"(?i)(?:{_MONTH}(?:\s+{_DAY})?|{_YEAR}|\d{{1,2}}(?=[–—-]))\s*(?:[–—-]|to|until)\s*$")
 # "AmySeptember 11, 2008 at 2:06 PM": converters print an inline name and date with no
 # space between them (Blogger's comment header); a capitalised month glued to a lower-case
 # letter, with a day and a year after it, starts a date of its own
 _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
                r"|December)")
-GLUED_DATE = regex.compile(rf"(?<=\p{{Ll}})(?={_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)")
+GLUED_DATE = _Lazy(rf"(?<=\p{{Ll}})(?={_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)")
 # "Updated" or "Published" right before a date: an article's or a teaser's stamp. Comment
 # systems write "Posted", a verb of saying or "Edited"; not one comment in the Dragnet pages
 # is stamped so.
-PUBLISHED_STAMP = regex.compile(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
+PUBLISHED_STAMP = _Lazy(r"(?i)\b(?:updated|published)(?:\s+(?:on|at))?\s*[:\-–—]?\s*$")
 
 _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
 
@@ -76,7 +94,7 @@ _NAME = r"[\p{L}\p{N}_@][\p{L}\p{N}_.'’&@ -]{0,48}?"
 # before the match is read by :func:`name_before`.
 _STAMP = rf"{_CALENDAR}{_CLOCK}{{0,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}|{_AGO}"
 _COMMENT_STARTS = r"(?=\s+(?:\p{Lu}|\d|@|[\"“‘']))"  # the comment's text, not the rest of a sentence
-INLINE_HEADER = regex.compile(
+INLINE_HEADER = _Lazy(
     rf"(?i:\s+says\s*:\s+(?:on\s+)?(?P<when>{_STAMP}))(?![\p{{L}}\p{{N}}])"
     rf"|(?i:\s+says\s+(?:on\s+)?(?P<when>{_STAMP})){_COMMENT_STARTS}"
     # "said:" is how an article quotes someone; "said..." is Blogger's header
@@ -88,29 +106,29 @@ INLINE_HEADER = regex.compile(
 # 11:19 am Awesome!", "Anna — July 18th, 2012, 4:09 pm", "Janet Posted 10/18/2012 at 2:57 pm"):
 # how many comment systems stamp a comment. An article's own dates seldom
 # carry the minute, but bylines do, so a caller counts these only under a discussion heading.
-STAMP_HEADER = regex.compile(
+STAMP_HEADER = _Lazy(
     rf"(?<=[\p{{L}}\p{{N}}_)])\s+(?:[—–|-]\s+)?(?i:posted\s+)?(?i:on\s+)?"
     rf"(?P<when>(?i:{_CALENDAR}{_CLOCK}{{1,2}}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?{_CLOCK}))"
     rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}"
     # glued to the name ("… thought-provoking. AmySeptember 11, 2008 at 2:06 PM Very useful …")
     rf"|(?<=\p{{Ll}})(?P<when>{_FULL_MONTH}\s+{_DAY},?\s+{_YEAR}(?i:{_CLOCK}){{1,2}}){_COMMENT_STARTS}")
 _PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al".split())  # "Maria de Souza"
-_USER_ID = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")
-_NAME_STOP = regex.compile(r"[.!?:;)\]»”\"]$")
+_USER_ID = _Lazy(r"\s*\(\s*\d+\s*\)\s*$")
+_NAME_STOP = _Lazy(r"[.!?:;)\]»”\"]$")
 
-EDITED = regex.compile(rf"(?i)^(?:last\s+)?edited\s+(?P<when>{_DATE}|.{{1,40}}?)(?:\s+by\s+(?P<who>{_NAME}))?\s*\.?$")
-REPLY = regex.compile(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|reply\s+to\s+comment\s+by)\s+@?)"
+EDITED = _Lazy(rf"(?i)^(?:last\s+)?edited\s+(?P<when>{_DATE}|.{{1,40}}?)(?:\s+by\s+(?P<who>{_NAME}))?\s*\.?$")
+REPLY = _Lazy(rf"^(?:@|(?i:reply\s+to|in\s+reply\s+to|replying\s+to|reply\s+to\s+comment\s+by)\s+@?)"
                       rf"(?P<name>{_NAME})[.:,]?\s*$")
-INLINE_REPLY = regex.compile(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
+INLINE_REPLY = _Lazy(r"^@(?P<name>[\p{L}\p{N}_.-]{1,30})[,:]?\s")
 # "NAME says:", "tRiSh said...", "by garaged (579941) writes:" — a verb of saying ends the name
 # Tumblr's notes: "skalja reblogged this from anklewings and added:"
-VERB = regex.compile(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied"
+VERB = _Lazy(r"(?i)(?<=[\p{L}\p{N})\]]\s*)\s(?:says|said|wrote|writes|commented|replied"
                      r"|reblogged\s+this\s+from\s+[\p{L}\p{N}_.-]{1,50}\s+and\s+added)\b\s*(?:\.{2,}|…|:)?"
                      # "Kyle responded to Phil White on DATE"; "bbmgwrote on DATE" when the
                      # converter glued the linked name to the verb
                      r"|(?<=[\p{L}\p{N}]|\s)(?-i:wrote|responded\s+to\s+[\p{L}\p{N}_.' -]{1,40}?)(?=\s+on\b)")
 
-CHROME = regex.compile(
+CHROME = _Lazy(
     r"(?i)^(?:(?:reply|replydelete|delete|like|unlike|report|report\s+(?:abuse|comment|this(?:\s+comment)?)|flag"
     r"(?:\s+as\s+inappropriate)?|quote|share|permalink|link|link\s+to\s+(?:this|comment)|edit|upvote|downvote"
     r"|vote\s+(?:up|down)|thumb\s+(?:up|down)|recommend|reply\s+to\s+this(?:\s+parent)?|hide\s+replies"
@@ -122,10 +140,10 @@ CHROME = regex.compile(
     r"|(?:votes?|likes?|score|rating)\s*:\s*[+\-−]?\d+|actions|user-pic|avatar|#|\||·|•|\(\s*\d+\s*\))"
     r"\s*[|•·↓↑+\-#:]*\s*)+$")
 # avatar alt text: "Avatar of Mike R", "Mike R's avatar", "Comment author avatarcoyote canada"
-AVATAR = regex.compile(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*(?:pic|photo|image)|profile\s+"
+AVATAR = _Lazy(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*(?:pic|photo|image)|profile\s+"
                        r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
                        r"|^(?P<owner>[^'’]{1,40})['’]s?\s+(?:avatar|picture|photo|profile\s+(?:picture|image|photo))$")
-HEADING = regex.compile(
+HEADING = _Lazy(
     # a count may carry one adjective: "4 appreciated comments on …" (not "3 more comments")
     r"(?i)^(?:\{\s*)?(?:(?:\d+|one)\s+(?:(?!more\b|other\b|new\b|hidden\b|older\b|newer\b)[\p{L}-]{3,15}\s+)?"
     r"(?=comments?\b|responses?\b)|(?:\d+|one|no)?\s*)"
@@ -133,8 +151,8 @@ HEADING = regex.compile(
     r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
     r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?"
     r"(?:,\s*(?:comment|reply)(?:\s+or\s+(?:ping|trackback))?)?$")
-NO_COMMENTS = regex.compile(r"(?i)^\W*(?:0|no|zero)\s")
-FORM = regex.compile(
+NO_COMMENTS = _Lazy(r"(?i)^\W*(?:0|no|zero)\s")
+FORM = _Lazy(
     r"(?i)^(?:leave\s+a\s+(?:reply|comment|response)|post\s+(?:a|your)\s+(?:new\s+)?comment|add\s+(?:a\s+|your\s+)?comment"
     r"|write\s+(?:a\s+)?comment|join\s+the\s+discussion|comments?\s+(?:are|is)\s+closed|the\s+comments\s+to\s+this\s+entry"
     r"\s+are\s+closed|your\s+email(?:\s+address)?\s+(?:will|is)\s+(?:not|never)\s+(?:be\s+)?published|required\s+fields"
@@ -146,34 +164,34 @@ FORM = regex.compile(
 
 # Every marker has a digit, an "@" or one of these words; the gate spares the patterns
 # the many short lines of a page (menus, titles) that have none.
-_CUE = regex.compile(
+_CUE = _Lazy(
     r"[\d@]|^\W+$|\b(?:repl|like|unlike|report|flag|quote|share|permalink|link|edit|delete|vote|thumb|recommend"
     r"|hide|show|view|load|see|read|previous|older|newer|next|log|sign|spam|collapse|expand|cancel|points?\b"
     r"|score|rating|actions|user|avatar|gravatar|profile|picture|comment|response|thought|reaction|trackback|discussion"
     r"|leave|post|add|write|join|required|email|notify|subscribe|click|think|say|mind|said|wrote|writes"
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|last|edited|zero|reader)")
-_DIGIT = regex.compile(r"\d")
-_NOISE = regex.compile(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
-_TOKENS = regex.compile(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
-_SPACE_PUNCT = regex.compile(r"\s+([,:])")
-_INITIAL = regex.compile(r"\s\p{Lu}\.$")
-_NUMBERED = regex.compile(r"\s*(?:\d{1,3}|[ivx]{1,4})[.)]\s")
+_DIGIT = _Lazy(r"\d")
+_NOISE = _Lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
+_TOKENS = _Lazy(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
+_SPACE_PUNCT = _Lazy(r"\s+([,:])")
+_INITIAL = _Lazy(r"\s\p{Lu}\.$")
+_NUMBERED = _Lazy(r"\s*(?:\d{1,3}|[ivx]{1,4})[.)]\s")
 _TRAILING_WORDS = ("reply", "permalink", "link", "abuse", "report", "quote", "like", "actions", "journal", "to comment")
 _HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "added", "ago", "yesterday", "today", "now")
-_MD_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_LINK = regex.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_ANGLE = regex.compile(r"<(https?://[^<>\s]{1,1000})>")
-_BULLET = regex.compile(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
-_EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
-_TRAILING = regex.compile(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#|\s+to\s+(?:this\s+)?comment)?|permalink"
+_MD_IMAGE = _Lazy(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_LINK = _Lazy(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_ANGLE = _Lazy(r"<(https?://[^<>\s]{1,1000})>")
+_BULLET = _Lazy(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
+_EMPHASIS = _Lazy(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
+_TRAILING = _Lazy(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#|\s+to\s+(?:this\s+)?comment)?|permalink"
                           r"|link(?:\s+to\s+(?:this\s+)?comment)?|report(?:\s+abuse)?|quote|like"
                           r"|reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*[|•·]?\s*$")
 _GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
                   "@ # / // reply comments permalink link updated published edited".split()])
-_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
-_WORDISH = regex.compile(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
-_FILE = regex.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")
+_NAME_TOKEN = _Lazy(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
+_WORDISH = _Lazy(r"^[\p{L}\p{N}_.@&'’(){}\[\]-]+$")
+_FILE = _Lazy(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|html?|php|aspx?)$|^(?:img|dsc|cimg|dcp|p\d)\w*\d")
 _NOT_NAME = frozenset("""tweet share like print email comments comment tags tagged category categories filed posted views read more share print
 email update updated published trackback note trackbacks responses response replies
 last checked modified reviewed verified created released min mins minute minutes follow""".split())
@@ -380,3 +398,8 @@ def inline_reply(text: str) -> str | None:
 
 def _clean(name: str | None) -> str | None:
     return name.strip().rstrip(".:,|").strip() or None if name else None
+
+
+for _name, _value in list(globals().items()):
+    if isinstance(_value, _Lazy):
+        _value.name = _name

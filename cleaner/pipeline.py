@@ -7,6 +7,7 @@ from typing import Protocol
 from .document import Document
 from .options import Options
 from .result import CleanResult
+from .visible import restore, view
 
 
 class Stage(Protocol):
@@ -26,9 +27,10 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def __call__(self, doc: Document) -> CleanResult:
+        seen, positions = view(doc)  # invisible characters out, every line end a newline
         for stage in self.stages:
-            stage(doc)
-        return CleanResult(doc)
+            stage(seen)
+        return CleanResult(restore(seen, doc, positions))
 
 
 def build(options: Options) -> Pipeline:

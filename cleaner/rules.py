@@ -14,8 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import regex
-
+from ._core import Pattern
 from .document import BOILERPLATE, METADATA
 
 #: Categories a removal can carry, with what they mean. Rule files may add more
@@ -48,7 +47,6 @@ CATEGORIES: dict[str, str] = {
 SCOPES = ("line", "sentence", "block")
 WHERE = ("head", "tail", "anywhere")
 _DEFAULT_MAX_WORDS = {"line": 40, "sentence": 45, "block": 250}
-MATCH_TIMEOUT = 0.25  # seconds a single pattern may spend on a single unit
 
 
 class RuleError(ValueError):
@@ -61,7 +59,7 @@ class Rule:
     category: str
     scope: str
     where: str
-    pattern: regex.Pattern
+    pattern: Pattern  # compiled by the engine: linear time, lookaround confirmed with a bounded step count
     rationale: str
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
@@ -71,18 +69,13 @@ class Rule:
     source: str = ""
     requires: tuple[str, ...] = ()  # lower-case literals, one of which the text must contain
 
-    @property
-    def gated(self) -> bool:
-        """Whether the stage may rule this pattern out with the combined gate; a rule
-        with its own literal prefilter or on raw text is tried on its own."""
-        return not (self.raw or self.requires)
-
     def matches(self, text: str, words: int | None = None) -> bool:
         """True when the unit's display text is this kind of boilerplate.
 
-        ``words`` is the unit's word count when the caller already has it. A
-        pattern that exceeds its time budget on hostile text counts as no
-        match: keeping text is the safe failure.
+        ``words`` is the unit's word count when the caller already has it. The
+        engine matches in time linear in the text; a lookaround pattern whose
+        confirming step runs out of steps on hostile text counts as no match:
+        keeping text is the safe failure.
         """
         if (len(text.split()) if words is None else words) > self.max_words:
             return False
@@ -90,10 +83,7 @@ class Rule:
             lower = text.lower()
             if not any(k in lower for k in self.requires):
                 return False
-        try:
-            return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None
-        except TimeoutError:
-            return False
+        return self.pattern.search(text)
 
 
 def builtin_rule_files() -> list[Path]:
@@ -144,9 +134,9 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Ru
     if not entry["examples"] or not entry["counterexamples"]:
         raise RuleError(f"{where}: needs at least one example and one counterexample")
     try:
-        pattern = regex.compile(entry["pattern"], regex.V1 if entry.get("v1") else 0)
-    except regex.error as exc:
-        raise RuleError(f"{where}: bad pattern: {exc}") from None
+        pattern = Pattern(entry["pattern"])
+    except ValueError as exc:
+        raise RuleError(f"{where}: the engine cannot compile the pattern: {exc}") from None
     rule = Rule(
         id=entry["id"], category=entry["category"], scope=scope, where=position, pattern=pattern,
         rationale=entry["rationale"].strip(), examples=tuple(entry["examples"]),
@@ -161,8 +151,8 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Ru
 
 def _requires(words: object, where: str) -> tuple[str, ...]:
     """A rule's literal prefilter: the pattern is tried only on text that contains one of
-    these (case-insensitive). A costly pattern (lookbehinds, a scan of the first sentence)
-    then costs a substring test on most lines."""
+    these (case-insensitive), which spares a lookaround pattern its confirming step on
+    most lines."""
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise RuleError(f"{where}: requires must be a list of non-empty strings")
     return tuple(w.lower() for w in words)

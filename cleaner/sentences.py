@@ -1,31 +1,30 @@
-"""Sentence boundaries with offsets, good enough to peel prompts off paragraph edges."""
+"""Sentence boundaries with offsets, good enough to peel prompts off paragraph edges.
+
+A boundary is white space after terminal punctuation (and closing quotes or
+brackets) before what can open a sentence (a capital, a digit, "@", "#", maybe
+after an opening quote), or white space before a call to action ("Share",
+"Subscribe", "Sign up", …). Abbreviations like "Feb. 1" or "U.S. officials" may
+split wrongly; only edge sentences are ever removed, so that costs little. The
+engine (``cleaner._core``) scans for them in one pass; offsets are characters.
+"""
 from __future__ import annotations
 
-import regex
-
-# A boundary: terminal punctuation (and closing quotes/brackets), whitespace, then
-# something that can open a sentence. Abbreviations like "Feb. 1" or "U.S. officials"
-# may split wrongly; only edge sentences are ever removed, so that costs little.
-_BOUNDARY = regex.compile(
-    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}@#])"
-    r"|(?<=\S)\s+(?=(?:Click|Follow|Subscribe|Sign up|Share|Join|Like us|Support|Donate)\b)"
-)
+from ._core import is_prose as _is_prose
+from ._core import split_sentences as _split_sentences
+from .visible import scalar
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans (absolute offsets) of the sentences in ``text``, which begins at ``start``."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in _BOUNDARY.finditer(text, timeout=1.0):
-        if match.start() > pos:
-            spans.append((start + pos, start + match.start()))
-        pos = match.end()
-    if pos < len(text.rstrip()):
-        spans.append((start + pos, start + len(text.rstrip())))
-    return spans
+    try:
+        return _split_sentences(text, start)
+    except UnicodeEncodeError:  # a lone surrogate: read as the stages read it
+        return _split_sentences(scalar(text), start)
 
 
 def is_prose(text: str) -> bool:
     """Article prose: several sentences, or one long one. A one-line standfirst or a caption is not."""
-    words = len(text.split())
-    return words >= 40 or (words >= 12 and len(split_sentences(text.rstrip())) >= 2)
+    try:
+        return _is_prose(text)
+    except UnicodeEncodeError:
+        return _is_prose(scalar(text))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.render import normalise
+from cleaner.cli import main
+from cleaner.rule_check import failures
 from cleaner.rules import CATEGORIES, RuleError, load_rules
 
 RULES = load_rules()
@@ -18,15 +19,19 @@ def test_rule_ids_are_unique_and_categorised():
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_examples_match(rule):
-    missed = [e for e in rule.examples if not rule.matches(e if rule.raw else normalise(e))]
-    assert not missed, f"{rule.id} misses its examples: {missed}"
+def test_examples_match_and_counterexamples_do_not(rule):
+    assert not failures(rule)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_counterexamples_do_not_match(rule):
-    wrong = [e for e in rule.counterexamples if rule.matches(e if rule.raw else normalise(e))]
-    assert not wrong, f"{rule.id} matches its counterexamples: {wrong}"
+def test_rules_check_reports_a_failing_rule_by_id(tmp_path, capsys):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[rule]]\nid = "mine.promo"\ncategory = "advertisement"\npattern = "(?i)^buy our mugs"\n'
+                    'rationale = "r"\nexamples = ["Buy our mugs!", "Order a mug"]\ncounterexamples = ["Buyers"]\n')
+    assert main(["rules", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "mine.promo" in out and "misses its example 'Order a mug'" in out
+    assert main(["rules", "check"]) == 0
+    assert main(["rules", "check", str(tmp_path / "missing.toml")]) == 2
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -76,7 +81,8 @@ examples = ["Buy our mugs today"]
 counterexamples = ["Buy our cups today"]
 ''')
     rule = load_rules([str(path)])[-1]
-    assert rule.requires == ("mug",) and not rule.gated
+    assert rule.requires == ("mug",)
+    assert rule.pattern.search("Order a cup now") and not rule.matches("Order a cup now")
     text = "An article sentence that is long enough to stay.\n\n{}"
     assert [r["rule"] for r in clean(text.format("Order a mug now"), rules=[str(path)],
                                      language=False).to_dict()["removed"]] == ["mine.mugs"]
@@ -100,7 +106,9 @@ counterexamples = ["y"]
 
 @pytest.mark.parametrize("body, message", [
     ('[[rule]]\nid = "a"\ncategory = "nope"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "unknown category"),
-    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "bad pattern"),
+    ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "("\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]', "rule 'a': the engine cannot compile"),
+    ('[[rule]]\nid = "mine.recursive"\ncategory = "markup"\npattern = "a(?R)?b"\nrationale = "r"\nexamples = ["ab"]\n'
+     'counterexamples = ["y"]', "rule 'mine.recursive': the engine cannot compile"),
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = []\ncounterexamples = ["y"]', "example"),
     ('not toml [', "not valid TOML"),
     ('[[rule]]\nid = "a"\ncategory = "markup"\npattern = "x"\nrationale = "r"\nexamples = ["x"]\ncounterexamples = ["y"]\n'

@@ -117,7 +117,8 @@ def test_markdown_page_drops_menus_links_and_link_targets(stage):
     assert out["* [Gardening](/gardening)"] == "navigation"
     assert out["* [How to keep slugs off your lettuce](/posts/slugs)"] == "related_links"
     markup = [a for a in doc.annotations if a.category == "markup"]
-    assert markup and all(doc.slice(a.start, a.end).startswith(("](", "![", "_")) for a in markup)
+    assert markup and all(doc.slice(a.start, a.end).startswith(("[", "](", "![", "_")) for a in markup)
+    assert "[" not in main_text(doc)  # a link reads as its words
 
 
 def test_flattened_page_is_cut_into_sentences(stage):
@@ -195,7 +196,7 @@ def test_pieces_of_a_flattened_line_carry_their_shape_apart_from_lines():
 def test_markup_spans_are_link_targets_images_and_underscores():
     raw = "_See_ the [report](https://example.org/r) and ![chart](c.png) now"
     spans = [raw[a:b] for a, b in markup_spans(raw)]
-    assert "](https://example.org/r)" in spans and "![chart](c.png)" in spans
+    assert "](https://example.org/r)" in spans and "![chart](c.png)" in spans and "[" in spans
     assert "report" in visible(raw) and "example" not in visible(raw)
     assert markup_spans("plain snake_case text") == []
 

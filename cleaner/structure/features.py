@@ -179,13 +179,20 @@ class LineInfo:
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
     """Spans of ``raw`` that are markdown markup with words in it: images (``![alt](src)``),
-    link targets (the ``(url)`` of ``[text](url)``) and ``_emphasis_`` underscores.
+    links' brackets and targets (all of ``[text](url)`` but its text) and ``_emphasis_``
+    underscores.
     Dropping them leaves the words a reader sees; other markup carries no words."""
     spans: list[tuple[int, int]] = []
     if "](" in raw:
         if "![" in raw:
             spans.extend(m.span() for m in _MD_IMAGE.finditer(raw))
-        spans.extend(m.span() for m in _MD_TARGET.finditer(raw))
+        pos = 0
+        for m in _MD_TARGET.finditer(raw):
+            opening = raw.rfind("[", pos, m.start())  # the link's "[": a reader sees its words only
+            if opening >= 0:
+                spans.append((opening, opening + 1))
+            spans.append(m.span())
+            pos = m.end()
     if "_" in raw:
         spans.extend(m.span() for m in _MD_UNDERSCORE.finditer(raw))
     if len(spans) > 1:

@@ -1,0 +1,96 @@
+"""Where the cleaner's time goes: CPU seconds per stage on the same pages, and start-up.
+
+``python bench/stages.py`` prints both for the WCXB and Dragnet pages as
+resiliparse text; ``bench/run.py`` adds them to its speed section. Stages run
+in pipeline order on one document at a time, each timed with
+``time.process_time``; ``view`` is reading the text the stages see,
+``assemble`` resolving segments and building the JSON record.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from cleaner.document import Document
+from cleaner.options import Options
+from cleaner.pipeline import cached_pipeline
+from cleaner.result import CleanResult
+from cleaner.visible import restore, view
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def stage_seconds(texts: list[str], options: Options = Options()) -> tuple[Counter, int]:
+    """CPU seconds per stage over ``texts`` and the bytes read."""
+    pipeline = cached_pipeline(options)
+    spent: Counter = Counter()
+    size = 0
+    clock = time.process_time
+    for text in texts:
+        size += len(text.encode("utf-8", "surrogatepass"))
+        t = clock()
+        doc = Document(text)
+        seen, positions = view(doc)
+        seen.blocks
+        spent["view"] += clock() - t
+        for stage in pipeline.stages:
+            t = clock()
+            stage(seen)
+            spent[stage.name] += clock() - t
+        t = clock()
+        CleanResult(restore(seen, doc, positions)).to_dict()
+        spent["assemble"] += clock() - t
+    return spent, size
+
+
+def stage_table(texts: list[str]) -> str:
+    spent, size = stage_seconds(texts)
+    total = sum(spent.values()) or 1e-9
+    lines = ["| stage | CPU s | share | MB/s alone |", "|---|---:|---:|---:|"]
+    for name, seconds in spent.most_common():
+        lines.append(f"| {name} | {seconds:.2f} | {seconds / total:.0%} | "
+                     f"{size / 1e6 / seconds if seconds else float('inf'):,.1f} |")
+    lines.append(f"| **all** | {total:.2f} | 100% | {size / 1e6 / total:,.2f} |")
+    return "\n".join(lines)
+
+
+def startup_seconds(runs: int = 7) -> float:
+    """Median wall time of ``cleaner clean`` on a one-line file: imports, rules, stages."""
+    cli = Path(sys.executable).with_name("cleaner")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("A short note of one sentence, to clean.\n")
+    # as installed: byte code cached (the first, unmeasured run writes it where it may)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times = []
+    for _ in range(runs + 1):
+        t = time.perf_counter()
+        subprocess.run([str(cli), "clean", handle.name], check=True, stdout=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - t)
+    times = times[1:]
+    Path(handle.name).unlink()
+    return statistics.median(times)
+
+
+def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run import CACHE_DIR, DATA_DIR, DATASETS, load_documents
+
+    if not all((DATA_DIR / f).exists() for f in DATASETS.values()):
+        print(f"bench: dev data not found in {DATA_DIR}; skipping")
+        return 0
+    docs = load_documents(DATA_DIR, None, ["resiliparse"], CACHE_DIR)
+    texts = [d.texts["resiliparse"] for d in docs]
+    print(f"{len(texts)} pages as resiliparse text\n")
+    print(stage_table(texts))
+    print(f"\nstart-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms (median of 7)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Reading every line of the page for comment markers (:func:`classify`).
+
+Turns the page's lines into :class:`~.units.Unit` s: each line is parsed for a
+marker (:mod:`cleaner.markers`), lines the rules already removed are set aside,
+a bare name line becomes an author line when the page repeats it or a date
+follows it, list items of a thread become headers (:mod:`.threads`), and every
+header learns whether a comment body sits beside it (``paired``): after it,
+or before it on pages whose headers follow the comment. Change this file when
+a header is read wrongly; change :mod:`cleaner.markers` when its text is.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+import regex
+
+from ... import markers
+from ...document import BOILERPLATE, METADATA, Block, Document, Line
+from ...render import normalise
+from .threads import _list_items
+from .units import HEADERS, Unit, _is_name, _lowercase_words, _text
+from .voice import _body_like, _reader_voice
+
+
+def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit]]:
+    """The units of every block: marker lines, claimed lines, content lines."""
+    blocks = doc.blocks if blocks is None else blocks
+    claimed = _claimed_spans(doc)
+    repeated = _repeated_short_lines(doc)
+    vocabulary = _lowercase_words(doc)
+    out: list[list[Unit]] = []
+    for b, block in enumerate(blocks):
+        units = []
+        for j, line in enumerate(block.lines):
+            state = claimed.get(line.index)
+            raw = doc.slice(line.start, line.end)
+            marker = markers.parse(normalise(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
+                units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
+                                  text=raw if marker is not None else ""))
+            elif marker is not None:
+                units.append(Unit(line, marker.kind, marker, text=raw))
+            else:
+                units.append(Unit(line, "content"))
+        out.append(units)
+    # A name line is an author line when the page repeats it or a date follows it; a
+    # name inside a long block is a menu item, not an author.
+    flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
+    for k, (size, j, unit) in enumerate(flat):
+        if unit.kind != "content" or k + 1 >= len(flat):
+            continue
+        following = flat[k + 1][2]
+        dated = following.kind == "date" or (following.kind == "says" and following.marker.name is None)
+        if (size > 3 or j > 0) and not dated:
+            continue  # a name heads its block; one inside a list or a paragraph is not an author line
+        if _named_header_before(flat, k) and not dated:
+            continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
+        text = normalise(doc.slice(unit.line.start, unit.line.end))
+        if _is_name(text, text in repeated or dated, vocabulary):
+            name = markers.display(text)
+            if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
+                name = name[:-1]
+            unit.kind, unit.marker = "author", markers.Marker("author", name)
+    _list_items(doc, out, vocabulary)
+    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
+    return out
+
+
+def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
+    """The lines just before unit ``k`` are a header that named its author and runs on to
+    a line of its own for the date ("Fernie says: / November 10, 2012"): what follows is
+    its comment. A one-line header with its date ("Posted by: X | DATE") may close the
+    comment before it, on pages whose headers follow the text, and is not counted."""
+    for _, _, unit in reversed(flat[max(0, k - 3):k]):
+        if unit.kind == "says" and unit.marker.name:
+            return unit.marker.when is None
+        if unit.kind not in ("date", "claimed_meta", "chrome"):
+            return False
+    return False
+
+
+def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: frozenset[str]) -> None:
+    """Mark the headers that have a comment body right after them (past the date or reply
+    line of the same header), or right before them on pages whose headers follow the text."""
+    flat = [u for u in flat if u.kind != "claimed"]
+    def body(k: int) -> bool:
+        # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
+        u = flat[k]
+        if u.kind != "content":
+            return False
+        alone = k + 1 == len(flat) or flat[k + 1].line.block != u.line.block or flat[k + 1].kind != "content"
+        return _body_like(doc.slice(u.line.start, u.line.end if alone else flat[k + 1].line.end))
+
+    for k, unit in enumerate(flat):
+        if unit.kind not in HEADERS:
+            continue
+        if unit.item is not None:
+            unit.paired = True  # an item of a thread (read by _list_items)
+            continue
+        j = k + 1
+        while j < len(flat) and j <= k + 3 and flat[j].kind in ("date", "reply", "chrome", "claimed_meta", "says") \
+                and not (flat[j].kind == "says" and flat[j].marker.name):
+            j += 1
+        if unit.kind == "date" and j + 1 < len(flat) and flat[j].kind == "content" and body(j + 1) \
+                and _is_name(name := _text(doc, flat[j]), True, vocabulary):
+            # "DATE / NAME / text": the name under the date is the author
+            flat[j].kind, flat[j].marker = "author", markers.Marker("author", markers.display(name))
+            j += 1
+        after = j < len(flat) and body(j)
+        # a bare date that closes the comment before it is followed by the next header or
+        # the next comment (perhaps under its author's name), not by lines of titles ("DATE
+        # / Event name / Place / text" is a listing whose date heads the item after it)
+        leads = unit.kind == "date" and j + 1 < len(flat) and not after and all(
+            flat[i].kind in ("content", "author") and not body(i) for i in (j, j + 1))
+        before = k > 0 and body(k - 1) and not leads
+        if unit.kind == "author":
+            # a bare name is the weakest header: it comes before its comment, and either the
+            # page repeats it (a regular) or the comment sounds like a reader
+            after = after and (unit.marker.name in repeated or _reader_voice(_text(doc, flat[j])))
+            before = False
+        unit.paired = after or before
+
+
+def _claimed_spans(doc: Document) -> dict[int, str]:
+    """Lines fully covered by boilerplate or metadata, with the category that claims them."""
+    lines = list(doc.lines())
+    starts = [ln.start for ln in lines]
+    out: dict[int, str] = {}
+    for a in doc.annotations:
+        if a.label not in (BOILERPLATE, METADATA):
+            continue
+        k = max(0, bisect_right(starts, a.start) - 1)
+        while k < len(lines) and lines[k].start < a.end:
+            line = lines[k]
+            if a.start <= line.start and a.end >= line.end:
+                if out.get(line.index) != "comment_meta":
+                    out[line.index] = a.category or ""
+            elif a.start < line.end and a.end > line.start and _fully_claimed(doc, line):
+                out.setdefault(line.index, a.category or "")
+            k += 1
+    return out
+
+
+def _repeated_short_lines(doc: Document) -> set[str]:
+    counts = Counter(normalise(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
+    return {text for text, n in counts.items() if n >= 2}
+
+
+def _fully_claimed(doc: Document, block: Block | Line) -> bool:
+    """True when boilerplate or metadata annotations leave nothing visible in the block."""
+    spans = sorted((max(a.start, block.start), min(a.end, block.end)) for a in doc.annotations
+                   if a.label in (BOILERPLATE, METADATA) and a.start < block.end and a.end > block.start)
+    pos = block.start
+    for start, end in spans:
+        if doc.slice(pos, start).strip():
+            return False
+        pos = max(pos, end)
+    return not doc.slice(pos, block.end).strip()

@@ -1,0 +1,91 @@
+"""What a paragraph reads like: a reader talking, a sentence, or a menu.
+
+Decides, from the words and punctuation of one paragraph (or one block's lines),
+whether it reads like a reader (first and second person, lowercase starts,
+missing full stops, "!!", "@NAME"), like a sentence that can open a comment, or
+like page chrome (list items, links, short unpunctuated lines). Every other
+module of the comment stages asks these questions; nothing here looks at the
+page around the paragraph. Change the weights of voice here.
+"""
+from __future__ import annotations
+
+import regex
+
+from ...document import Block, Document
+from ...render import normalise
+
+
+BIAS = -0.6               # a block is article unless something says otherwise
+_WORD = regex.compile(r"[\p{L}\p{N}'’]+")
+_PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
+                      "we us lol imo imho btw thanks thx".split())
+_SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
+_US = regex.compile(r"\bUS\b")
+_INFORMAL = regex.compile(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
+_REPORTING = regex.compile(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_PUNCTUATED = regex.compile(r"[.,!?;:]\s|[.!?]$")
+_LISTY = regex.compile(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
+
+
+def _body_like(text: str) -> bool:
+    """A line that can open a comment: a sentence, not a title, a link or a list item."""
+    text = normalise(text)
+    if not text or _LISTY.search(text):
+        return False
+    words = text.split()
+    if len(words) < 15 and text[-1] not in ".!?":
+        long_words = [w for w in words if len(w) > 3]
+        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) * 10 >= 7 * len(long_words):
+            return False  # Title Case: a headline in a list of posts
+    return text[-1] in ".!?)\"”’:" or len(words) >= 8 or text[0].islower()
+
+
+def _voice(text: str) -> float:
+    """How much a paragraph reads like a reader talking rather than an article or a menu."""
+    tokens = _WORD.findall(text.lower())
+    if not tokens:
+        return 0.0
+    score = BIAS
+    words = len(tokens)
+    # "US" the country is not "us" the reader
+    personal = sum(1 for w in tokens if w in _PERSONAL)
+    if personal and "US" in text:
+        personal -= len(_US.findall(text))
+    if personal:
+        score += 0.6 + min(1.0, 10 * personal / words)
+    if text[0].islower():
+        score += 0.8
+    if words >= 3 and text[-1] not in ".!?\"”’)":
+        score += 0.6 if words >= 8 else 0.2
+    if _INFORMAL.search(text):
+        score += 0.4
+    if text.startswith("@"):
+        score += 2.0
+    if words >= 60 and text[0].isupper() and text[-1] in ".!?\"”’" and not personal:
+        score -= 1.2
+    if _REPORTING.search(text):
+        score -= 0.4
+    return score
+
+
+def _reader_voice(text: str) -> bool:
+    """First or second person, a lowercase start, an exclamation or a question, "@": a reader talking."""
+    if not text:
+        return False
+    if text[0].islower() or text[0] == "@" or text[-1] in "!?" or _INFORMAL.search(text):
+        return True
+    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORD.findall(text))
+
+
+def _listy(doc: Document, block: Block) -> bool:
+    """A menu, a list of links or a run of short unpunctuated lines: page chrome, not a comment."""
+    if len(block.lines) < 3:
+        line = doc.slice(block.start, block.end)
+        return len(block.lines) == 1 and bool(_LISTY.search(line)) and len(line.split()) <= 12 \
+            and line.rstrip()[-1:] not in ".!?"
+    listy = 0
+    for line in block.lines:
+        text = doc.slice(line.start, line.end)
+        if _LISTY.search(text) or (len(text.split()) <= 6 and text.rstrip()[-1:] not in ".!?:,"):
+            listy += 1
+    return listy * 3 >= len(block.lines) * 2

@@ -1,0 +1,152 @@
+"""The text the stages read: invisible characters out, every line end a newline.
+
+A lone surrogate (text that came in as broken UTF-16) reads as U+FFFD, one
+character for one: it is not a character the engine or a JSON writer can take.
+
+Converters and editors leave characters a reader never sees: zero-width spaces
+and joiners, soft hyphens, byte-order marks, and bidirectional controls (LRM,
+RLM, the isolates) around names and at line ends. Inside a word they break the
+patterns that read it ("Re\u200bply" is not "Reply"); at a line end they keep a
+menu line from looking like one. Line ends come as CR, CR LF, U+2028 and U+2029
+too. So the stages read a *view* of the text: invisible characters deleted,
+every line end a newline. Offsets still point into the input: whatever the
+stages annotated in the view is mapped back before the result is built.
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from .document import Comment, Document, Flag, unified_line_ends
+
+#: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
+#: byte-order mark, soft hyphen, and the bidirectional marks, embeddings and isolates.
+INVISIBLE = "\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = regex.compile(f"[{INVISIBLE}]+")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+_OFFSET_HINTS = ("comments_start", "trusted")  # hints that are offsets into the text
+
+
+class Positions:
+    """Where the view's characters sit in the input. The view is the input with some
+    runs cut out, so an offset maps through the pieces kept: memory by cuts, not by
+    characters."""
+
+    def __init__(self, cuts: list[tuple[int, int]]):
+        self.view_starts = [0]  # where each kept piece starts, in the view ...
+        self.raw_starts = [0]   # ... and in the input
+        removed = 0
+        for a, b in cuts:
+            removed += b - a
+            self.view_starts.append(b - removed)
+            self.raw_starts.append(b)
+
+    def _raw(self, i: int) -> int:
+        """The input offset of the view's character ``i`` (or of the end of the text)."""
+        k = bisect.bisect_right(self.view_starts, i) - 1
+        return self.raw_starts[k] + i - self.view_starts[k]
+
+    def start(self, i: int) -> int:
+        """Where a span starting at view offset ``i`` starts in the input: just past the
+        character before it, so that what was cut in between (an isolate before a name)
+        goes with the span."""
+        return 0 if i == 0 else self._raw(i - 1) + 1
+
+    def end(self, i: int) -> int:
+        """Where a span ending at view offset ``i`` ends in the input: at the next character
+        kept, so that what was cut in between (a bidi mark at a line end) goes with it."""
+        return self._raw(i)
+
+    def seen(self, raw: int) -> int:
+        """The view offset of input offset ``raw``; a character cut out maps to the next one kept."""
+        k = bisect.bisect_right(self.raw_starts, raw) - 1
+        at = self.view_starts[k] + raw - self.raw_starts[k]
+        return min(at, self.view_starts[k + 1]) if k + 1 < len(self.view_starts) else at
+
+
+class _Same:
+    """Offsets of a view that only rewrote line ends, one character for one."""
+
+    @staticmethod
+    def start(i: int) -> int:
+        return i
+
+    end = start
+
+
+def view(doc: Document) -> tuple[Document, Positions | None]:
+    """The document the stages read, and where its characters sit in the input (None
+    when no character was cut out)."""
+    text = doc.text
+    if text.isascii() and "\r" not in text:
+        return doc, None
+    shown = unified_line_ends(scalar(text))
+    cuts = _cuts(shown) if _INVISIBLE.search(shown) else []
+    if not cuts:
+        return (doc, None) if shown == text else (_like(doc, shown), None)
+    kept, pos = [], 0
+    for a, b in cuts:
+        kept.append(shown[pos:a])
+        pos = b
+    kept.append(shown[pos:])
+    positions = Positions(cuts)
+    seen = _like(doc, "".join(kept))
+    for key in _OFFSET_HINTS:  # an extractor's offsets, into the view
+        value = seen.hints.get(key)
+        if isinstance(value, int):
+            seen.hints[key] = positions.seen(value)
+        elif isinstance(value, tuple):
+            seen.hints[key] = tuple(positions.seen(v) for v in value)
+    return seen, positions
+
+
+def scalar(text: str) -> str:
+    """``text`` with every lone surrogate read as U+FFFD (offsets unchanged)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def restore(seen: Document, original: Document, positions: Positions | None) -> Document:
+    """What the stages decided on ``seen``, on the input's own text and offsets."""
+    if seen is original:
+        return seen
+    at = positions or _Same
+    start, end = at.start, at.end
+    hints = {**seen.hints, **{k: original.hints[k] for k in _OFFSET_HINTS if k in original.hints}}
+    doc = Document(original.text, id=original.id, meta=seen.meta, hints=hints, language=seen.language)
+    for a in seen.annotations:
+        doc.annotate(start(a.start), end(a.end), a.label, a.category, a.rule)
+    doc.comments = [Comment(start(c.start), end(c.end), c.author, c.reply_to, c.edited, c.posted)
+                    for c in seen.comments]
+    doc.flags = [Flag(start(f.start), end(f.end), f.lang, f.confidence, f.section) for f in seen.flags]
+    if seen.flat_discussion is not None:
+        doc.flat_discussion = (start(seen.flat_discussion[0]), end(seen.flat_discussion[1]))
+    if seen.discussion is not None:
+        first, last = seen.blocks[seen.discussion[0]], seen.blocks[seen.discussion[1]]
+        doc.discussion = _blocks_over(doc, start(first.start), end(last.end))
+    return doc
+
+
+def _cuts(text: str) -> list[tuple[int, int]]:
+    """The runs of invisible characters to cut, line by line. A line they make up alone
+    stays for the rules to name (what a page builder left in an empty paragraph):
+    cutting it would leave its characters in no segment."""
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _INVISIBLE.search(line) and _INVISIBLE.sub("", line).strip():
+            cuts.extend((pos + m.start(), pos + m.end()) for m in _INVISIBLE.finditer(line))
+        pos += len(line) + 1
+    return cuts
+
+
+def _like(doc: Document, text: str) -> Document:
+    return Document(text, id=doc.id, meta=dict(doc.meta), hints=dict(doc.hints))
+
+
+def _blocks_over(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The first and last blocks of ``doc`` that the span [start, end) touches."""
+    starts = [b.start for b in doc.blocks]
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = max(bisect.bisect_left(starts, end) - 1, first)
+    return first, last

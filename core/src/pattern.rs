@@ -1,0 +1,572 @@
+//! Rule patterns: Python `regex` syntax read by linear-time engines.
+//!
+//! A pattern compiles with the `regex` crate when it can (finite automata: time
+//! linear in the text, whatever the text). A pattern that needs lookaround or a
+//! backreference is matched in two steps: the same pattern with its assertions
+//! dropped (a superset, linear) rules most text out, and `fancy-regex`, with a
+//! bound on backtracking, confirms what is left. A pattern neither can read is
+//! an error that names the reason.
+
+use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Anchored, Input};
+use std::sync::OnceLock;
+
+/// Backtracking steps `fancy-regex` may take on one unit before the match is
+/// given up (counted as no match: keeping text is the safe failure).
+const BACKTRACK_LIMIT: usize = 200_000;
+const SIZE_LIMIT: usize = 64 << 20;
+
+/// A compiled rule pattern and the pieces a combined gate is made of.
+#[derive(Clone)]
+pub struct Matcher {
+    source: String,
+    /// Whether the whole pattern runs on the linear engine (no lookaround, no backreference).
+    linear: bool,
+    /// The whole pattern, compiled on first use: most units never get past the gate.
+    whole: OnceLock<Whole>,
+    /// The pattern's top-level alternatives (loosened, see `make_gate`) anchored at the
+    /// start, tried at the start of the text only.
+    pub anchored: Option<meta::Regex>,
+    /// Its other alternatives, searched.
+    pub floating: Option<Regex>,
+    /// Whether the gate is the pattern itself (nothing was loosened).
+    pub exact: bool,
+    /// Whether a gate exists at all (a backreference leaves none).
+    pub gated: bool,
+}
+
+#[derive(Clone)]
+enum Whole {
+    Linear(Regex),
+    Confirmed(fancy_regex::Regex),
+    /// Parsed but too large to build: it matches nothing (keeping text is the safe failure).
+    Unbuilt,
+}
+
+impl Matcher {
+    /// Read the pattern (syntax errors are reported now) and build its gate; the
+    /// whole pattern is compiled when a unit first gets past the gate.
+    pub fn compile(python: &str) -> Result<Matcher, String> {
+        let source = translate(python)?;
+        let linear = match regex_syntax::ParserBuilder::new().build().parse(&source) {
+            Ok(_) => true,
+            Err(linear_err) => {
+                fancy_regex::Expr::parse_tree(&source)
+                    .map_err(|e| format!("{e} (as a linear pattern: {linear_err})"))?;
+                false
+            }
+        };
+        let mut m = Matcher {
+            source,
+            linear,
+            whole: OnceLock::new(),
+            anchored: None,
+            floating: None,
+            exact: false,
+            gated: false,
+        };
+        m.make_gate();
+        Ok(m)
+    }
+
+    /// Cut the pattern into alternatives, each wrapped in the pattern's global flags:
+    /// those anchored at the start and the rest. The gate is loosened into a superset
+    /// that the fast automata run and that compiles quickly: lookaround and word
+    /// boundaries dropped (Unicode word boundaries keep the automata off their fast
+    /// path on non-ASCII text), long bounded repeats left open (`{1,50}` of a Unicode
+    /// class is a large automaton).
+    fn make_gate(&mut self) {
+        let (flags, body) = split_flags(&self.source);
+        let loose = widen_repeats(&drop_boundaries(&drop_lookaround(body)));
+        let exact = self.linear && loose == body;
+        // a verbose pattern's comments may hold `|` or `(`: gate it whole
+        let alternatives = if flags.contains('x') { vec![loose] } else { split_alternatives(&loose) };
+        let mut anchored = Vec::new();
+        let mut floating = Vec::new();
+        for alternative in alternatives {
+            let part = format!("(?{flags}:{alternative})");
+            if alternative.starts_with('^') {
+                anchored.push(part);
+            } else {
+                floating.push(part);
+            }
+        }
+        let floating = if floating.is_empty() { Ok(None) } else { build(&floating.join("|")).map(Some) };
+        let anchored = if anchored.is_empty() {
+            Ok(None)
+        } else {
+            meta::Regex::builder()
+                .configure(meta::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
+                .build(&anchored.join("|"))
+                .map(Some)
+        };
+        if let (Ok(floating), Ok(anchored)) = (floating, anchored) {
+            self.floating = floating;
+            self.anchored = anchored;
+            self.gated = true;
+            self.exact = exact;
+        }
+    }
+
+    /// Whether the gate lets `text` through: a rule without a gate always does.
+    pub fn gate(&self, text: &str) -> bool {
+        if !self.gated {
+            return true;
+        }
+        self.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes)))
+            || self.floating.as_ref().is_some_and(|f| f.is_match(text))
+    }
+
+    pub fn is_linear(&self) -> bool {
+        self.linear
+    }
+
+    fn whole(&self) -> &Whole {
+        self.whole.get_or_init(|| {
+            if self.linear {
+                build(&self.source).map(Whole::Linear).unwrap_or(Whole::Unbuilt)
+            } else {
+                fancy_regex::RegexBuilder::new(&self.source)
+                    .backtrack_limit(BACKTRACK_LIMIT)
+                    .delegate_size_limit(SIZE_LIMIT)
+                    .build()
+                    .map(Whole::Confirmed)
+                    .unwrap_or(Whole::Unbuilt)
+            }
+        })
+    }
+
+    /// The whole pattern searched in `text`.
+    pub fn search(&self, text: &str) -> bool {
+        match self.whole() {
+            Whole::Linear(re) => re.is_match(text),
+            Whole::Confirmed(re) => re.is_match(text).unwrap_or(false),
+            Whole::Unbuilt => false,
+        }
+    }
+
+    /// A match once the gate let the text through: an exact gate is the pattern itself.
+    pub fn confirm(&self, text: &str) -> bool {
+        (self.exact && self.gated) || self.search(text)
+    }
+}
+
+/// `X{m,n}` with a long range as `X{m,}` (outside classes): a superset, and a small automaton.
+pub fn widen_repeats(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&n) = chars.get(i + 1) {
+                out.push(n);
+                if matches!(n, 'p' | 'P' | 'x' | 'N' | 'u') && chars.get(i + 2) == Some(&'{') {
+                    let close = (i + 3..chars.len()).find(|&k| chars[k] == '}').unwrap_or(chars.len() - 1);
+                    out.extend(&chars[i + 2..=close]);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            in_class = c != ']';
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+            out.push(c);
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push(']');
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '{' {
+            if let Some(close) = (i + 1..chars.len()).find(|&k| chars[k] == '}') {
+                let body: String = chars[i + 1..close].iter().collect();
+                if let Some((lo, hi)) = body.split_once(',') {
+                    if let (Ok(lo), Ok(hi)) = (lo.parse::<usize>(), hi.parse::<usize>()) {
+                        if hi > lo + 4 {
+                            out.push_str(&format!("{{{lo},}}"));
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// `(?ix)body` -> ("ix", "body"); `translate` put every global flag in front.
+fn split_flags(source: &str) -> (&str, &str) {
+    if let Some(rest) = source.strip_prefix("(?") {
+        if let Some(end) = rest.find(')') {
+            let flags = &rest[..end];
+            if !flags.is_empty() && flags.chars().all(|c| c.is_ascii_alphabetic()) {
+                return (flags, &rest[end + 1..]);
+            }
+        }
+    }
+    ("", source)
+}
+
+pub fn build(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source).size_limit(SIZE_LIMIT).dfa_size_limit(SIZE_LIMIT).build()
+}
+
+/// Rewrite Python `regex` (version 0) syntax into the common syntax of both engines:
+/// global inline flags hoisted to the front (Python applies them to the whole
+/// pattern wherever they stand), `{,n}` as `{0,n}`, a `{` that opens no
+/// quantifier and a `[` inside a class as literals, `\Z` as `\z`.
+pub fn translate(python: &str) -> Result<String, String> {
+    let chars: Vec<char> = python.chars().collect();
+    let mut out = String::with_capacity(python.len() + 8);
+    let mut flags = String::new();
+    let mut i = 0;
+    let mut in_class = false;
+    let mut class_start = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let next = chars.get(i + 1).copied().ok_or("pattern ends with a backslash")?;
+            if !in_class && next == 'Z' {
+                out.push_str("\\z");
+            } else if matches!(next, 'p' | 'P' | 'x' | 'N') && chars.get(i + 2) == Some(&'{') {
+                // \p{L}, \x{263a}: the braces belong to the escape
+                let close = (i + 3..chars.len()).find(|&k| chars[k] == '}').ok_or("unclosed escape")?;
+                out.extend(&chars[i..=close]);
+                i = close + 1;
+                continue;
+            } else {
+                out.push(c);
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            let first = i == class_start || (i == class_start + 1 && chars[class_start] == '^');
+            match c {
+                ']' if !first => in_class = false,
+                '[' if chars.get(i + 1) == Some(&':') => {
+                    // a POSIX class: copy it whole
+                    let end = find_from(&chars, i + 2, ":]").ok_or("unclosed POSIX class")?;
+                    out.extend(&chars[i..end + 2]);
+                    i = end + 2;
+                    continue;
+                }
+                '[' => {
+                    out.push_str("\\[");
+                    i += 1;
+                    continue;
+                }
+                '&' | '-' | '~' if chars.get(i + 1) == Some(&c) => {
+                    out.push('\\');
+                    out.push(c);
+                    out.push('\\');
+                    out.push(c);
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '[' => {
+                in_class = true;
+                class_start = i + 1;
+                out.push(c);
+                i += 1;
+            }
+            '(' if chars.get(i + 1) == Some(&'?') => {
+                // a global inline flag group such as (?i) or (?x)
+                let mut j = i + 2;
+                while j < chars.len() && chars[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                if j > i + 2 && chars.get(j) == Some(&')') {
+                    for f in chars[i + 2..j].iter() {
+                        match f {
+                            'i' | 'm' | 's' | 'x' => {
+                                if !flags.contains(*f) {
+                                    flags.push(*f)
+                                }
+                            }
+                            'u' => {}
+                            other => return Err(format!("inline flag {other:?} is not supported")),
+                        }
+                    }
+                    i = j + 1;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            '{' => {
+                let rest: String = chars[i + 1..chars.len().min(i + 24)].iter().collect();
+                match quantifier(&rest) {
+                    Some((text, used)) => {
+                        out.push('{');
+                        out.push_str(&text);
+                        i += 1 + used;
+                    }
+                    None => {
+                        out.push_str("\\{");
+                        i += 1;
+                    }
+                }
+            }
+            '}' => {
+                out.push_str("\\}");
+                i += 1;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    if in_class {
+        return Err("unclosed character class".into());
+    }
+    Ok(if flags.is_empty() { out } else { format!("(?{flags}){out}") })
+}
+
+fn find_from(chars: &[char], from: usize, needle: &str) -> Option<usize> {
+    let n: Vec<char> = needle.chars().collect();
+    (from..chars.len().saturating_sub(n.len() - 1)).find(|&k| chars[k..k + n.len()] == n[..])
+}
+
+/// `{m}`, `{m,}`, `{m,n}` or `{,n}` at the start of `rest` (after the brace): the
+/// quantifier's body as both engines read it and the characters it used.
+fn quantifier(rest: &str) -> Option<(String, usize)> {
+    let close = rest.find('}')?;
+    let body = &rest[..close];
+    let (lo, hi) = match body.split_once(',') {
+        Some((lo, hi)) => (lo, Some(hi)),
+        None => (body, None),
+    };
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !digits(lo) || !hi.map_or(true, digits) || (lo.is_empty() && hi.map_or(true, str::is_empty)) {
+        return None;
+    }
+    let lo = if lo.is_empty() { "0" } else { lo };
+    let text = match hi {
+        Some(hi) => format!("{lo},{hi}}}"),
+        None => format!("{lo}}}"),
+    };
+    Some((text, close + 1))
+}
+
+/// The pattern without its lookaround groups: every assertion dropped, so it
+/// matches wherever the pattern can (and more).
+pub fn drop_lookaround(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(n) = chars.get(i + 1) {
+                out.push(*n);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+            out.push(c);
+            // a leading ']' or '^]' is a literal
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push(']');
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let look = c == '('
+            && chars.get(i + 1) == Some(&'?')
+            && (matches!(chars.get(i + 2), Some('=') | Some('!'))
+                || (chars.get(i + 2) == Some(&'<') && matches!(chars.get(i + 3), Some('=') | Some('!'))));
+        if look {
+            i = group_end(&chars, i);
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The pattern without `\b` and `\B` (outside classes, where `\b` is a backspace).
+pub fn drop_boundaries(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let next = chars.get(i + 1).copied();
+            if in_class || !matches!(next, Some('b') | Some('B')) {
+                out.push(c);
+                out.extend(next);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            in_class = c != ']';
+        } else if c == '[' {
+            in_class = true;
+            out.push(c);
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push(']');
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Index just past the group that opens at `open`.
+fn group_end(chars: &[char], open: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = open;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
+            }
+        } else if c == '[' {
+            in_class = true;
+            if chars.get(i + 1) == Some(&'^') {
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                i += 1;
+            }
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth -= 1;
+            if depth == 0 {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    chars.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translates_python_syntax() {
+        assert_eq!(translate("a{,3}").unwrap(), "a{0,3}");
+        assert_eq!(translate("x(?i)ab").unwrap(), "(?i)xab");
+        assert_eq!(translate("[[a]").unwrap(), "[\\[a]");
+        assert_eq!(translate("{}").unwrap(), "\\{\\}");
+        assert_eq!(translate("end\\Z").unwrap(), "end\\z");
+    }
+
+    #[test]
+    fn lookaround_is_confirmed() {
+        let m = Matcher::compile(r"(?i)^(?!open\b)\w+ logo$").unwrap();
+        assert!(!m.is_linear() && !m.exact && m.gated);
+        assert!(m.search("Deloitte Logo"));
+        assert!(!m.search("open logo"));
+        assert_eq!(drop_boundaries(r"\bab\B[\b]"), r"ab[\b]");
+        assert_eq!(widen_repeats(r"a{1,50}b{2,3}[x{1,9}]\p{L}{0,9}"), r"a{1,}b{2,3}[x{1,9}]\p{L}{0,}");
+        assert_eq!(drop_lookaround(r"^(?!a(b)c)x(?<=x)y"), "^xy");
+    }
+}
+
+/// The top-level alternatives of a pattern (split at `|` outside groups and classes).
+pub fn split_alternatives(source: &str) -> Vec<String> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
+            }
+        } else if c == '[' {
+            in_class = true;
+            if chars.get(i + 1) == Some(&'^') {
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                i += 1;
+            }
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth -= 1;
+        } else if c == '|' && depth == 0 {
+            parts.push(chars[start..i].iter().collect());
+            start = i + 1;
+        }
+        i += 1;
+    }
+    parts.push(chars[start..].iter().collect());
+    parts
+}

@@ -1,0 +1,144 @@
+//! Display text and word counts, with Python's idea of white space.
+//!
+//! Offsets never change here: these functions make the text a rule or a
+//! feature reads. They must agree with `str.split()` / `str.strip()` exactly,
+//! so that the Python stages and the engine count the same words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `str.isspace()`: Unicode White_Space plus the ASCII information separators.
+#[inline]
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `len(text.split())`.
+pub fn py_word_count(text: &str) -> usize {
+    text.split(is_py_space).filter(|w| !w.is_empty()).count()
+}
+
+/// Characters a reader never sees: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, the soft hyphen and the bidirectional controls
+/// (marks, embeddings, overrides, isolates). `cleaner/visible.py` drops the same.
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{61c}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+const ELEMENTS: &str = "a abbr address area article aside audio b big blockquote body br button canvas caption center \
+cite code col dd del details div dl dt em embed fieldset figcaption figure font footer form \
+h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark \
+meta nav noscript object ol option p param picture pre q s samp script section select small \
+source span strike strong style sub summary sup svg table tbody td template textarea tfoot th \
+thead time title tr tt u ul var video wbr acronym bdi bdo dfn dialog frame frameset hgroup nobr \
+rp rt ruby";
+
+/// A tag remnant: HTML element names only ("<repo url>" in a code sample is text).
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = ELEMENTS.split(' ').collect();
+    Regex::new(&format!(r"(?i)</?(?:{})(?:\s[^<>]{{0,500}})?/?>", names.join("|"))).unwrap()
+});
+
+/// An entity reference, decoded by the caller's `html.unescape`.
+pub static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").unwrap()
+});
+
+/// Strip tag remnants (when `markup`), then drop invisible characters, fold runs
+/// of spaces other than line ends into one, and trim every line and the whole.
+/// Entities are decoded by `unescape` (Python's `html.unescape`, for its table).
+pub fn normalise<F>(text: &str, markup: bool, unescape: F) -> String
+where
+    F: FnMut(&str) -> String,
+{
+    let mut owned;
+    let mut text = text;
+    if markup && text.contains('<') {
+        if let std::borrow::Cow::Owned(s) = TAG.replace_all(text, "") {
+            owned = s;
+            text = &owned;
+        }
+    }
+    if markup && text.contains('&') {
+        let decoded = decode_entities(text, unescape);
+        if let Some(s) = decoded {
+            owned = s;
+            text = &owned;
+        }
+    }
+    fold_spaces(text)
+}
+
+fn decode_entities<F>(text: &str, mut unescape: F) -> Option<String>
+where
+    F: FnMut(&str) -> String,
+{
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in ENTITY.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.push_str(&unescape(m.as_str()));
+        last = m.end();
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+/// Drop invisible characters, read every line end as LF, fold `[^\S\n]+` into one
+/// space, strip each line and the whole.
+pub fn fold_spaces(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut in_space = false;
+    let mut chars = text.chars().peekable();
+    while let Some(mut c) = chars.next() {
+        if is_invisible(c) {
+            continue;
+        }
+        // every line end is a line end: CR alone, the line and paragraph separators
+        if (c == '\r' && chars.peek() != Some(&'\n')) || c == '\u{2028}' || c == '\u{2029}' {
+            c = '\n';
+        }
+        if c != '\n' && c.is_whitespace() {
+            if !in_space {
+                folded.push(' ');
+                in_space = true;
+            }
+            continue;
+        }
+        in_space = false;
+        folded.push(c);
+    }
+    let mut out = String::with_capacity(folded.len());
+    for (i, line) in folded.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_matches(is_py_space));
+    }
+    out.trim_matches(is_py_space).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> String {
+        normalise(s, true, |e| e.to_string())
+    }
+
+    #[test]
+    fn folds_and_strips() {
+        assert_eq!(plain("  a \t b \n  c  "), "a b\nc");
+        assert_eq!(plain("a\u{200b}b"), "ab");
+        assert_eq!(plain("a\rb\r\nc\u{2028}d"), "a\nb\nc\nd");
+        assert_eq!(plain("<u>Europe</u> wins"), "Europe wins");
+        assert_eq!(plain("git clone <repo url>"), "git clone <repo url>");
+        assert_eq!(py_word_count(" a b\x1cc "), 3);
+    }
+}

@@ -1,0 +1,147 @@
+"""The Rust engine (``cleaner._core``) reads text exactly as the Python reference does.
+
+Display text and word counts are checked against a reference written with
+Python's own string methods and the ``regex`` module; every built-in rule's
+pattern is checked against the ``regex`` module on its examples,
+counterexamples and mutations of them, so the engine's syntax translation and
+its lookaround confirmation cannot drift from what the rule author tested.
+"""
+from __future__ import annotations
+
+import html
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import _core
+from cleaner.document import unified_line_ends
+from cleaner.rules import RuleError, load_rules
+from cleaner.visible import INVISIBLE
+
+_ELEMENTS = ("a abbr address area article aside audio b big blockquote body br button canvas caption center "
+             "cite code col dd del details div dl dt em embed fieldset figcaption figure font footer form "
+             "h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark "
+             "meta nav noscript object ol option p param picture pre q s samp script section select small "
+             "source span strike strong style sub summary sup svg table tbody td template textarea tfoot th "
+             "thead time title tr tt u ul var video wbr acronym bdi bdo dfn dialog frame frameset hgroup nobr "
+             "rp rt ruby").split()
+_TAG = regex.compile(rf"(?i)</?(?:{'|'.join(_ELEMENTS)})(?:\s[^<>]{{0,500}})?/?>")
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def reference_normalise(text: str, markup: bool = True) -> str:
+    text = unified_line_ends(text)
+    if markup:
+        text = _TAG.sub("", text)
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = regex.sub(f"[{INVISIBLE}]", "", text)
+    text = regex.sub(r"[^\S\n]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+PIECES = st.sampled_from([
+    "a", "b", "word", " ", "  ", "\t", "\n", "\r\n", "\x0b", "\x1c", "\x1f", "\xa0", "\u2003", "\u202f", "\u2028",
+    "\u200b", "\u00ad", "\ufeff", "\u200e", "\u200f", "\u2066", "\u2069", "\u202b", "<", ">", "&", ";", "<b>", "</div >", "<a href='x'>", "<repo url>", "&amp;",
+    "&#39;", "&#x27;", "&nbsp;", "&ampx;", "&#1234567;", "&notin;", "é", "’", "中文",
+])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.booleans())
+def test_normalise_matches_the_reference(text, markup):
+    assert _core.normalise(text, markup) == reference_normalise(text, markup)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_word_count_is_str_split(text):
+    assert _core.word_count(text) == len(text.split())
+
+
+@pytest.mark.parametrize("python, text, expected", [
+    (r"^a{,2}$", "aa", True),
+    (r"^a{,2}$", "aaa", False),
+    (r"x(?i)AB", "xab", True),          # a global flag anywhere applies to the whole pattern
+    (r"^[[]x]$", "[x]", True),           # '[' inside a class is a literal in Python
+    (r"end\Z", "the end", True),
+    (r"^{}$", "{}", True),               # a brace that opens no quantifier is a literal
+    (r"\p{Lu}\w+", "Zoë", True),
+])
+def test_python_syntax_is_read_as_python_reads_it(python, text, expected):
+    assert _core.Pattern(python).search(text) is expected
+    assert bool(regex.search(python, text)) is expected
+
+
+def test_nested_quantifiers_run_in_linear_time():
+    """A pattern that backtracks exponentially in a backtracking engine is a plain automaton here."""
+    pattern = _core.Pattern(r"^(?:a|aa)+$")
+    assert pattern.linear
+    assert not pattern.search("a" * 100_000 + "b")
+
+
+def test_lookaround_is_confirmed_and_bounded():
+    pattern = _core.Pattern(r"(?i)^(?!(?:open|save)\b)[\w ]{1,50}? logo$")
+    assert not pattern.linear
+    assert pattern.search("Deloitte Logo") and not pattern.search("Open logo")
+    hostile = _core.Pattern(r"^(?=(?:a|aa)+$)")
+    assert hostile.search("a" * 30) is True
+    assert hostile.search("a" * 5_000 + "b") is False  # gives up within its step budget: no match
+
+
+def test_an_unsupported_pattern_names_its_rule(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[rule]]\nid = "mine.rec"\ncategory = "markup"\npattern = "a(?R)?b"\n'
+                    'rationale = "r"\nexamples = ["ab"]\ncounterexamples = ["y"]\n')
+    with pytest.raises(RuleError, match="mine.rec"):
+        load_rules([str(path)])
+
+
+def _mutations(sample: str) -> list[str]:
+    return [sample, sample.upper(), sample.lower(), f"  {sample}  ", f"Intro. {sample}", f"{sample} More text here.",
+            sample[: len(sample) // 2], sample.replace(" ", "  "), sample + sample, "_" * 60 + "x1.jpgX" + sample]
+
+
+@pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.id)
+def test_every_builtin_pattern_agrees_with_the_regex_module(rule):
+    reference = regex.compile(rule.pattern.pattern)
+    for sample in rule.examples + rule.counterexamples:
+        for text in _mutations(sample):
+            try:
+                expected = reference.search(text, timeout=2.0) is not None
+            except TimeoutError:
+                continue
+            assert rule.pattern.search(text) is expected, (rule.id, text)
+
+
+_BOUNDARY = regex.compile(
+    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}@#])"
+    r"|(?<=\S)\s+(?=(?:Click|Follow|Subscribe|Sign up|Share|Join|Like us|Support|Donate)\b)")
+
+
+def reference_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > pos:
+            spans.append((start + pos, start + m.start()))
+        pos = m.end()
+    if pos < len(text.rstrip()):
+        spans.append((start + pos, start + len(text.rstrip())))
+    return spans
+
+
+SENTENCE_PIECES = st.sampled_from([
+    "word", "Word", "x", "1", "@me", "#tag", " ", "  ", "\n", "\t", "\x1c", "\u2003", ".", "!", "?", "…", "\"", "'",
+    "”", "’", "»", ")", "]", "“", "‘", "«", "(", "[", "Share", "Sign up", "Like us", "Donate", "Shares", "É", "é",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=30).map("".join), st.integers(0, 50))
+def test_sentences_match_the_reference(text, start):
+    from cleaner.sentences import is_prose, split_sentences
+    assert split_sentences(text, start) == reference_sentences(text, start)
+    words = len(text.split())
+    assert is_prose(text) == (words >= 40 or (words >= 12 and len(reference_sentences(text.rstrip())) >= 2))

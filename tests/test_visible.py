@@ -1,0 +1,85 @@
+"""Invisible characters and odd line ends do not change what the cleaner decides.
+
+Every seed and plain-text fixture is cleaned as it is and again with characters
+a reader never sees injected (zero-width characters inside words, bidirectional
+marks at line ends and around words) and with its line ends rewritten (CR, CR LF,
+U+2028): the main text, the comments, what was removed and why, and the metadata
+must come out the same, with every offset still pointing at the input.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.render import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("fixtures/*/*.txt"))
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"]
+ISOLATES = [("\u2066", "\u2069"), ("\u2068", "\u2069"), ("\u202a", "\u202c")]
+
+
+def _summary(text: str) -> dict:
+    result = clean(text, language=False).to_dict()
+    return {"text": result["text"], "title": result["title"], "authors": result["authors"],
+            "published": result["published"],
+            "comments": [(c["text"], c["author"], c["reply_to"], c["edited"]) for c in result["comments"]],
+            "removed": [(normalise(r["text"]), r["category"], r["rule"]) for r in result["removed"]]}
+
+
+def _inject(text: str, rng: random.Random) -> str:
+    """Zero-width characters inside words, a bidi mark at line ends, isolates around names."""
+    out = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        for i, word in enumerate(words):
+            if len(word) > 3 and rng.random() < 0.3:
+                k = rng.randrange(1, len(word))
+                word = word[:k] + rng.choice(INVISIBLE) + word[k:]
+            if word[:1].isupper() and rng.random() < 0.1:
+                left, right = rng.choice(ISOLATES)
+                word = left + word + right
+            words[i] = word
+        line = " ".join(words)
+        if line.strip() and rng.random() < 0.5:
+            line += rng.choice(["\u200e", "\u200f", "\u2069"])
+        out.append(line)
+    return "\n".join(out)
+
+
+def _covered(text: str, result: dict) -> bool:
+    spans = sorted((s["start"], s["end"]) for s in result["segments"])
+    marks = [False] * len(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if marks[i]:
+                return False
+            marks[i] = True
+    return all(marks[i] or text[i].isspace() for i in range(len(text)))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\u2028"])
+def test_line_ends_do_not_change_the_result(path, line_end):
+    text = path.read_text(encoding="utf-8")
+    assert _summary(text.replace("\n", line_end)) == _summary(text)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(PAGES), st.integers(0, 10_000))
+def test_invisible_characters_do_not_change_the_result(path, seed):
+    text = path.read_text(encoding="utf-8")
+    injected = _inject(text, random.Random(seed))
+    assert _summary(injected) == _summary(text)
+    assert _covered(injected, clean(injected, language=False).to_dict())
+
+
+def test_a_line_of_invisible_characters_is_still_named():
+    text = "A paragraph of the article that is long enough to be one. It goes on.\n\n\u200d\u200b\n\nAnother one here."
+    removed = clean(text, language=False).to_dict()["removed"]
+    assert [(text[r["start"]:r["end"]], r["rule"]) for r in removed] == [("\u200d\u200b", "markup.invisible")]
