@@ -13,9 +13,8 @@ datatrove step:
   output field (``text``, ``title`` …) is kept as ``input_<name>``
   (:data:`INPUT_PREFIX`): the cleaned ``text`` is the output's and the
   original stays beside it. If ``input_<name>`` is itself taken, the record is
-  refused (:class:`FieldError`) rather than lose a value. Callers name the
-  input fields they consumed (``drop``), such as the id the output already
-  carries.
+  refused (:class:`FieldError`) rather than lose a value. Callers leave out
+  the input fields they consumed (``cleaner run``: the id, text and HTML fields).
 * **Choosing fields.** :func:`select` keeps the named fields, in the order
   given; a field a record lacks is None (an input field may be present in
   only some records), so every line has the same keys.
@@ -43,18 +42,15 @@ def to_record(result: CleanResult) -> dict[str, Any]:
     return {key: record[key] for key in OUTPUT_FIELDS}
 
 
-def merge(output: Mapping[str, Any], inputs: Mapping[str, Any], drop: Iterable[str] = ()) -> dict[str, Any]:
-    """``output`` with the input's fields added, except those in ``drop``.
+def merge(output: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """``output`` with the input's fields added.
 
     The rule is by name, not value, so every record of a corpus gets the same
     columns: an input field named like an output field goes under
     ``input_<name>``.
     """
     merged = dict(output)
-    dropped = set(drop)
     for name, value in inputs.items():
-        if name in dropped:
-            continue
         key = INPUT_PREFIX + name if name in output else name
         if key in merged or (key != name and key in inputs):
             raise FieldError(f"input field {name!r} would be written as {key!r}, which is taken")

@@ -100,10 +100,12 @@ class CleanResult:
 
     @property
     def title(self) -> str | None:
+        """The article's title (from the page's head on HTML, a title line on text)."""
         return self.doc.meta.get("title")
 
     @property
     def authors(self) -> list[str]:
+        """Bylines found in the page; a new list, so a caller may change it."""
         return list(self.doc.meta.get("authors", []))
 
     @property

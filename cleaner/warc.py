@@ -14,7 +14,7 @@
 WARC-Target-URI. Plain, gzip-compressed (per record, as Common Crawl writes
 them) and zstd files are read. A file that is not WARC, or one cut short,
 raises :class:`WarcError` naming the file and the record reached. Needs
-``fastwarc`` (``pip install 'cleaner[warc]'``).
+``fastwarc`` (the ``warc`` extra).
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def read_warc(path: str | os.PathLike | BinaryIO, name: str | None = None) -> It
     try:
         import fastwarc  # noqa: F401
     except ImportError:
-        raise WarcError("reading WARC and WET files needs fastwarc: pip install 'cleaner[warc]'") from None
+        raise WarcError("reading WARC and WET files needs fastwarc: install the warc extra (pip install fastwarc resiliparse)") from None
     name = name or (getattr(path, "name", "<stream>") if hasattr(path, "read") else os.fspath(path))
     with ExitStack() as stack:  # compression is found from the bytes, whatever the file is named
         stream = path if hasattr(path, "read") else stack.enter_context(open(path, "rb"))

@@ -20,7 +20,7 @@ def test_every_record_has_every_field_and_every_comment_a_posted_key():
 
 def test_input_fields_are_kept_and_clashes_go_under_the_prefix():
     output = {"id": "1", "text": "clean", "title": None}
-    merged = merge(output, {"id": 1, "url": "https://a.example/", "text": "raw", "title": "T"}, drop=["id"])
+    merged = merge(output, {"url": "https://a.example/", "text": "raw", "title": "T"})
     assert merged == {"id": "1", "text": "clean", "title": None, "url": "https://a.example/",
                       "input_text": "raw", "input_title": "T"}
 
