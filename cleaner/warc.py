@@ -44,7 +44,8 @@ def read_warc(path: str | os.PathLike | BinaryIO, name: str | None = None) -> It
     try:
         import fastwarc  # noqa: F401
     except ImportError:
-        raise WarcError("reading WARC and WET files needs fastwarc: install the warc extra (pip install fastwarc resiliparse)") from None
+        raise WarcError("reading WARC and WET files needs fastwarc: install the warc extra "
+                        "(pip install fastwarc resiliparse)") from None
     name = name or (getattr(path, "name", "<stream>") if hasattr(path, "read") else os.fspath(path))
     with ExitStack() as stack:  # compression is found from the bytes, whatever the file is named
         stream = path if hasattr(path, "read") else stack.enter_context(open(path, "rb"))

@@ -43,6 +43,7 @@ def test_a_plain_map_is_typed_by_guesswork_and_casts_to_the_declared_features():
 
 
 def test_a_dataset_without_an_id_column_gets_none_ids_and_html_works():
-    ds = datasets.Dataset.from_dict({"html": ["<html><body><article><p>" + NO_COMMENTS + "</p></article></body></html>"]})
+    page = f"<html><body><article><p>{NO_COMMENTS}</p></article></body></html>"
+    ds = datasets.Dataset.from_dict({"html": [page]})
     out = clean_dataset(ds, "html", html=True)
     assert out["id"] == [None] and "rail yard" in out["text"][0] and out["html"][0].startswith("<html>")
