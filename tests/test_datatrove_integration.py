@@ -83,3 +83,12 @@ def test_clean_text_drops_documents_left_empty_and_counts_them():
     assert step.stats["dropped"].total == 1 and step.stats["forwarded"].total == 1
     keep = list(CleanText(keep_empty=True).run(iter([Document(text="Share this article", id="a")])))
     assert keep[0].text == "" and keep[0].metadata["removed_categories"]
+
+
+def test_a_document_that_cannot_be_cleaned_is_skipped_and_counted():
+    from datatrove.data import Document
+    step = CleanText()
+    docs = [Document(text="binary\x00data", id="bad"),
+            Document(text="The council voted on Tuesday to turn the old rail yard into a park.", id="good")]
+    assert [d.id for d in step.run(iter(docs))] == ["good"]
+    assert step.stats["clean_error"].total == 1

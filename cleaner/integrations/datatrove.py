@@ -18,7 +18,9 @@ The steps replace ``doc.text`` with the main text and put the rest in
 ``removed_categories`` (characters removed per category). Removals are
 counted with datatrove's stats (``removed/<category>`` in characters,
 ``comments``, ``flagged``), so they show in the task's stats file. A document
-left with no main text is dropped (stat ``dropped``) unless ``keep_empty``.
+left with no main text is dropped (stat ``dropped``) unless ``keep_empty``;
+one that cannot be cleaned (binary, over the size limit) is skipped and
+counted as ``clean_error``, and the task goes on.
 
 A document whose ``metadata["format"]`` is ``"text"`` or ``"html"`` (as
 :class:`FastWarcReader` sets it) goes through that path whichever step
@@ -32,8 +34,10 @@ from typing import Any, Iterator
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.readers.base import BaseDiskReader
+from datatrove.utils.logging import logger
 from datatrove.utils.typeshelper import StatHints
 
+from ..corpus.records import reason
 from ..fields import COMMENT_FIELDS
 from ..options import Options
 from ..result import CleanResult
@@ -61,7 +65,11 @@ class CleanText(PipelineStep):
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                result = self.clean(doc)
+                try:
+                    result = self.clean(doc)
+                except Exception as exc:  # one hostile document must not fail the task
+                    self._skip(doc, exc)
+                    continue
                 apply(doc, result)
             self._count(result)
             if doc.text or self.keep_empty:
@@ -70,6 +78,14 @@ class CleanText(PipelineStep):
                 yield doc
             else:
                 self.stat_update(StatHints.dropped)
+
+    def _skip(self, doc: Document, exc: Exception) -> None:
+        """Count a document that could not be cleaned (stat ``clean_error``); log the first one."""
+        self.stat_update("clean_error")
+        if not getattr(self, "_warned", False):
+            self._warned = True
+            logger.warning(f"cleaner: document {doc.id} skipped: {reason(exc)} "
+                           "(further ones are only counted, as clean_error)")
 
     def _count(self, result: CleanResult) -> None:
         for category, chars in _removed_chars(result).items():
