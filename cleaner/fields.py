@@ -1,6 +1,6 @@
 """Output records for tables and corpora: a stable schema, input fields kept, fields chosen.
 
-Three decisions, shared by ``cleaner run``, the datasets helper and the
+Three decisions, shared by ``cleaner run``, the datasets integration and the
 datatrove step:
 
 * **Stable schema.** :func:`to_record` has every key of :data:`OUTPUT_FIELDS`
