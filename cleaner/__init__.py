@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from .document import Document
 from .errors import InputError
-from .options import Options
-from .result import CleanResult
+from .options import Options, OptionsError
+from .result import CleanResult, LanguageFlag, ReaderComment, Removal
+from .rules import RuleError
 
-__all__ = ["clean", "clean_html", "CleanResult", "Document", "Options", "InputError", "decode"]
+__all__ = ["clean", "clean_html", "CleanResult", "ReaderComment", "Removal", "LanguageFlag",
+           "Document", "Options", "OptionsError", "RuleError", "InputError", "decode"]
 __version__ = "0.1.0"
 
 
 def clean(text: str | bytes, *, id: str | None = None, options: Options | None = None,
-          **overrides) -> CleanResult:
+          **overrides: object) -> CleanResult:
     """Clean one document of plain text.
 
     ``overrides`` are :class:`Options` fields (``language=False``,

@@ -24,8 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     if evaluate is not None:
         evaluate.register(sub)
     args = parser.parse_args(argv)
+    from .options import OptionsError
+    from .rules import RuleError
     try:
         return args.func(args) or 0
+    except (OptionsError, RuleError) as exc:  # a usage error, not a failed run
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `cleaner ... | head` is normal use
         sys.stderr.close()
         return 0

@@ -1,8 +1,22 @@
-"""Options shared by the API and every command, kept picklable for worker processes."""
+"""Options shared by the API and every command, kept picklable for worker processes.
+
+An ``Options`` is checked when it is made: a typo in a stage or rule id, a
+language code that does not exist or a confidence outside 0..1 would
+otherwise switch nothing off or flag nothing, silently.
+"""
 from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+#: Stage names ``disable`` accepts (``repeats`` is the HTML path's repeated-block pass).
+STAGES = ("rules", "comments", "structure", "metadata", "comment_parsing", "language", "repeats")
+BACKENDS = ("langdetect", "py3langid")
+
+
+class OptionsError(ValueError):
+    """An option value that cannot be right; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -14,19 +28,47 @@ class Options:
     min_confidence: float = 0.90           # flags below this confidence are dropped
     language_backend: str = "langdetect"
 
+    def __post_init__(self) -> None:
+        # lists are accepted (``Options(disable=["comments"])``); stored hashable for the pipeline cache
+        object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "disable", frozenset(self.disable))
+        if not isinstance(self.min_confidence, (int, float)) or not 0 <= self.min_confidence <= 1:
+            raise OptionsError(f"min_confidence must be between 0 and 1, got {self.min_confidence!r}")
+        if self.language_backend not in BACKENDS:
+            raise OptionsError(f"unknown language backend {self.language_backend!r}; "
+                               f"choose from {', '.join(BACKENDS)}")
+        if not _is_language(self.target_language):
+            raise OptionsError(f"unknown language code {self.target_language!r}: "
+                               "expected an ISO 639-1 code such as 'en' or 'de'")
+        unknown = set(self.disable) - set(STAGES)
+        if unknown:
+            unknown -= _rule_ids(tuple(self.rules))
+        if unknown:
+            raise OptionsError(f"cannot disable {', '.join(map(repr, sorted(unknown)))}: neither a stage "
+                               f"({', '.join(STAGES)}) nor a rule id")
+
     @classmethod
     def resolve(cls, options: "Options | None", overrides: dict) -> "Options":
-        """``options`` (or the defaults) with keyword overrides, lists accepted for the
-        tuple and set fields, so ``clean(text, disable=["comments"])`` works."""
+        """``options`` (or the defaults) with keyword overrides, so
+        ``clean(text, disable=["comments"])`` works."""
         opts = options or cls()
         if not overrides:
             return opts
-        fixed = dict(overrides)
-        if "rules" in fixed:
-            fixed["rules"] = tuple(fixed["rules"])
-        if "disable" in fixed:
-            fixed["disable"] = frozenset(fixed["disable"])
-        return replace(opts, **fixed)
+        return replace(opts, **overrides)
+
+
+@lru_cache(maxsize=256)
+def _is_language(code: object) -> bool:
+    import pycountry
+    return isinstance(code, str) and len(code) == 2 and code.islower() \
+        and pycountry.languages.get(alpha_2=code) is not None
+
+
+@lru_cache(maxsize=16)
+def _rule_ids(extra: tuple[str, ...]) -> frozenset[str]:
+    """Ids of the built-in rules and of ``extra`` files (a bad file raises its RuleError here)."""
+    from .rules import load_rules
+    return frozenset(rule.id for rule in load_rules(extra))
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:

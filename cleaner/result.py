@@ -1,19 +1,87 @@
-"""The output contract: what a cleaned document looks like to callers and files."""
+"""The output contract: what a cleaned document looks like to callers and files.
+
+``CleanResult`` exposes typed, read-only views (``comments``, ``removed``,
+``flags`` are tuples of frozen dataclasses) so an editor and a type checker
+know every field; ``to_dict()`` is the JSON contract and its output does not
+depend on how these views are built.
+"""
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .document import BOILERPLATE, COMMENT, MAIN, METADATA, Document, Segment
 from .render import shown
 
 
+@dataclass(frozen=True, slots=True)
+class ReaderComment:
+    """One reader comment: its text and what its header said, with its span in ``source``."""
+
+    text: str
+    author: str | None
+    reply_to: str | None
+    edited: str | None
+    start: int
+    end: int
+    posted: str | None = None  # the comment's date as written, when its header had one
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``posted`` appears only when the comment has one."""
+        entry: dict[str, Any] = {"text": self.text, "author": self.author, "reply_to": self.reply_to,
+                                 "edited": self.edited, "start": self.start, "end": self.end}
+        if self.posted:
+            entry["posted"] = self.posted
+        return entry
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span taken out of the main text, with the reason: its category and rule id."""
+
+    text: str
+    category: str | None
+    rule: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "category": self.category, "rule": self.rule,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageFlag:
+    """A passage that is not in the target language (``section``: "main" or "comments")."""
+
+    text: str
+    lang: str
+    confidence: float  # rounded to 4 places, as written to JSON
+    section: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "lang": self.lang, "confidence": self.confidence,
+                "section": self.section, "start": self.start, "end": self.end}
+
+
 @dataclass
 class CleanResult:
-    """A cleaned document. ``to_dict()`` is the stable JSON contract."""
+    """A cleaned document. ``to_dict()`` is the stable JSON contract.
+
+    The views below are computed on first use and then kept: a result is
+    read-only once the pipeline has returned it.
+    """
 
     doc: Document
+
+    @property
+    def id(self) -> str | None:
+        """The document id given to ``clean()`` (or found in the input record)."""
+        return self.doc.id
 
     @property
     def source(self) -> str:
@@ -22,11 +90,33 @@ class CleanResult:
 
     @property
     def segments(self) -> list[Segment]:
+        """Every labelled span of ``source``, in text order, covering all its non-space characters."""
         return self.doc.segments()
 
     @property
     def text(self) -> str:
+        """The main text: its paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs())
+
+    @property
+    def title(self) -> str | None:
+        """The article's title (from the page's head on HTML, a title line on text)."""
+        return self.doc.meta.get("title")
+
+    @property
+    def authors(self) -> list[str]:
+        """Bylines found in the page; a new list, so a caller may change it."""
+        return list(self.doc.meta.get("authors", []))
+
+    @property
+    def published(self) -> str | None:
+        """The publication date as ISO 8601 (YYYY-MM-DD), when one was found."""
+        return self.doc.meta.get("published")
+
+    @property
+    def language(self) -> str | None:
+        """ISO 639-1 code of the document's main language, when the language stage ran."""
+        return self.doc.language
 
     def paragraphs(self) -> list[str]:
         """Main text, one entry per block that kept any main text."""
@@ -36,39 +126,39 @@ class CleanResult:
         """Each paragraph (block) of ``label`` text with the segments it was made of."""
         return [(segs, text) for segs in _by_block(self.doc, label) if (text := _join(self.doc, segs))]
 
-    def comments(self) -> list[dict[str, Any]]:
+    @cached_property
+    def comments(self) -> tuple[ReaderComment, ...]:
+        """Reader comments in page order; a comment's text keeps its paragraphs."""
         out = []
         for comment in self.doc.comments:
             segs = [s for s in self.segments if s.label == COMMENT and comment.start <= s.start < comment.end]
             text = "\n\n".join(p for p in (_join(self.doc, g) for g in _group_blocks(self.doc, segs)) if p)
-            entry = {"text": text, "author": comment.author, "reply_to": comment.reply_to,
-                     "edited": comment.edited, "start": comment.start, "end": comment.end}
-            if comment.posted:
-                entry["posted"] = comment.posted
-            out.append(entry)
-        return out
+            out.append(ReaderComment(text, comment.author, comment.reply_to, comment.edited,
+                                     comment.start, comment.end, comment.posted or None))
+        return tuple(out)
 
-    def removed(self) -> list[dict[str, Any]]:
-        return [{"text": shown(self.doc, s.start, s.end), "category": s.category,
-                 "rule": s.rule, "start": s.start, "end": s.end}
-                for s in self.segments if s.label in (BOILERPLATE, METADATA)]
+    @cached_property
+    def removed(self) -> tuple[Removal, ...]:
+        """Boilerplate and metadata spans, each with the category and rule that removed it."""
+        return tuple(Removal(shown(self.doc, s.start, s.end), s.category, s.rule, s.start, s.end)
+                     for s in self.segments if s.label in (BOILERPLATE, METADATA))
 
-    def flags(self) -> list[dict[str, Any]]:
-        return [{"text": shown(self.doc, f.start, f.end), "lang": f.lang,
-                 "confidence": round(f.confidence, 4), "section": f.section,
-                 "start": f.start, "end": f.end} for f in self.doc.flags]
+    @cached_property
+    def flags(self) -> tuple[LanguageFlag, ...]:
+        """Passages of main text or comments that are not in the target language."""
+        return tuple(LanguageFlag(shown(self.doc, f.start, f.end), f.lang, round(f.confidence, 4),
+                                  f.section, f.start, f.end) for f in self.doc.flags)
 
     def to_dict(self) -> dict[str, Any]:
-        meta = self.doc.meta
         return {
             "id": self.doc.id,
             "text": self.text,
-            "title": meta.get("title"),
-            "authors": list(meta.get("authors", [])),
-            "published": meta.get("published"),
-            "comments": self.comments(),
-            "removed": self.removed(),
-            "flags": self.flags(),
+            "title": self.title,
+            "authors": self.authors,
+            "published": self.published,
+            "comments": [c.to_dict() for c in self.comments],
+            "removed": [r.to_dict() for r in self.removed],
+            "flags": [f.to_dict() for f in self.flags],
             "language": self.doc.language,
             "segments": [{"start": s.start, "end": s.end, "label": s.label,
                           "category": s.category, "rule": s.rule} for s in self.segments],

@@ -140,7 +140,7 @@ def document_data(reviewed: Reviewed) -> dict:
         "runs": runs,
         "segments": seg_rows,
         "comments": [{"author": c.author, "reply_to": c.reply_to, "edited": c.edited, "posted": c.posted,
-                      "text": entry["text"][:200]} for c, entry in zip(doc.comments, result.comments())],
+                      "text": entry.text[:200]} for c, entry in zip(doc.comments, result.comments)],
         "flags": [{"lang": f.lang, "confidence": round(f.confidence, 3), "section": f.section}
                   for f in doc.flags],
         "categories": dict(Counter(s.category or "" for s in removed)),

@@ -352,7 +352,7 @@ def evaluate_stage(dataset: str, converters, cache_dir: str | None, half: int | 
             t3 = clock()
             t_stage += t2 - t1
             t_all += t3 - t0
-            comments_text = "\n\n".join(c["text"] for c in result.comments())
+            comments_text = "\n\n".join(c.text for c in result.comments)
             scores.append(score_document(doc.id, Prediction(main_text, comments_text), record))
             page_scores.append(score_document(doc.id, Prediction(text), record))
             if c4 is not None:

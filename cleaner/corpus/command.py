@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..fields import FieldError, parse_field_list
 from ..options import add_pipeline_options, options_from_args
 from . import runner
 from .inputs import STDIN_FORMATS, UsageError
@@ -21,7 +22,8 @@ def register(subparsers) -> None:
                "--max-failures, 2 usage error, 3 output cannot be written (disk full, read-only), "
                "4 no input could be read, 130/143 interrupted by SIGINT/SIGTERM (continue with --resume)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="a .jsonl/.jsonl.gz, .txt or .html file, a directory of them, or - for stdin")
+                        help="a .jsonl/.jsonl.gz, .txt, .html, .warc(.gz) or .wet(.gz) file, a directory of them, "
+                             "or - for stdin")
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
                         help="JSON Lines output (.gz or .zst: compressed); - for stdout")
     parser.add_argument("--errors", metavar="PATH",
@@ -42,6 +44,10 @@ def register(subparsers) -> None:
     parser.add_argument("--text-field", default="text", metavar="NAME", help="JSONL text field (default: text)")
     parser.add_argument("--html-field", default="html", metavar="NAME",
                         help="JSONL HTML field, used when a record has no text (default: html)")
+    parser.add_argument("--fields", type=_field_list, default=None, metavar="A,B,…",
+                        help="fields each output line holds, in this order: the cleaner's (id, text, title, "
+                             "authors, published, comments, removed, flags, language, segments) and the "
+                             "input's (default: all; input fields named like the cleaner's are input_NAME)")
     parser.add_argument("--stdin-format", choices=STDIN_FORMATS, default="jsonl",
                         help="what - reads: JSON Lines (default) or one text or HTML document")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -53,7 +59,7 @@ def command(args: argparse.Namespace) -> int:
     """Run, and turn every way a run can end into one line on stderr and its exit code."""
     try:
         summary = runner.run(args.inputs, args.output, options_from_args(args), workers=args.workers,
-                             errors=args.errors, fields=Fields(args.id_field, args.text_field, args.html_field),
+                             errors=args.errors, fields=Fields(args.id_field, args.text_field, args.html_field, args.fields),
                              stdin_format=args.stdin_format, progress=False if args.no_progress else None,
                              timeout=args.timeout or None, resume=args.resume,
                              max_memory=args.max_memory * 1_000_000 if args.max_memory else None)
@@ -71,6 +77,13 @@ def command(args: argparse.Namespace) -> int:
     elif code == runner.EXIT_FAILURES:
         _fail(f"error: {summary.failed:,} records failed, more than --max-failures {args.max_failures:,}", code)
     return code
+
+
+def _field_list(value: str) -> tuple[str, ...]:
+    try:
+        return parse_field_list(value)
+    except FieldError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fail(message: str, code: int) -> int:

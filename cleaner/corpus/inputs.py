@@ -25,7 +25,8 @@ from .. import errors as _errors
 from ..errors import InputError
 from .records import Fields, Item, Record, RecordError, describe
 
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".html": "html", ".htm": "html"}
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".html": "html", ".htm": "html",
+            ".warc": "warc", ".wet": "warc"}
 COMPRESSED = (".gz", ".zst")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -276,7 +277,12 @@ class Reader:
         try:
             with self._open(source) as fh:
                 data = chunks(fh, source.name)
-                items = self._jsonl(source, data) if source.kind == "jsonl" else self._document(source, data)
+                if source.kind == "warc":
+                    items = self._warc(source, fh)
+                elif source.kind == "jsonl":
+                    items = self._jsonl(source, data)
+                else:
+                    items = self._document(source, data)
                 for item in items:
                     produced = True
                     yield item
@@ -316,7 +322,28 @@ class Reader:
                               f"document of {int(content):,} bytes exceeds the limit of {cap:,} bytes "
                               f"({_errors.MAX_CHARS:,} characters)", int(content))
             return
-        yield Record(source.name, None, source.name, content, source.kind, len(content))
+        yield Record(source.name, None, source.name, content, source.kind, len(content),
+                     output=self.fields.output)
+
+    def _warc(self, source: Source, fh: BinaryIO) -> Iterator[Item]:
+        """One record per HTML response or WET conversion; ``line`` counts those records."""
+        from ..warc import WarcError, read_warc
+        cap = max_bytes()
+        try:
+            for doc in read_warc(fh, name=source.name):
+                self._line += 1
+                kind = "html" if "html" in doc else "text"
+                content = doc[kind] or ""
+                size = len(content.encode("utf-8", "surrogatepass"))
+                if size > cap:
+                    yield RecordError(source.name, self._line, doc["id"],
+                                      f"document of {size:,} bytes exceeds the limit of {cap:,} bytes", size)
+                    continue
+                yield Record(source.name, self._line, doc["id"], content, kind, size,
+                             {"url": doc["url"]}, self.fields.output)
+        except WarcError as exc:
+            # where the file broke, reported as for a truncated gzip
+            raise OSError(str(exc).removeprefix(f"{source.name}: ")) from None
 
 
 class _Unclosed:
@@ -347,7 +374,8 @@ def parse_line(name: str, number: int, line: bytes, fields: Fields) -> Item:
         content, kind = _content(obj, fields)
     except InputError as exc:
         return RecordError(name, number, record_id, str(exc), len(line))
-    return Record(name, number, record_id, content, kind, len(line))
+    extra = {k: v for k, v in obj.items() if k not in (fields.id, fields.text, fields.html)}
+    return Record(name, number, record_id, content, kind, len(line), extra or None, fields.output)
 
 
 def _record_id(value: object, field: str, name: str, number: int) -> str:

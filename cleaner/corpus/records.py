@@ -12,6 +12,7 @@ import cleaner
 from .. import errors as _errors
 from ..document import Document
 from ..errors import InputError
+from ..fields import merge, select
 from ..options import Options
 from ..result import CleanResult
 
@@ -23,6 +24,7 @@ class Fields:
     id: str = "id"
     text: str = "text"
     html: str = "html"
+    output: tuple[str, ...] | None = None  # ``--fields``: what each output line holds (None: all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class Record:
     content: str | bytes
     kind: str = "text"      # "text" or "html"
     nbytes: int = 0         # input bytes it took, for the MB counts
+    extra: dict | None = None               # input fields passed through (cleaner.fields.merge)
+    output: tuple[str, ...] | None = None   # the fields to write (cleaner.fields.select)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +85,17 @@ def _clean(record: Record, options: Options) -> Outcome:
     text = _errors.decode(record.content)
     if not text.strip():
         result = CleanResult(Document(text, id=record.id))
-        return Outcome(dump(result.to_dict()), empty=True)
+        return Outcome(dump(_fields(result.to_dict(), record)), empty=True)
     clean = _html_cleaner() if record.kind == "html" else cleaner.clean
     out = clean(text, id=record.id, options=options).to_dict()
-    return Outcome(dump(out), empty=not (out.get("text") or "").strip())
+    return Outcome(dump(_fields(out, record)), empty=not (out.get("text") or "").strip())
+
+
+def _fields(out: dict, record: Record) -> dict:
+    """The input's other fields added (never over the cleaner's), then the chosen ones kept."""
+    if record.extra:
+        out = merge(out, record.extra)
+    return select(out, record.output)
 
 
 def _html_cleaner():
