@@ -6,7 +6,7 @@
 //! (`pystr.rs`), so that the weights fitted in Python score the same lines the
 //! same way: the features are what `cleaner/structure/features.py` documents.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, split};
 use crate::vocab::{Vocab, CUES, SYMBOLS, VOCAB};
@@ -35,8 +35,8 @@ pub struct Shown {
 // ---------------------------------------------------------------- markdown
 
 fn has(s: &[char], needle: &str) -> bool {
-    let n: Vec<char> = needle.chars().collect();
-    s.windows(n.len()).any(|w| w == n.as_slice())
+    let n = needle.chars().count();
+    s.windows(n).any(|w| w.iter().copied().eq(needle.chars()))
 }
 
 /// `#{1,6}\s+` at the start: the length of the heading mark.
@@ -337,15 +337,24 @@ fn boundary(s: &[char], p: usize) -> bool {
     before != after
 }
 
-fn bounded_search(s: &[char], alternatives: impl Fn(usize) -> Steps) -> bool {
-    (0..s.len()).any(|p| is_word(s[p]) && boundary(s, p) && alternatives(p).into_iter().any(|e| boundary(s, e)))
+/// Whether a match of `alternatives` (its ends from a start) lies between two `\b`;
+/// `first` rules out the starts the pattern cannot begin at.
+fn bounded_search(s: &[char], first: impl Fn(char) -> bool, alternatives: impl Fn(usize) -> Steps) -> bool {
+    (0..s.len()).any(|p| {
+        first(s[p]) && boundary(s, p) && alternatives(p).into_iter().any(|e| boundary(s, e))
+    })
 }
 
 /// `_DATE`: a date in figures or with a month's name.
 fn has_date(s: &[char]) -> bool {
-    bounded_search(s, |p| {
+    let first = |c: char| is_decimal(c) || b"adfjmnos".iter().any(|&x| ci_letter(c, x));
+    bounded_search(s, first, |p| {
         let start = [p];
         let mut ends = Vec::new();
+        let month = words_ci(s, &start, &MONTHS, false);
+        if month.is_empty() && !is_decimal(s[p]) {
+            return ends;
+        }
         // \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}
         let a = digits(s, &start, 1, 2);
         let a = one_of(s, &a, "/.-", false);
@@ -359,8 +368,7 @@ fn has_date(s: &[char]) -> bool {
         let b = one_of(s, &b, "-", false);
         ends.extend(digits(s, &b, 2, 2));
         // MON[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
-        let c = words_ci(s, &start, &MONTHS, false);
-        let c = letters_ci(s, &c);
+        let c = letters_ci(s, &month);
         let c = one_of(s, &c, ".", true);
         let c = spaces(s, &c, 1);
         let c = digits(s, &c, 1, 2);
@@ -385,7 +393,7 @@ fn has_date(s: &[char]) -> bool {
 fn has_ago(s: &[char]) -> bool {
     const UNITS: [&str; 16] = ["min", "minute", "mins", "minutes", "hour", "hours", "hr", "hrs", "day", "days",
         "week", "weeks", "month", "months", "year", "years"];
-    bounded_search(s, |p| {
+    bounded_search(s, is_decimal, |p| {
         let n = digits(s, &[p], 1, usize::MAX);
         let n = spaces(s, &n, 0);
         let a = words_ci(s, &n, &UNITS, false);
@@ -464,7 +472,7 @@ pub struct Lines {
 
 impl Lines {
     pub fn new(stopwords: impl IntoIterator<Item = String>) -> Lines {
-        let mut cue_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut cue_of: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (k, (_, words)) in CUES.iter().enumerate() {
             for w in words.iter() {
                 cue_of.entry(w).or_default().push(k);
@@ -495,13 +503,15 @@ impl Lines {
             stop
         };
         if alpha {
-            let initials: Vec<char> = (0..chars)
-                .filter(|&i| (i == 0 || is_space(shown[i - 1])) && is_letter(shown[i]))
-                .map(|i| shown[i])
-                .collect();
-            if !initials.is_empty() {
-                let upper = initials.iter().filter(|&&c| is_upper(c)).count();
-                f.push(v.caps.id(upper as f64 / initials.len() as f64));
+            let (mut initials, mut upper) = (0usize, 0usize);
+            for i in 0..chars {
+                if (i == 0 || is_space(shown[i - 1])) && is_letter(shown[i]) {
+                    initials += 1;
+                    upper += usize::from(is_upper(shown[i]));
+                }
+            }
+            if initials > 0 {
+                f.push(v.caps.id(upper as f64 / initials as f64));
             }
             if shown.iter().find(|&&c| !"\"'“‘«(¿¡[".contains(c)).is_some_and(|&c| is_lower(c)) {
                 f.push(v.starts_lower);
@@ -528,7 +538,7 @@ impl Lines {
             Some(c) if ".!?…".contains(c) => f.push(v.end_stop),
             Some(c) if "\"'”’»)".contains(c) => {
                 let before = if chars >= 2 { Some(shown[chars - 2]) } else { None };
-                f.push(if before.map_or(true, |b| ".!?,".contains(b)) { v.end_quote } else { v.end_close });
+                f.push(if before.is_none_or(|b| ".!?,".contains(b)) { v.end_quote } else { v.end_close });
             }
             Some(':') => f.push(v.end_colon),
             Some(c) if ",;".contains(c) => f.push(v.end_comma),
@@ -584,7 +594,7 @@ impl Lines {
         if nw <= 3 && chars <= 25 {
             f.push(v.tiny);
         }
-        let ends_sentence = end.map_or(true, |c| ".!?…\"”’".contains(c));
+        let ends_sentence = end.is_none_or(|c| ".!?…\"”’".contains(c));
         let prose = nw >= 8 && stop >= 0.2 && (sents >= 1 || ends_sentence);
         if prose {
             f.push(v.prose);
@@ -592,9 +602,10 @@ impl Lines {
         if nw >= 20 && stop >= 0.25 {
             f.push(v.long_stop);
         }
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut terms: Vec<String> = Vec::new();
         for t in runs(&low, is_letter) {
-            if t.chars().count() >= 3 && !self.stopwords.contains(t) && !terms.iter().any(|x| x == t) {
+            if t.chars().nth(2).is_some() && !self.stopwords.contains(t) && seen.insert(t) {
                 terms.push(t.to_string());
             }
         }
@@ -655,7 +666,7 @@ impl Lines {
         let n = units.len();
         let size = text.chars().count().max(1) as f64;
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
-        let mut cache: HashMap<&str, usize> = HashMap::new();
+        let mut cache: HashMap<&str, usize> = HashMap::default();
         let mut owns: Vec<Own> = Vec::new();
         let mut of_unit = Vec::with_capacity(n);
         let mut blocks = Vec::with_capacity(n);
@@ -670,7 +681,7 @@ impl Lines {
             blocks: Vec::new(),
             flat: flat.to_vec(),
         };
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut k = 0;
         for (b, &size_of_group) in groups.iter().enumerate() {
             for j in 0..size_of_group {
@@ -705,12 +716,14 @@ impl Lines {
                 page.terms.push(
                     own.terms
                         .iter()
-                        .map(|t| {
-                            let next = term_ids.len() as u32;
-                            *term_ids.entry(t.clone()).or_insert_with(|| {
+                        .map(|t| match term_ids.get(t.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = page.vocabulary.len() as u32;
+                                term_ids.insert(t.clone(), id);
                                 page.vocabulary.push(t.clone());
-                                next
-                            })
+                                id
+                            }
                         })
                         .collect(),
                 );
@@ -733,8 +746,8 @@ impl Lines {
                 }
             })
             .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let mut prefixes: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        let mut prefixes: HashMap<&str, usize> = HashMap::default();
         for (key, head) in keys.iter().zip(&heads) {
             if !key.is_empty() {
                 *counts.entry(key).or_default() += 1;

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::features::Page;
 use crate::pystr::is_word;
 use crate::vocab::{Vocab, VOCAB};
@@ -174,8 +176,8 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
         total = 1.0;
     }
     let share = if n > 0 { v.share.id(rb.saturating_sub(ra) as f64 / n as f64) } else { v.share.id(0.0) };
-    let mut block_sum: HashMap<usize, f64> = HashMap::new();
-    let mut block_count: HashMap<usize, usize> = HashMap::new();
+    let mut block_sum: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut block_count: FxHashMap<usize, usize> = FxHashMap::default();
     for i in 0..n {
         *block_sum.entry(view.block(i)).or_insert(0.0) += clipped[i];
         *block_count.entry(view.block(i)).or_insert(0) += 1;
@@ -241,7 +243,7 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
 fn topic(view: &View, clipped: &[f64], ra: usize, rb: usize) -> Vec<u32> {
     let v: &Vocab = &VOCAB;
     let n = view.len();
-    let mut vocab: HashMap<u32, usize> = HashMap::new();
+    let mut vocab: FxHashMap<u32, usize> = FxHashMap::default();
     for k in ra..rb {
         if clipped[k] > 0.0 {
             for &t in &view.page.terms[view.idx[k]] {
