@@ -791,3 +791,53 @@ impl Lines {
         page
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn names(raw: &str) -> Vec<&'static str> {
+        let lines = Lines::new(["the", "and", "of", "to", "a", "in", "on"].map(String::from));
+        lines.own(raw).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+    }
+
+    #[test]
+    fn markdown_is_read_and_dropped() {
+        let s = display("* [Sign in](https://x.y/login \"t\") or ![logo](/l.png) __init__ _em_ www.x.y/z");
+        assert_eq!(s.text.iter().collect::<String>(), "Sign in or   init em");
+        assert!(s.is_list && !s.is_heading);
+        assert_eq!((s.links, s.link_chars, s.images), (1, 7, 1));
+        assert!(display("## Title").is_heading && !display("####### Title").is_heading);
+        assert!(!display("1234. no").is_list && display("12. yes").is_list && display("b) yes").is_list);
+        // "__" goes first; a lone underscore between spaces is no emphasis
+        assert_eq!(display("a ___ b").text.iter().collect::<String>(), "a _ b");
+        let raw = chars("__ x");
+        assert_eq!(find_all(&raw, underscore_at), [(0, 1)]); // the last one is the \S the lookahead needs
+    }
+
+    #[test]
+    fn dates_and_ages_need_word_boundaries() {
+        assert!(has_date(&chars("Posted Dec 19, 2025")));
+        assert!(has_date(&chars("on 19 December 2025.")));
+        assert!(has_date(&chars("2025-12-19")) && has_date(&chars("1/2/25")));
+        assert!(!has_date(&chars("x2025-12-19")) && !has_date(&chars("Dec 19, 20255")));
+        assert!(has_date(&chars("ſep 3 2024"))); // (?i) reads the long s as an s
+        assert!(has_ago(&chars("3 hours ago")) && has_ago(&chars("5 min read")));
+        assert!(!has_ago(&chars("3 hours agony")));
+    }
+
+    #[test]
+    fn shapes_of_a_line() {
+        assert_eq!(sentence_ends(&chars("One. Two!\" Three? x.y")), 3);
+        assert_eq!(glued_tokens(&chars("NoticeTerms aB CookieSettings")), 2);
+        assert_eq!(title_breaks(&chars("as a caregiver How we make memories")), 1);
+        let f = names("The committee met on Tuesday and said that the plan was ready.");
+        assert!(f.contains(&"prose") && f.contains(&"end_stop") && !f.contains(&"starts_lower"));
+        assert_eq!(names(""), ["nw<1", "nowords", "end_stop", "sents<1", "markup_only", "tiny"]);
+        assert!(names("Share on Facebook").contains(&"cue_short_share"));
+    }
+}

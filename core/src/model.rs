@@ -377,3 +377,28 @@ pub fn viterbi(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_smooths_an_isolated_flip() {
+        let blocks = [0; 5];
+        let flat = [false; 5];
+        let scores = [3.0, 3.0, -0.5, 3.0, 3.0];
+        assert_eq!(viterbi(&scores, &blocks, &flat, 0.5, 2.0, None, None), [true; 5]);
+        let apart = [0, 1, 2, 3, 4];
+        assert_eq!(viterbi(&scores, &apart, &flat, 0.0, 0.0, None, None), [true, true, false, true, true]);
+        assert!(viterbi(&[], &[], &[], 1.0, 1.0, None, None).is_empty());
+    }
+
+    #[test]
+    fn regions_and_headings() {
+        assert_eq!(best_region(&[-1.0, 2.0, 3.0, -1.0, 2.0, -5.0, 1.0]), (1, 5));
+        assert_eq!(best_region(&[-1.0, -2.0]), (0, 0));
+        assert!(related_head("» related stories") && related_head("editor's picks") && related_head("similar"));
+        assert!(!related_head("relatedness") && !related_head("more online"));
+        assert!(looks_like_code("{\"a\": 1}") && looks_like_code("var x = 1") && !looks_like_code("a \"b\": c"));
+    }
+}
