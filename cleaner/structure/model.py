@@ -21,43 +21,26 @@
 
 The weights are small (a few hundred numbers) and ship in ``cleaner/data``;
 ``scripts/fit_structure.py`` fits them.
+
+The stage scores and decodes a page in the Rust engine (``cleaner._core.Model``,
+``core/src/model.rs``), which holds the weights by feature id and sums them in
+the order the functions below do, so that its scores are these to the bit. The
+functions below are what the fitting script reads the model with (and what the
+engine is tested against); the context features' names come from the engine.
 """
 from __future__ import annotations
 
 import json
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
+from .._core import Model
 from .features import LineInfo
 
-CLIP = 6.0
 LIFT = 1.5
 EMIT_WORDS = 20.0  # a weights file that names no emission: every unit counts once
 EMIT_CAP = 1.0
-# A heading that opens a list of teasers: what follows it is chrome until prose resumes.
-_RELATED_HEAD = re.compile(r"\W*(?:related|recommended|more (?:from|stories|articles|news|posts|on|in|like this|to read|related)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks|similar)\b")
-
-
-def _binner(edges: tuple[float, ...], name: str):
-    labels = [f"{name}<{edges[0]}"] + [f"{name}>={e}" for e in edges]
-    return lambda value: labels[bisect_right(edges, value)]
-
-
-SCORE_EDGES = (-4.0, -2.5, -1.5, -0.75, 0.0, 0.75, 1.5, 2.5, 4.0)
-MASS_BEFORE = _binner((0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999), "mb")
-DIST = (1, 2, 4, 8, 16, 40)
-BEFORE_REGION = _binner(DIST, "before")
-AFTER_REGION = _binner(DIST, "after")
-REGION_SHARE = _binner((0.2, 0.4, 0.6, 0.8), "rshare")
-TOPIC = _binner((0.1, 0.25, 0.4, 0.55, 0.7, 0.85), "topic")
-TOPIC_VOCAB = 40  # content words the article region must use before a unit's share of them means much
-MASS_AFTER = _binner((0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999), "mass_after_mb")
-_SCORE_LABELS = {name: [f"{name}<{SCORE_EDGES[0]}"] + [f"{name}>={e}" for e in SCORE_EDGES]
-                 for name in ("s", "p1", "n1", "p3", "n3", "p10", "n10", "blk")}
-_SQRT = [1.0 + k ** 0.5 for k in range(61)]
 
 
 @dataclass(frozen=True)
@@ -93,15 +76,30 @@ class Weights:
         decoding bias: a page printed as one line is judged on our sentence cuts, whose
         scores sit differently from those of the converter's own lines.
         """
-        own = local_scores(infos, self.local, self.local_bias)
-        s = own
-        for weights, bias in self.passes:
-            s = context_scores(context_features(infos, s), infos, weights, bias)
-        return decoding_scores(s, own, infos, self.lift, self.bias, self.bias_flat)
+        if not infos:
+            return []
+        return self.engine.scores(*_units(infos))
 
     def decode(self, infos: list[LineInfo]) -> list[bool]:
-        return viterbi(self.scores(infos), infos, self.switch_block, self.switch_line, self.switch_flat,
-                       emission_weights(infos, self.emit_words, self.emit_cap))
+        """Best labelling (True = article) of ``infos``: units of one :func:`analyse` call."""
+        if not infos:
+            return []
+        return self.engine.decode(*_units(infos))
+
+    @cached_property
+    def engine(self) -> Model:
+        """The weights by feature id, for the engine."""
+        return Model(self.local, self.local_bias, list(self.passes), lift=self.lift, bias=self.bias,
+                     bias_flat=self.bias_flat, switch_block=self.switch_block, switch_line=self.switch_line,
+                     switch_flat=self.switch_flat, emit_words=self.emit_words, emit_cap=self.emit_cap)
+
+
+def _units(infos: list[LineInfo]):
+    """The engine's page of ``infos`` and their indexes in it."""
+    page = infos[0].page
+    if any(info.page is not page for info in infos):
+        raise ValueError("units of more than one page")
+    return page, [info.index for info in infos]
 
 
 @lru_cache(maxsize=4)
@@ -152,99 +150,20 @@ def best_region(values: list[float]) -> tuple[int, int]:
 
 
 def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
-    """Pass-2 features: neighbour scores, block score, place against the article region."""
-    n = len(infos)
-    clipped = [CLIP if s > CLIP else -CLIP if s < -CLIP else s for s in s1]
-    prefix = [0.0] * (n + 1)
-    acc = 0.0
-    for i, v in enumerate(clipped):
-        acc += v
-        prefix[i + 1] = acc
-    labels = _SCORE_LABELS
-    edges = SCORE_EDGES
-
-    def win(a: int, b: int, name: str) -> str:
-        a = 0 if a < 0 else a
-        b = n if b > n else b
-        if b <= a:
-            return name + "_none"
-        return labels[name][bisect_right(edges, (prefix[b] - prefix[a]) / (b - a))]
-
-    # evidence weighted by words: long lines carry the article
-    mass = [v * _SQRT[min(info.words, 60)] for v, info in zip(clipped, infos)]
-    ra, rb = best_region(mass)
-    positive = [m if m > 0.0 else 0.0 for m in mass]
-    total = sum(positive) or 1.0
-    before_mass = 0.0
-    share = REGION_SHARE(max(rb - ra, 0) / n) if n else REGION_SHARE(0.0)
-    block_sum: dict[int, float] = {}
-    block_count: dict[int, int] = {}
-    for info, v in zip(infos, clipped):
-        b = info.line.block
-        block_sum[b] = block_sum.get(b, 0.0) + v
-        block_count[b] = block_count.get(b, 0) + 1
-    topic = _topic(infos, clipped, ra, rb)
-    out: list[list[str]] = []
-    since_related = 99  # units since a "Related …" heading, with no prose in between
-    for i, info in enumerate(infos):
-        text = info.text
-        if info.prose:
-            since_related = 99
-        f = [labels["s"][bisect_right(edges, clipped[i])],
-             win(i - 1, i, "p1"), win(i + 1, i + 2, "n1"),
-             win(i - 3, i, "p3"), win(i + 1, i + 4, "n3"),
-             win(i - 10, i, "p10"), win(i + 1, i + 11, "n10")]
-        b = info.line.block
-        count = block_count[b]
-        if count > 1:
-            f.append(labels["blk"][bisect_right(edges, (block_sum[b] - clipped[i]) / (count - 1))])
-        f.append(MASS_BEFORE(before_mass / total))
-        before_mass += positive[i]
-        f.append(MASS_AFTER(1.0 - before_mass / total))
-        if ra <= i < rb:
-            f.append("in_region")
-        elif i < ra:
-            f.append(BEFORE_REGION(ra - i))
-        else:
-            f.append(AFTER_REGION(i - rb + 1))
-        f.append(share)
-        f.append(topic[i])
-        if since_related <= 3:
-            f.append("after_related<=3")
-        elif since_related <= 15:
-            f.append("after_related<=15")
-        if info.words <= 8 and _RELATED_HEAD.match(text):
-            since_related = 0
-            f.append("related_head")
-        else:
-            since_related += 1
-        if '{"' in text or text.count('":') >= 2 or text.startswith(("<", "{", "function(", "var ", "window.")):
-            f.append("code")
-        out.append(f)
-    return out
-
-
-def _topic(infos: list[LineInfo], clipped: list[float], ra: int, rb: int) -> list[str]:
-    """Per unit, the share of its content words that the article region's positive units
-    use too (its own use left out): a bin, or ``topic_na`` for units of under three
-    content words and for every unit of a page whose region is too short to have a
-    vocabulary (a few tips, each on its own subject), where the share says little."""
-    vocab: dict[str, int] = {}
-    for k in range(ra, rb):
-        if clipped[k] > 0.0:
-            for t in infos[k].terms:
-                vocab[t] = vocab.get(t, 0) + 1
-    if len(vocab) < TOPIC_VOCAB:
-        return ["topic_na"] * len(infos)
-    out = []
-    for k, info in enumerate(infos):
-        terms = info.terms
-        if len(terms) < 3:
-            out.append("topic_na")
-            continue
-        own = 1 if ra <= k < rb and clipped[k] > 0.0 else 0
-        out.append(TOPIC(sum(1 for t in terms if vocab.get(t, 0) > own) / len(terms)))
-    return out
+    """Pass-2 features of ``infos`` (units of one :func:`analyse` call) given their pass-1
+    scores: neighbour scores (``p1``, ``n3`` … windows before and after, ``blk`` the rest of
+    its block), the share of the page's article evidence before and after it (``mb``,
+    ``mass_after_mb``), its place against the article region (``in_region``, ``before``,
+    ``after``; the region is the maximum-sum run of scores weighted by the square root of
+    words, :func:`best_region`) and the region's share of the page (``rshare``), the share of
+    its content words the region uses too (``topic``, or ``topic_na`` for units of under
+    three content words and for a region of under forty of them), units after a
+    "Related …" heading with no prose in between (``after_related<=3``, ``<=15``,
+    ``related_head``) and code (``code``)."""
+    if not infos:
+        return []
+    page, idx = _units(infos)
+    return page.context_features(idx, [float(v) for v in s1])
 
 
 def context_scores(feats: list[list[str]], infos: list[LineInfo], weights: dict[str, float],

@@ -7,14 +7,22 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+mod features;
+mod model;
 mod pattern;
+mod pystr;
+mod pyuni;
 mod rules;
 mod sentences;
 mod syntax;
 mod text;
+mod vocab;
+
+use std::collections::HashMap;
 
 use pattern::Matcher;
 use rules::{Engine, RuleSpec};
+use vocab::VOCAB;
 
 /// Decode one entity with Python's own table (`html.unescape`).
 fn unescaper(py: Python<'_>) -> impl FnMut(&str) -> String + '_ {
@@ -118,8 +126,161 @@ impl RuleEngine {
     }
 }
 
+fn names(ids: &[u32]) -> Vec<&'static str> {
+    ids.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+}
+
+/// The structure features of lines, for the stopwords of the page's languages.
+#[pyclass(frozen, module = "cleaner._core")]
+struct Features {
+    lines: features::Lines,
+}
+
+#[pymethods]
+impl Features {
+    #[new]
+    fn new(stopwords: Vec<String>) -> Self {
+        Features { lines: features::Lines::new(stopwords) }
+    }
+
+    /// The units of one page: ``starts``/``ends`` character offsets in ``text``,
+    /// ``flat`` for pieces of a flattened line, ``groups`` the number of units of
+    /// each (pseudo-)block in order.
+    fn page(&self, py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>, flat: Vec<bool>,
+            groups: Vec<usize>) -> PyResult<Page> {
+        if starts.len() != ends.len() || starts.len() != flat.len() || groups.iter().sum::<usize>() != starts.len() {
+            return Err(PyValueError::new_err("starts, ends, flat and groups disagree on the number of units"));
+        }
+        let units: Vec<(usize, usize)> = starts.into_iter().zip(ends).collect();
+        let n = text.chars().count();
+        if units.iter().any(|&(a, b)| a > b || b > n) {
+            return Err(PyValueError::new_err("a unit lies outside the text"));
+        }
+        let page = py.detach(|| self.lines.page(text, &units, &flat, &groups));
+        Ok(Page { page })
+    }
+
+    /// One line on its own: (words, characters, display text lower-cased, prose?,
+    /// feature names, repetition key, content words).
+    fn line(&self, raw: &str) -> (usize, usize, String, bool, Vec<&'static str>, String, Vec<String>) {
+        let own = self.lines.own(raw);
+        (own.words, own.chars, own.text, own.prose, names(&own.features), own.key, own.terms)
+    }
+}
+
+/// The features of every unit of a page.
+#[pyclass(frozen, module = "cleaner._core")]
+struct Page {
+    page: features::Page,
+}
+
+#[pymethods]
+impl Page {
+    #[getter]
+    fn words(&self) -> Vec<usize> {
+        self.page.words.clone()
+    }
+    #[getter]
+    fn chars(&self) -> Vec<usize> {
+        self.page.chars.clone()
+    }
+    #[getter]
+    fn texts(&self) -> Vec<String> {
+        self.page.texts.clone()
+    }
+    #[getter]
+    fn prose(&self) -> Vec<bool> {
+        self.page.prose.clone()
+    }
+    fn __len__(&self) -> usize {
+        self.page.words.len()
+    }
+    /// The feature names of unit ``k``.
+    fn features(&self, k: usize) -> PyResult<Vec<&'static str>> {
+        self.check(&[k])?;
+        Ok(names(&self.page.features[k]))
+    }
+    /// The content words of unit ``k``.
+    fn terms(&self, k: usize) -> PyResult<Vec<String>> {
+        self.check(&[k])?;
+        Ok(self.page.terms[k].iter().map(|&t| self.page.vocabulary[t as usize].clone()).collect())
+    }
+    /// The context features (names) of the units ``idx`` given their scores ``s1``.
+    fn context_features(&self, idx: Vec<usize>, s1: Vec<f64>) -> PyResult<Vec<Vec<&'static str>>> {
+        self.check(&idx)?;
+        if s1.len() != idx.len() {
+            return Err(PyValueError::new_err("one score per unit"));
+        }
+        let view = model::View { page: &self.page, idx: &idx };
+        Ok(model::context_features(&view, &s1).iter().map(|f| names(f)).collect())
+    }
+}
+
+impl Page {
+    fn check(&self, idx: &[usize]) -> PyResult<()> {
+        if idx.iter().any(|&k| k >= self.page.words.len()) {
+            return Err(PyValueError::new_err("no such unit"));
+        }
+        Ok(())
+    }
+}
+
+/// The structure model's weights (feature name -> weight), read once.
+#[pyclass(frozen, module = "cleaner._core")]
+struct Model {
+    model: model::Model,
+}
+
+#[pymethods]
+impl Model {
+    #[new]
+    #[pyo3(signature = (local, local_bias, passes, *, lift, bias, bias_flat, switch_block, switch_line, switch_flat,
+                        emit_words, emit_cap))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(local: HashMap<String, f64>, local_bias: f64, passes: Vec<(HashMap<String, f64>, f64)>, lift: f64,
+           bias: f64, bias_flat: Option<f64>, switch_block: f64, switch_line: f64, switch_flat: Option<f64>,
+           emit_words: f64, emit_cap: f64) -> Self {
+        let passes = passes.iter().map(|(w, b)| model::Weights::new(w, *b)).collect();
+        let decoding = model::Decoding { lift, bias, bias_flat, switch_block, switch_line, switch_flat, emit_words,
+                                         emit_cap };
+        Model { model: model::Model { local: model::Weights::new(&local, local_bias), passes, decoding } }
+    }
+
+    /// Decoding log-odds of the units ``idx`` of ``page`` (in that order).
+    fn scores(&self, py: Python<'_>, page: PyRef<'_, Page>, idx: Vec<usize>) -> PyResult<Vec<f64>> {
+        page.check(&idx)?;
+        let view = model::View { page: &page.page, idx: &idx };
+        Ok(py.detach(|| self.model.scores(&view)))
+    }
+
+    /// The best labelling (True = article) of the units ``idx`` of ``page``.
+    fn decode(&self, py: Python<'_>, page: PyRef<'_, Page>, idx: Vec<usize>) -> PyResult<Vec<bool>> {
+        page.check(&idx)?;
+        let view = model::View { page: &page.page, idx: &idx };
+        Ok(py.detach(|| self.model.decode(&view)))
+    }
+}
+
+/// Every name a structure feature can take.
+#[pyfunction]
+fn feature_names() -> Vec<&'static str> {
+    VOCAB.names.iter().map(String::as_str).collect()
+}
+
+/// (display text, link-text characters, list item?, heading?, links, images) of a raw line.
+#[pyfunction]
+fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
+    let s = features::display(raw);
+    (s.text.iter().collect(), s.link_chars, s.is_list, s.is_heading, s.links, s.images)
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Features>()?;
+    m.add_class::<Page>()?;
+    m.add_class::<Model>()?;
+    m.add_function(wrap_pyfunction!(feature_names, m)?)?;
+    m.add_function(wrap_pyfunction!(display, m)?)?;
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;

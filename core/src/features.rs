@@ -1,0 +1,843 @@
+//! The structure stage's evidence per line: what a line looks like once its
+//! markdown is read, on its own and in its block and page.
+//!
+//! A line of a page becomes a list of active feature ids (`vocab.rs`); the
+//! model (`model.rs`) adds up a weight per id. Every count here is Python's
+//! (`pystr.rs`), so that the weights fitted in Python score the same lines the
+//! same way: the features are what `cleaner/structure/features.py` documents.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, split};
+use crate::vocab::{Vocab, CUES, SYMBOLS, VOCAB};
+
+/// What one line's text shows (markdown read), before its place in the page counts.
+pub struct Own {
+    pub words: usize,
+    pub chars: usize,
+    pub text: String,
+    pub prose: bool,
+    pub features: Vec<u32>,
+    pub key: String,
+    pub terms: Vec<String>,
+}
+
+/// What `display` reads off a raw line.
+pub struct Shown {
+    pub text: Vec<char>,
+    pub link_chars: usize,
+    pub is_list: bool,
+    pub is_heading: bool,
+    pub links: usize,
+    pub images: usize,
+}
+
+// ---------------------------------------------------------------- markdown
+
+fn has(s: &[char], needle: &str) -> bool {
+    let n = needle.chars().count();
+    s.windows(n).any(|w| w.iter().copied().eq(needle.chars()))
+}
+
+/// `#{1,6}\s+` at the start: the length of the heading mark.
+fn heading(r: &[char]) -> Option<usize> {
+    let k = r.iter().take_while(|&&c| c == '#').count();
+    if !(1..=6).contains(&k) || !r.get(k).is_some_and(|&c| is_space(c)) {
+        return None;
+    }
+    Some(k + r[k..].iter().take_while(|&&c| is_space(c)).count())
+}
+
+/// `^(?:[*+\-•·▪►◦‣▸–—]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+`: the length of a list mark.
+fn bullet(r: &[char]) -> Option<usize> {
+    let c0 = *r.first()?;
+    let mark = if "*+-•·▪►◦‣▸–—".contains(c0) {
+        1
+    } else if is_decimal(c0) {
+        let d = r.iter().take(4).take_while(|&&c| is_decimal(c)).count();
+        if d > 3 || !r.get(d).is_some_and(|&c| c == '.' || c == ')') {
+            return None;
+        }
+        d + 1
+    } else if c0.is_ascii_alphabetic() && r.get(1).is_some_and(|&c| c == '.' || c == ')') {
+        2
+    } else {
+        return None;
+    };
+    let spaces = r[mark..].iter().take_while(|&&c| is_space(c)).count();
+    (spaces > 0).then_some(mark + spaces)
+}
+
+/// `[^()\s]{0,2000}(?:\s+"[^"\n]{0,200}")?\)` from `p`: where a link target ends.
+fn target_tail(r: &[char], p: usize) -> Option<usize> {
+    let run = r[p..].iter().take(2001).take_while(|&&c| c != '(' && c != ')' && !is_space(c)).count();
+    if run > 2000 {
+        return None;
+    }
+    let e = p + run;
+    if r.get(e).is_some_and(|&c| is_space(c)) {
+        let j = e + r[e..].iter().take_while(|&&c| is_space(c)).count();
+        if r.get(j) == Some(&'"') {
+            let q = j + 1;
+            let title = r[q..].iter().take(201).take_while(|&&c| c != '"' && c != '\n').count();
+            if title <= 200 && r.get(q + title) == Some(&'"') && r.get(q + title + 1) == Some(&')') {
+                return Some(q + title + 2);
+            }
+        }
+    }
+    (r.get(e) == Some(&')')).then_some(e + 1)
+}
+
+/// `!\[[^\[\]\n]{0,400}\]\(` + target at `p`: where the image ends.
+fn image_at(r: &[char], p: usize) -> Option<usize> {
+    if r.get(p) != Some(&'!') || r.get(p + 1) != Some(&'[') {
+        return None;
+    }
+    let q = p + 2;
+    let alt = r[q..].iter().take(401).take_while(|&&c| c != '[' && c != ']' && c != '\n').count();
+    if alt > 400 || r.get(q + alt) != Some(&']') || r.get(q + alt + 1) != Some(&'(') {
+        return None;
+    }
+    target_tail(r, q + alt + 2)
+}
+
+/// `\]\(` + target at `p`.
+fn target_at(r: &[char], p: usize) -> Option<usize> {
+    if r.get(p) != Some(&']') || r.get(p + 1) != Some(&'(') {
+        return None;
+    }
+    target_tail(r, p + 2)
+}
+
+/// Non-overlapping matches of `at`, left to right, as `re.finditer` finds them.
+fn find_all(r: &[char], at: impl Fn(&[char], usize) -> Option<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < r.len() {
+        match at(r, p) {
+            Some(e) => {
+                out.push((p, e));
+                p = e;
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
+/// `re.sub`: every match replaced by `with`.
+fn replace(r: &[char], spans: &[(usize, usize)], with: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(r.len());
+    let mut pos = 0;
+    for &(a, b) in spans {
+        out.extend_from_slice(&r[pos..a]);
+        out.extend_from_slice(with);
+        pos = b;
+    }
+    out.extend_from_slice(&r[pos..]);
+    out
+}
+
+/// `(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])` at `p`: emphasis underscores.
+fn underscore_at(r: &[char], p: usize) -> Option<usize> {
+    if r[p] != '_' {
+        return None;
+    }
+    let run = r[p..].iter().take_while(|&&c| c == '_').count();
+    let after = r.get(p + run).copied();
+    let prev = if p > 0 { Some(r[p - 1]) } else { None };
+    if !prev.is_some_and(is_word) {
+        if after.is_some_and(|c| !is_space(c)) {
+            return Some(p + run);
+        }
+        if run >= 2 {
+            return Some(p + run - 1); // the last underscore is the \S that follows
+        }
+    }
+    if prev.is_some_and(|c| !is_space(c) && c != '_') && !after.is_some_and(is_word) {
+        return Some(p + run);
+    }
+    None
+}
+
+/// `(?:https?://|www\.)\S+` at `p`.
+fn url_at(r: &[char], p: usize) -> Option<usize> {
+    let starts = |lit: &str| lit.chars().enumerate().all(|(k, c)| r.get(p + k) == Some(&c));
+    let head = if starts("https://") {
+        8
+    } else if starts("http://") {
+        7
+    } else if starts("www.") {
+        4
+    } else {
+        return None;
+    };
+    let run = r[p + head..].iter().take_while(|&&c| !is_space(c)).count();
+    (run > 0).then_some(p + head + run)
+}
+
+fn replace_str(r: &[char], from: &str) -> Vec<char> {
+    let f: Vec<char> = from.chars().collect();
+    let mut out = Vec::with_capacity(r.len());
+    let mut i = 0;
+    while i < r.len() {
+        if r[i..].starts_with(&f) {
+            i += f.len();
+        } else {
+            out.push(r[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn strip_chars(r: &[char]) -> &[char] {
+    let a = r.iter().position(|&c| !is_space(c)).unwrap_or(r.len());
+    let b = r.iter().rposition(|&c| !is_space(c)).map_or(a, |k| k + 1);
+    &r[a..b]
+}
+
+/// The words a reader sees of a raw line, and what its markdown said.
+pub fn display(raw: &str) -> Shown {
+    let mut r: Vec<char> = raw.chars().collect();
+    let mut is_heading = false;
+    let mut is_list = false;
+    if r.first() == Some(&'#') {
+        if let Some(k) = heading(&r) {
+            is_heading = true;
+            r.drain(..k);
+        }
+    }
+    if let Some(k) = bullet(&r) {
+        is_list = true;
+        r.drain(..k);
+    }
+    let (mut link_chars, mut links, mut images) = (0, 0, 0);
+    if has(&r, "](") {
+        if has(&r, "![") {
+            let found = find_all(&r, image_at);
+            images = found.len();
+            r = replace(&r, &found, &[' ']);
+        }
+        let mut out = Vec::with_capacity(r.len());
+        let mut pos = 0;
+        for (a, b) in find_all(&r, target_at) {
+            match r[pos..a].iter().rposition(|&c| c == '[') {
+                Some(k) => {
+                    let lb = pos + k;
+                    links += 1;
+                    link_chars += strip_chars(&r[lb + 1..a]).len();
+                    out.extend_from_slice(&r[pos..lb]);
+                    out.extend_from_slice(&r[lb + 1..a]);
+                }
+                None => out.extend_from_slice(&r[pos..a]),
+            }
+            pos = b;
+        }
+        out.extend_from_slice(&r[pos..]);
+        r = out;
+    }
+    if r.contains(&'*') || r.contains(&'_') {
+        r = replace_str(&replace_str(&r, "**"), "__");
+        if r.contains(&'_') {
+            let found = find_all(&r, underscore_at);
+            r = replace(&r, &found, &[]);
+        }
+    }
+    if has(&r, "http") || has(&r, "www.") {
+        let found = find_all(&r, url_at);
+        r = replace(&r, &found, &[' ']);
+    }
+    Shown { text: strip_chars(&r).to_vec(), link_chars, is_list, is_heading, links, images }
+}
+
+// ---------------------------------------------------------------- dates
+
+/// Positions reachable from `ps` by one step of a pattern (a set, kept small).
+type Steps = Vec<usize>;
+
+fn dedup(mut v: Steps) -> Steps {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn digits(s: &[char], ps: &[usize], min: usize, max: usize) -> Steps {
+    let mut out = Vec::new();
+    for &p in ps {
+        let mut k = 0;
+        while k < max && p + k < s.len() && is_decimal(s[p + k]) {
+            k += 1;
+            if k >= min {
+                out.push(p + k);
+            }
+        }
+    }
+    dedup(out)
+}
+
+fn one_of(s: &[char], ps: &[usize], set: &str, optional: bool) -> Steps {
+    let mut out = Vec::new();
+    for &p in ps {
+        if optional {
+            out.push(p);
+        }
+        if s.get(p).is_some_and(|&c| set.contains(c)) {
+            out.push(p + 1);
+        }
+    }
+    dedup(out)
+}
+
+fn spaces(s: &[char], ps: &[usize], min: usize) -> Steps {
+    let mut out = Vec::new();
+    for &p in ps {
+        let run = s[p.min(s.len())..].iter().take_while(|&&c| is_space(c)).count();
+        out.extend((min..=run).map(|k| p + k));
+    }
+    dedup(out)
+}
+
+/// Any of `words` under `(?i)` (`optional`: or nothing).
+fn words_ci(s: &[char], ps: &[usize], words: &[&str], optional: bool) -> Steps {
+    let mut out = Vec::new();
+    for &p in ps {
+        if optional {
+            out.push(p);
+        }
+        for w in words {
+            if w.bytes().enumerate().all(|(k, x)| s.get(p + k).is_some_and(|&c| ci_letter(c, x))) {
+                out.push(p + w.len());
+            }
+        }
+    }
+    dedup(out)
+}
+
+/// `(?i)[a-z]*`.
+fn letters_ci(s: &[char], ps: &[usize]) -> Steps {
+    let mut out = Vec::new();
+    for &p in ps {
+        out.push(p);
+        let mut k = p;
+        while k < s.len() && (b'a'..=b'z').any(|x| ci_letter(s[k], x)) {
+            k += 1;
+            out.push(k);
+        }
+    }
+    dedup(out)
+}
+
+const MONTHS: [&str; 13] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Python's `\b` at `p`.
+fn boundary(s: &[char], p: usize) -> bool {
+    let before = p > 0 && is_word(s[p - 1]);
+    let after = p < s.len() && is_word(s[p]);
+    before != after
+}
+
+/// Whether a match of `alternatives` (its ends from a start) lies between two `\b`;
+/// `first` rules out the starts the pattern cannot begin at.
+fn bounded_search(s: &[char], first: impl Fn(char) -> bool, alternatives: impl Fn(usize) -> Steps) -> bool {
+    (0..s.len()).any(|p| {
+        first(s[p]) && boundary(s, p) && alternatives(p).into_iter().any(|e| boundary(s, e))
+    })
+}
+
+/// `_DATE`: a date in figures or with a month's name.
+fn has_date(s: &[char]) -> bool {
+    let first = |c: char| is_decimal(c) || b"adfjmnos".iter().any(|&x| ci_letter(c, x));
+    bounded_search(s, first, |p| {
+        let start = [p];
+        let mut ends = Vec::new();
+        let month = words_ci(s, &start, &MONTHS, false);
+        if month.is_empty() && !is_decimal(s[p]) {
+            return ends;
+        }
+        // \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}
+        let a = digits(s, &start, 1, 2);
+        let a = one_of(s, &a, "/.-", false);
+        let a = digits(s, &a, 1, 2);
+        let a = one_of(s, &a, "/.-", false);
+        ends.extend(digits(s, &a, 2, 4));
+        // \d{4}-\d{2}-\d{2}
+        let b = digits(s, &start, 4, 4);
+        let b = one_of(s, &b, "-", false);
+        let b = digits(s, &b, 2, 2);
+        let b = one_of(s, &b, "-", false);
+        ends.extend(digits(s, &b, 2, 2));
+        // MON[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+        let c = letters_ci(s, &month);
+        let c = one_of(s, &c, ".", true);
+        let c = spaces(s, &c, 1);
+        let c = digits(s, &c, 1, 2);
+        let c = words_ci(s, &c, &["st", "nd", "rd", "th"], true);
+        let c = one_of(s, &c, ",", true);
+        let c = spaces(s, &c, 1);
+        ends.extend(digits(s, &c, 4, 4));
+        // \d{1,2}\s+MON[a-z]*\.?,?\s+\d{4}
+        let d = digits(s, &start, 1, 2);
+        let d = spaces(s, &d, 1);
+        let d = words_ci(s, &d, &MONTHS, false);
+        let d = letters_ci(s, &d);
+        let d = one_of(s, &d, ".", true);
+        let d = one_of(s, &d, ",", true);
+        let d = spaces(s, &d, 1);
+        ends.extend(digits(s, &d, 4, 4));
+        ends
+    })
+}
+
+/// `_AGO`: "3 hours ago", "5 min read".
+fn has_ago(s: &[char]) -> bool {
+    const UNITS: [&str; 16] = ["min", "minute", "mins", "minutes", "hour", "hours", "hr", "hrs", "day", "days",
+        "week", "weeks", "month", "months", "year", "years"];
+    bounded_search(s, is_decimal, |p| {
+        let n = digits(s, &[p], 1, usize::MAX);
+        let n = spaces(s, &n, 0);
+        let a = words_ci(s, &n, &UNITS, false);
+        let a = spaces(s, &a, 1);
+        let mut ends = words_ci(s, &a, &["ago"], false);
+        let b = words_ci(s, &n, &UNITS[..4], false);
+        let b = spaces(s, &b, 1);
+        ends.extend(words_ci(s, &b, &["read"], false));
+        ends
+    })
+}
+
+// ---------------------------------------------------------------- one line
+
+fn glued_pair(a: char, b: char) -> bool {
+    (a.is_ascii_lowercase() || ('\u{df}'..='\u{ff}').contains(&a))
+        && (b.is_ascii_uppercase() || ('\u{c0}'..='\u{de}').contains(&b))
+}
+
+/// Tokens of four characters or more with a glued pair in them ("NoticeTerms").
+fn glued_tokens(s: &[char]) -> usize {
+    s.split(|&c| is_space(c)).filter(|t| t.len() >= 4 && t.windows(2).any(|w| glued_pair(w[0], w[1]))).count()
+}
+
+/// `(?<=[a-z\d]) (?=[A-Z][a-z]+ [a-z]{2,})`: where one run-together title ends.
+fn title_breaks(s: &[char]) -> usize {
+    let lower = |k: usize| s.get(k).is_some_and(|c| c.is_ascii_lowercase());
+    (1..s.len())
+        .filter(|&i| {
+            if s[i] != ' ' || !(s[i - 1].is_ascii_lowercase() || is_decimal(s[i - 1])) {
+                return false;
+            }
+            if !s.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) || !lower(i + 2) {
+                return false;
+            }
+            let mut j = i + 2;
+            while lower(j) {
+                j += 1;
+            }
+            s.get(j) == Some(&' ') && lower(j + 1) && lower(j + 2)
+        })
+        .count()
+}
+
+/// `[.!?…](?:["'”’»)\]]*)(?:\s|$)`: sentence ends.
+fn sentence_ends(s: &[char]) -> usize {
+    let mut count = 0;
+    let mut p = 0;
+    while p < s.len() {
+        if ".!?…".contains(s[p]) {
+            let q = p + 1 + s[p + 1..].iter().take_while(|&&c| "\"'”’»)]".contains(c)).count();
+            if q == s.len() {
+                count += 1;
+                break;
+            }
+            if is_space(s[q]) {
+                count += 1;
+                p = q + 1;
+                continue;
+            }
+        }
+        p += 1;
+    }
+    count
+}
+
+fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = &str> {
+    text.split(move |c: char| !class(c)).filter(|w| !w.is_empty())
+}
+
+/// The stopwords of the page's languages, for the line features.
+pub struct Lines {
+    stopwords: HashSet<String>,
+    cue_of: HashMap<&'static str, Vec<usize>>,
+}
+
+impl Lines {
+    pub fn new(stopwords: impl IntoIterator<Item = String>) -> Lines {
+        let mut cue_of: HashMap<&'static str, Vec<usize>> = HashMap::default();
+        for (k, (_, words)) in CUES.iter().enumerate() {
+            for w in words.iter() {
+                cue_of.entry(w).or_default().push(k);
+            }
+        }
+        Lines { stopwords: stopwords.into_iter().collect(), cue_of }
+    }
+
+    /// The features of one line's text on its own.
+    pub fn own(&self, raw: &str) -> Own {
+        let v: &Vocab = &VOCAB;
+        let Shown { text: shown, link_chars, is_list, is_heading, links, images } = display(raw);
+        let shown_str: String = shown.iter().collect();
+        let low = lower(&shown_str);
+        let nw = split(&low).count();
+        let words: Vec<&str> = runs(&low, is_word).collect();
+        let chars = shown.len();
+        let mut f = vec![v.nwords.id(nw as f64)];
+        let alpha = low.chars().any(is_letter);
+        let stop = if words.is_empty() {
+            f.push(v.nowords);
+            0.0
+        } else {
+            let stop = words.iter().filter(|w| self.stopwords.contains(**w)).count() as f64 / words.len() as f64;
+            f.push(v.stop.id(stop));
+            let total: usize = words.iter().map(|w| w.chars().count()).sum();
+            f.push(v.meanlen.id(total as f64 / words.len() as f64));
+            stop
+        };
+        if alpha {
+            let (mut initials, mut upper) = (0usize, 0usize);
+            for i in 0..chars {
+                if (i == 0 || is_space(shown[i - 1])) && is_letter(shown[i]) {
+                    initials += 1;
+                    upper += usize::from(is_upper(shown[i]));
+                }
+            }
+            if initials > 0 {
+                f.push(v.caps.id(upper as f64 / initials as f64));
+            }
+            if shown.iter().find(|&&c| !"\"'“‘«(¿¡[".contains(c)).is_some_and(|&c| is_lower(c)) {
+                f.push(v.starts_lower);
+            }
+        }
+        if nw > 0 && shown.windows(2).any(|w| glued_pair(w[0], w[1])) {
+            let glued = glued_tokens(&shown);
+            if glued > 0 {
+                f.push(v.glued.id(glued as f64 / nw as f64));
+            }
+        }
+        if nw >= 8 {
+            f.push(v.breaks.id(title_breaks(&shown) as f64 / nw as f64));
+        }
+        let mut digit_count = 0;
+        if chars > 0 {
+            digit_count = shown.iter().filter(|&&c| is_decimal(c)).count();
+            f.push(v.digit.id(digit_count as f64 / chars as f64));
+        }
+        let end = shown.last().copied();
+        match end {
+            // Python: '' in ".!?…" is true
+            None => f.push(v.end_stop),
+            Some(c) if ".!?…".contains(c) => f.push(v.end_stop),
+            Some(c) if "\"'”’»)".contains(c) => {
+                let before = if chars >= 2 { Some(shown[chars - 2]) } else { None };
+                f.push(if before.is_none_or(|b| ".!?,".contains(b)) { v.end_quote } else { v.end_close });
+            }
+            Some(':') => f.push(v.end_colon),
+            Some(c) if ",;".contains(c) => f.push(v.end_comma),
+            Some(_) => f.push(v.end_other),
+        }
+        let sents = if nw >= 3 { sentence_ends(&shown) } else { 0 };
+        f.push(v.sents.id(sents as f64));
+        if is_list {
+            f.push(v.list);
+        }
+        if is_heading {
+            f.push(v.md_heading);
+        }
+        if links > 0 {
+            f.push(v.links.id(link_chars as f64 / chars.max(1) as f64));
+            if links >= 3 {
+                f.push(v.links3);
+            }
+        }
+        if images > 0 {
+            f.push(v.image);
+        }
+        if shown.is_empty() {
+            f.push(v.markup_only);
+        }
+        for (k, sym) in SYMBOLS.iter().enumerate() {
+            if shown_str.contains(sym) {
+                f.push(v.symbols[k]);
+            }
+        }
+        let mut cues = [false; CUES.len()];
+        for w in words.iter().take(12) {
+            if let Some(hit) = self.cue_of.get(w) {
+                for &k in hit {
+                    cues[k] = true;
+                }
+            }
+        }
+        for (k, on) in cues.iter().enumerate() {
+            if *on {
+                f.push(if nw <= 12 { v.cue_short[k] } else { v.cue_long[k] });
+            }
+        }
+        if shown.contains(&'©') || low.contains("(c)") {
+            f.push(v.copyright);
+        }
+        if digit_count > 0 && has_date(&shown) {
+            f.push(if nw <= 12 { v.date } else { v.date_in_long });
+        }
+        if nw <= 12 && digit_count > 0 && has_ago(&low.chars().collect::<Vec<char>>()) {
+            f.push(v.ago);
+        }
+        if nw <= 3 && chars <= 25 {
+            f.push(v.tiny);
+        }
+        let ends_sentence = end.is_none_or(|c| ".!?…\"”’".contains(c));
+        let prose = nw >= 8 && stop >= 0.2 && (sents >= 1 || ends_sentence);
+        if prose {
+            f.push(v.prose);
+        }
+        if nw >= 20 && stop >= 0.25 {
+            f.push(v.long_stop);
+        }
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut terms: Vec<String> = Vec::new();
+        for t in runs(&low, is_letter) {
+            if t.chars().nth(2).is_some() && !self.stopwords.contains(t) && seen.insert(t) {
+                terms.push(t.to_string());
+            }
+        }
+        Own { words: nw, chars, prose, features: f, key: words.join(" "), terms, text: low }
+    }
+}
+
+// ---------------------------------------------------------------- a page
+
+/// The features of every unit of a page: its own, its place in the page and in
+/// its block, and repetition inside the page.
+pub struct Page {
+    pub words: Vec<usize>,
+    pub chars: Vec<usize>,
+    pub texts: Vec<String>,
+    pub prose: Vec<bool>,
+    pub features: Vec<Vec<u32>>,
+    /// Content words, as ids into `vocabulary`.
+    pub terms: Vec<Vec<u32>>,
+    pub vocabulary: Vec<String>,
+    pub blocks: Vec<usize>,
+    pub flat: Vec<bool>,
+}
+
+/// Character offsets to byte offsets, walking forward (units come in order).
+struct Offsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
+}
+
+impl Offsets<'_> {
+    fn byte(&mut self, c: usize) -> usize {
+        if self.ascii {
+            return c.min(self.text.len());
+        }
+        if c < self.chars {
+            self.chars = 0;
+            self.bytes = 0;
+        }
+        for ch in self.text[self.bytes..].chars() {
+            if self.chars == c {
+                break;
+            }
+            self.chars += 1;
+            self.bytes += ch.len_utf8();
+        }
+        self.bytes
+    }
+}
+
+impl Lines {
+    /// ``units``: (start, end) character offsets; ``groups``: how many units each
+    /// (pseudo-)block holds, in order; ``flat``: the unit is a piece of a flattened line.
+    pub fn page(&self, text: &str, units: &[(usize, usize)], flat: &[bool], groups: &[usize]) -> Page {
+        let v: &Vocab = &VOCAB;
+        let n = units.len();
+        let size = text.chars().count().max(1) as f64;
+        let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
+        let mut cache: HashMap<&str, usize> = HashMap::default();
+        let mut owns: Vec<Own> = Vec::new();
+        let mut of_unit = Vec::with_capacity(n);
+        let mut blocks = Vec::with_capacity(n);
+        let mut page = Page {
+            words: Vec::with_capacity(n),
+            chars: Vec::with_capacity(n),
+            texts: Vec::with_capacity(n),
+            prose: Vec::with_capacity(n),
+            features: Vec::with_capacity(n),
+            terms: Vec::with_capacity(n),
+            vocabulary: Vec::new(),
+            blocks: Vec::new(),
+            flat: flat.to_vec(),
+        };
+        let mut term_ids: HashMap<String, u32> = HashMap::default();
+        let mut k = 0;
+        for (b, &size_of_group) in groups.iter().enumerate() {
+            for j in 0..size_of_group {
+                let (start, end) = units[k];
+                let (a, e) = (offsets.byte(start), offsets.byte(end));
+                let raw = &text[a..e];
+                let o = *cache.entry(raw).or_insert_with(|| {
+                    owns.push(self.own(raw));
+                    owns.len() - 1
+                });
+                of_unit.push(o);
+                let own = &owns[o];
+                let mut f = own.features.clone();
+                f.push(v.pos.id(start as f64 / size));
+                if flat[k] {
+                    f.push(v.flat);
+                    f.extend(own.features.iter().filter_map(|&x| v.flat_of[x as usize]));
+                }
+                f.push(if size_of_group == 1 {
+                    v.single_line_block
+                } else if j == 0 {
+                    v.block_first
+                } else if j == size_of_group - 1 {
+                    v.block_last
+                } else {
+                    v.block_mid
+                });
+                page.words.push(own.words);
+                page.chars.push(own.chars);
+                page.texts.push(own.text.clone());
+                page.prose.push(own.prose);
+                page.terms.push(
+                    own.terms
+                        .iter()
+                        .map(|t| match term_ids.get(t.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = page.vocabulary.len() as u32;
+                                term_ids.insert(t.clone(), id);
+                                page.vocabulary.push(t.clone());
+                                id
+                            }
+                        })
+                        .collect(),
+                );
+                page.features.push(f);
+                blocks.push(b);
+                k += 1;
+            }
+        }
+        assert_eq!(k, n, "the groups hold every unit");
+        page.blocks = blocks;
+        // repetition inside the page
+        let keys: Vec<&str> = of_unit.iter().map(|&o| owns[o].key.as_str()).collect();
+        let heads: Vec<&str> = keys
+            .iter()
+            .map(|k| {
+                let mut spaces = k.match_indices(' ').map(|(i, _)| i);
+                match (spaces.next(), spaces.next()) {
+                    (Some(_), Some(second)) => &k[..second],
+                    _ => "",
+                }
+            })
+            .collect();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        let mut prefixes: HashMap<&str, usize> = HashMap::default();
+        for (key, head) in keys.iter().zip(&heads) {
+            if !key.is_empty() {
+                *counts.entry(key).or_default() += 1;
+            }
+            if !head.is_empty() {
+                *prefixes.entry(head).or_default() += 1;
+            }
+        }
+        for i in 0..n {
+            let c = counts.get(keys[i]).copied().unwrap_or(0);
+            if c >= 2 {
+                page.features[i].push(v.repeat.id(c as f64));
+                if page.words[i] >= 8 {
+                    page.features[i].push(v.repeat_long);
+                }
+            }
+            if !heads[i].is_empty() && prefixes[heads[i]] >= 3 {
+                page.features[i].push(v.prefix.id(prefixes[heads[i]] as f64));
+            }
+        }
+        // the shape of each block
+        let mut i = 0;
+        for &size_of_group in groups {
+            let members = i..i + size_of_group;
+            let count = size_of_group as f64;
+            let words: usize = page.words[members.clone()].iter().sum();
+            let short = page.words[members.clone()].iter().filter(|&&w| w <= 4).count() as f64 / count;
+            let listy = members.clone().filter(|&m| owns[of_unit[m]].features.contains(&v.list)).count() as f64 / count;
+            let mut shape = vec![v.blines.id(count), v.bwords.id(words as f64), v.bshort.id(short)];
+            if listy >= 0.5 {
+                shape.push(v.block_listy);
+            }
+            if page.prose[members.clone()].iter().any(|&p| p) {
+                shape.push(v.block_has_prose);
+            }
+            for m in members {
+                page.features[m].extend_from_slice(&shape);
+            }
+            i += size_of_group;
+        }
+        page
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn names(raw: &str) -> Vec<&'static str> {
+        let lines = Lines::new(["the", "and", "of", "to", "a", "in", "on"].map(String::from));
+        lines.own(raw).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+    }
+
+    #[test]
+    fn markdown_is_read_and_dropped() {
+        let s = display("* [Sign in](https://x.y/login \"t\") or ![logo](/l.png) __init__ _em_ www.x.y/z");
+        assert_eq!(s.text.iter().collect::<String>(), "Sign in or   init em");
+        assert!(s.is_list && !s.is_heading);
+        assert_eq!((s.links, s.link_chars, s.images), (1, 7, 1));
+        assert!(display("## Title").is_heading && !display("####### Title").is_heading);
+        assert!(!display("1234. no").is_list && display("12. yes").is_list && display("b) yes").is_list);
+        // "__" goes first; a lone underscore between spaces is no emphasis
+        assert_eq!(display("a ___ b").text.iter().collect::<String>(), "a _ b");
+        let raw = chars("__ x");
+        assert_eq!(find_all(&raw, underscore_at), [(0, 1)]); // the last one is the \S the lookahead needs
+    }
+
+    #[test]
+    fn dates_and_ages_need_word_boundaries() {
+        assert!(has_date(&chars("Posted Dec 19, 2025")));
+        assert!(has_date(&chars("on 19 December 2025.")));
+        assert!(has_date(&chars("2025-12-19")) && has_date(&chars("1/2/25")));
+        assert!(!has_date(&chars("x2025-12-19")) && !has_date(&chars("Dec 19, 20255")));
+        assert!(has_date(&chars("ſep 3 2024"))); // (?i) reads the long s as an s
+        assert!(has_ago(&chars("3 hours ago")) && has_ago(&chars("5 min read")));
+        assert!(!has_ago(&chars("3 hours agony")));
+    }
+
+    #[test]
+    fn shapes_of_a_line() {
+        assert_eq!(sentence_ends(&chars("One. Two!\" Three? x.y")), 3);
+        assert_eq!(glued_tokens(&chars("NoticeTerms aB CookieSettings")), 2);
+        assert_eq!(title_breaks(&chars("as a caregiver How we make memories")), 1);
+        let f = names("The committee met on Tuesday and said that the plan was ready.");
+        assert!(f.contains(&"prose") && f.contains(&"end_stop") && !f.contains(&"starts_lower"));
+        assert_eq!(names(""), ["nw<1", "nowords", "end_stop", "sents<1", "markup_only", "tiny"]);
+        assert!(names("Share on Facebook").contains(&"cue_short_share"));
+    }
+}
