@@ -219,7 +219,8 @@ def test_a_signal_ends_the_workers_and_keeps_the_old_pair(tmp_path, corpus_file,
     while len(workers := children(proc.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)  # started: the run is under way (it takes seconds)
     assert len(workers) == 2
-    time.sleep(0.5)
+    time.sleep(0.2)
+    assert proc.poll() is None, "the run ended before the signal: the corpus is too small to interrupt"
     proc.send_signal(signum)
     assert proc.wait(10) == 128 + signum
     assert gone(workers, within=2)
