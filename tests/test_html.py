@@ -9,6 +9,7 @@ import pytest
 import cleaner
 from cleaner import InputError
 from cleaner import html as H
+from cleaner.html import extraction
 from cleaner.render import normalise
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
@@ -95,7 +96,7 @@ def test_a_page_without_an_article_takes_the_plain_text_path():
 
 
 def test_extraction_that_returns_nothing_falls_back_to_the_page_text(monkeypatch):
-    monkeypatch.setattr(H, "_trafilatura", lambda tree, **kw: None)
+    monkeypatch.setattr(extraction, "_trafilatura", lambda tree, **kw: None)
     result = H.clean_html(ARTICLE, language=False)
     assert result.path == "plain-text"
     assert "Rail companies say demand for overnight travel" in result.text

@@ -1,0 +1,254 @@
+"""Running trafilatura on a parsed page and choosing what to keep: the article, the
+recall fallback, the comments, or the page's own text (the path ``to_dict()`` reports)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+from lxml import etree
+
+from ..errors import check_size, check_text, refuse_binary, refuse_garbage
+from ..html_text import stream_text
+from .page import page_text
+from .sections import comment_sections, without_discussion
+
+TRAFILATURA = "trafilatura"
+FALLBACK = "trafilatura-fallback"
+PLAIN_TEXT = "plain-text"
+PATHS = (TRAFILATURA, FALLBACK, PLAIN_TEXT)
+
+RECALL_GAIN = 1.05         # the recall extraction must be longer than the balanced one by this factor
+RECALL_MIN_WORDS = 200     # ... and the balanced one a whole article (this many words or more)
+SHORT_SHARE = 0.1          # ... or a small part of the page's text (a truncated article)
+PLAIN_MIN_WORDS = 10       # below this trafilatura found nothing usable: plain-text path
+MAX_DEPTH = 2048           # libxml2 builds no deeper tree, even with huge_tree
+
+# htmldate's extensive search (dateparser over every text node) costs ten times the
+# extraction; the page's own date markup (meta, JSON-LD, time elements, URL) is enough.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+# Rules written for text converters that print what a browser would not show;
+# trafilatura never emits scripts, so a code-looking line is an article's code sample.
+HTML_DISABLED_RULES = frozenset({"markup.script"})
+
+
+@dataclass
+class Extraction:
+    """What the HTML gave: article blocks, comment blocks, page metadata, the path taken."""
+
+    main: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    path: str = TRAFILATURA
+    page: str | None = None        # the whole page as text, on the plain-text path
+    trusted: list[str] = field(default_factory=list)  # the balanced extraction, on the fallback path
+
+    def text(self) -> tuple[str, int | None]:
+        """The document text and the offset where the comments start (None without comments)."""
+        if self.path == PLAIN_TEXT:
+            return self.page or "", None
+        main = "\n\n".join(self.main)
+        if not self.comments:
+            return main, None
+        head = main + "\n\n\n" if main else ""
+        return head + "\n\n".join(self.comments), len(head)
+
+
+
+# --------------------------------------------------------------------------- extraction
+
+def _check(html: str | bytes) -> str | bytes:
+    """Refuse what is not a document; anything else, however broken, goes to the parser."""
+    if isinstance(html, bytes):
+        refuse_binary(html, "an HTML document")
+        check_size(len(html), "bytes")
+        return html
+    html = check_text(html, "HTML text or bytes")
+    refuse_garbage(html, "an HTML document")
+    return html
+
+
+# An inline image or font (``src="data:…"``) can be megabytes of base64 in one attribute:
+# it costs the parser memory and carries no text.
+_DATA_URI = r"data:[^\s\"'<>)]{2048,}"
+_DATA_URI_TEXT, _DATA_URI_BYTES = regex.compile(_DATA_URI), regex.compile(_DATA_URI.encode())
+
+
+def parse(html: str | bytes):
+    """The page as an lxml tree (trafilatura's loader: charset detection, repairs), or None.
+
+    The parser accepts huge trees: with libxml2's defaults a page nested deeper
+    than 255 elements (300 unclosed ``<div>``) is cut at that depth and a text
+    node over 10 MB is dropped, both silently, and the article with them.
+    """
+    from trafilatura import utils
+
+    html = _check(html)
+    if not html.strip():
+        return None
+    if isinstance(html, str) and not _has_markup(html):
+        html = f"<html><body><pre>{_escape(html)}</pre></body></html>"
+    if isinstance(html, str):  # text stays text: bytes would make trafilatura guess a charset
+        html = _DATA_URI_TEXT.sub("data:", html)
+    else:
+        html = _DATA_URI_BYTES.sub(b"data:", html)
+    default, utils.HTML_PARSER = utils.HTML_PARSER, _huge_parser()
+    try:
+        return utils.load_html(html)
+    except Exception:  # lxml raises many things on hostile input
+        return None
+    finally:
+        utils.HTML_PARSER = default
+
+
+def too_deep(tree) -> bool:
+    """True when the tree reaches libxml2's nesting limit: whatever lay deeper is lost."""
+    depth = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= MAX_DEPTH:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _huge_parser():
+    """trafilatura's parser settings, without libxml2's depth and text-node limits."""
+    from lxml.html import HTMLParser
+
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                      remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+def extract(html: str | bytes) -> Extraction:
+    """Run trafilatura on a page and choose what to keep; never raises for a malformed page.
+
+    * main text: trafilatura's balanced extraction without comments (comment
+      containers pruned first, as trafilatura does), replaced by its
+      ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
+    * on the fallback path, the balanced extraction's blocks are kept as
+      ``trusted``: they mark the article region (:func:`trusted_region`);
+    * comments: the page's comment sections (:func:`comment_sections`); on
+      pages that name none, trafilatura's comment extraction, run on its own
+      (``fast``: the comment sections are found before any fallback extractor
+      runs); a discussion the main extraction printed too is taken out of it
+      (:func:`without_discussion`);
+    * nothing usable: the page's own text, cleaned as plain text.
+    """
+    tree = parse(html)
+    if tree is None:
+        return Extraction(path=PLAIN_TEXT, page="")
+    if too_deep(tree):  # the parser dropped what lies deeper: read the markup as a stream
+        return Extraction(path=PLAIN_TEXT, page=stream_text(_check(html)))
+    main = _trafilatura(tree, comments=False, recall=False, metadata=True)
+    meta = main.meta if main is not None else {}
+    recall = _trafilatura(tree, comments=False, recall=True, metadata=False)
+    words_b = _words(main.main) if main is not None else 0
+    words_r = _words(recall.main) if recall is not None else 0
+    path = TRAFILATURA
+    trusted: list[str] = []
+    if words_r and prefer_recall(words_b, words_r, lambda: _page_words(tree)):
+        trusted = main.main if main is not None else []
+        main, path = recall, FALLBACK
+    if main is None or _words(main.main) < PLAIN_MIN_WORDS:
+        return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
+    found = comment_sections(tree, main.main)
+    if not found:
+        comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
+        found = comments.comments if comments is not None else []
+    return Extraction(without_discussion(main.main, found), found, meta, path, trusted=trusted)
+
+
+
+def prefer_recall(balanced: int, recall: int, page_words) -> bool:
+    """Keep trafilatura's recall extraction instead of the balanced one?
+
+    Yes when it is longer (by ``RECALL_GAIN``) and the balanced one is either a
+    full article (``RECALL_MIN_WORDS`` or more: the extra words are headings,
+    lists and tables it left out) or a small part of the page's text
+    (``SHORT_SHARE``: it truncated the article). A short balanced extraction
+    that is not a small part of the page is left alone: on short pages the
+    recall mode mostly adds teasers and link lists. ``page_words`` is a
+    callable, so the page is only measured when needed.
+    """
+    if recall <= RECALL_GAIN * balanced:
+        return False
+    return balanced >= RECALL_MIN_WORDS or balanced < SHORT_SHARE * page_words()
+
+
+def _trafilatura(tree, *, comments: bool, recall: bool, metadata: bool,
+                 fast: bool = False) -> Extraction | None:
+    from trafilatura import bare_extraction
+
+    try:  # bare_extraction works on a copy of the tree
+        result = bare_extraction(tree, include_comments=comments, with_metadata=metadata,
+                                 favor_recall=recall, fast=fast, date_extraction_params=DATE_PARAMS)
+    except Exception:  # trafilatura fails on odd trees; the other paths take over
+        return None
+    if result is None:
+        return None
+    return Extraction(blocks(result.body), blocks(result.commentsbody) if comments else [],
+                      page_meta(result) if metadata else {})
+
+
+def _words(blocks_: list[str]) -> int:
+    return sum(len(b.split()) for b in blocks_)
+
+
+def _page_words(tree) -> int:
+    return len(page_text(tree).split())
+
+
+def _has_markup(text: str) -> bool:
+    import re
+    return re.search(r"<[A-Za-z!/][^>]*>", text[:100_000]) is not None
+
+
+def _escape(text: str) -> str:
+    import html as html_lib
+    return html_lib.escape(text, quote=False)
+
+
+def blocks(body) -> list[str]:
+    """The blocks of a trafilatura output tree: one per top-level element, lines kept.
+
+    Headings, paragraphs, quotes and code are one block each; a list keeps an
+    item per line, a table a row per line.
+    """
+    if body is None:
+        return []
+    from trafilatura.xml import xmltotxt
+
+    out: list[str] = []
+    for child in body:
+        tail, child.tail = child.tail, None
+        try:
+            text = xmltotxt(child, False)
+        finally:
+            child.tail = tail
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        block = "\n".join(line for line in lines if line)
+        if block:
+            out.append(block)
+        if tail and tail.strip():
+            out.append(" ".join(tail.split()))
+    return out
+
+
+
+
+
+def page_meta(result) -> dict[str, Any]:
+    """Title, authors and date from trafilatura's reading of the page (head, meta, JSON-LD)."""
+    meta: dict[str, Any] = {}
+    if result.title:
+        meta["title"] = " ".join(result.title.split())
+    if result.author:
+        meta["authors"] = [a.strip() for a in result.author.split(";") if a.strip()]
+    if result.date:
+        meta["published"] = result.date
+    return meta
+
+
