@@ -19,6 +19,8 @@ import cleaner
 from cleaner import cli, evaluate
 from cleaner.evaluate import (Prediction, Scores, bag_scores, diagnose, overlap_scores,
                               shingle_scores, shingles, snippet_rates, tokenize)
+from cleaner.evaluate.metrics import SnippetCounts
+from cleaner.evaluate.scoring import score_document, summarise
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "eval" / "tiny.jsonl"
 
@@ -106,13 +108,39 @@ def test_bag_scores_ignore_order():
     assert (s.precision, s.recall, s.f1) == (0.75, 0.75, 0.75)
 
 
-def test_snippet_rates_match_whole_words_ignoring_case_and_spacing():
-    main = "Welcome home.\n\nThe  Cat sat on the mat."
-    kept, dropped = snippet_rates(main, ["the cat SAT", "a missing line"], ["Home", "Login", "hom"])
-    assert kept == 0.5                       # 1 of 2 found
-    assert dropped == pytest.approx(2 / 3)   # "home" is present; "login" and "hom" (not a word) absent
+def test_snippet_rates_match_substrings_with_whitespace_collapsed():
+    main = "Welcome home.\n\nThe  Cat sat\non the mat."
+    kept, dropped = snippet_rates(main, ["Cat sat on", "a missing line"], ["Home", "Login", "ome."])
+    assert kept == 0.5                       # "Cat sat on" spans a line break: found; the other not
+    assert dropped == pytest.approx(2 / 3)   # "ome." is inside "home.": found; "Home" (case) and "Login" absent
     assert snippet_rates(main, None, []) == (None, None)
     assert snippet_rates(main, ["  "], None) == (None, None)
+
+
+def test_snippets_are_pooled_over_pages_and_split_by_language():
+    """Hand-computed: page a (de) finds 2 of 3 'with' and 1 of 2 'without'; page b (de) finds
+    its one 'with' and none of its 'without'; page c (en) misses its one 'with' and leaks 1 of 1.
+    Pooled: TP 3, FN 2, FP 2; P = 3/5, R = 3/5, F1 = 0.6. German: TP 3, FN 1, FP 1:
+    P = R = F1 = 0.75. English: TP 0: P = R = F1 = 0. A page average would differ."""
+    records = [
+        {"id": "a", "lang": "de", "with": ["Der Hund", "bellt laut", "fehlt"], "without": ["Teilen", "Drucken"]},
+        {"id": "b", "lang": "de", "with": ["Es regnet."], "without": ["Anmelden"]},
+        {"id": "c", "lang": "en", "with": ["missing"], "without": ["Share"]},
+    ]
+    mains = {"a": "Der Hund\nbellt  laut.\nTeilen", "b": "Es regnet.", "c": "Share"}
+    scores = [score_document(r["id"], Prediction(mains[r["id"]]), r) for r in records]
+    assert [s.snippets for s in scores] == [SnippetCounts(2, 1, 1, 1), SnippetCounts(1, 0, 0, 1),
+                                           SnippetCounts(0, 1, 1, 0)]
+    pooled = summarise(scores)["snippets"]["pooled"]
+    assert (pooled["all"]["tp"], pooled["all"]["fn"], pooled["all"]["fp"]) == (3, 2, 2)
+    assert pooled["all"]["precision"] == pytest.approx(0.6)
+    assert pooled["all"]["recall"] == pytest.approx(0.6)
+    assert pooled["all"]["f1"] == pytest.approx(0.6)
+    assert list(pooled["languages"]) == ["de", "en"]          # by page count
+    assert pooled["languages"]["de"]["documents"] == 2
+    assert pooled["languages"]["de"]["f1"] == pytest.approx(0.75)
+    assert pooled["languages"]["en"]["f1"] == 0.0
+    assert summarise(scores)["main"] is None                    # no gold main text: no main-text row
 
 
 def test_diagnose_names_kept_removed_and_missing_pieces():

@@ -32,8 +32,13 @@ outweigh many short ones):
   cleaner invented no comment.
 * **snippets**: the share of a page's ``with`` snippets found in the main
   text and the share of its ``without`` snippets absent from it, matched as
-  word sequences (case, punctuation and spacing ignored); averaged over the
-  pages that have snippets.
+  substrings once whitespace is collapsed (a snippet may start or end inside a
+  word, as trafilatura's are); averaged over the pages that have snippets. Pooled too, as trafilatura's own comparison
+  counts them: over all snippets of all pages, a ``with`` snippet found is a
+  true positive, missed a false negative, a ``without`` snippet found a
+  false positive; precision, recall and F1 overall and per page language
+  (the ``lang`` field). Records without a gold ``main`` are scored by their
+  snippets alone.
 * **removals**: how many segments and characters each removal category took.
 
 Gold text scraped from the web carries encoding damage (UTF-8 read as
@@ -49,14 +54,15 @@ from __future__ import annotations
 
 from .command import register, run
 from .diagnosis import Worst, diagnose
-from .metrics import (SHINGLE, Scores, bag_scores, mean, overlap_scores, shingle_scores, shingles,
-                      snippet_rates, tokenize)
+from .metrics import (SHINGLE, Scores, SnippetCounts, bag_scores, mean, overlap_scores, shingle_scores,
+                      shingles, snippet_counts, snippet_rates, tokenize)
 from .records import Fields, converted_text, read_records, record_id, record_text
 from .report import format_report
 from .runner import Evaluation, evaluate, run_cleaner
-from .scoring import DocScore, Prediction, prediction_from_dict, score_document, summarise
+from .scoring import DocScore, Prediction, pooled_snippets, prediction_from_dict, score_document, summarise
 
-__all__ = ["SHINGLE", "DocScore", "Evaluation", "Fields", "Prediction", "Scores", "Worst", "bag_scores",
+__all__ = ["SHINGLE", "DocScore", "Evaluation", "Fields", "Prediction", "Scores", "SnippetCounts", "Worst",
+           "bag_scores", "pooled_snippets", "snippet_counts",
            "converted_text", "diagnose", "evaluate", "format_report", "mean", "overlap_scores",
            "prediction_from_dict", "read_records", "record_id", "record_text", "register", "run",
            "run_cleaner", "score_document", "shingle_scores", "shingles", "snippet_rates", "summarise",

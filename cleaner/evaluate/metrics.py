@@ -96,9 +96,61 @@ def bag_scores(predicted: str | list[str], gold: str | list[str]) -> Scores:
     return overlap_scores(Counter(p), Counter(g))
 
 
-def _phrase(text: str) -> str:
-    """A text as a space-padded word sequence, for whole-word substring tests."""
-    return " " + " ".join(tokenize(text)) + " "
+def collapsed(text: str) -> str:
+    """A text with its whitespace collapsed to single spaces (and Unicode composed), the form
+    snippets and main texts are compared in: trafilatura's comparison matches a snippet as a
+    substring so, and its snippets may start or end inside a word."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class SnippetCounts:
+    """Snippets of one page (or many, added up), as trafilatura's comparison counts them.
+
+    A ``with`` snippet found in the main text is a true positive, missed a false
+    negative; a ``without`` snippet found is a false positive, absent a true negative.
+    """
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def __add__(self, other: "SnippetCounts") -> "SnippetCounts":
+        return SnippetCounts(self.tp + other.tp, self.fn + other.fn, self.fp + other.fp, self.tn + other.tn)
+
+    @property
+    def scores(self) -> Scores:
+        """Pooled precision, recall and F1 (0 where a denominator is 0)."""
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return Scores(precision, recall, f1)
+
+    @property
+    def kept(self) -> float | None:
+        """Share of ``with`` snippets found; ``None`` when there are none."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def dropped(self) -> float | None:
+        """Share of ``without`` snippets absent; ``None`` when there are none."""
+        return self.tn / (self.tn + self.fp) if self.tn + self.fp else None
+
+
+def snippet_counts(main: str, with_snippets: Iterable[str] | None,
+                   without_snippets: Iterable[str] | None) -> SnippetCounts:
+    """Which snippets of one page ``main`` contains: a substring once both have their
+    whitespace collapsed (:func:`collapsed`); blank snippets do not count."""
+    haystack = collapsed(main)
+
+    def found(snippets: Iterable[str] | None) -> list[bool]:
+        return [p in haystack for p in (collapsed(s) for s in snippets or () if isinstance(s, str)) if p]
+
+    kept, leaked = found(with_snippets), found(without_snippets)
+    return SnippetCounts(tp=sum(kept), fn=len(kept) - sum(kept), fp=sum(leaked), tn=len(leaked) - sum(leaked))
 
 
 def snippet_rates(main: str, with_snippets: Iterable[str] | None,
@@ -108,15 +160,8 @@ def snippet_rates(main: str, with_snippets: Iterable[str] | None,
     ``None`` where a page has no snippets of that kind (or only empty ones),
     so it does not count in the average.
     """
-    haystack = _phrase(main)
-
-    def share(snippets: Iterable[str] | None, wanted: bool) -> float | None:
-        phrases = [p for p in (_phrase(s) for s in snippets or ()) if p.strip()]
-        if not phrases:
-            return None
-        return sum((p in haystack) == wanted for p in phrases) / len(phrases)
-
-    return share(with_snippets, True), share(without_snippets, False)
+    counts = snippet_counts(main, with_snippets, without_snippets)
+    return counts.kept, counts.dropped
 
 
 def mean(values: Iterable[float]) -> float | None:

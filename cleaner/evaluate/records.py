@@ -23,6 +23,7 @@ class Fields:
     comments: str = "comments"
     with_: str = "with"
     without: str = "without"
+    language: str = "lang"
 
 
 def read_records(path: str | Path, limit: int | None = None) -> Iterator[dict]:

@@ -80,8 +80,9 @@ def evaluate(records: Iterable[dict], *, input_kind: str = "text", converter: st
         prediction = run_cleaner(source, doc_id, options, input_kind)
         score = score_document(doc_id, prediction, record, fields)
         scores.append(score)
-        worst_docs.add(score, prediction, record.get(fields.gold) or "",
-                       source if input_kind == "text" else None)
+        gold = record.get(fields.gold) or "" if score.has_gold else \
+            {"with": record.get(fields.with_), "without": record.get(fields.without)}
+        worst_docs.add(score, prediction, gold, source if input_kind == "text" else None)
     return Evaluation(summarise(scores), scores, worst_docs.report(), sources,
                       time.perf_counter() - started)
 
