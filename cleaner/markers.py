@@ -24,10 +24,16 @@ Kinds of marker:
 * ``form``   — the comment form or the notice that ends one ("Leave a Reply",
   "Comments are closed");
 * ``none``   — a count that says there is no discussion ("No comments:", "0 Responses").
+
+The words above are English. A page in another language gets its own words too
+(:func:`local_markers`, from ``cleaner/data/chrome_words.toml``: "71 Kommentare",
+"Antworten", "Schreibe einen Kommentar", "vor 2 Stunden"), tried only where the
+English reading finds nothing, so English pages pay nothing for them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -209,8 +215,19 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
-def parse(line: str) -> Marker | None:
-    """What a short line says about a comment, or None if it is not a marker."""
+def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
+    """What a short line says about a comment, or None if it is not a marker. ``local``:
+    the page language's marker words (:func:`local_markers`), tried when the English
+    reading finds nothing."""
+    marker = _parse(line)
+    if marker is None and local is not None and len(line) <= 4 * MAX_LINE:
+        text = display(line)
+        if text and len(text) <= MAX_LINE:
+            return local.parse(text)
+    return marker
+
+
+def _parse(line: str) -> Marker | None:
     if len(line) > MAX_LINE and (len(line) > 4 * MAX_LINE or "](" not in line):
         return None  # a paragraph, not a marker (markdown links may make a marker line long)
     text = display(line)
@@ -234,6 +251,66 @@ def parse(line: str) -> Marker | None:
     if FORM.match(text, timeout=0.2):
         return Marker("form")
     return header(text)
+
+
+@dataclass(frozen=True)
+class LocalMarkers:
+    """One language's comment markers: a discussion's heading and its "none" count, its
+    buttons, its form, and relative dates ("vor 2 Stunden") alone or after a name."""
+
+    heading: regex.Pattern
+    none: regex.Pattern
+    chrome: regex.Pattern
+    form: regex.Pattern | None
+    ago: regex.Pattern | None
+
+    def parse(self, text: str) -> Marker | None:
+        if self.chrome.match(text, timeout=0.2):
+            return Marker("chrome")
+        if self.heading.match(text, timeout=0.2):
+            if self.none.match(text):
+                return Marker("none")
+            # "10 Kommentare" is as often the count link in an article's byline as a
+            # discussion's heading: it is chrome, not evidence that a discussion starts
+            return Marker("chrome" if text[:1].isdigit() else "heading")
+        if self.form is not None and self.form.match(text, timeout=0.2):
+            return Marker("form")
+        if self.ago is None or len(text) > 90 or not (m := self.ago.search(text, timeout=0.2)):
+            return None
+        rest = _strip_glue(text[:m.start()] + " " + text[m.end():])
+        if not rest:
+            return Marker("date", when=m.group().strip())
+        if m.group().strip()[:1].isdigit() or _DIGIT.search(m.group()):
+            # "Anna vor 2 Stunden": a name and a stamp; a word date ("gestern") is too often a sentence's
+            return Marker("says", _clean(rest), m.group().strip()) if looks_like_name(rest, True) else None
+        return None
+
+
+_NONE_WORDS = r"(?:0|keine?|aucune?|ning[úu]n|ninguna|nenhum|nenhuma|nessun|brak|geen|zero)"
+
+
+@lru_cache(maxsize=16)
+def local_markers(language: str | None) -> LocalMarkers | None:
+    """The comment markers of a page ``language``; None for English, an unknown language
+    or one ``chrome_words.toml`` has no comment words for."""
+    if not language or language == "en":
+        return None
+    from .language.chrome import comment_words
+
+    words = comment_words(language)
+    if not words or "comment_count" not in words:
+        return None
+    count = words["comment_count"]
+    heading = regex.compile(
+        rf"(?i)^(?:{_NONE_WORDS}|\d+)\s+{count}(?:\s+\S{{1,4}}\s+.{{1,160}})?\s*[:.]?$"
+        rf"|^{count}(?:\s*\(\d+\))?\s*:?$")
+    buttons = words.get("comment_buttons")
+    chrome = regex.compile(rf"(?i)^(?:(?:{buttons}|[+\-−]?\d{{1,6}})\s*[|•·↓↑+\-]*\s*)+$" if buttons
+                           else r"(?!)")
+    form = regex.compile(rf"(?i)^(?:{words['comment_form']})") if words.get("comment_form") else None
+    ago = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{words['ago']})(?:\s*(?:,|um|à|a\s+las|às|alle|o|om)?\s*{_TIME})?"
+                        r"(?![\p{L}\p{N}])") if words.get("ago") else None
+    return LocalMarkers(heading, regex.compile(rf"(?i)^\W*{_NONE_WORDS}\b"), chrome, form, ago)
 
 
 def header(text: str) -> Marker | None:

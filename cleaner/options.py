@@ -27,6 +27,7 @@ class Options:
     target_language: str = "en"           # passages not in this language are flagged
     min_confidence: float = 0.90           # flags below this confidence are dropped
     language_backend: str = "langdetect"
+    page_language: str | None = None      # the page's language when the caller knows it; None: counted
 
     def __post_init__(self) -> None:
         # lists are accepted (``Options(disable=["comments"])``); stored hashable for the pipeline cache
@@ -40,6 +41,9 @@ class Options:
         if not _is_language(self.target_language):
             raise OptionsError(f"unknown language code {self.target_language!r}: "
                                "expected an ISO 639-1 code such as 'en' or 'de'")
+        if self.page_language is not None and not _is_language(self.page_language):
+            raise OptionsError(f"unknown page language {self.page_language!r}: "
+                               "expected an ISO 639-1 code such as 'de' or 'fr'")
         unknown = set(self.disable) - set(STAGES)
         if unknown:
             unknown -= _rule_ids(tuple(self.rules))
@@ -82,6 +86,9 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                        help="ISO 639-1 code of the expected language (default: en)")
     group.add_argument("--min-confidence", type=float, default=0.90,
                        help="minimum confidence of a language flag (default: 0.90)")
+    group.add_argument("--page-language", metavar="ISO",
+                       help="the pages' language, whose chrome and comment words the rules look for "
+                            "(default: counted on each page)")
     group.add_argument("--language-backend", choices=("langdetect", "py3langid"), default="langdetect",
                        help="detector for passages that need one (py3langid: pip install 'cleaner[fast]')")
 
@@ -94,4 +101,5 @@ def options_from_args(args: argparse.Namespace) -> Options:
         target_language=args.target_language,
         min_confidence=args.min_confidence,
         language_backend=args.language_backend,
+        page_language=getattr(args, "page_language", None),
     )

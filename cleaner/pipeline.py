@@ -19,8 +19,9 @@ class Stage(Protocol):
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage]):
+    def __init__(self, stages: list[Stage], hints: dict | None = None):
         self.stages = stages
+        self.hints = hints or {}  # the caller's word on every document (the page language): it wins
 
     @property
     def names(self) -> list[str]:
@@ -28,6 +29,7 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> CleanResult:
         seen, positions = view(doc)  # invisible characters out, every line end a newline
+        seen.hints.update(self.hints)
         for stage in self.stages:
             stage(seen)
         return CleanResult(restore(seen, doc, positions))
@@ -52,7 +54,8 @@ def build(options: Options) -> Pipeline:
     ]
     if options.language:
         stages.append(LanguageFlags(options))
-    return Pipeline([s for s in stages if s.name not in options.disable])
+    hints = {"page_language": options.page_language} if options.page_language else {}
+    return Pipeline([s for s in stages if s.name not in options.disable], hints)
 
 
 @lru_cache(maxsize=8)

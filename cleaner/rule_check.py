@@ -11,14 +11,18 @@ import argparse
 import sys
 
 from .render import normalise
-from .rules import Rule, RuleError, load_rules
+from collections import Counter
+
+from .rules import Rule, RuleError, for_language, load_rules
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("rules", help="list the rules, or check rule files (patterns, examples)")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    listing = actions.add_parser("list", help="one line a rule: id, category, scope, where, engine")
+    listing = actions.add_parser("list", help="one line a rule: id, category, scope, where, engine, languages")
     listing.add_argument("files", nargs="*", metavar="FILE", help="rule files to add to the built-in ones")
+    listing.add_argument("--language", metavar="ISO",
+                         help="only the rules a page in this language runs (those of every language included)")
     listing.set_defaults(func=_list)
     check = actions.add_parser("check", help="compile every rule and run its examples; exit 1 on a failure")
     check.add_argument("files", nargs="*", metavar="FILE", help="rule files to add to the built-in ones")
@@ -49,8 +53,11 @@ def _list(args: argparse.Namespace) -> int:
     rules = _load(args.files)
     if rules is None:
         return 2
+    if args.language:
+        rules = for_language(rules, args.language)
     for rule in rules:
-        print(f"{rule.id}\t{rule.category}\t{rule.scope}\t{rule.where}\t{_engine(rule)}")
+        languages = ",".join(rule.languages) or "all"
+        print(f"{rule.id}\t{rule.category}\t{rule.scope}\t{rule.where}\t{_engine(rule)}\t{languages}")
     return 0
 
 
@@ -64,6 +71,9 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{rule.id} ({rule.source}): {problem}")
             bad += 1
     confirmed = sum(not r.pattern.linear for r in rules)
+    by_language = Counter(lang for r in rules for lang in r.languages)
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(by_language.items()))
     print(f"rules: {len(rules)} compiled ({confirmed} with lookaround, confirmed in a second step), "
-          f"{bad} failure{'s' * (bad != 1)}")
+          f"{len(rules) - sum(bool(r.languages) for r in rules)} for every page"
+          + (f", by page language: {languages}" if languages else "") + f"; {bad} failure{'s' * (bad != 1)}")
     return 1 if bad else 0

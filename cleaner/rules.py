@@ -5,6 +5,11 @@ shape with ``--rules FILE`` or ``clean(..., rules=[path])``. Every rule carries
 positive and negative examples that the test suite runs, so a rule cannot
 silently stop matching what it was written for, or start matching article
 prose it must leave alone.
+
+A rule written in a language's words says so (``languages = ["de"]``, on the rule
+or once at the top of its file, as ``cleaner/rules/de.toml`` does); it runs only
+on pages in one of its languages (:func:`for_language`), so a page pays only
+for its own language's words. A rule without ``languages`` runs on every page.
 """
 from __future__ import annotations
 
@@ -68,6 +73,7 @@ class Rule:
     raw: bool = False  # match the unnormalised text (for markup, which normalisation strips)
     source: str = ""
     requires: tuple[str, ...] = ()  # lower-case literals, one of which the text must contain
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes of the pages it runs on; () is every page
 
     def matches(self, text: str, words: int | None = None) -> bool:
         """True when the unit's display text is this kind of boilerplate.
@@ -84,6 +90,18 @@ class Rule:
             if not any(k in lower for k in self.requires):
                 return False
         return self.pattern.search(text)
+
+
+def for_language(rules: list[Rule] | tuple[Rule, ...], language: str | None) -> list[Rule]:
+    """The rules that run on a page in ``language`` (``None``: unknown, treated as English):
+    every rule without ``languages`` and those that name the page's language."""
+    language = language or "en"
+    return [r for r in rules if not r.languages or language in r.languages]
+
+
+def rule_languages(rules: list[Rule] | tuple[Rule, ...]) -> frozenset[str]:
+    """Every language some rule names."""
+    return frozenset(lang for r in rules for lang in r.languages)
 
 
 def builtin_rule_files() -> list[Path]:
@@ -117,10 +135,12 @@ def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     categories.update(data.get("categories", {}))
-    return [_parse_rule(entry, path, categories) for entry in data.get("rule", [])]
+    languages = _languages(data.get("languages", []), str(path))
+    return [_parse_rule(entry, path, categories, languages) for entry in data.get("rule", [])]
 
 
-def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Rule, bool]:
+def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
+                languages: tuple[str, ...] = ()) -> tuple[Rule, bool]:
     where = f"{path}: rule {entry.get('id', '?')!r}"
     for key in ("id", "category", "pattern", "rationale", "examples", "counterexamples"):
         if key not in entry:
@@ -145,6 +165,7 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str]) -> tuple[Ru
         label=METADATA if entry.get("label") == METADATA else BOILERPLATE,
         raw=bool(entry.get("raw", False)), source=str(path),
         requires=_requires(entry.get("requires", []), where),
+        languages=_languages(entry["languages"], where) if "languages" in entry else languages,
     )
     return rule, bool(entry.get("override", False))
 
@@ -156,3 +177,11 @@ def _requires(words: object, where: str) -> tuple[str, ...]:
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise RuleError(f"{where}: requires must be a list of non-empty strings")
     return tuple(w.lower() for w in words)
+
+
+def _languages(codes: object, where: str) -> tuple[str, ...]:
+    """The pages a rule runs on, as ISO 639-1 codes (lower case, two letters)."""
+    if not isinstance(codes, list) or not all(isinstance(c, str) and len(c) == 2 and c.isalpha()
+                                              and c.islower() and c.isascii() for c in codes):
+        raise RuleError(f"{where}: languages must be a list of ISO 639-1 codes such as [\"de\", \"fr\"]")
+    return tuple(codes)

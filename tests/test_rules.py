@@ -34,16 +34,46 @@ def test_rules_check_reports_a_failing_rule_by_id(tmp_path, capsys):
     assert main(["rules", "check", str(tmp_path / "missing.toml")]) == 2
 
 
+#: A paragraph of article prose per language, for placing a rule's examples in a page of its language.
+ARTICLES = {
+    "en": "The ministry said the drills would last until February. Officials in Kyiv said "
+          "they were watching the border closely and had moved troops north.",
+    "de": "Das Ministerium teilte mit, dass die Übung bis Februar dauern werde. Die Behörden in Kiew "
+          "sagten, sie beobachteten die Grenze genau und hätten Truppen nach Norden verlegt.",
+    "fr": "Le ministère a indiqué que les exercices dureraient jusqu'en février. Les responsables à Kiev "
+          "ont dit qu'ils surveillaient la frontière de près et avaient déplacé des troupes vers le nord.",
+    "es": "El ministerio dijo que los ejercicios durarían hasta febrero. Los funcionarios en Kiev "
+          "dijeron que vigilaban la frontera de cerca y que habían movido tropas hacia el norte.",
+    "pt": "O ministério disse que os exercícios vão durar até fevereiro. As autoridades em Kiev "
+          "disseram que estavam a vigiar a fronteira de perto e que tinham deslocado tropas para o norte.",
+    "it": "Il ministero ha detto che le esercitazioni dureranno fino a febbraio. I funzionari a Kiev "
+          "hanno detto che stavano osservando il confine da vicino e che avevano spostato truppe a nord.",
+    "pl": "Ministerstwo poinformowało, że ćwiczenia potrwają do lutego. Urzędnicy w Kijowie powiedzieli, "
+          "że uważnie obserwują granicę i że przesunęli wojska na północ.",
+    "nl": "Het ministerie zei dat de oefeningen tot februari zullen duren. Ambtenaren in Kiev zeiden "
+          "dat ze de grens nauwlettend in de gaten hielden en dat ze troepen naar het noorden hadden verplaatst.",
+}
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_examples_are_removed_in_context(rule):
-    """In a document, an example line is removed by some rule of the same category."""
-    article = ("The ministry said the drills would last until February. Officials in Kyiv said "
-               "they were watching the border closely and had moved troops north.")
+    """In a document of the rule's language, an example line is removed by some rule of the
+    same category."""
+    language = rule.languages[0] if rule.languages else "en"
+    article = ARTICLES[language]
     for example in rule.examples:
         text = f"{article}\n\n{example}\n\n{article}" if rule.where == "anywhere" else (
             f"{example}\n\n{article}" if rule.where == "head" else f"{article}\n\n{example}")
-        removed = clean(text, language=False, disable={"comments"}).to_dict()["removed"]
+        removed = clean(text, language=False, disable={"comments"},
+                        page_language=language).to_dict()["removed"]
         assert any(r["category"] == rule.category for r in removed), (rule.id, example, removed)
+
+
+def test_a_language_file_covers_each_chrome_language():
+    """Every language the page language can name has rules of its own words."""
+    from cleaner.language.page import CHROME_LANGUAGES
+    named = {lang for r in RULES for lang in r.languages}
+    assert named >= set(CHROME_LANGUAGES) - {"en"}
 
 
 def test_user_rule_file(tmp_path):

@@ -1,9 +1,16 @@
-"""Apply the boilerplate rule registry to lines, paragraph-edge sentences and blocks."""
+"""Apply the boilerplate rule registry to lines, paragraph-edge sentences and blocks.
+
+The rules that run are those of the page's language (:func:`cleaner.rules.for_language`,
+the language from :func:`cleaner.language.page.page_language`): the engine of each
+language's rule set is compiled when a page in that language first needs it and kept.
+English (or an unknown language) has its engine built up front, and when no rule names
+a language the page's language is never counted.
+"""
 from __future__ import annotations
 
 from .._core import RuleEngine
 from ..document import MAIN, Block, Document
-from ..rules import Rule
+from ..rules import Rule, for_language, rule_languages
 from ..sentences import is_prose, split_sentences
 from ..structure.features import FLAT, split_flat
 
@@ -21,19 +28,38 @@ class RuleStage:
     name = "rules"
 
     def __init__(self, rules: list[Rule]):
-        self.rules = list(rules)
-        members = {scope: [i for i, r in enumerate(rules) if r.scope == scope] for scope in SCOPES}
-        members["line"] += members["sentence"]  # a sentence rule also matches a whole line
-        self.has_blocks = bool(members["block"])
-        self.engine = RuleEngine([(r.pattern, r.raw, list(r.requires), r.max_words, PLACE[r.where])
-                                  for r in rules], [members[scope] for scope in SCOPES])
+        self.all_rules = list(rules)
+        self.languages = rule_languages(self.all_rules)
+        self._sets: dict[tuple[int, ...], RuleSet] = {}
+        self._by_language: dict[str | None, RuleSet] = {}
+        self.default = self.for_language(None)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules an English page (or one of unknown language) gets."""
+        return self.default.rules
+
+    def for_language(self, language: str | None) -> "RuleSet":
+        """The compiled rule set of a page language; a language no rule names shares English's."""
+        key = language if language in self.languages else None
+        found = self._by_language.get(key)
+        if found is None:
+            rules = for_language(self.all_rules, key)
+            members = tuple(id(r) for r in rules)
+            found = self._sets.get(members) or self._sets.setdefault(members, RuleSet(rules))
+            self._by_language[key] = found
+        return found
 
     def __call__(self, doc: Document) -> None:
+        rule_set = self.default
+        if self.languages:
+            from ..language.page import page_language
+            rule_set = self.for_language(page_language(doc))
         prose = [b for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
         bounds = _bounds(doc, prose)
         placed = {block.index: _position(doc, block, bounds) for block in doc.blocks}
         for block in doc.blocks:
-            self._apply(doc, block, placed[block.index])
+            rule_set.apply(doc, block, placed[block.index])
         # A removed paragraph of prose (a fair-use notice) is not the article: measured
         # without it, an author bio above it is in the tail, as it would be once the
         # notice is gone. Cleaning the cleaned text must not remove more.
@@ -42,16 +68,28 @@ class RuleStage:
             for block in doc.blocks:
                 where = _position(doc, block, trimmed)
                 if where != placed[block.index] and doc.is_unclaimed(block.start, block.end):
-                    self._apply(doc, block, where)
+                    rule_set.apply(doc, block, where)
 
-    def _apply(self, doc: Document, block: Block, where: int) -> None:
+
+class RuleSet:
+    """Rules and the engine compiled from them: what runs on one page."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = list(rules)
+        members = {scope: [i for i, r in enumerate(rules) if r.scope == scope] for scope in SCOPES}
+        members["line"] += members["sentence"]  # a sentence rule also matches a whole line
+        self.has_blocks = bool(members["block"])
+        self.engine = RuleEngine([(r.pattern, r.raw, list(r.requires), r.max_words, PLACE[r.where])
+                                  for r in rules], [members[scope] for scope in SCOPES])
+
+    def apply(self, doc: Document, block: Block, where: int) -> None:
         if self._block(doc, block, where):
             return
         for line in block.lines:
             if line.end - line.start > FLAT:
                 self._pieces(doc, line.start, line.end)
                 continue
-            rule = self._first(0, doc.slice(line.start, line.end), where)
+            rule = self.first(0, doc.slice(line.start, line.end), where)
             if rule:
                 doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
             else:
@@ -60,7 +98,7 @@ class RuleStage:
     def _block(self, doc: Document, block: Block, where: int) -> bool:
         if len(block.lines) < 2 or not self.has_blocks:
             return False
-        rule = self._first(2, doc.slice(block.start, block.end), where)
+        rule = self.first(2, doc.slice(block.start, block.end), where)
         if rule:
             doc.annotate(block.start, block.end, rule.label, rule.category, rule.id)
         return rule is not None
@@ -69,7 +107,7 @@ class RuleStage:
         """A flattened page (a converter printed it as one line) has no lines to judge: each
         of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
         for a, b in split_flat(doc.text, start, end):
-            rule = self._first(0, doc.slice(a, b), _placed(doc, a, b))
+            rule = self.first(0, doc.slice(a, b), _placed(doc, a, b))
             if rule:
                 doc.annotate(a, b, rule.label, rule.category, rule.id)
 
@@ -81,14 +119,14 @@ class RuleStage:
         hits: list[tuple[int, int, Rule]] = []
         for order in (reversed(spans), spans):
             for a, b in order:
-                rule = self._first(1, doc.slice(a, b), where)
+                rule = self.first(1, doc.slice(a, b), where)
                 if rule is None:
                     break
                 hits.append((a, b, rule))
         for a, b, rule in hits:
             doc.annotate(a, b, rule.label, rule.category, rule.id)
 
-    def _first(self, scope: int, raw: str, where: int) -> Rule | None:
+    def first(self, scope: int, raw: str, where: int) -> Rule | None:
         """The first rule of ``scope`` (0 line, 1 sentence, 2 block) that claims ``raw``."""
         found = self.engine.first(scope, raw, where)
         return None if found is None else self.rules[found]

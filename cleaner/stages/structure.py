@@ -105,7 +105,7 @@ class PageStructure:
         if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" and trusted is None:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
-        infos = analyse(doc, w.stopwords)
+        infos = analyse(doc, w.stopwords, _heads(doc))
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
@@ -219,3 +219,10 @@ def _kept_words(infos, live: list[bool], joined: list[bool], start: int, step: i
             break
         j = nxt
     return words
+
+
+def _heads(doc: Document) -> tuple[str, ...]:
+    """The page language's teaser-list headings; none for English or an unknown language."""
+    from ..language.chrome import related_heads
+    from ..language.page import page_language
+    return related_heads(page_language(doc))

@@ -181,16 +181,18 @@ def display(raw: str) -> tuple[str, int, bool, bool, int, int]:
     return _display(raw)
 
 
-@lru_cache(maxsize=4)
-def _engine(stopwords: frozenset[str]) -> Features:
-    return Features(sorted(stopwords))
+@lru_cache(maxsize=16)
+def _engine(stopwords: frozenset[str], heads: tuple[str, ...] = ()) -> Features:
+    return Features(sorted(stopwords), list(heads))
 
 
-def analyse(doc: Document, stopwords: frozenset[str]) -> list[LineInfo]:
-    """Features of every line of ``doc``, with its block and the page around it."""
+def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = ()) -> list[LineInfo]:
+    """Features of every line of ``doc``, with its block and the page around it. ``heads``:
+    the page language's headings over a teaser list (:func:`cleaner.language.chrome.related_heads`),
+    read like the English ones."""
     units = page_units(doc)
     flat = [unit for group in units for unit in group]
-    page = _engine(stopwords).page(doc.text, [u.start for u in flat], [u.end for u in flat],
+    page = _engine(stopwords, heads).page(doc.text, [u.start for u in flat], [u.end for u in flat],
                                    [u.flat for u in flat], [len(group) for group in units])
     return [LineInfo(*row, page, k)
             for k, row in enumerate(zip(flat, page.words, page.chars, page.texts, page.prose))]

@@ -460,14 +460,25 @@ fn sentence_ends(s: &[char]) -> usize {
     count
 }
 
+/// ``text`` (lower-case) starts, after any non-word characters, with one of ``heads``
+/// followed by the end or a non-word character.
+pub fn starts_with_head<S: AsRef<str>>(text: &str, heads: &[S]) -> bool {
+    let rest = text.trim_start_matches(|c: char| !is_word(c));
+    heads.iter().any(|head| {
+        rest.strip_prefix(head.as_ref()).is_some_and(|after| !after.chars().next().is_some_and(is_word))
+    })
+}
+
 fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = &str> {
     text.split(move |c: char| !class(c)).filter(|w| !w.is_empty())
 }
 
-/// The stopwords of the page's languages, for the line features.
+/// The stopwords of the page's languages, for the line features, and the page
+/// language's own headings of teaser lists ("mehr zum thema"), lower-case.
 pub struct Lines {
     stopwords: HashSet<String>,
     cue_of: HashMap<&'static str, Vec<usize>>,
+    heads: Vec<String>,
 }
 
 impl Lines {
@@ -478,7 +489,13 @@ impl Lines {
                 cue_of.entry(w).or_default().push(k);
             }
         }
-        Lines { stopwords: stopwords.into_iter().collect(), cue_of }
+        Lines { stopwords: stopwords.into_iter().collect(), cue_of, heads: Vec::new() }
+    }
+
+    /// The same lines with the page language's teaser-list headings besides the English ones.
+    pub fn with_heads(mut self, heads: impl IntoIterator<Item = String>) -> Lines {
+        self.heads = heads.into_iter().map(|h| lower(&h)).filter(|h| !h.is_empty()).collect();
+        self
     }
 
     /// The features of one line's text on its own.
@@ -628,6 +645,8 @@ pub struct Page {
     pub vocabulary: Vec<String>,
     pub blocks: Vec<usize>,
     pub flat: Vec<bool>,
+    /// The unit starts with one of the page language's teaser-list headings.
+    pub local_head: Vec<bool>,
 }
 
 /// Character offsets to byte offsets, walking forward (units come in order).
@@ -680,6 +699,7 @@ impl Lines {
             vocabulary: Vec::new(),
             blocks: Vec::new(),
             flat: flat.to_vec(),
+            local_head: Vec::with_capacity(n),
         };
         let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut k = 0;
@@ -711,6 +731,7 @@ impl Lines {
                 });
                 page.words.push(own.words);
                 page.chars.push(own.chars);
+                page.local_head.push(!self.heads.is_empty() && starts_with_head(&own.text, &self.heads));
                 page.texts.push(own.text.clone());
                 page.prose.push(own.prose);
                 page.terms.push(

@@ -138,9 +138,12 @@ struct Features {
 
 #[pymethods]
 impl Features {
+    /// ``heads``: the page language's headings of teaser lists ("mehr zum thema"),
+    /// read like the English ones ("related", "more from").
     #[new]
-    fn new(stopwords: Vec<String>) -> Self {
-        Features { lines: features::Lines::new(stopwords) }
+    #[pyo3(signature = (stopwords, heads = Vec::new()))]
+    fn new(stopwords: Vec<String>, heads: Vec<String>) -> Self {
+        Features { lines: features::Lines::new(stopwords).with_heads(heads) }
     }
 
     /// The units of one page: ``starts``/``ends`` character offsets in ``text``,

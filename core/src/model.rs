@@ -10,8 +10,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::features::Page;
-use crate::pystr::is_word;
+use crate::features::{starts_with_head, Page};
 use crate::vocab::{Vocab, VOCAB};
 
 pub const CLIP: f64 = 6.0;
@@ -132,10 +131,7 @@ const RELATED_HEADS: [&str; 45] = [
 
 /// `_RELATED_HEAD.match`: a heading that opens a list of teasers.
 fn related_head(text: &str) -> bool {
-    let rest = text.trim_start_matches(|c: char| !is_word(c));
-    RELATED_HEADS.iter().chain(&["similar"]).any(|head| {
-        rest.strip_prefix(head).is_some_and(|after| !after.chars().next().is_some_and(is_word))
-    })
+    starts_with_head(text, &RELATED_HEADS) || starts_with_head(text, &["similar"])
 }
 
 fn looks_like_code(text: &str) -> bool {
@@ -224,7 +220,7 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
         } else if since_related <= 15 {
             f.push(v.after_related15);
         }
-        if view.words(i) <= 8 && related_head(text) {
+        if view.words(i) <= 8 && (related_head(text) || view.page.local_head[u]) {
             since_related = 0;
             f.push(v.related_head);
         } else {

@@ -29,13 +29,14 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
     claimed = _claimed_spans(doc)
     repeated = _repeated_short_lines(doc)
     vocabulary = _lowercase_words(doc)
+    local = _local_markers(doc)
     out: list[list[Unit]] = []
     for b, block in enumerate(blocks):
         units = []
         for j, line in enumerate(block.lines):
             state = claimed.get(line.index)
             raw = doc.slice(line.start, line.end)
-            marker = markers.parse(normalise(raw)) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            marker = markers.parse(normalise(raw), local) if line.end - line.start <= 4 * markers.MAX_LINE else None
             if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
                 units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
                                   text=raw if marker is not None else ""))
@@ -65,6 +66,12 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
     _list_items(doc, out, vocabulary)
     _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
     return out
+
+
+def _local_markers(doc: Document) -> markers.LocalMarkers | None:
+    """The page language's comment markers (none for English or an unknown language)."""
+    from ...language.page import page_language
+    return markers.local_markers(page_language(doc))
 
 
 def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
