@@ -31,3 +31,12 @@ def test_a_hint_is_taken_and_a_count_is_kept():
     doc = Document(GERMAN)
     assert page_language(doc) == "de"
     assert doc.hints["page_language"] == "de"
+
+
+def test_a_long_page_whose_middle_is_plainly_english_is_settled_there():
+    from cleaner.language.page import _plainly_english
+    assert _plainly_english(ENGLISH * 5)
+    assert not _plainly_english(GERMAN * 5) and not _plainly_english(FRENCH * 5)
+    menu = "Home\nNews\nSport\n" * 300
+    assert detect_page_language(menu + ENGLISH * 30 + menu) == "en"
+    assert detect_page_language(menu + GERMAN * 30 + menu) == "de"
