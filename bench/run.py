@@ -11,6 +11,10 @@
 * **speed**: MB/s and documents/s of every system on those documents, CPU
   time of this process, documents interleaved so machine load hits all
   systems alike, and the ratios cleaner ÷ peer;
+* **traf-dev**: trafilatura's multilingual evaluation pages scored by snippets,
+  per page language, as trafilatura's comparison scores them: the cleaner on
+  each converter's text, its HTML path, trafilatura and the text peers
+  (``bench/traf_dev.py``);
 * **memory**: peak RSS of ``cleaner run`` on corpora of ~50, 100 and 200 MB
   built by repeating the dev documents (see ``bench/memory.py``).
 
@@ -39,7 +43,7 @@ DATA_DIR = Path(os.environ.get("CLEANER_BENCH_DATA", ROOT.parent / "shared" / "d
 CACHE_DIR = Path("/tmp/cleaner-cache")
 DATASETS = {"wcxb": "wcxb-dev-articles.jsonl.gz", "dragnet": "dragnet-dev.jsonl.gz"}
 CONVERTERS = ["resiliparse", "inscriptis", "html2text", "html2txt"]
-SECTIONS = ("quality", "speed", "memory")
+SECTIONS = ("quality", "traf-dev", "speed", "memory")
 
 from cleaner.evaluate import (DocScore, Fields, Prediction, converted_text,  # noqa: E402
                               read_records, score_document, summarise)
@@ -342,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
            f"(shared), Python {platform.python_version()}; {_versions()}.", ""]
     if args.sections & {"quality", "speed"}:
         out += comparison_section(docs, args, log)
+    if "traf-dev" in args.sections:
+        from traf_dev import section as traf_dev_section
+        out += traf_dev_section(args.data, args.converters, args.cache, log, args.limit)
     if "memory" in args.sections:
         out += memory_section(docs, args, log)
     out.append(f"_Benchmark took {time.perf_counter() - started:,.0f} s._")
