@@ -13,7 +13,8 @@ def format_report(evaluation: Evaluation, title: str) -> str:
     s = evaluation.summary
     lines = [title, ""]
     header = f"{'':32}{'docs':>6}  {'P':>5}  {'R':>5}  {'F1':>5}  {'bagF1':>5}"
-    lines.append(header)
+    if s["main"] or s["comments"]:
+        lines.append(header)
 
     def row(label: str, block: dict | None) -> None:
         if block is None:
