@@ -102,3 +102,18 @@ def test_each_language_fixture_is_read_in_its_language_and_a_second_pass_keeps_i
     twice = clean(once.text, language=False)
     lost = [line for line in once.text.splitlines() if line.strip() and line not in twice.text.splitlines()]
     assert not any(is_prose(line) for line in lost), lost
+
+
+def test_the_page_languages_teaser_heading_is_read_like_related():
+    """"Mehr zum Thema" opens a teaser list on a German page as "Related" does on any page;
+    without the German headings it is a line like any other."""
+    from cleaner import _core
+    text = "Mehr zum Thema\nRelated stories"
+    units = [(0, 14), (15, 30)]
+
+    def heads(engine):
+        page = engine.page(text, [a for a, _ in units], [b for _, b in units], [False, False], [2])
+        return ["related_head" in f for f in page.context_features([0, 1], [0.0, 0.0])]
+
+    assert heads(_core.Features(["the"], ["mehr zum thema"])) == [True, True]
+    assert heads(_core.Features(["the"])) == [False, True]
