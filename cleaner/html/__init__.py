@@ -64,7 +64,7 @@ from ..document import Document
 from ..options import Options
 from ..result import CleanResult
 from .extraction import (FALLBACK, HTML_DISABLED_RULES, PATHS, PLAIN_TEXT, TRAFILATURA, Extraction,  # noqa: F401
-                         extract, parse, prefer_recall)
+                         extract, parse, prefer_recall, recall_may_win, trafilatura_comments)
 from .page import _body, page_text  # noqa: F401  (the page's visible text, for callers and tests)
 from .repeats import mark_repeats
 from .sections import _key, comment_sections, headed_discussion, without_discussion  # noqa: F401
