@@ -385,7 +385,7 @@ def comparison_section(docs: list[BenchDoc], args, log) -> list[str]:
         out += [f"Where the cleaner's time goes (`python bench/stages.py`: CPU seconds per stage on the "
                 f"same {primary} texts, language flags on):", "", stage_table(texts), "",
                 f"Start-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms "
-                f"(median of 7 runs, wall time).", ""]
+                f"(CPU, median of 7 runs).", ""]
     return out
 
 
