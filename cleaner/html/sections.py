@@ -3,7 +3,6 @@ under a discussion heading, and the discussion taken out of an article that prin
 from __future__ import annotations
 
 import regex
-from lxml import etree
 
 from .. import markers
 from ..html_text import LINE_TAGS
@@ -148,46 +147,27 @@ def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:
     article, not the discussion: the search goes on inside it. A container whose
     paragraphs were (nearly) all taken already is a second view of the same
     comments (a "most recent" and a "highest rated" tab, both in the page) and is
-    left out; one comment seen twice is a reader posting it twice, and stays.
-
-    Only elements whose name could say "comment" are looked at (:data:`_NAMED`, one
-    XPath pass), in page order, so an outer one is judged before those inside it;
-    one inside a taken (or passed) container or inside what is not shown is not
-    outermost."""
+    left out; one comment seen twice is a reader posting it twice, and stays."""
     texts: list[str] = []
     seen: set[str] = set()
-    closed: set = set()  # wanted elements not searched inside: taken, or a second view
-    for element in _NAMED(root):
-        if not wanted(element) or _skipped(element) or _inside(element, root, closed):
-            continue
-        text = page_text(element, skip=_not_discussion)
-        key = _key(text)
-        if any(p in key for p in paragraphs):
-            continue  # it wraps the article: the elements inside it are judged on their own
-        closed.add(element)
-        blocks_ = {_key(b) for b in text.split("\n\n")}
-        if _is_comment_item(element) or not _seen_before(blocks_, seen):
-            seen.update(blocks_)
-            texts.append(text)
+
+    def walk(element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or _skipped(child):
+                continue
+            if wanted(child):
+                text = page_text(child, skip=_not_discussion)
+                key = _key(text)
+                if not any(p in key for p in paragraphs):
+                    blocks_ = {_key(b) for b in text.split("\n\n")}
+                    if _is_comment_item(child) or not _seen_before(blocks_, seen):
+                        seen.update(blocks_)
+                        texts.append(text)
+                    continue
+            walk(child)
+
+    walk(root)
     return texts
-
-
-# The elements an id or a class could name as a discussion or a comment (both tests
-# above ignore case and need one of these words); ASCII case folded in the query.
-_NAME_WORDS = ("comment", "disqus", "dsq-", "discussion", "responses", "note", "depth-", "thread-")
-_NAMED = etree.XPath(".//*[{}]".format(" or ".join(
-    f"contains(translate(concat(@id, ' ', @class), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    f"'abcdefghijklmnopqrstuvwxyz'), '{word}')" for word in _NAME_WORDS)))
-
-
-def _inside(element, root, closed: set) -> bool:
-    """Below a closed element, or below one that is not shown (the walk skips both)."""
-    for ancestor in element.iterancestors():
-        if ancestor is root:
-            return False
-        if ancestor in closed or _skipped(ancestor):
-            return True
-    return False
 
 
 def _seen_before(blocks_: set[str], seen: set[str]) -> bool:
