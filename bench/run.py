@@ -10,7 +10,8 @@
   jusText) on the page itself; plus main-text F1 across converters;
 * **speed**: MB/s and documents/s of every system on those documents, CPU
   time of this process, documents interleaved so machine load hits all
-  systems alike, and the ratios cleaner ÷ peer;
+  systems alike, and the ratios cleaner ÷ peer (and cleaner (html) ÷ each HTML
+  peer: `bench/html_speed.py` measures that one alone, step by step);
 * **traf-dev**: trafilatura's multilingual evaluation pages scored by snippets,
   per page language, as trafilatura's comparison scores them: the cleaner on
   each converter's text, its HTML path, trafilatura and the text peers
@@ -242,9 +243,10 @@ def speed_table(timings: dict[str, Timing], systems, converter: str) -> str:
     """Throughput of each system and how many times faster (>1) or slower the cleaner is."""
     lead = timings.get("cleaner")
     lead_nolang = timings.get("cleaner --no-language")
+    lead_html = timings.get("cleaner (html)")  # the HTML path, against the HTML peers
     kinds = {s.name: ("text" if s.kind == "text" else "HTML") for s in systems}
     header = ["system", "input", "docs", "MB", "CPU s", "MB/s", "docs/s",
-              "cleaner ÷ peer (docs/s)", "cleaner --no-language ÷ peer"]
+              "cleaner ÷ peer (docs/s)", "cleaner --no-language ÷ peer", "cleaner (html) ÷ peer"]
     lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
     order = [s.name for s in systems if s.name != "nothing removed"]
     order += [name for name in timings if name not in order and name != "nothing removed"]
@@ -257,14 +259,16 @@ def speed_table(timings: dict[str, Timing], systems, converter: str) -> str:
         ratio = lambda ref: "–" if ref is None or not t.docs_per_s or not is_peer \
             else f"{ref.docs_per_s / t.docs_per_s:.2f}×"  # noqa: E731
         errors = f" ({t.errors} errors)" if t.errors else ""
+        html_ratio = ratio(lead_html) if kind == "HTML" else "–"
         lines.append(f"| {name}{errors} | {kind} | {t.docs:,} | {t.bytes / 1e6:,.1f} | {t.seconds:,.1f} | "
-                     f"{t.mb_per_s:,.2f} | {t.docs_per_s:,.1f} | {ratio(lead)} | {ratio(lead_nolang)} |")
+                     f"{t.mb_per_s:,.2f} | {t.docs_per_s:,.1f} | {ratio(lead)} | {ratio(lead_nolang)} | "
+                     f"{html_ratio} |")
     converter_row = timings.get(f"{converter} (html → text)")
     if lead and converter_row and converter_row.docs == lead.docs:
         seconds = lead.seconds + converter_row.seconds
         lines.append(f"| {converter} → cleaner (both steps) | HTML | {lead.docs:,} | "
                      f"{converter_row.bytes / 1e6:,.1f} | {seconds:,.1f} | "
-                     f"{converter_row.bytes / 1e6 / seconds:,.2f} | {lead.docs / seconds:,.1f} | – | – |")
+                     f"{converter_row.bytes / 1e6 / seconds:,.2f} | {lead.docs / seconds:,.1f} | – | – | – |")
     return "\n".join(lines)
 
 
@@ -392,7 +396,7 @@ def comparison_section(docs: list[BenchDoc], args, log) -> list[str]:
         out += [f"Where the cleaner's time goes (`python bench/stages.py`: CPU seconds per stage on the "
                 f"same {primary} texts, language flags on):", "", stage_table(texts), "",
                 f"Start-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms "
-                f"(median of 7 runs, wall time).", ""]
+                f"(CPU, median of 7 runs).", ""]
     return out
 
 

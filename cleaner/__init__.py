@@ -27,4 +27,16 @@ def clean(text: str | bytes, *, id: str | None = None, options: Options | None =
 
 
 from .errors import decode  # noqa: E402  (public helper)
-from .html import clean_html  # noqa: E402
+
+
+def __getattr__(name: str):
+    """``clean_html`` is imported when first used: trafilatura and lxml are not needed
+    to clean text, and loading them is most of the start-up of ``cleaner clean``."""
+    if name == "clean_html":
+        try:
+            from .html import clean_html
+        except ImportError as exc:  # trafilatura or lxml missing: no HTML path, as hasattr() tells
+            raise AttributeError(f"cleaner.clean_html is not available: {exc}") from exc
+        globals()["clean_html"] = clean_html
+        return clean_html
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

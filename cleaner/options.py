@@ -13,6 +13,9 @@ from functools import lru_cache
 #: Stage names ``disable`` accepts (``repeats`` is the HTML path's repeated-block pass).
 STAGES = ("rules", "comments", "structure", "metadata", "comment_parsing", "language", "repeats")
 BACKENDS = ("langdetect", "py3langid")
+# The default needs no check: pycountry's table of languages takes longer to load
+# (about 30 ms) than cleaning a short document.
+DEFAULT_LANGUAGE = "en"
 
 
 class OptionsError(ValueError):
@@ -24,7 +27,7 @@ class Options:
     rules: tuple[str, ...] = ()            # extra rule files (TOML), loaded after the built-in ones
     disable: frozenset[str] = field(default_factory=frozenset)  # stage names or rule ids to switch off
     language: bool = True                  # run the language-flag stage
-    target_language: str = "en"           # passages not in this language are flagged
+    target_language: str = DEFAULT_LANGUAGE  # passages not in this language are flagged
     min_confidence: float = 0.90           # flags below this confidence are dropped
     language_backend: str = "langdetect"
     page_language: str | None = None      # the page's language when the caller knows it; None: counted
@@ -38,7 +41,7 @@ class Options:
         if self.language_backend not in BACKENDS:
             raise OptionsError(f"unknown language backend {self.language_backend!r}; "
                                f"choose from {', '.join(BACKENDS)}")
-        if not _is_language(self.target_language):
+        if self.target_language != DEFAULT_LANGUAGE and not _is_language(self.target_language):
             raise OptionsError(f"unknown language code {self.target_language!r}: "
                                "expected an ISO 639-1 code such as 'en' or 'de'")
         if self.page_language is not None and not _is_language(self.page_language):

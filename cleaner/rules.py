@@ -16,7 +16,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ._core import Pattern
@@ -105,8 +104,10 @@ def rule_languages(rules: list[Rule] | tuple[Rule, ...]) -> frozenset[str]:
 
 
 def builtin_rule_files() -> list[Path]:
-    folder = resources.files("cleaner") / "rules"
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".toml"))
+    # the package's own folder (the package is always installed as files: the engine is a
+    # compiled module); importlib.resources would cost more to import than the lookup
+    folder = Path(__file__).with_name("rules")
+    return sorted(p for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
 def load_rules(extra: tuple[str, ...] | list[str] = (), disabled: frozenset[str] = frozenset()) -> list[Rule]:

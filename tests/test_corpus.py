@@ -8,6 +8,8 @@ runs against the real engine whenever it can be imported.
 """
 from __future__ import annotations
 
+import sys
+
 import argparse
 import gzip
 import io
@@ -293,6 +295,7 @@ def test_html_field_and_file_use_clean_html(tmp_path, monkeypatch):
 
 def test_html_without_clean_html_fails_clearly(tmp_path, monkeypatch):
     monkeypatch.delattr(cleaner, "clean_html", raising=False)
+    monkeypatch.setitem(sys.modules, "cleaner.html", None)  # as if the HTML path were not installed
     src = jsonl(tmp_path / "in.jsonl", {"id": "h", "html": "<p>Hi</p>"}, {"id": "t", "text": "plain"})
     summary, out = run(tmp_path, src)
     assert ids(out) == ["t"]

@@ -9,6 +9,8 @@ moves a number is caught. One more test runs the real engine for shape only.
 """
 from __future__ import annotations
 
+import sys
+
 import json
 from collections import Counter
 from pathlib import Path
@@ -295,6 +297,7 @@ def test_eval_converts_html_records_and_caches(fake_engine, monkeypatch, tmp_pat
 
 def test_eval_html_input_needs_clean_html(monkeypatch, capsys):
     monkeypatch.delattr(cleaner, "clean_html", raising=False)
+    monkeypatch.setitem(sys.modules, "cleaner.html", None)  # as if the HTML path were not installed
     with pytest.raises(SystemExit, match="clean_html"):
         _eval_main(["eval", str(FIXTURE), "--input", "html"])
 

@@ -401,3 +401,71 @@ def test_stream_text_prints_a_page_as_page_text_does():
     assert stream_text(page) == page_text(parse(page))
     assert stream_text(page) == ("Headline\n\nFirst bold paragraph.\n\none\ntwo\n\n"
                                  "A line\nanother line\n\nCafé & more")
+
+
+def test_recall_extraction_runs_only_when_it_could_be_kept():
+    assert H.recall_may_win(250, lambda: 5000)        # a whole article: recall may add headings
+    assert H.recall_may_win(50, lambda: 900)          # a small part of the page: maybe truncated
+    assert not H.recall_may_win(150, lambda: 600)     # short, yet most of the page: never kept
+    # the same test prefer_recall makes: where it says no, no recall length could change that
+    for balanced, page in [(150, 600), (199, 1990), (20, 150)]:
+        assert not H.recall_may_win(balanced, lambda: page)
+        assert not H.prefer_recall(balanced, 10 ** 6, lambda: page)
+
+
+def test_a_short_article_that_is_most_of_its_page_skips_the_recall_extraction(monkeypatch):
+    runs = []
+    real = extraction._trafilatura
+    monkeypatch.setattr(extraction, "_trafilatura",
+                        lambda tree, recall: runs.append(recall) or real(tree, recall=recall))
+    short = _page("".join(f"<p>Paragraph {i} of a short note about the bridge, with a few more "
+                          "words in it.</p>" for i in range(6)))
+    H.extract(short)
+    assert runs == [False]
+    long = _page("".join(f"<p>Paragraph {i}. {ARTICLE_P[3:-4]}</p>" for i in range(10)))
+    H.extract(long)  # a whole article: the recall extraction may add what the balanced one left out
+    assert runs == [False, False, True]
+
+
+def test_trafilatura_comments_match_its_own_comment_extraction():
+    from trafilatura import bare_extraction
+
+    page = _page(ARTICLE_P + '<div class="comments-content"><p>Anna: the bridge was unsafe for '
+                 'years, glad they finally acted.</p><p>Tom: what about the buses that use it?</p></div>')
+    tree = H.parse(page)
+    theirs = bare_extraction(tree, include_comments=True, fast=True)
+    assert extraction.trafilatura_comments(tree) == extraction.blocks(theirs.commentsbody) != []
+    # no container named for comments: nothing to find, and trafilatura agrees
+    plain = H.parse(_page(ARTICLE_P + "<div class='box'><p>Anna: glad they acted at last.</p></div>"))
+    assert extraction.trafilatura_comments(plain) == []
+    assert extraction.blocks(bare_extraction(plain, include_comments=True, fast=True).commentsbody) == []
+
+
+def test_page_metadata_is_read_only_when_asked(monkeypatch):
+    from cleaner.html import metadata
+
+    calls = []
+    monkeypatch.setattr(metadata, "_author", lambda tree: calls.append("author") or "A. Writer")
+    meta = metadata.PageMetadata(H.parse(_page("<h1>Bridge</h1>" + ARTICLE_P)))
+    assert meta["title"] == "Bridge" and not calls
+    assert meta.get("authors") == ["A. Writer"] and calls == ["author"]
+    meta.get("authors")
+    assert calls == ["author"]  # read once
+    # the text showed all three: the page's markup is not read at all
+    doc = cleaner.Document("x")
+    doc.meta.update(title="T", authors=["B"], published="2020-01-01")
+    H.fill_metadata(doc, metadata.PageMetadata(None))
+    assert doc.meta["authors"] == ["B"]
+
+
+def test_metadata_matches_trafilaturas_reading_of_the_page():
+    from trafilatura import bare_extraction
+
+    from cleaner.html.metadata import PageMetadata
+
+    tree = H.parse(ARTICLE)
+    theirs = bare_extraction(tree, with_metadata=True, date_extraction_params=extraction.DATE_PARAMS)
+    meta = PageMetadata(tree)
+    assert meta.get("title") == theirs.title
+    assert meta.get("authors") == [a.strip() for a in theirs.author.split(";")]
+    assert meta.get("published") == theirs.date

@@ -2,13 +2,15 @@
 
 ``clean_html(html)`` is :func:`cleaner.clean` for a page that is still HTML.
 
-1. **Extraction.** trafilatura (``bare_extraction``) is run up to three
-   times on one parsed tree: its balanced extraction of the article (comment
-   containers pruned first) with the page's metadata (``<title>``, ``<meta>``,
-   JSON-LD; htmldate without its slow extensive search), its ``favor_recall``
-   extraction, and, on pages whose markup names no comment section
-   (:func:`comment_sections`: containers named for a discussion that hold a
-   comment), its comment extraction. The output trees keep the structure:
+1. **Extraction.** trafilatura works on one parsed tree: its balanced
+   extraction of the article (comment containers pruned first; ``bare_extraction``),
+   its ``favor_recall`` extraction when that could be kept
+   (:func:`recall_may_win`), and, on pages whose markup names no comment
+   section (:func:`comment_sections`: containers named for a discussion that
+   hold a comment), its comment search alone (:func:`trafilatura_comments`).
+   The page's title, authors and date (``<title>``, ``<meta>``, JSON-LD;
+   htmldate without its slow extensive search) are read only when the text
+   does not show them (:class:`PageMetadata`). The output trees keep the structure:
    every heading, paragraph, list, quote or table becomes a block of its own
    (a blank line between blocks, a line per list item or table row); the
    comments follow the article after two blank lines, and
@@ -52,7 +54,7 @@ produced, not the HTML: ``result.source`` is that text, and
 in the output as ``"source"``.
 
 The package: ``extraction.py`` (parsing, trafilatura's runs, the path),
-``page.py`` (a tree's visible text), ``sections.py`` (the comment sections and
+``metadata.py`` (title, authors and date, read when asked), ``page.py`` (a tree's visible text), ``sections.py`` (the comment sections and
 the discussion inside an extraction), ``repeats.py`` (``html.repeated-line``).
 """
 from __future__ import annotations
@@ -64,7 +66,8 @@ from ..document import Document
 from ..options import Options
 from ..result import CleanResult
 from .extraction import (FALLBACK, HTML_DISABLED_RULES, PATHS, PLAIN_TEXT, TRAFILATURA, Extraction,  # noqa: F401
-                         extract, parse, prefer_recall)
+                         extract, parse, prefer_recall, recall_may_win, trafilatura_comments)
+from .metadata import PageMetadata  # noqa: F401  (read when fill_metadata asks)
 from .page import _body, page_text  # noqa: F401  (the page's visible text, for callers and tests)
 from .repeats import mark_repeats
 from .sections import _key, comment_sections, headed_discussion, without_discussion  # noqa: F401

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 import regex
 from lxml import etree
 
 from ..errors import check_size, check_text, refuse_binary, refuse_garbage
 from ..html_text import stream_text
+from .metadata import DATE_PARAMS, PageMetadata  # noqa: F401
 from .page import page_text
 from .sections import comment_sections, without_discussion
 
@@ -25,10 +26,6 @@ SHORT_SHARE = 0.1          # ... or a small part of the page's text (a truncated
 PLAIN_MIN_WORDS = 10       # below this trafilatura found nothing usable: plain-text path
 MAX_DEPTH = 2048           # libxml2 builds no deeper tree, even with huge_tree
 
-# htmldate's extensive search (dateparser over every text node) costs ten times the
-# extraction; the page's own date markup (meta, JSON-LD, time elements, URL) is enough.
-DATE_PARAMS = {"extensive_search": False, "original_date": True}
-
 # Rules written for text converters that print what a browser would not show;
 # trafilatura never emits scripts, so a code-looking line is an article's code sample.
 HTML_DISABLED_RULES = frozenset({"markup.script"})
@@ -40,7 +37,7 @@ class Extraction:
 
     main: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # a PageMetadata: read when asked
     path: str = TRAFILATURA
     page: str | None = None        # the whole page as text, on the plain-text path
     trusted: list[str] = field(default_factory=list)  # the balanced extraction, on the fallback path
@@ -115,11 +112,21 @@ def too_deep(tree) -> bool:
 
 @lru_cache(maxsize=1)
 def _huge_parser():
-    """trafilatura's parser settings, without libxml2's depth and text-node limits."""
-    from lxml.html import HTMLParser
+    """trafilatura's parser settings, without libxml2's depth and text-node limits.
 
-    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                      remove_comments=True, remove_pis=True, huge_tree=True)
+    Every element is an ``HtmlElement``: lxml.html's own class lookup (a form
+    field class for ``<input>``, ``<select>``, ``<label>``, …) is a Python call
+    for each element proxy lxml makes, and trafilatura and the comment search
+    make millions; nothing here uses the form field classes.
+    """
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True, huge_tree=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
+    return parser
 
 
 def extract(html: str | bytes) -> Extraction:
@@ -128,13 +135,16 @@ def extract(html: str | bytes) -> Extraction:
     * main text: trafilatura's balanced extraction without comments (comment
       containers pruned first, as trafilatura does), replaced by its
       ``favor_recall`` extraction when that is longer (:func:`prefer_recall`);
+      the recall extraction is only run when it could be kept
+      (:func:`recall_may_win`);
     * on the fallback path, the balanced extraction's blocks are kept as
       ``trusted``: they mark the article region (:func:`trusted_region`);
     * comments: the page's comment sections (:func:`comment_sections`); on
-      pages that name none, trafilatura's comment extraction, run on its own
-      (``fast``: the comment sections are found before any fallback extractor
-      runs); a discussion the main extraction printed too is taken out of it
-      (:func:`without_discussion`);
+      pages that name none, trafilatura's comment extraction
+      (:func:`trafilatura_comments`); a discussion the main extraction printed
+      too is taken out of it (:func:`without_discussion`);
+    * metadata: title, authors and date, read from the page only when asked
+      (:class:`PageMetadata`);
     * nothing usable: the page's own text, cleaned as plain text.
     """
     tree = parse(html)
@@ -142,24 +152,33 @@ def extract(html: str | bytes) -> Extraction:
         return Extraction(path=PLAIN_TEXT, page="")
     if too_deep(tree):  # the parser dropped what lies deeper: read the markup as a stream
         return Extraction(path=PLAIN_TEXT, page=stream_text(_check(html)))
-    main = _trafilatura(tree, comments=False, recall=False, metadata=True)
-    meta = main.meta if main is not None else {}
-    recall = _trafilatura(tree, comments=False, recall=True, metadata=False)
+    main = _trafilatura(tree, recall=False)
+    meta: Mapping[str, Any] = PageMetadata(tree) if main is not None else {}
     words_b = _words(main.main) if main is not None else 0
-    words_r = _words(recall.main) if recall is not None else 0
+    page_words = _once(lambda: _page_words(tree))
     path = TRAFILATURA
     trusted: list[str] = []
-    if words_r and prefer_recall(words_b, words_r, lambda: _page_words(tree)):
-        trusted = main.main if main is not None else []
-        main, path = recall, FALLBACK
+    if recall_may_win(words_b, page_words):
+        recall = _trafilatura(tree, recall=True)
+        words_r = _words(recall.main) if recall is not None else 0
+        if words_r and prefer_recall(words_b, words_r, page_words):
+            trusted = main.main if main is not None else []
+            main, path = recall, FALLBACK
     if main is None or _words(main.main) < PLAIN_MIN_WORDS:
         return Extraction(meta=meta, path=PLAIN_TEXT, page=page_text(tree))
-    found = comment_sections(tree, main.main)
-    if not found:
-        comments = _trafilatura(tree, comments=True, recall=False, metadata=False, fast=True)
-        found = comments.comments if comments is not None else []
+    found = comment_sections(tree, main.main) or trafilatura_comments(tree)
     return Extraction(without_discussion(main.main, found), found, meta, path, trusted=trusted)
 
+
+def recall_may_win(balanced: int, page_words) -> bool:
+    """Could :func:`prefer_recall` keep a recall extraction over this balanced one?
+
+    Not when the balanced extraction is short (under ``RECALL_MIN_WORDS``) and
+    yet no small part of the page (``SHORT_SHARE`` or more of its words): then
+    no recall extraction, however long, is kept, and it is not run. The same
+    test as :func:`prefer_recall`'s, without the recall extraction's length.
+    """
+    return balanced >= RECALL_MIN_WORDS or balanced < SHORT_SHARE * page_words()
 
 
 def prefer_recall(balanced: int, recall: int, page_words) -> bool:
@@ -175,22 +194,83 @@ def prefer_recall(balanced: int, recall: int, page_words) -> bool:
     """
     if recall <= RECALL_GAIN * balanced:
         return False
-    return balanced >= RECALL_MIN_WORDS or balanced < SHORT_SHARE * page_words()
+    return recall_may_win(balanced, page_words)
 
 
-def _trafilatura(tree, *, comments: bool, recall: bool, metadata: bool,
-                 fast: bool = False) -> Extraction | None:
+def _trafilatura(tree, *, recall: bool) -> Extraction | None:
+    """trafilatura's balanced (or ``favor_recall``) extraction of the article, comments pruned.
+
+    No metadata: trafilatura would read all of it (site name, tags, licence)
+    before extracting; :class:`PageMetadata` reads the three fields used, when
+    they are needed. The extraction does not depend on it (the page's URL only
+    serves links, which are not kept).
+    """
     from trafilatura import bare_extraction
 
     try:  # bare_extraction works on a copy of the tree
-        result = bare_extraction(tree, include_comments=comments, with_metadata=metadata,
-                                 favor_recall=recall, fast=fast, date_extraction_params=DATE_PARAMS)
+        result = bare_extraction(tree, include_comments=False, with_metadata=False, favor_recall=recall)
     except Exception:  # trafilatura fails on odd trees; the other paths take over
         return None
     if result is None:
         return None
-    return Extraction(blocks(result.body), blocks(result.commentsbody) if comments else [],
-                      page_meta(result) if metadata else {})
+    return Extraction(blocks(result.body))
+
+
+# Every container trafilatura's comment extraction looks at (its COMMENTS_XPATH) has an id
+# or a class naming comments, or an id starting "social", "comol" or "disqus_thread".
+_COMMENT_MARKUP = etree.XPath(
+    'boolean(//*[contains(@class, "omment") or contains(@id, "omment") or starts-with(@id, "social") '
+    'or starts-with(@id, "comol") or starts-with(@id, "disqus_thread")])')
+
+
+def trafilatura_comments(tree) -> list[str]:
+    """trafilatura's comment extraction, as ``bare_extraction(include_comments=True,
+    fast=True)`` finds it, without the article extraction that call also runs.
+
+    trafilatura reads comments from the cleaned tree before it extracts the
+    article, and the article extraction never changes them: here the tree is
+    cleaned the same way (its raw-tree pruning, cleaning and tag conversion)
+    and only the comment search runs. A page whose markup names no comment
+    container (:data:`_COMMENT_MARKUP`) has none to find, and is not cleaned at
+    all. On a forum thread (schema.org ``DiscussionForumPosting``) trafilatura
+    counts the posts as the article: no comments.
+    """
+    if not _COMMENT_MARKUP(tree):
+        return []
+    from copy import copy
+
+    from trafilatura.core import RAW_TREE_PRUNE_XPATH, _forum_thread_page, _prepare_tree
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.main_extractor import extract_comments
+
+    try:
+        if _forum_thread_page(tree):
+            return []
+        options = _comment_options()
+        cleaned, _ = _prepare_tree(prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH), options, None)
+        body, _, _ = extract_comments(cleaned, options)
+    except Exception:  # trafilatura fails on odd trees: no comments from it
+        return []
+    return blocks(body)
+
+
+@lru_cache(maxsize=1)
+def _comment_options():
+    """The options ``bare_extraction(include_comments=True, fast=True)`` builds."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=True, comments=True, formatting=None, tables=True)
+
+
+def _once(compute):
+    """``compute``, called at most once: the page is measured only if a test needs it."""
+    value: list = []
+
+    def get():
+        if not value:
+            value.append(compute())
+        return value[0]
+    return get
 
 
 def _words(blocks_: list[str]) -> int:
@@ -235,20 +315,3 @@ def blocks(body) -> list[str]:
         if tail and tail.strip():
             out.append(" ".join(tail.split()))
     return out
-
-
-
-
-
-def page_meta(result) -> dict[str, Any]:
-    """Title, authors and date from trafilatura's reading of the page (head, meta, JSON-LD)."""
-    meta: dict[str, Any] = {}
-    if result.title:
-        meta["title"] = " ".join(result.title.split())
-    if result.author:
-        meta["authors"] = [a.strip() for a in result.author.split(";") if a.strip()]
-    if result.date:
-        meta["published"] = result.date
-    return meta
-
-

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from .._core import Model
 from .features import LineInfo
@@ -105,7 +105,7 @@ def _units(infos: list[LineInfo]):
 @lru_cache(maxsize=4)
 def load_weights(path: str | None = None) -> Weights:
     if path is None:
-        raw = resources.files("cleaner").joinpath("data/structure.json").read_text(encoding="utf-8")
+        raw = (Path(__file__).parent.parent / "data" / "structure.json").read_text(encoding="utf-8")
     else:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
