@@ -26,15 +26,23 @@ pub struct Matcher {
     linear: bool,
     /// The whole pattern, compiled on first use: most units never get past the gate.
     whole: OnceLock<Whole>,
-    /// The pattern's top-level alternatives (loosened, see `make_gate`) anchored at the
-    /// start, tried at the start of the text only.
-    pub anchored: Option<meta::Regex>,
+    /// The gate (see `make_gate`), built when the rule first meets a unit: a rule of a
+    /// language no page of the run is in never costs its compile time.
+    gate: OnceLock<Gate>,
+}
+
+/// A pattern's loosened superset, run before the pattern itself.
+#[derive(Clone, Default)]
+struct Gate {
+    /// The pattern's top-level alternatives (loosened) anchored at the start, tried at
+    /// the start of the text only.
+    anchored: Option<meta::Regex>,
     /// Its other alternatives, searched.
-    pub floating: Option<Regex>,
+    floating: Option<Regex>,
     /// Whether the gate is the pattern itself (nothing was loosened).
-    pub exact: bool,
+    exact: bool,
     /// Whether a gate exists at all (a backreference leaves none).
-    pub gated: bool,
+    gated: bool,
 }
 
 #[derive(Clone)]
@@ -46,8 +54,8 @@ enum Whole {
 }
 
 impl Matcher {
-    /// Read the pattern (syntax errors are reported now) and build its gate; the
-    /// whole pattern is compiled when a unit first gets past the gate.
+    /// Read the pattern (syntax errors are reported now); its gate is built when
+    /// the rule first meets a unit, the whole pattern when a unit first gets past it.
     pub fn compile(python: &str) -> Result<Matcher, String> {
         let source = translate(python)?;
         let linear = match regex_syntax::ParserBuilder::new().build().parse(&source) {
@@ -58,17 +66,7 @@ impl Matcher {
                 false
             }
         };
-        let mut m = Matcher {
-            source,
-            linear,
-            whole: OnceLock::new(),
-            anchored: None,
-            floating: None,
-            exact: false,
-            gated: false,
-        };
-        m.make_gate();
-        Ok(m)
+        Ok(Matcher { source, linear, whole: OnceLock::new(), gate: OnceLock::new() })
     }
 
     /// Cut the pattern into alternatives, each wrapped in the pattern's global flags:
@@ -77,7 +75,7 @@ impl Matcher {
     /// boundaries dropped (Unicode word boundaries keep the automata off their fast
     /// path on non-ASCII text), long bounded repeats left open (`{1,50}` of a Unicode
     /// class is a large automaton).
-    fn make_gate(&mut self) {
+    fn make_gate(&self) -> Gate {
         let (flags, body) = split_flags(&self.source);
         let loose = widen_repeats(&drop_boundaries(&drop_lookaround(body)));
         let exact = self.linear && loose == body;
@@ -102,21 +100,24 @@ impl Matcher {
                 .build(&anchored.join("|"))
                 .map(Some)
         };
-        if let (Ok(floating), Ok(anchored)) = (floating, anchored) {
-            self.floating = floating;
-            self.anchored = anchored;
-            self.gated = true;
-            self.exact = exact;
+        match (floating, anchored) {
+            (Ok(floating), Ok(anchored)) => Gate { anchored, floating, exact, gated: true },
+            _ => Gate::default(),
         }
     }
 
+    fn gate(&self) -> &Gate {
+        self.gate.get_or_init(|| self.make_gate())
+    }
+
     /// Whether the gate lets `text` through: a rule without a gate always does.
-    pub fn gate(&self, text: &str) -> bool {
-        if !self.gated {
+    pub fn passes_gate(&self, text: &str) -> bool {
+        let gate = self.gate();
+        if !gate.gated {
             return true;
         }
-        self.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes)))
-            || self.floating.as_ref().is_some_and(|f| f.is_match(text))
+        gate.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes)))
+            || gate.floating.as_ref().is_some_and(|f| f.is_match(text))
     }
 
     pub fn is_linear(&self) -> bool {
@@ -149,7 +150,8 @@ impl Matcher {
 
     /// A match once the gate let the text through: an exact gate is the pattern itself.
     pub fn confirm(&self, text: &str) -> bool {
-        (self.exact && self.gated) || self.search(text)
+        let gate = self.gate();
+        (gate.exact && gate.gated) || self.search(text)
     }
 }
 
@@ -333,7 +335,7 @@ mod tests {
     #[test]
     fn lookaround_is_confirmed() {
         let m = Matcher::compile(r"(?i)^(?!open\b)\w+ logo$").unwrap();
-        assert!(!m.is_linear() && !m.exact && m.gated);
+        assert!(!m.is_linear() && !m.gate().exact && m.gate().gated);
         assert!(m.search("Deloitte Logo"));
         assert!(!m.search("open logo"));
     }

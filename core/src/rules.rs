@@ -66,7 +66,7 @@ impl Engine {
                     continue;
                 }
             }
-            if rule.matcher.gate(text) && rule.matcher.confirm(text) {
+            if rule.matcher.passes_gate(text) && rule.matcher.confirm(text) {
                 return Some(r);
             }
         }
