@@ -27,7 +27,7 @@ MAX_NAMES = 6
 
 # Labels that open a byline, per language; None: every page.
 _LABELS = {
-    None: r"(?:written|posted|reported|compiled|words|text|story|article|photos?\s+and\s+text)\s+by|by"
+    None: r"(?:written|posted|reported|compiled|words|text|story|article|photos?\s+and\s+text)\s+(?:by\s*)?by|by"
           r"|authors?\s*:|byline\s*:|contributors?\s*:|writer\s*:",
     "de": r"(?:geschrieben|verfasst|erstellt|ein\s+(?:beitrag|artikel))\s+von|von|autor(?:in|en)?\s*:|text\s*:",
     "fr": r"(?:écrit|publié|rédigé|posté)\s+par|par|auteur(?:e|s)?\s*:|autrice\s*:|rédaction\s*:",
@@ -56,7 +56,8 @@ _NAME = lazy(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 _LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
 # A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
 _GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
-              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b)")
+              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b"
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
 _GLUED_BY = lazy(r"^(By|by|Von|von|Par|par|Por|por|Door|door)(?=\p{Lu}\p{Ll})")
 # Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
 NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
@@ -65,11 +66,13 @@ weekly review report reports institute centre center foundation associated reute
 updated published posted last contributor contributing senior chief political economics special team
 photo photos photographer video guest columnist analyst redaktion redakteur redakteurin autor autorin
 rédaction redacción redação redazione redakcja redactie the a an in on at for with from of via read
-more share follow home menu subscribe sign login comments comment minute minutes min views""".split())
+more share follow home menu subscribe sign login comments comment minute minutes min views fact checked
+reviewed medically recent posts industry type category topic""".split())
 _ROLE_WORDS = frozenset("""writer reporter correspondent editor contributor columnist journalist author
 staff analyst producer redakteur redakteurin journalistin journalist journaliste rédacteur rédactrice
 periodista redactor redactora giornalista redattore redattrice dziennikarz dziennikarka redacteur
-verslaggever""".split())
+verslaggever founder co-founder ceo cto cfo executive director manager expert head lead president officer
+specialist consultant strategist marketer gardener master professor lecturer researcher scientist""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
@@ -122,7 +125,10 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
         return []
     m = _compiled("byline", lang).match(text, timeout=0.2)
     if m:
-        return names_in(m["rest"], lang)
+        names = names_in(m["rest"], lang)
+        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
+            return []  # "By Industry": a menu's filter more often than a one-word pen name
+        return names
     return _name_and_role(text, lang)
 
 
@@ -183,6 +189,8 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     for i, part in enumerate(_compiled("and", lang).split(rest, timeout=0.2)):
         if not part.strip() or names and _CREDENTIAL.match(part.strip(" .")):
             continue  # "Dylan Bailey, MS, RD": credentials after the name
+        if names and any(w.strip(",.").lower() in _ROLE_WORDS for w in part.split()):
+            break  # "Claire Wilson, Co-Founder": a role, not a second name
         name = _name(part, whole=i > 0)
         if name is None:
             break
@@ -190,6 +198,18 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
         if len(names) == MAX_NAMES:
             break
     return names
+
+
+_PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
+
+
+def pictured_name(text: str) -> str | None:
+    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe, Editor"."""
+    m = _PICTURED.match(clean_line(text), timeout=0.2)
+    if not m:
+        return None
+    names = names_in(clean_line(text)[m.end():])
+    return names[0] if len(names) == 1 and len(names[0].split()) >= 2 else None
 
 
 def person_name(text: str) -> str | None:

@@ -16,7 +16,7 @@ from ..document import MAIN, Document, Line
 from ..render import normalise
 from ..sentences import is_prose
 
-HEAD_LINES = 40      # lines before the article's first paragraph where its head may stand
+HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks

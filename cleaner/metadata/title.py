@@ -70,7 +70,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     opening = _opening_words(page)
     counts = _line_counts(page)
     best: Candidate | None = None
-    for k in range(max(0, page.first - 40), page.first):
+    for k in range(page.head().start, page.first):
         if k in marks or not page.chrome_only(k):
             continue
         text = page.texts[k]
@@ -87,7 +87,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
 def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _WORD.findall(text, timeout=0.2)
-    score = W_NEAR * NEAR_DECAY ** (page.first - k - 1)
+    score = W_NEAR * NEAR_DECAY ** min(page.first - k - 1, 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
@@ -104,7 +104,7 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     return score
 
 
-_SENTENCE_INSIDE = lazy(r"\p{Ll}[.!?][\"”’']?\s+[\"“‘']?\p{L}")
+_SENTENCE_INSIDE = lazy(r"\p{Ll}{3}[.][\"”’']?\s+[\"“‘']?\p{L}")
 _MARKDOWN = lazy(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
-from ..metadata.authors import byline_authors, byline_label, names_line
+from ..metadata.authors import byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
 from ..metadata.region import Page, read_page
 from ..metadata.title import choose_title
@@ -65,6 +65,8 @@ class HeadMetadata:
         _scan(page, page.head(), found, lang, reference)
         title = choose_title(page, found.byline_lines | found.date_lines)
         if not found.authors:
+            _bare_names(page, found, title.position if title else None)
+        if not found.authors:
             _scan(page, page.tail(), found, lang, reference, dates=False)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
@@ -83,10 +85,11 @@ def _distance(position: int, anchor: int) -> float:
 
 
 def _published(found: Found, anchor: int) -> str | None:
-    """The date nearest the title; a date marked "updated" only when no other date is near."""
-    if not found.dates:
+    """The date nearest the title. A date marked "updated" is not the publication date: on the
+    development pages it was later than the gold date more often than not."""
+    plain = [d for d in found.dates if not d[2]]
+    if not plain:
         return None
-    plain = [d for d in found.dates if not d[2]] or found.dates
     position, iso, _ = min(plain, key=lambda d: _distance(d[0], anchor))
     return iso
 
@@ -124,6 +127,28 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
                 found.date_lines.add(k)
+
+
+NAME_NEAR = 3   # lines between a bare name and the title or a dateline
+
+
+def _bare_names(page: Page, found: Found, title: int | None) -> None:
+    """A name alone on its line, in the head next to the title or a dateline, under an author
+    photo's alt text ("Picture of Jane Doe" / "Jane Doe"). A name alone without that is not
+    taken: menu items ("Order Now", "Industry Insights") look the same."""
+    anchors = set(found.date_lines) | ({title} if title is not None else set())
+    if not anchors or page.first is None:
+        return
+    for k in range(page.head().start, page.first):
+        if not any(abs(k - a) <= NAME_NEAR for a in anchors) or not _byline_rule(page, k):
+            continue
+        name = pictured_name(page.texts[k])
+        if name is None:
+            continue
+        found.authors.append((k, [name]))
+        if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
+            found.byline_lines.add(k + 1)
+        return
 
 
 def _byline_rule(page: Page, k: int) -> bool:
