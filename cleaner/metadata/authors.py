@@ -24,6 +24,7 @@ from ..patterns import lazy, settle
 
 MAX_WORDS = 60          # a byline with its tags and sources; longer is a paragraph that opens with "By"
 MAX_NAMES = 6
+SENTENCE_WORDS = 12     # longer and ending like a sentence: prose, not a byline
 
 # Labels that open a byline, per language; None: every page.
 _LABELS = {
@@ -121,8 +122,9 @@ def clean_line(text: str) -> str:
 def byline_authors(text: str, lang: str | None = None) -> list[str]:
     """The names of a byline line ("By Jane Doe", "Von Max Mustermann", "Jane Doe, Staff Writer"), or []."""
     text = clean_line(text)
-    if not text or len(text.split()) > MAX_WORDS:
-        return []
+    words = len(text.split())
+    if not text or words > MAX_WORDS or words > SENTENCE_WORDS and text.endswith((".", "!", "?")):
+        return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
     m = _compiled("byline", lang).match(text, timeout=0.2)
     if m:
         names = names_in(m["rest"], lang)
