@@ -84,6 +84,7 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("Posted by John Smith on March 3, 2024 at 8:15 am", None, ["John Smith"]),
     ("By Korin MillerPublished: Jan 29, 2025", None, ["Korin Miller"]),
     ("Jane Doe, Staff Writer", None, ["Jane Doe"]),
+    ("Posted by David J. Phillips at 12:16 AM", None, ["David J. Phillips"]),
     ("By Jane Doe, Reuters", None, ["Jane Doe"]),
     ("Claire Wilson, Co-Founder", None, ["Claire Wilson"]),
     ("Claire Wilson, Paris", None, []),               # a name and a place: no label, no role

@@ -237,7 +237,7 @@ def _name(part: str, whole: bool) -> str | None:
         low = word.lower().strip(".,")
         if low in NOT_NAME or low in _WEEKDAYS_MONTHS:
             break
-        if words and len(word) > 1 and word.isupper() and not all(w.isupper() for w in words):
+        if words and len(word.strip('.')) > 1 and word.isupper() and not all(w.isupper() for w in words):
             break  # "Brian Truitt USA TODAY": the publisher's acronym after the name
         words.append(word)
     if not 1 <= len(words) <= 4 or not words[0][0].isupper() or words[-1].lower() in {

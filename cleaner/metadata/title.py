@@ -48,7 +48,8 @@ _WORD = lazy(r"\p{L}[\p{L}\p{N}'’-]*")
 _URL = lazy(r"https?://|www\.|\.(?:com|org|net)\b")
 _CHROME = frozenset("""skip content menu home search login sign subscribe newsletter cookie cookies share
 follow comments comment contact privacy terms navigation close toggle table contents advertisement back
-blog download free trial demo started learn more read view all see explore book call request""".split())
+blog download free trial demo started learn more read view all see explore book call request powered
+information gadget widget""".split())
 # The last word of an image's alt text or a logo's label, printed where the image was.
 _PICTURE = frozenset("image images logo icon photo picture avatar thumbnail banner".split())
 _STOP = frozenset("""the a an and or of to in on for with at by from is are was be as that this it its your you
