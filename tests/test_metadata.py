@@ -202,3 +202,16 @@ def test_the_measure_rules():
     assert authors_right(["Ann Lee", "Bo Chan"], "Ann Lee and Bo Chan")
     assert not authors_right(["Ann Lee"], "Ann Lee and Bo Chan")
     assert not authors_right(["Ann Lee", "Cy Dow"], "Ann Lee")
+
+
+def test_a_relative_dateline_needs_the_records_reference_date():
+    from cleaner.document import Document
+    from cleaner.pipeline import build
+    from cleaner.options import Options
+
+    text = f"Warum die Nachtzüge zurückkommen\n\nVon Peter Olsen\nvor 2 Tagen\n\n{BODY}"
+    pipeline = build(Options(language=False))
+    without = pipeline(Document(text, hints={"page_language": "de"}))
+    dated = pipeline(Document(text, hints={"page_language": "de", "reference_date": "2024-01-10"}))
+    assert without.to_dict()["published"] is None
+    assert dated.to_dict()["published"] == "2024-01-08"

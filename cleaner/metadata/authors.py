@@ -82,11 +82,6 @@ march july september october november december feb mar apr jun jul aug sep sept 
 _CREDENTIAL = lazy(r"^(?:\p{Lu}{2,6}|Ph\.?D\.?|M\.?D\.?)$")
 
 
-def _label(lang: str | None) -> str:
-    extra = _LABELS.get(lang) if lang else None
-    return _LABELS[None] + (f"|{extra}" if extra else "")
-
-
 def _pattern(table: dict, lang: str | None, tail: str) -> object:
     import regex
 

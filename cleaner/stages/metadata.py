@@ -16,6 +16,7 @@ structure stage found it in) and is reported as ``title``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
@@ -57,7 +58,7 @@ class HeadMetadata:
 
     def __call__(self, doc: Document) -> None:
         lang = page_language(doc)
-        reference = doc.hints.get("reference_date")
+        reference = _reference(doc.hints.get("reference_date"))
         page = read_page(doc)
         if not page.lines:
             return
@@ -77,6 +78,16 @@ class HeadMetadata:
         if title:
             doc.meta["title"] = title.text
         _label(page, found)
+
+
+def _reference(value) -> dt.date | None:
+    """The date relative dates are read against, when the record gives one (a date or ISO text)."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _extracted(doc: Document) -> bool:
