@@ -1,0 +1,246 @@
+"""Bylines: the people who wrote the article, read off one line or two.
+
+Forms read (the label is matched case-insensitively, the names are not):
+
+* a label and the names on one line: "By Jane Doe", "Written by Jane Doe and
+  Bo Chan", "Posted by Jane Doe on March 3, 2024", "Author: Jane Doe", and the
+  page language's own: "Von …", "Geschrieben von …", "Par …", "Por …", "Di …",
+  "Door …", "Autor: …", "Auteur : …", "Autore: …";
+* a label alone on its line ("By", "Written by", "Author") and the names on
+  the next (:func:`byline_label` and :func:`names_line`);
+* a name and a role: "Jane Doe, Staff Writer", "Jane Doe | Senior Editor".
+
+A name is one to four capitalised words (initials, particles such as "van",
+"de", "von" inside it); a list of names is split at "and", "&", commas and the
+page language's "und", "et", "y", "e", "i", "en". What follows the names (a
+publisher, a role, "on DATE", "| Updated …") is cut off. A line of more than
+``MAX_WORDS`` words is prose, never a byline: "By the time the vote …" and
+"By Jane's account …" are not read (no name, or a name that goes on as a
+sentence).
+"""
+from __future__ import annotations
+
+from ..patterns import lazy, settle
+
+MAX_WORDS = 60          # a byline with its tags and sources; longer is a paragraph that opens with "By"
+MAX_NAMES = 6
+SENTENCE_WORDS = 12     # longer and ending like a sentence: prose, not a byline
+
+# Labels that open a byline, per language; None: every page.
+_LABELS = {
+    None: r"(?:written|posted|reported|compiled|words|text|story|article|photos?\s+and\s+text)\s+(?:by\s*)?by|by"
+          r"|authors?\s*:|byline\s*:|contributors?\s*:|writer\s*:",
+    "de": r"(?:geschrieben|verfasst|erstellt|ein\s+(?:beitrag|artikel))\s+von|von|autor(?:in|en)?\s*:|text\s*:",
+    "fr": r"(?:écrit|publié|rédigé|posté)\s+par|par|auteur(?:e|s)?\s*:|autrice\s*:|rédaction\s*:",
+    "es": r"(?:escrito|publicado|redactado)\s+por|por|autor(?:a|es)?\s*:|redacción\s*:",
+    "pt": r"(?:escrito|publicado|postado)\s+por|por|autor(?:a|es)?\s*:|redação\s*:",
+    "it": r"(?:scritto|pubblicato)\s+da|a\s+cura\s+di|di|autor(?:e|i)\s*:|autrice\s*:",
+    "pl": r"autor(?:ka|zy)?\s*:|napisał(?:a)?|opublikował(?:a)?|tekst\s*:",
+    "nl": r"(?:geschreven|gepost|geplaatst)\s+door|door|auteur\s*:|tekst\s*:",
+}
+_AND = {None: r"and", "de": r"and|und", "fr": r"and|et", "es": r"and|y|e", "pt": r"and|e",
+        "it": r"and|e", "pl": r"and|i", "nl": r"and|en"}
+# A label alone on its line: the names are on the next line.
+_ALONE = {
+    None: r"by|written\s+by|posted\s+by|authors?|author\s+by|about\s+the\s+author|words\s+by|writer",
+    "de": r"von|geschrieben\s+von|autor(?:in)?|über\s+den\s+autor",
+    "fr": r"par|écrit\s+par|auteur(?:e)?|à\s+propos\s+de\s+l'auteur",
+    "es": r"por|escrito\s+por|autor(?:a)?|sobre\s+el\s+autor",
+    "pt": r"por|escrito\s+por|autor(?:a)?|sobre\s+o\s+autor",
+    "it": r"di|scritto\s+da|autore|autrice|l'autore",
+    "pl": r"autor(?:ka)?|napisał(?:a)?|o\s+autorze",
+    "nl": r"door|geschreven\s+door|auteur|over\s+de\s+auteur",
+}
+_PARTICLE = r"(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|le|la|ten|ter|zu|al|el|bin|ibn|y)"
+_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE}(?=\s+\p{{Lu}}))"
+_NAME = lazy(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
+_LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
+# A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
+_GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
+              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b"
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
+_GLUED_BY = lazy(r"^(By|by|Von|von|Par|par|Por|por|Door|door)(?=\p{Lu}\p{Ll})")
+# Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
+NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
+editor editors editorial daily magazine journal herald tribune global network agency group online today
+weekly review report reports institute centre center foundation associated reuters bloomberg afp dpa
+updated published posted last contributor contributing senior chief political economics special team
+photo photos photographer video guest columnist analyst redaktion redakteur redakteurin autor autorin
+rédaction redacción redação redazione redakcja redactie the a an in on at for with from of via read
+more share follow home menu subscribe sign login comments comment minute minutes min views fact checked
+reviewed medically recent posts industry type category topic""".split())
+_ROLE_WORDS = frozenset("""writer reporter correspondent editor contributor columnist journalist author
+staff analyst producer redakteur redakteurin journalistin journalist journaliste rédacteur rédactrice
+periodista redactor redactora giornalista redattore redattrice dziennikarz dziennikarka redacteur
+verslaggever founder co-founder ceo cto cfo executive director manager expert head lead president officer
+specialist consultant strategist marketer gardener master professor lecturer researcher scientist""".split())
+_SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
+# Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
+# names (May, June, April, August, Jan) do not.
+_WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march july september october november december feb mar apr jun jul aug sep sept oct nov dec""".split())
+_CREDENTIAL = lazy(r"^(?:\p{Lu}{2,6}|Ph\.?D\.?|M\.?D\.?)$")
+
+
+def _pattern(table: dict, lang: str | None, tail: str) -> object:
+    import regex
+
+    alternatives = table[None] + (f"|{table[lang]}" if lang in table and lang else "")
+    return regex.compile(rf"^(?:{alternatives}){tail}", regex.IGNORECASE)
+
+
+_COMPILED: dict = {}
+
+
+def _compiled(kind: str, lang: str | None):
+    key = (kind, lang)
+    if key not in _COMPILED:
+        if kind == "byline":
+            _COMPILED[key] = _pattern(_LABELS, lang, r"\s*[:\-–]?\s+(?P<rest>\S.*)$")
+        elif kind == "alone":
+            _COMPILED[key] = _pattern(_ALONE, lang, r"\s*:?\s*$")
+        else:
+            import regex
+
+            words = _AND[None] + (f"|{_AND[lang]}" if lang in _AND and lang else "")
+            _COMPILED[key] = regex.compile(rf"\s*(?:,\s*(?:(?:{words})\s+)?|\s+(?:{words})\s+|\s*&\s*|\s*;\s*)")
+    return _COMPILED[key]
+
+
+def clean_line(text: str) -> str:
+    """The line without list bullets and with glued labels pulled apart."""
+    text = _LEAD.sub("", text.strip(), timeout=0.2)
+    text = _GLUED_BY.sub(r"\1 ", text, timeout=0.2)
+    return _GLUED.sub(" ", text, timeout=0.2)
+
+
+def byline_authors(text: str, lang: str | None = None) -> list[str]:
+    """The names of a byline line ("By Jane Doe", "Von Max Mustermann", "Jane Doe, Staff Writer"), or []."""
+    text = clean_line(text)
+    words = len(text.split())
+    if not text or words > MAX_WORDS or words > SENTENCE_WORDS and text.endswith((".", "!", "?")):
+        return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
+    m = _compiled("byline", lang).match(text, timeout=0.2)
+    if m:
+        names = names_in(m["rest"], lang)
+        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
+            return []  # "By Industry": a menu's filter more often than a one-word pen name
+        return names
+    return _name_and_role(text, lang)
+
+
+def byline_label(text: str, lang: str | None = None) -> bool:
+    """True for a label alone on its line ("By", "Written by", "Author:"): the names follow."""
+    text = clean_line(text)
+    return bool(text) and _compiled("alone", lang).match(text, timeout=0.2) is not None
+
+
+def names_line(text: str, lang: str | None = None) -> list[str]:
+    """The names of a line that holds only names (and perhaps a role after them), or []."""
+    text = clean_line(text)
+    if not text or len(text.split()) > 12:
+        return []
+    names = names_in(text, lang)
+    if not names:
+        return []
+    return names if _only_names(text, names) else []
+
+
+def _only_names(text: str, names: list[str]) -> bool:
+    """The names make up the line, but for separators, a role or a date after them."""
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ", 1)
+    words = [w for w in regex_words(rest) if w.lower() not in {"and", "und", "et", "y", "e", "i", "en"}
+             and not _CREDENTIAL.match(w.strip("."))]
+    if not words:
+        return True
+    return any(w.lower() in _ROLE_WORDS for w in words) or any(c.isdigit() for c in rest)
+
+
+def regex_words(text: str) -> list[str]:
+    import regex
+
+    return regex.findall(r"\p{L}[\p{L}'’.-]*", text)
+
+
+def _name_and_role(text: str, lang: str | None) -> list[str]:
+    """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor": a name, a separator, a role."""
+    parts = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)
+    if len(parts) != 2:
+        return []
+    role = parts[1].lower().split()
+    if not role or len(role) > 5 or not any(w.strip(",.") in _ROLE_WORDS for w in role):
+        return []
+    name = person_name(parts[0])
+    return [name] if name else []
+
+
+def names_in(rest: str, lang: str | None = None) -> list[str]:
+    """The names at the start of ``rest``; what follows the last name is dropped."""
+    import regex
+
+    rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\bin\b)\s*",
+                       rest, maxsplit=1, timeout=0.2)[0]
+    names: list[str] = []
+    for i, part in enumerate(_compiled("and", lang).split(rest, timeout=0.2)):
+        if not part.strip() or names and _CREDENTIAL.match(part.strip(" .")):
+            continue  # "Dylan Bailey, MS, RD": credentials after the name
+        if names and any(w.strip(",.").lower() in _ROLE_WORDS for w in part.split()):
+            break  # "Claire Wilson, Co-Founder": a role, not a second name
+        name = _name(part, whole=i > 0)
+        if name is None:
+            break
+        names.append(name)
+        if len(names) == MAX_NAMES:
+            break
+    return names
+
+
+_PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
+
+
+def pictured_name(text: str) -> str | None:
+    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe, Editor"."""
+    m = _PICTURED.match(clean_line(text), timeout=0.2)
+    if not m:
+        return None
+    names = names_in(clean_line(text)[m.end():])
+    return names[0] if len(names) == 1 and len(names[0].split()) >= 2 else None
+
+
+def person_name(text: str) -> str | None:
+    """``text`` when all of it is a person's name (one to four capitalised words), else None."""
+    text = clean_line(text)
+    name = _name(text, whole=True)
+    return name if name and len(name.split()) >= 2 or (name and len(text.split()) == 1) else None
+
+
+def _name(part: str, whole: bool) -> str | None:
+    """The person's name at the start of ``part``; with ``whole``, only if it is all of it."""
+    part = part.strip()
+    m = _NAME.match(part, timeout=0.2)
+    if not m:
+        return None
+    if whole and part[m.end():].strip(" .,"):
+        return None
+    after = part[m.end():].split()
+    if len(after) >= 3 and after[0][:1].islower() and after[0].lower().strip(",.") not in NOT_NAME:
+        return None  # the name goes on as a sentence: "By Jane Doe we mean …"
+    words: list[str] = []
+    for word in m.group().split():
+        low = word.lower().strip(".,")
+        if low in NOT_NAME or low in _WEEKDAYS_MONTHS:
+            break
+        if words and len(word.strip('.')) > 1 and word.isupper() and not all(w.isupper() for w in words):
+            break  # "Brian Truitt USA TODAY": the publisher's acronym after the name
+        words.append(word)
+    if not 1 <= len(words) <= 4 or not words[0][0].isupper() or words[-1].lower() in {
+            "de", "da", "van", "von", "der", "den", "del", "di", "du", "le", "la"}:
+        return None
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return None
+    return " ".join(words)
+
+
+settle(globals())

@@ -1,0 +1,215 @@
+"""Dates as bylines, datelines and comment headers write them, read into ISO form.
+
+Two readers:
+
+* a fast one (regular expressions) for the common forms: "March 3, 2021",
+  "3 March 2021", "12. März 2023", "3 mars 2023", "1er mars 2023", "3 de marzo
+  de 2023", "12 marca 2023", "3 maart 2023", "2023-03-04", "2023/3/4",
+  "12.03.2023", "2023年3月4日", "2023년 3월 4일". Month names of en, de, fr, es,
+  pt, it, pl and nl are always known in full; the short forms that are also
+  common words elsewhere ("set", "ago", "out", "gen") only for a page in their
+  language. Day-first numeric dates with slashes or hyphens ("03/04/2023") are
+  read only when the order is certain (a part over 12) or the page language
+  writes the day first;
+* :func:`read_date` falls back to ``dateparser`` (imported when first needed:
+  it costs about 50 ms) for a short candidate the fast reader could not read,
+  in the page's language, with every part of the date required, so a bare
+  number or a month alone is never a date.
+
+Relative dates ("vor 2 Tagen", "2 days ago") are read only against a
+``reference`` date the caller passes (from the record, never the wall clock:
+the same input must give the same output).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from ..patterns import lazy, settle
+
+# Full month names, every language at once: none is a common word elsewhere.
+_FULL = {
+    1: "january januar jänner janvier enero janeiro gennaio stycznia styczeń januari",
+    2: "february februar février fevrier febrero fevereiro febbraio lutego luty februari",
+    3: "march märz maerz mars marzo março marco marca marzec maart",
+    4: "april avril abril aprile kwietnia kwiecień",
+    5: "may mai mayo maio maggio maja maj mei",
+    6: "june juni juin junio junho giugno czerwca czerwiec",
+    7: "july juli juillet julio julho luglio lipca lipiec",
+    8: "august août aout agosto sierpnia sierpień augustus",
+    9: "september septembre septiembre setiembre setembro settembre września wrzesień",
+    10: "october oktober octobre octubre outubro ottobre października październik",
+    11: "november novembre noviembre novembro listopada listopad",
+    12: "december dezember décembre decembre diciembre dezembro dicembre grudnia grudzień",
+}
+# Short forms every page may use (English and the ones no language reads otherwise).
+_SHORT = {1: "jan", 2: "feb", 3: "mar", 4: "apr", 6: "jun", 7: "jul", 8: "aug", 9: "sep sept",
+          10: "oct okt", 11: "nov", 12: "dec dez"}
+# Short forms read only on a page in their language ("set", "ago", "out" are English words).
+_SHORT_BY_LANGUAGE = {
+    "de": {3: "mär", 5: "mai"},
+    "fr": {1: "janv", 2: "févr fevr", 4: "avr", 7: "juil", 12: "déc"},
+    "es": {1: "ene", 4: "abr", 8: "ago", 12: "dic"},
+    "pt": {2: "fev", 4: "abr", 5: "mai", 8: "ago", 9: "set", 10: "out"},
+    "it": {1: "gen", 5: "mag", 6: "giu", 7: "lug", 8: "ago", 9: "set", 10: "ott", 12: "dic"},
+    "pl": {1: "sty", 2: "lut", 4: "kwi", 6: "cze", 7: "lip", 8: "sie", 9: "wrz", 10: "paź", 11: "lis",
+           12: "gru"},
+    "nl": {3: "mrt", 5: "mei"},
+}
+#: Languages that write a numeric date day first ("03/04/2023" is 3 April).
+DAY_FIRST = frozenset({"de", "fr", "es", "pt", "it", "pl", "nl"})
+YEARS = (1900, 2100)
+
+
+def _names(table: dict[int, str]) -> dict[str, int]:
+    return {name: month for month, names in table.items() for name in names.split()}
+
+
+@lru_cache(maxsize=16)
+def _months(lang: str | None) -> dict[str, int]:
+    months = _names(_FULL) | _names(_SHORT)
+    if lang in _SHORT_BY_LANGUAGE:
+        months |= _names(_SHORT_BY_LANGUAGE[lang])
+    return months
+
+
+@lru_cache(maxsize=16)
+def _patterns(lang: str | None) -> tuple:
+    import regex
+
+    names = sorted(_months(lang), key=len, reverse=True)
+    month = r"(?P<month>" + "|".join(regex.escape(n) for n in names) + r")\.?(?!\p{L})"
+    day = r"(?P<day>\d{1,2})"
+    year = r"(?P<year>\d{4})(?!\d)"
+    flags = regex.IGNORECASE
+    return (
+        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023
+        regex.compile(rf"(?<!\p{{L}}){month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", flags),
+        # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021
+        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month},?\s+"
+                      rf"(?:de\s+|del\s+)?{year}", flags),
+        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
+        regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
+        # 12.03.2023: day first wherever it is written with dots
+        regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+        # 2023年3月4日 · 2023년 3월 4일
+        regex.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
+    )
+
+
+_AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
+
+
+def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
+    """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order."""
+    if not any(c.isdigit() for c in text):
+        return []
+    found: list[tuple[int, int, str]] = []
+    months = _months(lang)
+    for pattern in _patterns(lang):
+        for m in pattern.finditer(text, timeout=0.2):
+            if iso := _iso(m["year"], m["month"], m["day"], months):
+                found.append((m.start(), m.end(), iso))
+    for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+        if iso := _numeric(m["a"], m["b"], m["year"], lang):
+            found.append((m.start(), m.end(), iso))
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for span in found:  # two patterns reading the same characters: the first (longest) reading
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def find_date(text: str, lang: str | None = None) -> str | None:
+    """The first valid calendar date in ``text`` as YYYY-MM-DD, or None.
+
+    Numeric dates whose order is in doubt (03/04/2023 on an English page) are
+    not guessed at.
+    """
+    spans = find_date_spans(text, lang)
+    return spans[0][2] if spans else None
+
+
+_WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta
+sexta feira lunedì martedì mercoledì giovedì venerdì sabato domenica poniedziałek wtorek środa czwartek
+piątek sobota niedziela maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
+
+
+def is_date_word(word: str, lang: str | None = None) -> bool:
+    """A month or weekday name (a dateline's words besides the date's digits)."""
+    word = word.casefold().strip(".,")
+    return word in _WEEKDAYS or word in _months(lang)
+
+
+def _numeric(a: str, b: str, year: str, lang: str | None) -> str | None:
+    first, second = int(a), int(b)
+    if first > 12 >= second or lang in DAY_FIRST:
+        return _iso(year, b, a, {})
+    if second > 12 >= first:
+        return _iso(year, a, b, {})
+    return None  # 03/04/2023 on a page that may write either order
+
+
+def _iso(year: str, month: str, day: str, months: dict[str, int]) -> str | None:
+    number = int(month) if month.isdigit() else months.get(month.lower().rstrip("."))
+    try:
+        date = dt.date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
+    return date.isoformat() if date and YEARS[0] <= date.year <= YEARS[1] else None
+
+
+# ---- the fallback: dateparser, for a short candidate in the page's language ------------------
+
+MAX_CANDIDATE = 60   # characters: dateparser reads a date, not a paragraph
+_PIECES = lazy(r"\s*(?:[|•·,;—–]|\s-\s|\bat\b|\bum\b|\bà\b|\ba las\b|\balle\b|\bo\b)\s*")
+
+
+def read_date(text: str, lang: str | None = None, reference: dt.date | None = None) -> str | None:
+    """The date of a byline or a comment header: the fast reader, then ``dateparser``.
+
+    ``dateparser`` is tried only on a short text with a digit in it, piece by
+    piece (split at separators and times), with the words before the date
+    dropped one at a time ("Veröffentlicht am 12. März 2023"). Relative dates
+    are read only against ``reference``.
+    """
+    if date := find_date(text, lang):
+        return date
+    text = text.strip()
+    if len(text) > MAX_CANDIDATE or not any(c.isdigit() for c in text) and reference is None:
+        return None
+    for piece in _PIECES.split(text, timeout=0.2):
+        words = piece.split()
+        for k in range(min(len(words), 4)):
+            candidate = " ".join(words[k:])
+            if candidate and (date := _dateparser(candidate, lang, reference)):
+                return date
+    return None
+
+
+def _dateparser(text: str, lang: str | None, reference: dt.date | None) -> str | None:
+    if not any(c.isalpha() for c in text) and reference is None:
+        return None  # numbers alone: the fast reader's business, and no guessing at the order
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - installed with trafilatura
+        return None
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                "PREFER_DATES_FROM": "past", "PARSERS": ["absolute-time"]}
+    if reference is not None:
+        base = dt.datetime.combine(reference, dt.time(12))
+        settings = {"RELATIVE_BASE": base, "PARSERS": ["relative-time", "absolute-time"],
+                    "PREFER_DATES_FROM": "past"}
+    try:
+        parsed = dateparser.parse(text, languages=[lang or "en"], settings=settings)
+    except Exception:  # dateparser raises on odd input (overflow, unknown locale)
+        return None
+    if parsed is None or not YEARS[0] <= parsed.year <= YEARS[1]:
+        return None
+    return parsed.date().isoformat()
+
+
+settle(globals())

@@ -1,0 +1,81 @@
+"""Where the article's head and tail are, from what the earlier stages decided.
+
+The article is a contiguous region of prose (the structure stage keeps it and
+removes the chrome around it); its title, byline and dateline stand just
+before its first paragraph, sometimes among lines the structure stage took for
+chrome (a headline looks like a menu item on its own). So the head is not "the
+first lines of the text" but the lines before the article's first paragraph of
+prose that no rule, comment or chrome-free stage claimed, and the tail the
+lines after its last one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import MAIN, Document, Line
+from ..render import normalise
+from ..sentences import is_prose
+
+HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
+INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
+TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
+FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
+
+
+@dataclass
+class Page:
+    """The lines of a document (outside its discussion) and where the article is among them."""
+
+    doc: Document
+    lines: list[Line]
+    texts: list[str]           # each line's display text
+    first: int | None          # position in ``lines`` of the article's first prose line
+    last: int | None           # ... and of its last
+    prose: set[int]            # positions of the lines in blocks of prose (the article's text)
+
+    def rules(self, k: int) -> list[str]:
+        """The rules that claimed line ``k`` (empty when it is main text)."""
+        line = self.lines[k]
+        return [a.rule or "" for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+
+    def unclaimed(self, k: int) -> bool:
+        return not self.rules(k)
+
+    def chrome_only(self, k: int) -> bool:
+        """Claimed, if at all, only by the structure stage (a judgement of shape, not a rule)."""
+        return all(r.startswith("structure.") for r in self.rules(k))
+
+    def head(self) -> range:
+        """Positions of the lines where the title, byline and dateline may stand."""
+        if self.first is None:
+            return range(0, len(self.lines))
+        return range(max(0, self.first - HEAD_LINES), min(len(self.lines), self.first + INTO_ARTICLE))
+
+    def tail(self) -> range:
+        if self.last is None:
+            return range(0)
+        return range(self.last + 1, min(len(self.lines), self.last + 1 + TAIL_LINES))
+
+
+def read_page(doc: Document) -> Page:
+    """The page's lines and the article's first and last paragraph among them."""
+    span = doc.discussion_span
+    lines = [line for line in doc.lines()
+             if span is None or line.end <= span[0] or line.start >= span[1]]
+    texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
+    first = last = None
+    prose_blocks: dict[int, bool] = {}
+    for k, line in enumerate(lines):
+        block = doc.blocks[line.block]
+        if block.index not in prose_blocks:
+            prose_blocks[block.index] = is_prose(doc.slice(block.start, block.end)) and \
+                doc.is_unclaimed(block.start, block.end)
+        if prose_blocks[block.index]:
+            first = k if first is None else first
+            last = k
+    prose = {k for k, line in enumerate(lines) if prose_blocks[line.block]}
+    if first is None:  # no paragraph of prose: the first blocks are the head
+        limit = doc.blocks[min(FALLBACK_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
+        lines = [line for line in lines if line.end <= limit]
+        texts = texts[:len(lines)]
+    return Page(doc, lines, texts, first, last, prose)

@@ -1,0 +1,211 @@
+"""The article's title: the headline line that heads the article.
+
+On whole-page text the headline is one short line among many before the
+article (menus, breadcrumbs, teasers, an image caption), so no single line
+tells; the evidence is where it stands and what the page does with it:
+
+* **it heads the article**: few lines between it and the first paragraph;
+* **a byline or a dateline follows it** within a few lines;
+* **the page prints it again**: in a breadcrumb ("Home » Title"), as the
+  page title with the site's name after it ("Title | Site"), or twice;
+* **the article is about it**: its words recur in the first paragraphs;
+* **it reads like a headline**: two to 30 words, no sentence end, a capital.
+
+Each candidate gets a score (weights below, set by hand on half of the WCXB
+development pages and checked on the other half); the best one above
+``MIN_SCORE`` is the title. A site suffix the line itself carries ("Title |
+Site") is cut off when the page prints the bare title too, or when what is cut
+is a short name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..patterns import lazy, settle
+from .region import Page
+
+MAX_WORDS = 30
+MAX_CHARS = 250
+FOLLOW = 5            # lines after the title a byline or dateline may stand on
+ARTICLE_WORDS = 400   # words of the article's opening the title's words are sought in
+
+W_NEAR = 1.0          # standing right above the article, fading by ``NEAR_DECAY`` a line
+NEAR_DECAY = 0.9
+W_FOLLOWED = 2.0      # a byline or dateline follows
+W_REPEATED = 0.5      # the page prints it again
+W_CRUMB = 0.75        # ... as a breadcrumb's last item or with the site's name after it
+W_OVERLAP = 2.5       # content words the article's opening uses, over at least ``OVERLAP_MIN``
+OVERLAP_MIN = 3
+W_SHORT = (-2.5, -1.0)  # one word, two words: a menu item or a site name more often than a title
+W_WORD = 0.2          # per word up to ``LONG``: a headline says something, a menu item does not
+LONG = 12
+W_BULLET = -2.0       # a list item ("• …", "3. …"): a menu or a breadcrumb
+MIN_SCORE = 0.5
+
+_BULLET = lazy(r"^(?:[•·*▪►»›]|\d{1,2}[.)]\s|[-–—]\s)")
+_SUFFIX = lazy(r"^(?P<title>.+?)\s+(?:[|·•»]|::|[-–—])\s+(?P<site>[^|·•»]{1,60})$")
+_WORD = lazy(r"\p{L}[\p{L}\p{N}'’-]*")
+_URL = lazy(r"https?://|www\.|\.(?:com|org|net)\b")
+_CHROME = frozenset("""skip content menu home search login sign subscribe newsletter cookie cookies share
+follow comments comment contact privacy terms navigation close toggle table contents advertisement back
+blog download free trial demo started learn more read view all see explore book call request powered
+information gadget widget""".split())
+# The last word of an image's alt text or a logo's label, printed where the image was.
+_PICTURE = frozenset("image images logo icon photo picture avatar thumbnail banner".split())
+_STOP = frozenset("""the a an and or of to in on for with at by from is are was be as that this it its your you
+our we how what why when who which der die das und den von zu mit le la les des du et en un une el los las
+del y il di e o da do dos para por""".split())
+
+
+@dataclass
+class Candidate:
+    position: int
+    text: str
+    score: float
+
+
+def choose_title(page: Page, marks: set[int]) -> Candidate | None:
+    """The best headline line before the article (``marks``: positions of byline and date lines)."""
+    if page.first is None:
+        return _first_headline(page)
+    opening = _opening_words(page)
+    counts = _line_counts(page)
+    best: Candidate | None = None
+    for k in range(page.head().start, page.first):
+        if k in marks or not page.chrome_only(k):
+            continue
+        text = page.texts[k]
+        if not _headline_shape(text):
+            continue
+        score = _score(page, k, text, marks, opening, counts)
+        if score >= MIN_SCORE and (best is None or score >= best.score):
+            best = Candidate(k, text, score)  # ties: the later line, nearer the article
+    if best is not None:
+        best.text = display_title(strip_site(best.text, counts))
+    return best
+
+
+def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
+           counts: dict[str, int]) -> float:
+    words = _WORD.findall(text, timeout=0.2)
+    score = W_NEAR * NEAR_DECAY ** min(page.first - k - 1, 40)
+    if any(k < m <= k + FOLLOW for m in marks):
+        score += W_FOLLOWED
+    bullet = _BULLET.match(text, timeout=0.2) is not None
+    if not bullet:
+        score += _repeated(text, counts)
+    content = {w.casefold() for w in words if len(w) > 3 and w.casefold() not in _STOP}
+    if content:
+        score += W_OVERLAP * len(content & opening) / max(len(content), OVERLAP_MIN)
+    score += W_WORD * min(len(words), LONG)
+    if len(words) <= 2:
+        score += W_SHORT[len(words) - 1] if words else W_SHORT[0]
+    if bullet:
+        score += W_BULLET
+    return score
+
+
+_SENTENCE_INSIDE = lazy(r"\p{Ll}{3}[.][\"”’']?\s+[\"“‘']?\p{L}")
+_MARKDOWN = lazy(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+
+
+def display_title(text: str) -> str:
+    """The title as reported: without markdown heading marks or emphasis ("# Title", "**Title**")."""
+    return _MARKDOWN.sub("", text, timeout=0.2).strip()
+
+
+def _headline_shape(text: str) -> bool:
+    text = display_title(text)
+    words = text.split()
+    if not 1 <= len(words) <= MAX_WORDS or len(text) > MAX_CHARS:
+        return False
+    if text.rstrip("\"”’'").endswith((".", ",", ":", ";")) and not text.endswith("..."):
+        return False
+    if _SENTENCE_INSIDE.search(text, timeout=0.2):
+        return False  # two sentences: dialogue or a standfirst, not a headline
+    if _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
+        return False
+    first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
+    if not first or first.islower():
+        return False
+    letters = [w.casefold().strip(".,:!?") for w in words]
+    if letters[-1] in _PICTURE:
+        return False
+    return not (len(letters) <= 3 and any(w in _CHROME for w in letters))
+
+
+def _opening_words(page: Page) -> set[str]:
+    words: set[str] = set()
+    count = 0
+    for k in range(page.first, len(page.lines)):
+        for w in _WORD.findall(page.texts[k], timeout=0.2):
+            words.add(w.casefold())
+            count += 1
+        if count >= ARTICLE_WORDS:
+            break
+    return words
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _line_counts(page: Page) -> dict[str, int]:
+    """How often the page prints each line; a line's title part counted under ``crumb:``."""
+    counts: dict[str, int] = {}
+    for text in page.texts:
+        key = _key(text)
+        counts[key] = counts.get(key, 0) + 1
+        if bullet := _BULLET.match(text, timeout=0.2):  # "• Title" in a breadcrumb list
+            item = "crumb:" + _key(text[bullet.end():])
+            counts[item] = counts.get(item, 0) + 1
+        if m := _SUFFIX.match(text, timeout=0.2):  # "Title | Site" counts for "Title"
+            bare = "crumb:" + _key(m["title"])
+            counts[bare] = counts.get(bare, 0) + 1
+        for sep in ("»", "›", ">", "/"):           # breadcrumbs: "Home » Blog » Title"
+            if f" {sep} " in text:
+                last = "crumb:" + _key(text.rsplit(f" {sep} ", 1)[1])
+                counts[last] = counts.get(last, 0) + 1
+    return counts
+
+
+def _repeated(text: str, counts: dict[str, int]) -> float:
+    """Evidence that the page prints the line elsewhere: as a breadcrumb or page title, or twice."""
+    key = _key(text)
+    if counts.get("crumb:" + key, 0):
+        return W_CRUMB
+    if m := _SUFFIX.match(text, timeout=0.2):
+        if counts.get(_key(m["title"]), 0) or counts.get("crumb:" + _key(m["title"]), 0) >= 2:
+            return W_CRUMB
+    return W_REPEATED if counts.get(key, 0) >= 2 else 0.0
+
+
+def strip_site(text: str, counts: dict[str, int] | None = None) -> str:
+    """``text`` without a site name after a separator ("Title | Site"), when the page prints the
+    bare title too or the part cut is a short name (four words or fewer)."""
+    m = _SUFFIX.match(text, timeout=0.2)
+    if not m:
+        return text
+    bare, site = m["title"].strip(), m["site"].strip()
+    if counts is not None and counts.get(_key(bare), 0) and counts.get(_key(text), 0) < 2:
+        return bare
+    if len(site.split()) <= 4 and len(bare.split()) >= 3 and "|" in text[len(bare):len(text) - len(site)]:
+        return bare
+    return text
+
+
+def _first_headline(page: Page) -> Candidate | None:
+    """No article paragraph to stand before: the first short line of the head, when it opens the
+    text as its own block."""
+    for k, line in enumerate(page.lines[:3]):
+        block = page.doc.blocks[line.block]
+        if len(block.lines) != 1 or not page.unclaimed(k):
+            continue
+        text = page.texts[k]
+        if 2 <= len(text.split()) <= 25 and _headline_shape(text) and block.index + 1 < len(page.doc.blocks):
+            return Candidate(k, text, 0.0)
+        return None
+    return None
+
+
+settle(globals())

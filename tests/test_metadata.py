@@ -1,0 +1,217 @@
+"""Title, authors and date: each reader with examples and counterexamples, and the stage on pages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cleaner import clean
+from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
+from cleaner.metadata.authors import byline_authors, byline_label, names_line, pictured_name
+from cleaner.metadata.dates import find_date, find_date_spans, read_date
+from cleaner.metadata.title import display_title, strip_site
+
+
+# ---- dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, iso", [
+    ("March 3, 2021", None, "2021-03-03"),
+    ("3rd of March, 2021", None, "2021-03-03"),
+    ("Published Jun 4, 2025", None, "2025-06-04"),
+    ("12. März 2023", None, "2023-03-12"),
+    ("Veröffentlicht am 12. Mär. 2023 um 10:00", "de", "2023-03-12"),
+    ("3 mars 2023", None, "2023-03-03"),
+    ("Le 1er mars 2023", "fr", "2023-03-01"),
+    ("Le 5 févr. 2023", "fr", "2023-02-05"),
+    ("3 de marzo de 2023", None, "2023-03-03"),
+    ("3 de março de 2023", None, "2023-03-03"),
+    ("5 febbraio 2023", None, "2023-02-05"),
+    ("12 marca 2023 r.", None, "2023-03-12"),
+    ("3 maart 2023", None, "2023-03-03"),
+    ("2023年3月4日", None, "2023-03-04"),
+    ("2023년 3월 4일", None, "2023-03-04"),
+    ("2023-03-04T10:00:00Z", None, "2023-03-04"),
+    ("12.03.2023", None, "2023-03-12"),
+    ("13/04/2023", None, "2023-04-13"),      # a part over 12: the order is certain
+    ("03/04/2023", "de", "2023-04-03"),      # a day-first language
+    ("3 set 2023", "it", "2023-09-03"),      # a short form only its own language reads
+])
+def test_the_fast_reader_reads_common_forms(text, lang, iso):
+    assert find_date(text, lang) == iso
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("03/04/2023", None),          # day or month first: not guessed on a page that may write either
+    ("03/04/2023", "en"),
+    ("May 2023", None),            # no day
+    ("in 2023 there were 12", None),
+    ("3 set 2023", None),          # "set" is an English word: not a month outside pt/it
+    ("February 30, 2023", None),   # no such day
+    ("March 3, 1066", None),       # outside the years a web page is dated in
+])
+def test_the_fast_reader_does_not_guess(text, lang):
+    assert find_date(text, lang) is None
+
+
+def test_every_date_of_a_line_with_its_place():
+    spans = find_date_spans("Published March 3, 2021 | Updated 4 April 2022")
+    assert [iso for _, _, iso in spans] == ["2021-03-03", "2022-04-04"]
+    assert spans[0][0] == len("Published ")
+
+
+def test_dateparser_reads_other_languages_in_the_page_language():
+    assert read_date("12 мая 2023", "ru") == "2023-05-12"
+
+
+@pytest.mark.parametrize("text, lang", [("2023", None), ("12", "de"), ("hello world", None),
+                                         ("vor 2 Tagen", "de"), ("2 days ago", "en")])
+def test_read_date_needs_every_part_and_a_reference_for_relative_dates(text, lang):
+    assert read_date(text, lang) is None
+
+
+def test_relative_dates_are_read_against_the_given_reference_only():
+    reference = dt.date(2024, 1, 10)
+    assert read_date("vor 2 Tagen", "de", reference) == "2024-01-08"
+    assert read_date("2 days ago", "en", reference) == "2024-01-08"
+
+
+# ---- bylines ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("By Jane Doe", None, ["Jane Doe"]),
+    ("By Ann Lee and Bo Chan", None, ["Ann Lee", "Bo Chan"]),
+    ("Written by Jane Doe on March 3, 2024", None, ["Jane Doe"]),
+    ("Posted by John Smith on March 3, 2024 at 8:15 am", None, ["John Smith"]),
+    ("By Korin MillerPublished: Jan 29, 2025", None, ["Korin Miller"]),
+    ("Jane Doe, Staff Writer", None, ["Jane Doe"]),
+    ("Posted by David J. Phillips at 12:16 AM", None, ["David J. Phillips"]),
+    ("By Jane Doe, Reuters", None, ["Jane Doe"]),
+    ("Claire Wilson, Co-Founder", None, ["Claire Wilson"]),
+    ("Claire Wilson, Paris", None, []),               # a name and a place: no label, no role
+    ("By Claire Wilson, Co-Founder", None, ["Claire Wilson"]),
+    ("Von Max Mustermann", "de", ["Max Mustermann"]),
+    ("Par Jean Dupont, le 3 mars 2023", "fr", ["Jean Dupont"]),
+    ("Por María García", "es", ["María García"]),
+    ("Di Mario Rossi", "it", ["Mario Rossi"]),
+    ("Autor: Jan Kowalski", "pl", ["Jan Kowalski"]),
+    ("Door Jan de Vries", "nl", ["Jan de Vries"]),
+])
+def test_bylines(text, lang, names):
+    assert byline_authors(text, lang) == names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Von Max Mustermann", None),                       # "von" is a label only on a German page
+    ("By the time the vote came, the council had left.", None),
+    ("By Monday the council had voted", None),
+    ("By Jane Doe we mean the average reader of this paper", None),  # the name goes on as a sentence
+    ("By Industry", None),                              # a menu's filter, not a pen name
+    ("By clicking Subscribe you agree", None),
+])
+def test_not_bylines(text, lang):
+    assert byline_authors(text, lang) == []
+
+
+def test_a_label_alone_and_the_names_on_the_next_line():
+    assert byline_label("Written by") and byline_label("• by") and byline_label("Autor:", "de")
+    assert not byline_label("By the way")
+    assert names_line("• Taya Iv") == ["Taya Iv"]
+    assert names_line("Dylan Bailey, MS, RD, FAND") == ["Dylan Bailey"]
+    assert names_line("Table of Contents") == []
+
+
+def test_author_photo_alt_text():
+    assert pictured_name("Picture of Andrew King") == "Andrew King"
+    assert pictured_name("Headshot of Lisa Pham, Associate Content Marketing Manager") == "Lisa Pham"
+    assert pictured_name("Picture of the harbour") is None
+
+
+# ---- titles -----------------------------------------------------------------------------
+
+def test_site_names_are_cut_from_a_title():
+    assert strip_site("Night Trains Are Back | Rail News") == "Night Trains Are Back"
+    assert strip_site("Night Trains Are Back - a long explanation of why they came back now") == \
+        "Night Trains Are Back - a long explanation of why they came back now"
+    assert display_title("# How to Grow Tomatoes") == "How to Grow Tomatoes"
+
+
+MENU = "\n".join(["Skip to content", "• Home", "• News", "• Sport", "• Culture", "• Contact"])
+BODY = ("Night trains are returning to European timetables as travellers look for alternatives to "
+        "short flights. Rail companies have ordered new sleeper cars and reopened routes.\n\n"
+        "The new night train services are popular on routes of about a thousand kilometres, where a "
+        "night on the train replaces a flight and a hotel. Operators say trains are fully booked.\n")
+
+
+def test_the_headline_above_the_byline_among_chrome():
+    text = (f"{MENU}\n\nNews » Travel » Why Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
+            f"By Peter Olsen\nPublished 12 October 2022\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["title"] == "Why Night Trains Are Coming Back"
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+    labels = {s["rule"] for s in result["segments"] if s["label"] == "metadata"}
+    assert labels == {"meta.byline", "meta.dateline"}
+
+
+def test_a_german_page():
+    body = ("Die Nachtzüge kehren in die europäischen Fahrpläne zurück, weil viele Reisende eine Alternative "
+            "zu kurzen Flügen suchen. Die Bahnen haben neue Schlafwagen bestellt und alte Strecken wieder "
+            "eröffnet, die vor Jahrzehnten geschlossen wurden.\n\nDie neuen Verbindungen sind auf Strecken "
+            "von etwa tausend Kilometern beliebt, wo eine Nacht im Zug den Flug und das Hotel ersetzt. Die "
+            "Betreiber sagen, dass die Züge im Sommer oft ausgebucht sind und dass sie mehr Wagen brauchen.\n")
+    text = f"Warum die Nachtzüge zurückkommen\n\nVon Peter Olsen\n12. Oktober 2022\n\n{body}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+    assert result["title"] == "Warum die Nachtzüge zurückkommen"
+
+
+def test_a_byline_inside_the_article_is_not_taken():
+    text = ("Why Night Trains Are Coming Back\n\n" + BODY +
+            "\nBy Anna Berg, who rode the first train, the trip was the best part of her summer and she "
+            "would take it again next year without a second thought.\n")
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == []
+
+
+def test_an_updated_date_is_not_the_publication_date():
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\nUpdated: 12 October 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None
+
+
+def test_a_closing_byline_when_the_head_has_none():
+    text = f"Why Night Trains Are Coming Back\n\n{BODY}\nPosted by Marta at 9:00 PM\n"
+    assert clean(text, language=False).to_dict()["authors"] == ["Marta"]
+
+
+def test_nothing_to_read():
+    result = clean("just a few words here", language=False).to_dict()
+    assert result["title"] is None and result["authors"] == [] and result["published"] is None
+
+
+# ---- the measure ------------------------------------------------------------------------
+
+def test_the_measure_rules():
+    assert title_right("Night Trains | Rail News", "Night Trains") == (True, False)
+    assert title_right("night  trains", "Night Trains") == (True, True)
+    assert title_right("Night Trains Return", "Night Trains") == (False, False)
+    assert date_right("2023-03-04", "2023-03-04") and date_right("2023-03-04", "2023-03")
+    assert not date_right("2023-03-05", "2023-03-04") and not date_right(None, "2023-03-04")
+    assert gold_names("Dylan Bailey, MS, RD, FAND") == [frozenset({"dylan", "bailey"})]
+    assert authors_right(["Christopher Penn"], "Christopher S. Penn")
+    assert authors_right(["Ann Lee", "Bo Chan"], "Ann Lee and Bo Chan")
+    assert not authors_right(["Ann Lee"], "Ann Lee and Bo Chan")
+    assert not authors_right(["Ann Lee", "Cy Dow"], "Ann Lee")
+
+
+def test_a_relative_dateline_needs_the_records_reference_date():
+    from cleaner.document import Document
+    from cleaner.pipeline import build
+    from cleaner.options import Options
+
+    text = f"Warum die Nachtzüge zurückkommen\n\nVon Peter Olsen\nvor 2 Tagen\n\n{BODY}"
+    pipeline = build(Options(language=False))
+    without = pipeline(Document(text, hints={"page_language": "de"}))
+    dated = pipeline(Document(text, hints={"page_language": "de", "reference_date": "2024-01-10"}))
+    assert without.to_dict()["published"] is None
+    assert dated.to_dict()["published"] == "2024-01-08"
