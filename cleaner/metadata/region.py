@@ -33,10 +33,14 @@ class Page:
     last: int | None           # ... and of its last
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
 
+    def claims(self, k: int) -> list:
+        """The annotations that claimed line ``k`` (empty when it is main text)."""
+        line = self.lines[k]
+        return [a for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+
     def rules(self, k: int) -> list[str]:
         """The rules that claimed line ``k`` (empty when it is main text)."""
-        line = self.lines[k]
-        return [a.rule or "" for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+        return [a.rule or "" for a in self.claims(k)]
 
     def unclaimed(self, k: int) -> bool:
         return not self.rules(k)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..document import BOILERPLATE, MAIN, METADATA, Document
+from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
@@ -174,11 +174,9 @@ def _byline_rule(page: Page, k: int) -> bool:
     """Claimed by a rule that marks bylines and dates as chrome (they are this stage's to
     read); or, above the article, by a comment-chrome rule: a bare "vor 2 Tagen" is a
     comment's stamp below an article and a dateline above it."""
-    line = page.lines[k]
     head = page.first is not None and k < page.first
     return all((a.rule or "").startswith(("structure.", "meta.", "byline."))
-               or (head and a.category == "comment_meta")
-               for a in page.doc.annotations_over(line.start, line.end) if a.label != MAIN)
+               or (head and a.category == "comment_meta") for a in page.claims(k))
 
 
 def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
