@@ -11,7 +11,7 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
 use std::sync::OnceLock;
 
-use crate::syntax::{drop_boundaries, drop_lookaround, split_alternatives, widen_repeats};
+use crate::syntax::{drop_boundaries, drop_lookaround, split_alternatives, widen_classes, widen_repeats};
 
 /// Backtracking steps `fancy-regex` may take on one unit before the match is
 /// given up (counted as no match: keeping text is the safe failure).
@@ -74,10 +74,11 @@ impl Matcher {
     /// that the fast automata run and that compiles quickly: lookaround and word
     /// boundaries dropped (Unicode word boundaries keep the automata off their fast
     /// path on non-ASCII text), long bounded repeats left open (`{1,50}` of a Unicode
-    /// class is a large automaton).
+    /// class is a large automaton), letter classes read as any character but white
+    /// space (case-folded `\p{L}` is thousands of states).
     fn make_gate(&self) -> Gate {
         let (flags, body) = split_flags(&self.source);
-        let loose = widen_repeats(&drop_boundaries(&drop_lookaround(body)));
+        let loose = widen_classes(&widen_repeats(&drop_boundaries(&drop_lookaround(body))));
         let exact = self.linear && loose == body;
         // a verbose pattern's comments may hold `|` or `(`: gate it whole
         let alternatives = if flags.contains('x') { vec![loose] } else { split_alternatives(&loose) };
