@@ -8,6 +8,7 @@ and every removal keeps the rule that caused it.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -103,16 +104,37 @@ class Document:
     flat_discussion: tuple[int, int] | None = None  # its character span inside a flattened line
     _blocks: list[Block] | None = None
     _labels: list[Segment] | None = None
-    _line_starts: list[int] = field(default_factory=list)
-    _by_line: dict[int, list[Annotation]] = field(default_factory=dict)
+    _line_starts: array = field(default_factory=lambda: array("q"))
+    _block_starts: array | None = None
+    # annotations by line position: None, one Annotation, or a list of them; built when first asked
+    _by_line: list | None = None
 
     # ---- structure -------------------------------------------------------
     @property
     def blocks(self) -> list[Block]:
         if self._blocks is None:
             self._blocks = split_blocks(self.text)
-            self._line_starts = [line.start for block in self._blocks for line in block.lines]
+            self._line_starts = array("q", [line.start for block in self._blocks for line in block.lines])
+            self._block_starts = array("q", [block.start for block in self._blocks])
         return self._blocks
+
+    def block_starts(self) -> array:
+        """Where each block starts: what placing a span in its block needs, kept when
+        :meth:`settle` has let the blocks themselves go."""
+        if self._block_starts is None:
+            self.blocks
+        return self._block_starts
+
+    def settle(self) -> None:
+        """Let go of what only the stages read: the blocks and lines (a Python object
+        each, many times the text on a page of short lines) and the index of
+        annotations by line. Both are rebuilt if asked for again; the block starts
+        and the resolved segments, which the result reads, stay."""
+        self.segments()
+        self.block_starts()
+        self._blocks = None
+        self._line_starts = array("q")
+        self._by_line = None
 
     def _line_range(self, start: int, end: int) -> range:
         """Positions (in reading order) of the lines that may overlap [start, end)."""
@@ -145,9 +167,30 @@ class Document:
         if start < end:
             annotation = Annotation(start, end, label, category, rule)
             self.annotations.append(annotation)
-            for i in self._line_range(start, end):
-                self._by_line.setdefault(i, []).append(annotation)
+            if self._by_line is not None:
+                self._index(annotation)
             self._labels = None
+
+    def _index(self, annotation: Annotation) -> None:
+        by_line = self._by_line
+        for i in self._line_range(annotation.start, annotation.end):
+            held = by_line[i]
+            if held is None:
+                by_line[i] = annotation
+            elif type(held) is list:
+                held.append(annotation)
+            else:
+                by_line[i] = [held, annotation]
+
+    def _line_index(self) -> list:
+        """Annotations by line position, built on first use: one slot a line, a list
+        only where a line holds more than one (a dict of lists was ~7x the text)."""
+        if self._by_line is None:
+            self.blocks
+            self._by_line = [None] * len(self._line_starts)
+            for annotation in self.annotations:
+                self._index(annotation)
+        return self._by_line
 
     def annotations_over(self, start: int, end: int) -> list[Annotation]:
         """Annotations overlapping [start, end), found through the lines they touch.
@@ -156,9 +199,13 @@ class Document:
         many removed lines must cost the line's annotations, not the paragraph's
         (that was quadratic in the paragraph's length).
         """
+        by_line = self._line_index()
         found: dict[int, Annotation] = {}
         for i in self._line_range(start, end):
-            for a in self._by_line.get(i, ()):
+            held = by_line[i]
+            if held is None:
+                continue
+            for a in (held if type(held) is list else (held,)):
                 if a.start < end and a.end > start:
                     found[id(a)] = a
         return list(found.values())

@@ -32,7 +32,10 @@ class Pipeline:
         seen.hints.update(self.hints)
         for stage in self.stages:
             stage(seen)
-        return CleanResult(restore(seen, doc, positions))
+        doc = restore(seen, doc, positions)
+        del seen
+        doc.settle()  # the result reads segments, not the stages' blocks and lines
+        return CleanResult(doc)
 
 
 def build(options: Options) -> Pipeline:

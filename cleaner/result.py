@@ -149,6 +149,18 @@ class CleanResult:
         return tuple(LanguageFlag(shown(self.doc, f.start, f.end), f.lang, round(f.confidence, 4),
                                   f.section, f.start, f.end) for f in self.doc.flags)
 
+    def _removed_dicts(self) -> list[dict[str, Any]]:
+        """``removed`` in its JSON form, built straight from the segments unless the typed
+        view is already there: on a page of many short removed lines the ``Removal``
+        objects beside their dicts were several times the text."""
+        cached = self.__dict__.get("removed")
+        if cached is not None:
+            return [r.to_dict() for r in cached]
+        doc = self.doc
+        return [{"text": shown(doc, s.start, s.end), "category": s.category, "rule": s.rule,
+                 "start": s.start, "end": s.end}
+                for s in self.segments if s.label in (BOILERPLATE, METADATA)]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.doc.id,
@@ -157,7 +169,7 @@ class CleanResult:
             "authors": self.authors,
             "published": self.published,
             "comments": [c.to_dict() for c in self.comments],
-            "removed": [r.to_dict() for r in self.removed],
+            "removed": self._removed_dicts(),
             "flags": [f.to_dict() for f in self.flags],
             "language": self.doc.language,
             "segments": [{"start": s.start, "end": s.end, "label": s.label,
@@ -172,7 +184,7 @@ def _by_block(doc: Document, label: str) -> list[list[Segment]]:
 def _group_blocks(doc: Document, segments: list[Segment]) -> list[list[Segment]]:
     """Group segments by the block that holds them (segments never cross blocks)."""
     groups: list[list[Segment]] = []
-    starts = [b.start for b in doc.blocks]
+    starts = doc.block_starts()
     last_block = -1
     for seg in segments:
         block = bisect.bisect_right(starts, seg.start) - 1

@@ -499,3 +499,27 @@ def test_large_records_are_not_read_far_ahead():
     next(results)
     results.close()
     assert len(pulled) <= 2 * pool.IN_FLIGHT_BYTES_PER_WORKER // 5_000_000 + 2
+
+
+def test_memory_per_document_is_bounded_on_short_paragraphs():
+    """A page of many tiny paragraphs is where per-line Python objects weigh most: the
+    traced peak of cleaning one and building its record stays under a multiple of its
+    size. Most of what is left is the record itself (a dict per paragraph and per
+    segment); the blocks, lines and annotation index are let go before it is built,
+    and the language stage keeps features only where it reads them again. Measured:
+    54x before these, 36x after (Python allocations only: the engine's are not traced)."""
+    rng = random.Random(2)
+    parts, n = [], 0
+    while n < 300_000:
+        parts.append(" ".join(rng.choice(WORDS[:6]) for _ in range(3)))
+        n += len(parts[-1]) + 2
+    text = "\n\n".join(parts)
+    cleaner.clean(article(rng, 3))  # rules, stages and language profiles loaded before tracing
+    tracemalloc.start()
+    try:
+        record = cleaner.clean(text).to_dict()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert record["removed"] or record["text"]
+    assert peak < 46 * len(text), f"peak {peak / len(text):.0f}x the document's size"

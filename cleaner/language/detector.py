@@ -42,7 +42,7 @@ RESTRICTED_MIN = 30     # script letters from which langdetect settles a shared 
 DOC_SAMPLE = 4000       # characters of main text sent to langdetect for the document language
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A unit the caller wants judged: a paragraph, a comment, a quoted block."""
 
@@ -52,7 +52,7 @@ class Passage:
     section: str  # "main" | "comments"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Guess:
     """What the detector concluded about one passage, flagged or not."""
 
@@ -67,7 +67,7 @@ def evidence(n: float, half: float) -> float:
     return 1.0 - 0.5 ** (n / half) if n > 0 else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Features:
     """Everything cheap about a passage, computed once."""
 
@@ -95,6 +95,11 @@ class LanguageDetector:
         self._last: tuple[tuple[Passage, ...], tuple[list[Flag], str | None]] | None = None
 
     # -- public API --------------------------------------------------------------
+    def forget(self) -> None:
+        """Drop the last passages kept for a repeated question: a detector lives as long
+        as the process, and they would stay until the next document."""
+        self._last = None
+
     def flags(self, passages: Sequence[Passage]) -> list[Flag]:
         """Flags for the passages not in the target language, in input order."""
         return self.analyse(passages)[0]
@@ -116,8 +121,12 @@ class LanguageDetector:
         for p in key:
             quick = self._quick(p.text)
             f = None if quick else self._features(p.text)
-            features.append(f)
-            guesses.append(quick or self._cheap(f))
+            guess = quick or self._cheap(f)
+            # kept only where a later step reads them (a passage still pending, a non-Latin
+            # script's letters); the document language counts the others again if it needs
+            # them: on a page of many short paragraphs they were the largest holder
+            features.append(f if f is not None and (guess.how == "pending" or f.script is not None) else None)
+            guesses.append(guess)
         lang = self._document_language(key, features, guesses)
         guesses = [self._resolve(f, g, lang) if g.how == "pending" else g
                    for f, g in zip(features, guesses)]
@@ -284,14 +293,13 @@ class LanguageDetector:
             return None
         if 2 * sum(g.letters for _, _, g in main if g.how == "target") >= total:
             return self.target
-        full = [f or self._features(p.text) for p, f, _ in main]
         if 2 * script_letters < total:
-            pooled = _pool(f.words for f in full)
+            pooled = _pool((f or self._features(p.text)).words for p, f, _ in main)
             t_share = pooled.share(self.target)
             _, other = self._best_other(pooled)
             if t_share >= 0.75 * FAST_SHARE and t_share >= FAST_RATIO * other:
                 return self.target
-        sample = _sample([f.text for f in full], DOC_SAMPLE)
+        sample = _sample([f.text if f is not None else clean_text(p.text) for p, f, _ in main], DOC_SAMPLE)
         whole = self._features(sample)
         if whole.script is not None:
             g = self._script_guess(whole)

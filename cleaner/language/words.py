@@ -66,7 +66,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Words:
     """Function-word evidence of one text."""
 

@@ -24,6 +24,7 @@ class LanguageFlags:
                     for label, section in ((MAIN, "main"), (COMMENT, "comments"))
                     for segs, text in result.paragraph_spans(label)]
         doc.flags, doc.language = self.detector.analyse(passages)
+        self.detector.forget()  # the passages are this document's: not kept past it
 
 
 @lru_cache(maxsize=4)

@@ -702,6 +702,7 @@ impl Lines {
             local_head: Vec::with_capacity(n),
         };
         let mut term_ids: HashMap<String, u32> = HashMap::default();
+        let mut first_unit: Vec<usize> = Vec::new(); // per distinct line, the unit it first appeared as
         let mut k = 0;
         for (b, &size_of_group) in groups.iter().enumerate() {
             for j in 0..size_of_group {
@@ -713,6 +714,32 @@ impl Lines {
                     owns.len() - 1
                 });
                 of_unit.push(o);
+                // A line's text and content words are moved to the page where it first
+                // appears (terms as ids) and copied from there for a repeat, so the
+                // distinct lines' strings are not held twice while the page is built.
+                if o == first_unit.len() {
+                    first_unit.push(k);
+                    let terms = std::mem::take(&mut owns[o].terms);
+                    page.terms.push(
+                        terms
+                            .into_iter()
+                            .map(|t| match term_ids.get(t.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = page.vocabulary.len() as u32;
+                                    term_ids.insert(t.clone(), id);
+                                    page.vocabulary.push(t);
+                                    id
+                                }
+                            })
+                            .collect(),
+                    );
+                    page.texts.push(std::mem::take(&mut owns[o].text));
+                } else {
+                    let first = first_unit[o];
+                    page.terms.push(page.terms[first].clone());
+                    page.texts.push(page.texts[first].clone());
+                }
                 let own = &owns[o];
                 let mut f = own.features.clone();
                 f.push(v.pos.id(start as f64 / size));
@@ -731,23 +758,8 @@ impl Lines {
                 });
                 page.words.push(own.words);
                 page.chars.push(own.chars);
-                page.local_head.push(!self.heads.is_empty() && starts_with_head(&own.text, &self.heads));
-                page.texts.push(own.text.clone());
+                page.local_head.push(!self.heads.is_empty() && starts_with_head(&page.texts[k], &self.heads));
                 page.prose.push(own.prose);
-                page.terms.push(
-                    own.terms
-                        .iter()
-                        .map(|t| match term_ids.get(t.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = page.vocabulary.len() as u32;
-                                term_ids.insert(t.clone(), id);
-                                page.vocabulary.push(t.clone());
-                                id
-                            }
-                        })
-                        .collect(),
-                );
                 page.features.push(f);
                 blocks.push(b);
                 k += 1;

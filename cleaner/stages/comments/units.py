@@ -9,6 +9,8 @@ far apart comment headers may be.
 """
 from __future__ import annotations
 
+import re
+import time
 from dataclasses import dataclass
 
 
@@ -42,16 +44,39 @@ class Unit:
 
 
 _LOWER_WORD = lazy(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
+_SPACE = re.compile(r"\s")
 _PLAIN_WORD = lazy(r"\p{L}[\p{L}'’-]*\.?")
+
+
+VOCABULARY_CHUNK = 1 << 18  # characters read at a time: the list of a page's every word was 8x its size
 
 
 def _lowercase_words(doc: Document) -> frozenset[str]:
     """Words the page writes in lower case somewhere: its ordinary vocabulary (none when
-    the scan runs out of time: the evidence is then simply missing)."""
+    the scan runs out of time: the evidence is then simply missing).
+
+    Read a chunk at a time, each cut at white space (a word never spans it, and the
+    lookbehind still sees the text before the cut), so only one chunk's words are held."""
+    text = doc.text
+    words: set[str] = set()
+    deadline = time.monotonic() + VOCABULARY_TIMEOUT
+    pos = 0
     try:
-        return frozenset(_LOWER_WORD.findall(doc.text, timeout=VOCABULARY_TIMEOUT))
+        while pos < len(text):
+            end = pos + VOCABULARY_CHUNK
+            if end < len(text):
+                cut = _SPACE.search(text, end)
+                end = cut.start() if cut else len(text)
+            else:
+                end = len(text)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            words.update(_LOWER_WORD.findall(text, pos, end, timeout=left))
+            pos = end
     except TimeoutError:
         return frozenset()
+    return frozenset(words)
 
 
 def _is_name(text: str, repeated: bool, vocabulary: frozenset[str]) -> bool:
