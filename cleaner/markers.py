@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import regex
 
-from .patterns import lazy, settle
+from .patterns import engine, lazy, settle
 
 
 MAX_LINE = 160
@@ -163,6 +163,13 @@ _CUE = lazy(
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|last|edited|zero|reader)")
 _DIGIT = lazy(r"\d")
+# the yes-or-no tests every short line meets, run by the engine (the patterns above stay
+# for callers that want the match)
+_IS_CUE = engine(_CUE.args[0])
+_IS_CHROME = engine(CHROME.args[0])
+_IS_HEADING = engine(HEADING.args[0])
+_IS_NONE = engine(NO_COMMENTS.args[0])
+_IS_FORM = engine(FORM.args[0])
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
 _TOKENS = lazy(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = lazy(r"\s+([,:])")
@@ -234,9 +241,9 @@ def _parse(line: str) -> Marker | None:
     if not text or len(text) > MAX_LINE:
         return None
     lower = text.lower()
-    if not _CUE.search(lower):
+    if not _IS_CUE.search(lower):
         return None  # no digit, "@" or comment word: a menu item or a title, not a marker
-    if CHROME.match(text, timeout=0.2):
+    if _IS_CHROME.match(text):
         return Marker("chrome")
     if m := AVATAR.match(text, timeout=0.2):
         name = _clean(m["name"] or m["owner"])
@@ -246,9 +253,9 @@ def _parse(line: str) -> Marker | None:
             return Marker("edited", _clean(m["who"]), m["when"].strip())
         if (m := REPLY.match(text, timeout=0.2)) and (text.startswith("@") or _name_like(m["name"])):
             return Marker("reply", _clean(m["name"]))
-    if HEADING.match(text, timeout=0.2):
-        return Marker("none" if NO_COMMENTS.match(text) else "heading")
-    if FORM.match(text, timeout=0.2):
+    if _IS_HEADING.match(text):
+        return Marker("none" if _IS_NONE.match(text) else "heading")
+    if _IS_FORM.match(text):
         return Marker("form")
     return header(text)
 

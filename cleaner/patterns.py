@@ -40,3 +40,47 @@ def settle(namespace: dict[str, Any]) -> None:
     for name, value in namespace.items():
         if isinstance(value, Lazy):
             value.home, value.name = namespace, name
+
+
+class Engine:
+    """A pattern the engine matches (``cleaner._core.Pattern``: finite automata, time linear
+    in the text), compiled on first use, for the hot yes-or-no tests of the comment stages.
+
+    ``search`` and ``match`` answer as the ``regex`` module does on the same source. Text
+    with a line end is read by the ``regex`` module: there ``$`` also matches before a
+    final line end, as the engine's does not (the comment stages mostly read display
+    text, which has none)."""
+
+    __slots__ = ("source", "_search", "_match", "_python")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._search = self._match = self._python = None
+
+    def search(self, text: str) -> bool:
+        if "\n" in text:
+            return bool(self.python.search(text))
+        if self._search is None:
+            from ._core import Pattern
+            self._search = Pattern(self.source)
+        return self._search.search(text)
+
+    def match(self, text: str) -> bool:
+        if "\n" in text:
+            return bool(self.python.match(text))
+        if self._match is None:
+            from ._core import Pattern
+            self._match = Pattern(rf"^(?:{self.source})")
+        return self._match.search(text)
+
+    @property
+    def python(self) -> regex.Pattern:
+        """The same pattern in the ``regex`` module (the reference the tests compare with)."""
+        if self._python is None:
+            self._python = regex.compile(self.source)
+        return self._python
+
+
+def engine(source: str) -> Engine:
+    """``source`` (Python ``regex`` syntax) for yes-or-no tests run by the engine."""
+    return Engine(source)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from ...document import Block, Document
-from ...patterns import lazy, settle
+from ...patterns import engine, lazy, settle
 from ...render import normalise
 
 
@@ -21,10 +21,10 @@ _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mi
                       "we us lol imo imho btw thanks thx".split())
 _SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
 _US = lazy(r"\bUS\b")
-_INFORMAL = lazy(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
-_REPORTING = lazy(r"\b(?:said|according to|told|reported|announced|stated)\b")
-_PUNCTUATED = lazy(r"[.,!?;:]\s|[.!?]$")
-_LISTY = lazy(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
+_INFORMAL = engine(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
+_REPORTING = engine(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_PUNCTUATED = engine(r"[.,!?;:]\s|[.!?]$")
+_LISTY = engine(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
 
 
 def _body_like(text: str) -> bool:
