@@ -17,6 +17,7 @@ mod sentences;
 mod syntax;
 mod text;
 mod vocab;
+mod words;
 
 use std::collections::HashMap;
 
@@ -81,6 +82,18 @@ impl Pattern {
     /// Whether the pattern matches anywhere in ``text``.
     fn search(&self, text: &str) -> bool {
         self.matcher.search(text)
+    }
+
+    /// Whether ``text`` gets past the pattern's gate: a loosened superset of the pattern
+    /// (lookaround and word boundaries dropped), so False means no match for certain.
+    fn gate(&self, text: &str) -> bool {
+        self.matcher.passes_gate(text)
+    }
+
+    /// Every match in ``text``, left to right, as ``regex.findall`` returns them for a
+    /// pattern without groups that never matches the empty string. Linear patterns only.
+    fn findall<'a>(&self, text: &'a str) -> PyResult<Vec<&'a str>> {
+        self.matcher.find_all(text).ok_or_else(|| PyValueError::new_err("findall needs a linear pattern"))
     }
 
     /// True when no step needs backtracking (no lookaround, no backreference).
@@ -277,6 +290,14 @@ fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
     (s.text.iter().collect(), s.link_chars, s.is_list, s.is_heading, s.links, s.images)
 }
 
+/// The page's lower-case words, each once (``frozenset(findall(...))`` of the
+/// vocabulary pattern in ``cleaner/stages/comments/units.py``).
+#[pyfunction]
+fn lower_words(text: &str) -> Vec<&str> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    words::lower_words(text).into_iter().filter(|w| seen.insert(*w)).collect()
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Features>()?;
@@ -288,6 +309,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;
+    m.add_function(wrap_pyfunction!(lower_words, m)?)?;
     m.add_class::<Pattern>()?;
     m.add_class::<RuleEngine>()?;
     Ok(())
