@@ -32,6 +32,7 @@ PIECES = st.sampled_from([
     "reply", "Reply", "like", "points", "comments", "Comments", "responses", "more", "to", "on", "said", "told",
     "US", "LOL", "http://", "](", "says", "ago", "days", "October", "2012", "12:04 pm", "no", "0", "leave a ",
     "avatar", "of", "closed", "are", "read them below", "add a comment",
+    "ABCD", "NASA", "ÉABCD", "ABCDé", "_ABCD", "ABCD_", "ABC", "point", "pointsx", "_like", "élike", "like_",
 ])
 TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.sampled_from(LINES),
                   st.tuples(st.sampled_from(LINES), st.lists(PIECES, max_size=4).map("".join)).map("".join))
@@ -56,3 +57,57 @@ def test_engine_tests_match_the_regex_module(name, text):
 def test_every_hot_marker_test_runs_on_the_engine():
     assert {"markers._IS_CUE", "markers._IS_CHROME", "markers._IS_HEADING", "markers._IS_FORM",
             "voice._INFORMAL", "voice._LISTY"} <= set(ENGINES)
+
+
+GATES = {n: e for n, e in ENGINES.items() if n.startswith("markers._MAY_")}
+DATED = st.tuples(st.sampled_from(["", "Mike ", "AmyOctober ", "posted by Joe : ", "Edited ", "Last edited ",
+                                   "@", "Reply to ", "Avatar of ", "Anna’s ", "I said that on "]),
+                  st.sampled_from(["October 9, 2012 at 3:04 PM", "11:58 AM", "2 days ago", "yesterday",
+                                   "Jan 5", "2012-01-05", "5/1/12", "Mike R", "says:", "wrote on", "avatar",
+                                   "September 11, 2008", "Today's price", "said...", "14 days ago by Anna"]),
+                  st.lists(PIECES, max_size=4).map("".join)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(sorted(GATES)), st.one_of(TEXTS, DATED))
+def test_a_gate_never_turns_a_match_away(name, text):
+    """The gates hand the regex module every line it would match (they may pass more)."""
+    gate = GATES[name]
+    if gate.python.search(text):
+        assert gate.may_search(text)
+    if gate.python.match(text):
+        assert gate.may_match(text)
+
+
+@pytest.mark.parametrize("text", [*LINES, "AmySeptember 11, 2008 at 2:06 PM", "Mike says: October 9, 2012"])
+def test_the_glued_date_gate_passes_every_glued_date(text):
+    assert bool(markers.GLUED_DATE.search(text)) <= markers._MAY_GLUED.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_glued_date_gate_is_a_superset(text):
+    assert bool(markers.GLUED_DATE.search(text)) <= markers._MAY_GLUED.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_words_are_found_as_findall_finds_them(text):
+    assert voice._WORDS.findall(text) == voice._WORD.findall(text)
+    assert voice._WORDS.findall(text.lower()) == regex.findall(voice._WORDS.source, text.lower())
+
+
+_VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.text(alphabet="aAbé1_@-'’ .Xx\n", max_size=40)))
+def test_vocabulary_is_the_reference_pattern(text):
+    from cleaner import _core
+    from cleaner.stages.comments.units import _LOWER_WORD
+
+    found = _core.lower_words(text)
+    assert len(found) == len(set(found))
+    assert set(found) == set(regex.findall(_VOCABULARY, text))
+    source = _LOWER_WORD.pattern if hasattr(_LOWER_WORD, "pattern") else _LOWER_WORD.args[0]
+    assert source == _VOCABULARY

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 
 from ... import markers
+from ..._core import lower_words
 from ...document import Document, Line
 from ...patterns import lazy, settle
 from ...render import normalise
@@ -21,7 +22,6 @@ from ...render import normalise
 MIN_PAIRS = 2             # comment headers with a body beside them that a discussion needs
 MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
 MAX_BODY_WORDS = 800      # or words do not head comments
-VOCABULARY_TIMEOUT = 2.0  # seconds for reading the page's lower-case words
 _UNITS = "_comment_units"  # where the section stage leaves its reading of the lines for the splitter
 ANCHORS = frozenset({"says", "author", "reply", "edited", "date"})
 HEADERS = frozenset({"says", "author", "date"})
@@ -41,17 +41,15 @@ class Unit:
     item: int | None = None  # the indent of a list item this name heads (threaded lists)
 
 
+# the page's vocabulary; ``_core.lower_words`` finds these (the tests hold it to this pattern)
 _LOWER_WORD = lazy(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
 _PLAIN_WORD = lazy(r"\p{L}[\p{L}'’-]*\.?")
 
 
 def _lowercase_words(doc: Document) -> frozenset[str]:
-    """Words the page writes in lower case somewhere: its ordinary vocabulary (none when
-    the scan runs out of time: the evidence is then simply missing)."""
-    try:
-        return frozenset(_LOWER_WORD.findall(doc.text, timeout=VOCABULARY_TIMEOUT))
-    except TimeoutError:
-        return frozenset()
+    """Words the page writes in lower case somewhere: its ordinary vocabulary (the
+    matches of ``_LOWER_WORD``, found by the engine in one scan)."""
+    return frozenset(lower_words(doc.text))
 
 
 def _is_name(text: str, repeated: bool, vocabulary: frozenset[str]) -> bool:

@@ -17,11 +17,13 @@ from ...render import normalise
 
 BIAS = -0.6               # a block is article unless something says otherwise
 _WORD = lazy(r"[\p{L}\p{N}'’]+")
+_WORDS = engine(_WORD.args[0])  # the same words, found by the engine
 _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
                       "we us lol imo imho btw thanks thx".split())
 _SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
 _US = lazy(r"\bUS\b")
-_INFORMAL = engine(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
+_INFORMAL = engine(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]",
+                   r"!!|\?\?|\?!|\.\.\.|…|(?:^|\W)[A-Z]{4,}(?:\W|$)|[:;]-?[)(DP]")
 _REPORTING = engine(r"\b(?:said|according to|told|reported|announced|stated)\b")
 _PUNCTUATED = engine(r"[.,!?;:]\s|[.!?]$")
 _LISTY = engine(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
@@ -42,7 +44,7 @@ def _body_like(text: str) -> bool:
 
 def _voice(text: str) -> float:
     """How much a paragraph reads like a reader talking rather than an article or a menu."""
-    tokens = _WORD.findall(text.lower())
+    tokens = _WORDS.findall(text.lower())
     if not tokens:
         return 0.0
     score = BIAS
@@ -74,7 +76,7 @@ def _reader_voice(text: str) -> bool:
         return False
     if text[0].islower() or text[0] == "@" or text[-1] in "!?" or _INFORMAL.search(text):
         return True
-    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORD.findall(text))
+    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORDS.findall(text))
 
 
 def _listy(doc: Document, block: Block) -> bool:
