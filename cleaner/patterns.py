@@ -76,14 +76,12 @@ class Engine:
     def search(self, text: str) -> bool:
         if "\n" in text:
             return bool(self.python.search(text))
-        pattern = self._search or self._searcher()
-        return pattern.gate(text) and pattern.search(text)
+        return (self._search or self._searcher()).test(text)
 
     def match(self, text: str) -> bool:
         if "\n" in text:
             return bool(self.python.match(text))
-        pattern = self._match or self._matcher()
-        return pattern.gate(text) and pattern.search(text)
+        return (self._match or self._matcher()).test(text)
 
     def may_search(self, text: str) -> bool:
         """False only when ``search`` finds nothing for certain: the engine's gate, a

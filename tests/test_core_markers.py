@@ -111,3 +111,13 @@ def test_vocabulary_is_the_reference_pattern(text):
     assert set(found) == set(regex.findall(_VOCABULARY, text))
     source = _LOWER_WORD.pattern if hasattr(_LOWER_WORD, "pattern") else _LOWER_WORD.args[0]
     assert source == _VOCABULARY
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.text(alphabet="iIuUmMeyos’' .!\n", max_size=30)))
+def test_voice_tally_is_findall_and_a_count(text):
+    """``_voice`` counts words and first- or second-person words with the engine: as it
+    did with ``_WORD.findall`` and a loop."""
+    low = text.lower()
+    tokens = regex.findall(r"[\p{L}\p{N}'’]+", low)
+    assert (voice._TALLY or voice._tally()).count(low) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))

@@ -42,15 +42,24 @@ def _body_like(text: str) -> bool:
     return text[-1] in ".!?)\"”’:" or len(words) >= 8 or text[0].islower()
 
 
+_TALLY = None
+
+
+def _tally():
+    global _TALLY
+    from ..._core import Tally
+    _TALLY = Tally(_WORD.args[0] if hasattr(_WORD, "args") else _WORD.pattern, sorted(_PERSONAL))
+    return _TALLY
+
+
 def _voice(text: str) -> float:
     """How much a paragraph reads like a reader talking rather than an article or a menu."""
-    tokens = _WORDS.findall(text.lower())
-    if not tokens:
+    # the words (``_WORD``) and those in the first or second person, counted by the engine
+    words, personal = (_TALLY or _tally()).count(text.lower())
+    if not words:
         return 0.0
     score = BIAS
-    words = len(tokens)
     # "US" the country is not "us" the reader
-    personal = sum(1 for w in tokens if w in _PERSONAL)
     if personal and "US" in text:
         personal -= len(_US.findall(text))
     if personal:
