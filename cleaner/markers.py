@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import regex
 
-from .patterns import lazy, settle
+from .patterns import Engine, engine, lazy, settle
 
 
 MAX_LINE = 160
@@ -163,6 +163,22 @@ _CUE = lazy(
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|last|edited|zero|reader)")
 _DIGIT = lazy(r"\d")
+# the yes-or-no tests every short line meets, run by the engine (the patterns above stay
+# for callers that want the match)
+_IS_CUE = engine(_CUE.args[0], _CUE.args[0].replace(r"|\b(?:", r"|(?:^|\W)(?:").replace(r"points?\b", r"points?(?:\W|$)"))
+_IS_CHROME = engine(CHROME.args[0])
+_IS_HEADING = engine(HEADING.args[0])
+_IS_NONE = engine(NO_COMMENTS.args[0])
+_IS_FORM = engine(FORM.args[0])
+# gates: a line that cannot match is not handed to the regex module at all
+_MAY_AVATAR = engine(AVATAR.args[0])
+_MAY_EDITED = engine(EDITED.args[0])
+_MAY_REPLY = engine(REPLY.args[0])
+_MAY_DATE = engine(DATE.args[0])
+_MAY_CLOCK_TAIL = engine(CLOCK_TAIL.args[0])
+_MAY_VERB = engine(VERB.args[0])
+# GLUED_DATE is all lookaround: its gate is what the lookarounds look at
+_MAY_GLUED = engine(rf"\p{{Ll}}{_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}")
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
 _TOKENS = lazy(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = lazy(r"\s+([,:])")
@@ -178,6 +194,7 @@ _EMPHASIS = lazy(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
 _TRAILING = lazy(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#|\s+to\s+(?:this\s+)?comment)?|permalink"
                           r"|link(?:\s+to\s+(?:this\s+)?comment)?|report(?:\s+abuse)?|quote|like"
                           r"|reply\s+actions|actions|#\s*\d*|[(\[]#\d*[)\]]|journal))+\s*[|•·]?\s*$")
+_MAY_TRAILING = engine(_TRAILING.args[0])
 _GLUE = frozenset(["", *"by on at posted written said says wrote writes commented comment submitted from in | - – — : , · • "
                   "@ # / // reply comments permalink link updated published edited".split()])
 _NAME_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’.-]*|[\p{L}\p{N}_.@&-]*[\p{N}_@][\p{L}\p{N}_.@&-]*)$")
@@ -199,6 +216,7 @@ class Marker:
     when: str | None = None
 
 
+@lru_cache(maxsize=4096)  # a line is read for a marker, then as a name, a phrase, a widget's title
 def display(line: str) -> str:
     """The words a reader sees on a short line: markdown, bullets and trailing buttons removed."""
     text = line.strip()
@@ -234,21 +252,21 @@ def _parse(line: str) -> Marker | None:
     if not text or len(text) > MAX_LINE:
         return None
     lower = text.lower()
-    if not _CUE.search(lower):
+    if not _IS_CUE.search(lower):
         return None  # no digit, "@" or comment word: a menu item or a title, not a marker
-    if CHROME.match(text, timeout=0.2):
+    if _IS_CHROME.match(text):
         return Marker("chrome")
-    if m := AVATAR.match(text, timeout=0.2):
+    if _MAY_AVATAR.may_match(text) and (m := AVATAR.match(text, timeout=0.2)):
         name = _clean(m["name"] or m["owner"])
         return Marker("author", name) if name and _name_like(name) else Marker("chrome")
     if len(text) <= 90:
-        if m := EDITED.match(text, timeout=0.2):
+        if _MAY_EDITED.may_match(text) and (m := EDITED.match(text, timeout=0.2)):
             return Marker("edited", _clean(m["who"]), m["when"].strip())
-        if (m := REPLY.match(text, timeout=0.2)) and (text.startswith("@") or _name_like(m["name"])):
+        if _MAY_REPLY.may_match(text) and (m := REPLY.match(text, timeout=0.2)) and (text.startswith("@") or _name_like(m["name"])):
             return Marker("reply", _clean(m["name"]))
-    if HEADING.match(text, timeout=0.2):
-        return Marker("none" if NO_COMMENTS.match(text) else "heading")
-    if FORM.match(text, timeout=0.2):
+    if _IS_HEADING.match(text):
+        return Marker("none" if _IS_NONE.match(text) else "heading")
+    if _IS_FORM.match(text):
         return Marker("form")
     return header(text)
 
@@ -258,24 +276,26 @@ class LocalMarkers:
     """One language's comment markers: a discussion's heading and its "none" count, its
     buttons, its form, and relative dates ("vor 2 Stunden") alone or after a name."""
 
-    heading: regex.Pattern
-    none: regex.Pattern
-    chrome: regex.Pattern
-    form: regex.Pattern | None
+    heading: Engine
+    none: Engine
+    chrome: Engine
+    form: Engine | None
     ago: regex.Pattern | None
+    ago_gate: Engine | None  # the same pattern's gate on the engine
 
     def parse(self, text: str) -> Marker | None:
-        if self.chrome.match(text, timeout=0.2):
+        if self.chrome.match(text):
             return Marker("chrome")
-        if self.heading.match(text, timeout=0.2):
+        if self.heading.match(text):
             if self.none.match(text):
                 return Marker("none")
             # "10 Kommentare" is as often the count link in an article's byline as a
             # discussion's heading: it is chrome, not evidence that a discussion starts
             return Marker("chrome" if text[:1].isdigit() else "heading")
-        if self.form is not None and self.form.match(text, timeout=0.2):
+        if self.form is not None and self.form.match(text):
             return Marker("form")
-        if self.ago is None or len(text) > 90 or not (m := self.ago.search(text, timeout=0.2)):
+        if self.ago is None or len(text) > 90 or not self.ago_gate.may_search(text) \
+                or not (m := self.ago.search(text, timeout=0.2)):
             return None
         rest = _strip_glue(text[:m.start()] + " " + text[m.end():])
         if not rest:
@@ -301,16 +321,17 @@ def local_markers(language: str | None) -> LocalMarkers | None:
     if not words or "comment_count" not in words:
         return None
     count = words["comment_count"]
-    heading = regex.compile(
+    heading = engine(
         rf"(?i)^(?:{_NONE_WORDS}|\d+)\s+{count}(?:\s+\S{{1,4}}\s+.{{1,160}})?\s*[:.]?$"
         rf"|^{count}(?:\s*\(\d+\))?\s*:?$")
     buttons = words.get("comment_buttons")
-    chrome = regex.compile(rf"(?i)^(?:(?:{buttons}|[+\-−]?\d{{1,6}})\s*[|•·↓↑+\-]*\s*)+$" if buttons
-                           else r"(?!)")
-    form = regex.compile(rf"(?i)^(?:{words['comment_form']})") if words.get("comment_form") else None
+    chrome = engine(rf"(?i)^(?:(?:{buttons}|[+\-−]?\d{{1,6}})\s*[|•·↓↑+\-]*\s*)+$" if buttons
+                    else r"(?!)")
+    form = engine(rf"(?i)^(?:{words['comment_form']})") if words.get("comment_form") else None
     ago = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{words['ago']})(?:\s*(?:,|um|à|a\s+las|às|alle|o|om)?\s*{_TIME})?"
                         r"(?![\p{L}\p{N}])") if words.get("ago") else None
-    return LocalMarkers(heading, regex.compile(rf"(?i)^\W*{_NONE_WORDS}\b"), chrome, form, ago)
+    return LocalMarkers(heading, engine(rf"(?i)^\W*{_NONE_WORDS}\b"), chrome, form, ago,
+                        engine(ago.pattern) if ago is not None else None)
 
 
 def header(text: str) -> Marker | None:
@@ -318,20 +339,22 @@ def header(text: str) -> Marker | None:
     lower = text.lower()
     if not _DIGIT.search(text) and not any(w in lower for w in _HEADER_WORDS):
         return None
-    text = GLUED_DATE.sub(" ", text, timeout=0.2)
+    if _MAY_GLUED.search(text):
+        text = GLUED_DATE.sub(" ", text, timeout=0.2)
     tail = lower.rstrip(" .|#0123456789()")
-    if tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)]":
+    if (tail.endswith(_TRAILING_WORDS) or text.rstrip()[-1:] in "#)]") and _MAY_TRAILING.may_search(text):
         text = _TRAILING.sub("", text, timeout=0.2)
     stripped = text.strip(" .|")
     if not stripped:
         return None
     if TIME_ONLY.match(stripped):
         return Marker("date", when=stripped)
-    dates = list(DATE.finditer(stripped, timeout=0.2)) or list(CLOCK_TAIL.finditer(stripped, timeout=0.2))
+    dates = (_MAY_DATE.may_search(stripped) and list(DATE.finditer(stripped, timeout=0.2))) \
+        or (_MAY_CLOCK_TAIL.may_search(stripped) and list(CLOCK_TAIL.finditer(stripped, timeout=0.2))) or []
     rest = stripped
     for m in reversed(dates):
         rest = rest[:m.start()] + " | " + rest[m.end():]
-    verb = VERB.search(rest, timeout=0.2)
+    verb = VERB.search(rest, timeout=0.2) if _MAY_VERB.may_search(rest) else None
     if not dates and not verb:
         return None
     if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):

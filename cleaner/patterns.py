@@ -40,3 +40,73 @@ def settle(namespace: dict[str, Any]) -> None:
     for name, value in namespace.items():
         if isinstance(value, Lazy):
             value.home, value.name = namespace, name
+
+
+class Engine:
+    """A pattern the engine matches (``cleaner._core.Pattern``: finite automata, time linear
+    in the text), compiled on first use, for the hot yes-or-no tests of the comment stages.
+
+    ``search`` and ``match`` answer as the ``regex`` module does on ``source``: the
+    engine's gate (the pattern loosened into a superset the fast automata run) first,
+    the pattern itself only past it. ``linear``, when given, is the same pattern written
+    for the automata to search (``match`` reads ``source``) (a word boundary as the character beside it: Unicode boundaries
+    keep them off their fast path); the tests hold it to ``source``. Text with a line
+    end is read by the ``regex`` module: there ``$`` also matches before a final line
+    end, as the engine's does not (the comment stages mostly read display text, which
+    has none)."""
+
+    __slots__ = ("source", "linear", "_search", "_match", "_python")
+
+    def __init__(self, source: str, linear: str | None = None):
+        self.source, self.linear = source, linear or source
+        self._search = self._match = self._python = None
+
+    def _searcher(self):
+        if self._search is None:
+            from ._core import Pattern
+            self._search = Pattern(self.linear)
+        return self._search
+
+    def _matcher(self):
+        if self._match is None:
+            from ._core import Pattern
+            self._match = Pattern(rf"^(?:{self.source})")  # a rewrite is made for search only
+        return self._match
+
+    def search(self, text: str) -> bool:
+        if "\n" in text:
+            return bool(self.python.search(text))
+        return (self._search or self._searcher()).test(text)
+
+    def match(self, text: str) -> bool:
+        if "\n" in text:
+            return bool(self.python.match(text))
+        return (self._match or self._matcher()).test(text)
+
+    def may_search(self, text: str) -> bool:
+        """False only when ``search`` finds nothing for certain: the engine's gate, a
+        loosened superset of the pattern (lookaround and word boundaries dropped), so a
+        caller that wants the match itself runs the ``regex`` module only past it."""
+        return "\n" in text or (self._search or self._searcher()).gate(text)
+
+    def may_match(self, text: str) -> bool:
+        """As :meth:`may_search`, for a match at the start."""
+        return "\n" in text or (self._match or self._matcher()).gate(text)
+
+    def findall(self, text: str) -> list[str]:
+        """``regex.findall`` for a pattern without groups or anchors that never matches
+        the empty string (the engine's automata find the same matches)."""
+        return (self._search or self._searcher()).findall(text)
+
+    @property
+    def python(self) -> regex.Pattern:
+        """The same pattern in the ``regex`` module (the reference the tests compare with)."""
+        if self._python is None:
+            self._python = regex.compile(self.source)
+        return self._python
+
+
+def engine(source: str, linear: str | None = None) -> Engine:
+    """``source`` (Python ``regex`` syntax) for yes-or-no tests run by the engine; ``linear``:
+    the same pattern written for the automata."""
+    return Engine(source, linear)

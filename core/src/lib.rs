@@ -17,6 +17,7 @@ mod sentences;
 mod syntax;
 mod text;
 mod vocab;
+mod words;
 
 use std::collections::HashMap;
 
@@ -81,6 +82,24 @@ impl Pattern {
     /// Whether the pattern matches anywhere in ``text``.
     fn search(&self, text: &str) -> bool {
         self.matcher.search(text)
+    }
+
+    /// Whether the pattern matches anywhere in ``text``: the gate first, the pattern
+    /// itself only past it (not at all when the gate is the pattern).
+    fn test(&self, text: &str) -> bool {
+        self.matcher.passes_gate(text) && self.matcher.confirm(text)
+    }
+
+    /// Whether ``text`` gets past the pattern's gate: a loosened superset of the pattern
+    /// (lookaround and word boundaries dropped), so False means no match for certain.
+    fn gate(&self, text: &str) -> bool {
+        self.matcher.passes_gate(text)
+    }
+
+    /// Every match in ``text``, left to right, as ``regex.findall`` returns them for a
+    /// pattern without groups that never matches the empty string. Linear patterns only.
+    fn findall<'a>(&self, text: &'a str) -> PyResult<Vec<&'a str>> {
+        self.matcher.find_all(text).ok_or_else(|| PyValueError::new_err("findall needs a linear pattern"))
     }
 
     /// True when no step needs backtracking (no lookaround, no backreference).
@@ -277,6 +296,43 @@ fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
     (s.text.iter().collect(), s.link_chars, s.is_list, s.is_heading, s.links, s.images)
 }
 
+/// The words a pattern finds in a text, and how many of them are in a word list:
+/// ``len(findall(text))`` and ``sum(w in words for w in findall(text))`` in one scan.
+#[pyclass(frozen, module = "cleaner._core")]
+struct Tally {
+    re: regex::Regex,
+    words: rustc_hash::FxHashSet<String>,
+}
+
+#[pymethods]
+impl Tally {
+    #[new]
+    fn new(pattern: &str, words: Vec<String>) -> PyResult<Self> {
+        let source = pattern::translate(pattern).map_err(PyValueError::new_err)?;
+        let re = pattern::build(&source).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(Tally { re, words: words.into_iter().collect() })
+    }
+
+    /// (matches, matches in the word list).
+    fn count(&self, text: &str) -> (usize, usize) {
+        let mut all = 0;
+        let mut hits = 0;
+        for m in self.re.find_iter(text) {
+            all += 1;
+            hits += usize::from(self.words.contains(m.as_str()));
+        }
+        (all, hits)
+    }
+}
+
+/// The page's lower-case words, each once (``frozenset(findall(...))`` of the
+/// vocabulary pattern in ``cleaner/stages/comments/units.py``).
+#[pyfunction]
+fn lower_words(text: &str) -> Vec<&str> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    words::lower_words(text).into_iter().filter(|w| seen.insert(*w)).collect()
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Features>()?;
@@ -288,7 +344,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;
+    m.add_function(wrap_pyfunction!(lower_words, m)?)?;
     m.add_class::<Pattern>()?;
+    m.add_class::<Tally>()?;
     m.add_class::<RuleEngine>()?;
     Ok(())
 }

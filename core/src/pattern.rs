@@ -149,6 +149,15 @@ impl Matcher {
         }
     }
 
+    /// Every match of a linear pattern, left to right (None for a pattern that needs
+    /// backtracking).
+    pub fn find_all<'a>(&self, text: &'a str) -> Option<Vec<&'a str>> {
+        match self.whole() {
+            Whole::Linear(re) => Some(re.find_iter(text).map(|m| m.as_str()).collect()),
+            _ => None,
+        }
+    }
+
     /// A match once the gate let the text through: an exact gate is the pattern itself.
     pub fn confirm(&self, text: &str) -> bool {
         let gate = self.gate();

@@ -17,9 +17,8 @@ import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
-from ...render import normalise
 from .threads import _list_items
-from .units import HEADERS, Unit, _is_name, _lowercase_words, _text
+from .units import HEADERS, Unit, _is_name, _line_text, _lowercase_words, _text
 from .voice import _body_like, _reader_voice
 
 
@@ -36,7 +35,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
         for j, line in enumerate(block.lines):
             state = claimed.get(line.index)
             raw = doc.slice(line.start, line.end)
-            marker = markers.parse(normalise(raw), local) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            marker = markers.parse(_line_text(raw), local) if line.end - line.start <= 4 * markers.MAX_LINE else None
             if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
                 units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
                                   text=raw if marker is not None else ""))
@@ -57,7 +56,7 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
             continue  # a name heads its block; one inside a list or a paragraph is not an author line
         if _named_header_before(flat, k) and not dated:
             continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
-        text = normalise(doc.slice(unit.line.start, unit.line.end))
+        text = _line_text(doc.slice(unit.line.start, unit.line.end))
         if _is_name(text, text in repeated or dated, vocabulary):
             name = markers.display(text)
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
@@ -150,7 +149,7 @@ def _claimed_spans(doc: Document) -> dict[int, str]:
 
 
 def _repeated_short_lines(doc: Document) -> set[str]:
-    counts = Counter(normalise(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
+    counts = Counter(_line_text(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
     return {text for text, n in counts.items() if n >= 2}
 
 

@@ -9,12 +9,11 @@ far apart comment headers may be.
 """
 from __future__ import annotations
 
-import re
-import time
 from dataclasses import dataclass
-
+from functools import lru_cache
 
 from ... import markers
+from ..._core import lower_words
 from ...document import Document, Line
 from ...patterns import lazy, settle
 from ...render import normalise
@@ -23,7 +22,6 @@ from ...render import normalise
 MIN_PAIRS = 2             # comment headers with a body beside them that a discussion needs
 MAX_BODY_BLOCKS = 10      # headers further apart than this many paragraphs
 MAX_BODY_WORDS = 800      # or words do not head comments
-VOCABULARY_TIMEOUT = 2.0  # seconds for reading the page's lower-case words
 _UNITS = "_comment_units"  # where the section stage leaves its reading of the lines for the splitter
 ANCHORS = frozenset({"says", "author", "reply", "edited", "date"})
 HEADERS = frozenset({"says", "author", "date"})
@@ -43,40 +41,15 @@ class Unit:
     item: int | None = None  # the indent of a list item this name heads (threaded lists)
 
 
+# the page's vocabulary; ``_core.lower_words`` finds these (the tests hold it to this pattern)
 _LOWER_WORD = lazy(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
-_SPACE = re.compile(r"\s")
 _PLAIN_WORD = lazy(r"\p{L}[\p{L}'’-]*\.?")
 
 
-VOCABULARY_CHUNK = 1 << 18  # characters read at a time: the list of a page's every word was 8x its size
-
-
 def _lowercase_words(doc: Document) -> frozenset[str]:
-    """Words the page writes in lower case somewhere: its ordinary vocabulary (none when
-    the scan runs out of time: the evidence is then simply missing).
-
-    Read a chunk at a time, each cut at white space (a word never spans it, and the
-    lookbehind still sees the text before the cut), so only one chunk's words are held."""
-    text = doc.text
-    words: set[str] = set()
-    deadline = time.monotonic() + VOCABULARY_TIMEOUT
-    pos = 0
-    try:
-        while pos < len(text):
-            end = pos + VOCABULARY_CHUNK
-            if end < len(text):
-                cut = _SPACE.search(text, end)
-                end = cut.start() if cut else len(text)
-            else:
-                end = len(text)
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            words.update(_LOWER_WORD.findall(text, pos, end, timeout=left))
-            pos = end
-    except TimeoutError:
-        return frozenset()
-    return frozenset(words)
+    """Words the page writes in lower case somewhere: its ordinary vocabulary (the
+    matches of ``_LOWER_WORD``, found by the engine in one scan)."""
+    return frozenset(lower_words(doc.text))
 
 
 def _is_name(text: str, repeated: bool, vocabulary: frozenset[str]) -> bool:
@@ -103,8 +76,19 @@ def _indent(doc: Document, line: Line) -> int:
     return line.start - start if not doc.text[start:line.start].strip() else -1
 
 
+def _line_text(raw: str) -> str:
+    """A line's text as displayed (``normalise``); a short line's is kept, as these stages
+    read a line several times (a marker, a name, a repeated line, a header's body)."""
+    return _short_line_text(raw) if len(raw) <= 4 * markers.MAX_LINE else normalise(raw)
+
+
+@lru_cache(maxsize=2048)
+def _short_line_text(raw: str) -> str:
+    return normalise(raw)
+
+
 def _text(doc: Document, unit: Unit) -> str:
-    return normalise(doc.slice(unit.line.start, unit.line.end))
+    return _line_text(doc.slice(unit.line.start, unit.line.end))
 
 
 settle(globals())

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 
 from ...document import Block, Document
-from ...patterns import lazy, settle
+from ...patterns import engine, lazy, settle
 from ...render import normalise
 
 
 BIAS = -0.6               # a block is article unless something says otherwise
 _WORD = lazy(r"[\p{L}\p{N}'’]+")
+_WORDS = engine(_WORD.args[0])  # the same words, found by the engine
 _PERSONAL = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine you your you're you’re yours u ur "
                       "we us lol imo imho btw thanks thx".split())
 _SINGULAR = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll im me my mine lol imo imho btw thanks thx".split())
 _US = lazy(r"\bUS\b")
-_INFORMAL = lazy(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]")
-_REPORTING = lazy(r"\b(?:said|according to|told|reported|announced|stated)\b")
-_PUNCTUATED = lazy(r"[.,!?;:]\s|[.!?]$")
-_LISTY = lazy(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
+_INFORMAL = engine(r"!!|\?\?|\?!|\.\.\.|…|\b[A-Z]{4,}\b|[:;]-?[)(DP]",
+                   r"!!|\?\?|\?!|\.\.\.|…|(?:^|\W)[A-Z]{4,}(?:\W|$)|[:;]-?[)(DP]")
+_REPORTING = engine(r"\b(?:said|according to|told|reported|announced|stated)\b")
+_PUNCTUATED = engine(r"[.,!?;:]\s|[.!?]$")
+_LISTY = engine(r"^(?:[*+•·▪►◦‣▸|-]|\d{1,3}[.)])\s|^#{1,6}\s|\]\(|https?://|^\S+\s*[»›>]$|\s[|»›·•]\s")
 
 
 def _body_like(text: str) -> bool:
@@ -40,15 +42,24 @@ def _body_like(text: str) -> bool:
     return text[-1] in ".!?)\"”’:" or len(words) >= 8 or text[0].islower()
 
 
+_TALLY = None
+
+
+def _tally():
+    global _TALLY
+    from ..._core import Tally
+    _TALLY = Tally(_WORD.args[0] if hasattr(_WORD, "args") else _WORD.pattern, sorted(_PERSONAL))
+    return _TALLY
+
+
 def _voice(text: str) -> float:
     """How much a paragraph reads like a reader talking rather than an article or a menu."""
-    tokens = _WORD.findall(text.lower())
-    if not tokens:
+    # the words (``_WORD``) and those in the first or second person, counted by the engine
+    words, personal = (_TALLY or _tally()).count(text.lower())
+    if not words:
         return 0.0
     score = BIAS
-    words = len(tokens)
     # "US" the country is not "us" the reader
-    personal = sum(1 for w in tokens if w in _PERSONAL)
     if personal and "US" in text:
         personal -= len(_US.findall(text))
     if personal:
@@ -74,7 +85,7 @@ def _reader_voice(text: str) -> bool:
         return False
     if text[0].islower() or text[0] == "@" or text[-1] in "!?" or _INFORMAL.search(text):
         return True
-    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORD.findall(text))
+    return any(w.lower() in _PERSONAL and not (len(w) > 1 and w.isupper()) for w in _WORDS.findall(text))
 
 
 def _listy(doc: Document, block: Block) -> bool:

@@ -1,0 +1,123 @@
+"""The comment stages' tests that the engine runs read text as the ``regex`` module does.
+
+Every pattern of :mod:`cleaner.markers` and :mod:`cleaner.stages.comments.voice` that
+runs on the engine (``patterns.engine``) is checked against the same source in the
+``regex`` module, on its own words, on lines of real comment chrome and on random
+mixtures of both (property tests); so is the page's vocabulary scan.
+"""
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import markers
+from cleaner.patterns import Engine
+from cleaner.stages.comments import voice
+
+ENGINES = {f"markers.{n}": getattr(markers, n) for n in dir(markers) if isinstance(getattr(markers, n), Engine)}
+ENGINES.update({f"voice.{n}": getattr(voice, n) for n in dir(voice) if isinstance(getattr(voice, n), Engine)})
+
+LINES = [
+    "Reply", "reply | 12 points", "Like (3) Reply", "Report abuse", "Show 5 more replies", "+12 votes",
+    "Avatar of Mike R", "23 Responses to “A day out”", "Comments (11)", "No comments:", "0 Responses",
+    "Leave a Reply", "Comments are closed.", "Mike says:", "October 9, 2012 at 3:04 PM", "2 days ago",
+    "@Chris Gr.", "Last edited 14 days ago by Anna", "i think so!! LOL", "The US said it would.",
+    "* [Home](http://x.y)", "1. Item", "# Heading", "News »", "a | b", "Ünïcödé Ñame", "ΣΊΣΥΦΟΣ", "3 more comments",
+    "According to reports, he told us.", "WHAT?! :-)", "…", "one comment on post", "Discussion", "",
+]
+PIECES = st.sampled_from([
+    *"abcAZ019@#:|.,;!?()[]*-_'’“”»›·•…\t\xa0", " ", "  ", "\n", "é", "Ü", "ß", "ſ", "K", "Σ", "ς", "İ", "中", "٣", "²",
+    "reply", "Reply", "like", "points", "comments", "Comments", "responses", "more", "to", "on", "said", "told",
+    "US", "LOL", "http://", "](", "says", "ago", "days", "October", "2012", "12:04 pm", "no", "0", "leave a ",
+    "avatar", "of", "closed", "are", "read them below", "add a comment",
+    "ABCD", "NASA", "ÉABCD", "ABCDé", "_ABCD", "ABCD_", "ABC", "point", "pointsx", "_like", "élike", "like_",
+])
+TEXTS = st.one_of(st.lists(PIECES, max_size=30).map("".join), st.sampled_from(LINES),
+                  st.tuples(st.sampled_from(LINES), st.lists(PIECES, max_size=4).map("".join)).map("".join))
+
+
+@pytest.mark.parametrize("name", sorted(ENGINES))
+@pytest.mark.parametrize("text", LINES)
+def test_engine_tests_read_lines_as_regex_does(name, text):
+    pattern = ENGINES[name]
+    assert pattern.search(text) is bool(pattern.python.search(text))
+    assert pattern.match(text) is bool(pattern.python.match(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(ENGINES)), TEXTS)
+def test_engine_tests_match_the_regex_module(name, text):
+    pattern = ENGINES[name]
+    assert pattern.search(text) is bool(pattern.python.search(text))
+    assert pattern.match(text) is bool(pattern.python.match(text))
+
+
+def test_every_hot_marker_test_runs_on_the_engine():
+    assert {"markers._IS_CUE", "markers._IS_CHROME", "markers._IS_HEADING", "markers._IS_FORM",
+            "voice._INFORMAL", "voice._LISTY"} <= set(ENGINES)
+
+
+GATES = {n: e for n, e in ENGINES.items() if n.startswith("markers._MAY_")}
+DATED = st.tuples(st.sampled_from(["", "Mike ", "AmyOctober ", "posted by Joe : ", "Edited ", "Last edited ",
+                                   "@", "Reply to ", "Avatar of ", "Anna’s ", "I said that on "]),
+                  st.sampled_from(["October 9, 2012 at 3:04 PM", "11:58 AM", "2 days ago", "yesterday",
+                                   "Jan 5", "2012-01-05", "5/1/12", "Mike R", "says:", "wrote on", "avatar",
+                                   "September 11, 2008", "Today's price", "said...", "14 days ago by Anna"]),
+                  st.lists(PIECES, max_size=4).map("".join)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(sorted(GATES)), st.one_of(TEXTS, DATED))
+def test_a_gate_never_turns_a_match_away(name, text):
+    """The gates hand the regex module every line it would match (they may pass more)."""
+    gate = GATES[name]
+    if gate.python.search(text):
+        assert gate.may_search(text)
+    if gate.python.match(text):
+        assert gate.may_match(text)
+
+
+@pytest.mark.parametrize("text", [*LINES, "AmySeptember 11, 2008 at 2:06 PM", "Mike says: October 9, 2012"])
+def test_the_glued_date_gate_passes_every_glued_date(text):
+    assert bool(markers.GLUED_DATE.search(text)) <= markers._MAY_GLUED.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_glued_date_gate_is_a_superset(text):
+    assert bool(markers.GLUED_DATE.search(text)) <= markers._MAY_GLUED.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_words_are_found_as_findall_finds_them(text):
+    assert voice._WORDS.findall(text) == voice._WORD.findall(text)
+    assert voice._WORDS.findall(text.lower()) == regex.findall(voice._WORDS.source, text.lower())
+
+
+_VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.text(alphabet="aAbé1_@-'’ .Xx\n", max_size=40)))
+def test_vocabulary_is_the_reference_pattern(text):
+    from cleaner import _core
+    from cleaner.stages.comments.units import _LOWER_WORD
+
+    found = _core.lower_words(text)
+    assert len(found) == len(set(found))
+    assert set(found) == set(regex.findall(_VOCABULARY, text))
+    source = _LOWER_WORD.pattern if hasattr(_LOWER_WORD, "pattern") else _LOWER_WORD.args[0]
+    assert source == _VOCABULARY
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.text(alphabet="iIuUmMeyos’' .!\n", max_size=30)))
+def test_voice_tally_is_findall_and_a_count(text):
+    """``_voice`` counts words and first- or second-person words with the engine: as it
+    did with ``_WORD.findall`` and a loop."""
+    low = text.lower()
+    tokens = regex.findall(r"[\p{L}\p{N}'’]+", low)
+    assert (voice._TALLY or voice._tally()).count(low) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))
