@@ -443,3 +443,30 @@ def test_units_of_two_pages_are_refused():
     b = analyse(Document("Other page."), STOPWORDS)
     with pytest.raises(ValueError):
         load_weights().decode(a + b)
+
+
+# ---------------------------------------------------------------- languages that capitalise nouns
+
+GERMAN = _core.Features(sorted(STOPWORDS), [], True)
+
+
+def _bins(engine, raw, prefix):
+    return [f for f in engine.line(raw)[4] if f.startswith(prefix)]
+
+
+def test_a_sentence_in_a_language_that_capitalises_nouns_reads_its_capitals_from_a_floor():
+    """A German sentence has a third of its words capitalised (its nouns): read as an English
+    sentence would be, its share counts from 0.2 up, and no title breaks are read in it."""
+    raw = "Eine Schneedecke auf der Anlage sorgt nicht nur für geringeren Ertrag, sagt der Experte."
+    share = 5 / 14  # Eine, Schneedecke, Anlage, Ertrag, Experte
+    assert _bins(ENGINE, raw, "caps") == [CAPS(share)] == ["caps>=0.2"]
+    assert _bins(GERMAN, raw, "caps") == [CAPS((share - 0.2) / 0.8)] == ["caps<0.2"]
+    assert _bins(ENGINE, raw, "breaks") and not _bins(GERMAN, raw, "breaks")
+    assert _bins(GERMAN, raw, "flat_breaks") == []
+
+
+@pytest.mark.parametrize("raw", ["Mehr aus Thüringen", "Schutz der Kegelrobben", "• Startseite", "Die meistgelesenen Artikel"])
+def test_a_short_line_reads_its_capitals_alike_in_every_language(raw):
+    """Menu items and headings are capitalised in English too (title case): under eight words
+    a line's features do not depend on the language's nouns."""
+    assert GERMAN.line(raw) == ENGINE.line(raw)
