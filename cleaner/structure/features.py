@@ -48,7 +48,7 @@ _MD_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_UNDERSCORE = re.compile(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
 
 FLAT = 1500          # a line longer than this is a flattened page: cut it into sentences
-_SENT_GAP = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SENT_GAP = re.compile(r"[.!?…][\"'”’»“‘«)\]]*\s+")  # German closes quotations with “ ‘ «
 
 
 @dataclass(frozen=True, slots=True)

@@ -438,13 +438,16 @@ fn title_breaks(s: &[char]) -> usize {
         .count()
 }
 
-/// `[.!?…](?:["'”’»)\]]*)(?:\s|$)`: sentence ends.
+/// Closing quotation marks: English ” ’, and German „…“ ‚…‘ and »…« besides » and ".
+const CLOSING: &str = "\"'”’»“‘«)";
+
+/// `[.!?…](?:["'”’»“‘«)\]]*)(?:\s|$)`: sentence ends, a quotation closed after them or not.
 fn sentence_ends(s: &[char]) -> usize {
     let mut count = 0;
     let mut p = 0;
     while p < s.len() {
         if ".!?…".contains(s[p]) {
-            let q = p + 1 + s[p + 1..].iter().take_while(|&&c| "\"'”’»)]".contains(c)).count();
+            let q = p + 1 + s[p + 1..].iter().take_while(|&&c| CLOSING.contains(c) || c == ']').count();
             if q == s.len() {
                 count += 1;
                 break;
@@ -577,7 +580,7 @@ impl Lines {
             // Python: '' in ".!?…" is true
             None => f.push(v.end_stop),
             Some(c) if ".!?…".contains(c) => f.push(v.end_stop),
-            Some(c) if "\"'”’»)".contains(c) => {
+            Some(c) if CLOSING.contains(c) => {
                 let before = if chars >= 2 { Some(shown[chars - 2]) } else { None };
                 f.push(if before.is_none_or(|b| ".!?,".contains(b)) { v.end_quote } else { v.end_close });
             }
