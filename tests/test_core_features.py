@@ -33,7 +33,7 @@ _BULLET = re.compile(r"^(?:[*+\-•·▪►◦‣▸–—]|\d{1,3}[.)]|[a-zA-Z]
 _HEADING = re.compile(r"^#{1,6}\s+")
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»“‘«)\]]*)(?:\s|$)")
 _DATE = re.compile(r"(?i)\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b")
 _GLUED = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
 _TITLE_BREAK = re.compile(r"(?<=[a-z\d]) (?=[A-Z][a-z]+ [a-z]{2,})")
@@ -148,7 +148,7 @@ def ref_line(raw, stopwords):
     end = shown[-1:] if shown else ""
     if end in ".!?…":
         f.append("end_stop")
-    elif end in "\"'”’»)":
+    elif end in "\"'”’»“‘«)":
         f.append("end_quote" if shown[-2:-1] in ".!?," else "end_close")
     elif end == ":":
         f.append("end_colon")
@@ -357,7 +357,7 @@ def test_a_line_has_the_reference_features(raw):
     assert display(raw) == ref_display(raw)
 
 
-ALPHABET = st.sampled_from(list("aAbZz09 _*#[]()!.,;:?\"'”’»-/|©•<>{}\t\u00a0\x1cé߀ΣσİıſK١²½\u0301\u200b\n") +
+ALPHABET = st.sampled_from(list("aAbZz09 _*#[]()!.,;:?\"'”’»“‘«„-/|©•<>{}\t\u00a0\x1cé߀ΣσİıſK١²½\u0301\u200b\n") +
                            ["http://", "www.", "](", "![", "Dec ", " 2025", "ago", "min", "read", "related",
                             "the ", "and "])
 _lines = st.lists(ALPHABET, max_size=40).map("".join)
@@ -443,3 +443,41 @@ def test_units_of_two_pages_are_refused():
     b = analyse(Document("Other page."), STOPWORDS)
     with pytest.raises(ValueError):
         load_weights().decode(a + b)
+
+
+# ---------------------------------------------------------------- languages that capitalise nouns
+
+GERMAN = _core.Features(sorted(STOPWORDS), [], True)
+
+
+def _bins(engine, raw, prefix):
+    return [f for f in engine.line(raw)[4] if f.startswith(prefix)]
+
+
+def test_a_sentence_in_a_language_that_capitalises_nouns_reads_its_capitals_from_a_floor():
+    """A German sentence has a third of its words capitalised (its nouns): read as an English
+    sentence would be, its share counts from 0.2 up, and no title breaks are read in it."""
+    raw = "Eine Schneedecke auf der Anlage sorgt nicht nur für geringeren Ertrag, sagt der Experte."
+    share = 5 / 14  # Eine, Schneedecke, Anlage, Ertrag, Experte
+    assert _bins(ENGINE, raw, "caps") == [CAPS(share)] == ["caps>=0.2"]
+    assert _bins(GERMAN, raw, "caps") == [CAPS((share - 0.2) / 0.8)] == ["caps<0.2"]
+    assert _bins(ENGINE, raw, "breaks") and not _bins(GERMAN, raw, "breaks")
+    assert _bins(GERMAN, raw, "flat_breaks") == []
+
+
+@pytest.mark.parametrize("raw", ["Mehr aus Thüringen", "Schutz der Kegelrobben", "• Startseite", "Die meistgelesenen Artikel"])
+def test_a_short_line_reads_its_capitals_alike_in_every_language(raw):
+    """Menu items and headings are capitalised in English too (title case): under eight words
+    a line's features do not depend on the language's nouns."""
+    assert GERMAN.line(raw) == ENGINE.line(raw)
+
+
+@pytest.mark.parametrize("raw", ["Der Bischof schloss mit den Worten: „Bleiben Sie getrost! Gott ist nah.“",
+                                 "Sie sagte: »Wir bleiben hier.« Dann ging sie."])
+def test_a_german_quotation_closes_a_sentence(raw):
+    """German closes a quotation with “ (or «): a paragraph ending in one ends in a quote,
+    and a sentence end inside one counts."""
+    feats = ENGINE.line(raw)[4]
+    assert ("end_quote" in feats) == raw.endswith("“")
+    assert "end_other" not in feats
+    assert "sents>=2" in feats

@@ -427,3 +427,43 @@ def test_a_gap_across_text_the_stage_does_not_see_is_not_filled():
     text = f"{prose}\n\nLeave a comment\n\nRequired\n\nA comment the stage never saw.\n\n{prose}\n"
     infos = [i for i in _lines(text) if i.line.start not in (text.index("Leave"), text.index("A comment"))]
     assert fill_gaps(text, infos, [True, False, True], {0, 1, 2}) == [True, False, True]
+
+
+def test_the_structure_stage_reads_capitals_by_the_page_language():
+    from cleaner.stages.structure import _language_reading
+    german = Document("Die Stadt hat am Montag beschlossen, dass der neue Radweg an der Elbe bis zum Jahr "
+                      "2025 fertig werden soll. Nach Angaben der Verwaltung kostet der Bau rund vier Millionen "
+                      "Euro, von denen das Land die Hälfte übernimmt, und die Arbeiten beginnen im Frühjahr.")
+    english = Document("The council approved the new budget on Tuesday after a long debate about school "
+                       "funding, and the mayor said that the plan would be reviewed again in the spring.")
+    assert _language_reading(german)[1] is True
+    assert _language_reading(english) == ((), False)
+
+
+GERMAN_LEAD = """Startseite
+Politik
+Wirtschaft
+Kultur
+Sport
+Schnee belastet Solarmodule
+Eine Schneedecke auf der Photovoltaikanlage sorgt nicht nur für geringeren Stromertrag. Das Gewicht belastet auch Module und Befestigungssysteme. Verschiedene Experten warnen deshalb davor, den Schnee selbst vom Dach zu holen.
+10.12.2022 18:27
+Hinrich Neumann
+Impressum
+Datenschutz
+Kontakt
+"""
+
+
+def test_a_german_lead_reads_as_more_article_with_its_nouns_capitalised():
+    """Read as a language that capitalises its nouns, the lead of a German article scores as
+    article more than read as English, and a menu item scores the same."""
+    w = load_weights()
+    doc = Document(GERMAN_LEAD)
+    plain = w.scores(analyse(doc, w.stopwords))
+    german = w.scores(analyse(doc, w.stopwords, (), True))
+    infos = analyse(doc, w.stopwords)
+    lead = next(k for k, i in enumerate(infos) if GERMAN_LEAD[i.line.start:].startswith("Eine Schneedecke"))
+    assert german[lead] > plain[lead] + 0.5
+    menu = next(k for k, i in enumerate(infos) if GERMAN_LEAD[i.line.start:].startswith("Politik"))
+    assert abs(german[menu] - plain[menu]) < 0.5

@@ -34,6 +34,16 @@ def related_heads(language: str | None) -> tuple[str, ...]:
     return tuple(h.lower() for h in _table().get(language, {}).get("related_heads", ()))
 
 
+# Languages that write every noun with a capital: a sentence in them has a third of its
+# words capitalised where an English one has an eighth, so capitals say less about a line.
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+
+
+def capitalises_nouns(language: str | None) -> bool:
+    """True for a language that capitalises its nouns (German, Luxembourgish)."""
+    return language in NOUN_CAPITALISING
+
+
 def comment_words(language: str | None) -> dict[str, str] | None:
     """The comment markers' pattern fragments of ``language`` (``comment_count``,
     ``comment_buttons``, ``comment_form``, ``ago``), or None when it has none."""

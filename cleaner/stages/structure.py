@@ -105,7 +105,7 @@ class PageStructure:
         if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" and trusted is None:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
-        infos = analyse(doc, w.stopwords, _heads(doc))
+        infos = analyse(doc, w.stopwords, *_language_reading(doc))
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
@@ -221,8 +221,10 @@ def _kept_words(infos, live: list[bool], joined: list[bool], start: int, step: i
     return words
 
 
-def _heads(doc: Document) -> tuple[str, ...]:
-    """The page language's teaser-list headings; none for English or an unknown language."""
-    from ..language.chrome import related_heads
+def _language_reading(doc: Document) -> tuple[tuple[str, ...], bool]:
+    """What the features read in the page's language: its teaser-list headings (none for
+    English or an unknown language) and whether it capitalises its nouns (German)."""
+    from ..language.chrome import capitalises_nouns, related_heads
     from ..language.page import page_language
-    return related_heads(page_language(doc))
+    language = page_language(doc)
+    return related_heads(language), capitalises_nouns(language)

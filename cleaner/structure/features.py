@@ -48,7 +48,7 @@ _MD_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_UNDERSCORE = re.compile(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
 
 FLAT = 1500          # a line longer than this is a flattened page: cut it into sentences
-_SENT_GAP = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SENT_GAP = re.compile(r"[.!?…][\"'”’»“‘«)\]]*\s+")  # German closes quotations with “ ‘ «
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,17 +182,20 @@ def display(raw: str) -> tuple[str, int, bool, bool, int, int]:
 
 
 @lru_cache(maxsize=16)
-def _engine(stopwords: frozenset[str], heads: tuple[str, ...] = ()) -> Features:
-    return Features(sorted(stopwords), list(heads))
+def _engine(stopwords: frozenset[str], heads: tuple[str, ...] = (), noun_caps: bool = False) -> Features:
+    return Features(sorted(stopwords), list(heads), noun_caps)
 
 
-def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = ()) -> list[LineInfo]:
+def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (),
+            noun_caps: bool = False) -> list[LineInfo]:
     """Features of every line of ``doc``, with its block and the page around it. ``heads``:
     the page language's headings over a teaser list (:func:`cleaner.language.chrome.related_heads`),
-    read like the English ones."""
+    read like the English ones. ``noun_caps``: the page's language capitalises its nouns
+    (German; :func:`cleaner.language.chrome.capitalises_nouns`), so a sentence's share of
+    capitals is read from a higher floor and run-together titles are not looked for."""
     units = page_units(doc)
     flat = [unit for group in units for unit in group]
-    page = _engine(stopwords, heads).page(doc.text, [u.start for u in flat], [u.end for u in flat],
+    page = _engine(stopwords, heads, noun_caps).page(doc.text, [u.start for u in flat], [u.end for u in flat],
                                    [u.flat for u in flat], [len(group) for group in units])
     return [LineInfo(*row, page, k)
             for k, row in enumerate(zip(flat, page.words, page.chars, page.texts, page.prose))]

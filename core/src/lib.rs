@@ -158,11 +158,12 @@ struct Features {
 #[pymethods]
 impl Features {
     /// ``heads``: the page language's headings of teaser lists ("mehr zum thema"),
-    /// read like the English ones ("related", "more from").
+    /// read like the English ones ("related", "more from"); ``noun_caps``: the page's
+    /// language capitalises its nouns (German), so capitals say less about a line.
     #[new]
-    #[pyo3(signature = (stopwords, heads = Vec::new()))]
-    fn new(stopwords: Vec<String>, heads: Vec<String>) -> Self {
-        Features { lines: features::Lines::new(stopwords).with_heads(heads) }
+    #[pyo3(signature = (stopwords, heads = Vec::new(), noun_caps = false))]
+    fn new(stopwords: Vec<String>, heads: Vec<String>, noun_caps: bool) -> Self {
+        Features { lines: features::Lines::new(stopwords).with_heads(heads).with_noun_caps(noun_caps) }
     }
 
     /// The units of one page: ``starts``/``ends`` character offsets in ``text``,
