@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
-from cleaner.metadata.authors import byline_authors, byline_label, names_line, pictured_name
+from cleaner.metadata.authors import bare_name, byline_authors, byline_label, names_line, pictured_name
 from cleaner.metadata.dates import find_date, find_date_spans, read_date
 from cleaner.metadata.title import display_title, strip_site
 
@@ -124,6 +124,49 @@ def test_author_photo_alt_text():
     assert pictured_name("Picture of Andrew King") == "Andrew King"
     assert pictured_name("Headshot of Lisa Pham, Associate Content Marketing Manager") == "Lisa Pham"
     assert pictured_name("Picture of the harbour") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jane Doe", "Jane Doe"),
+    ("• JANE DOE", "JANE DOE"),
+    ("Jane Doe Jane Doe", "Jane Doe"),          # an avatar's alt text and the name beside it
+    ("Jane DoeJane Doe", "Jane Doe"),
+    ("Christopher S. Penn", "Christopher S. Penn"),
+])
+def test_a_bare_name(text, name):
+    assert bare_name(text, frozenset({"s", "marketing"})) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Jane", "Table Of Contents", "Latest News", "Get Started", "UX Analytics", "Read More",
+    "Jane Doe wrote this", "Commercial RobotsGlued Menu", "Facebook Twitter",
+    "Marketing Strategy",            # the page writes "strategy" in its sentences: a category
+])
+def test_not_a_bare_name(text):
+    assert bare_name(text, frozenset({"strategy", "the"})) is None
+
+
+def test_a_bare_name_next_to_the_date_is_the_author():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen\nSenior Writer\n12 October 2022\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+    bylines = [s for s in result["segments"] if s.get("rule") == "meta.byline"]
+    assert bylines and "Peter Olsen" in text[bylines[0]["start"]:bylines[0]["end"]]
+
+
+def test_a_bare_name_before_the_date_on_one_line():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen October 12, 2022 · 5 min read\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+
+
+def test_a_bare_name_without_a_date_beside_it_is_not_taken():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nNight Trains\n12 October 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []   # the article says "trains"
 
 
 # ---- titles -----------------------------------------------------------------------------

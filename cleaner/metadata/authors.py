@@ -209,6 +209,55 @@ def pictured_name(text: str) -> str | None:
     return names[0] if len(names) == 1 and len(names[0].split()) >= 2 else None
 
 
+# Words a person's name does not hold: a two-to-four-word line of them beside a date is a
+# heading, a menu item or a category ("Table Of Contents", "Latest News", "New York").
+_NOT_IN_NAME = frozenset("""of the to and for your with how what why who when where which our my we you it
+is are was be this that these all any by in on at from into about more most read share print email save
+top best new old latest related recent popular featured trending key quick main next previous back home
+blog news post posts article articles story stories guide guides tips review reviews table contents menu
+search login sign subscribe follow comment comments minute minutes min time times updated published
+posted last first day week month year today live video videos podcast photo photos image gallery city
+county state north south east west united university college school team company group inc llc ltd
+health care business market markets world sports food travel tech technology science politics opinion
+life style culture events event products product services service solutions resources support help
+contact privacy terms cookie cookies policy free trial demo download pricing shop cart store logo icon
+page select get started expert reviewer facebook twitter pinterest linkedin instagram youtube e-mail
+""".split())
+
+
+_GLUED_WORDS = lazy(r"\p{Ll}{4}\p{Lu}|\p{L}{19}")   # "RobotsCommercial", a run of glued words
+_ACRONYM = lazy(r"^\p{Lu}{2,4}$")
+
+
+def bare_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
+    """A line that is nothing but a person's name of two to four words ("Jane Doe", "JANE DOE";
+    printed twice over, "Jane Doe Jane Doe", as an avatar's alt text and the name beside it).
+
+    ``common``: the words the page writes in lower case. A name's words after the first are
+    not among them: "Marketing Strategy", "Klatch Coffee", "Get Started" are a category, a
+    shop or a button, and the page says "marketing", "coffee", "get" in its sentences.
+    Taken by the stage only next to a date: on its own, "Order Now" or "Industry Insights"
+    has the same shape."""
+    text = clean_line(text).strip(" .")
+    if len(text) % 2 == 0 and text[:len(text) // 2] == text[len(text) // 2:]:
+        text = text[:len(text) // 2]   # "Jane DoeJane Doe"
+    words = text.split()
+    half = len(words) // 2
+    if len(words) in (4, 6, 8) and words[:half] == words[half:]:
+        words = words[:half]
+        text = " ".join(words)
+    if not 2 <= len(words) <= 4 or person_name(text) != text:
+        return None
+    lowered = [w.casefold().strip(".") for w in words]
+    if any(w in _NOT_IN_NAME or w in NOT_NAME for w in lowered) or any(len(w) > 1 and w in common for w in lowered[1:]):
+        return None
+    if any(_GLUED_WORDS.search(w, timeout=0.2) for w in words):
+        return None
+    if not text.isupper() and any(_ACRONYM.match(w, timeout=0.2) for w in words):
+        return None   # "UX Analytics", "NVIDIA GTC": a topic or a product
+    return text
+
+
 def person_name(text: str) -> str | None:
     """``text`` when all of it is a person's name (one to four capitalised words), else None."""
     text = clean_line(text)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
-from ..metadata.authors import byline_authors, byline_label, names_line, person_name, pictured_name
+from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
 from ..metadata.region import Page, read_page
 from ..metadata.title import choose_title
@@ -37,6 +37,7 @@ om""".split())
 DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
 DATELINE_MAX_WORDS = 14
 _WORD = lazy(r"\p{L}[\p{L}.]*")
+_LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
 
@@ -66,7 +67,7 @@ class HeadMetadata:
         _scan(page, page.head(), found, lang, reference)
         title = None if _extracted(doc) else choose_title(page, found.byline_lines | found.date_lines)
         if not found.authors:
-            _bare_names(page, found, title.position if title else None)
+            _bare_names(page, found, title.position if title else None, lang)
         if not found.authors:
             _scan(page, page.tail(), found, lang, reference, dates=False)
         anchor = title.position if title else (page.first if page.first is not None else 0)
@@ -148,26 +149,44 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.date_lines.add(k)
 
 
-NAME_NEAR = 3   # lines between a bare name and the title or a dateline
+NAME_NEAR = 3   # lines between a pictured name and the title or a dateline
+NAME_DATE = 2   # lines between a bare name and a date
 
 
-def _bare_names(page: Page, found: Found, title: int | None) -> None:
-    """A name alone on its line, in the head next to the title or a dateline, under an author
-    photo's alt text ("Picture of Jane Doe" / "Jane Doe"). A name alone without that is not
+def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -> None:
+    """A name without a label, in the head: under an author photo's alt text ("Picture of Jane
+    Doe" / "Jane Doe") next to the title or a dateline; alone on its line next to a date
+    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or before the date on one line
+    ("Jane Doe March 3, 2024 · 5 min read"). A name alone without a date beside it is not
     taken: menu items ("Order Now", "Industry Insights") look the same."""
+    dated = {d[0] for d in found.dates}
+    common = _lower_words(page)
     anchors = set(found.date_lines) | ({title} if title is not None else set())
     if not anchors or page.first is None:
         return
-    for k in range(page.head().start, page.first):
-        if not any(abs(k - a) <= NAME_NEAR for a in anchors) or not _byline_rule(page, k):
+    for k in range(page.head().start, min(page.first + 1, len(page.lines))):
+        if not _byline_rule(page, k) or k == title or k in page.prose:
             continue
-        name = pictured_name(page.texts[k])
+        text = page.texts[k]
+        name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
+        if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
+            name = bare_name(text, common)
+        if name is None and (spans := find_date_spans(text, lang)) and spans[0][0] > 0:
+            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), common)
+            if name:
+                found.dates.append((k, spans[0][2], bool(_UPDATED.search(text[:spans[0][0]], timeout=0.2))))
         if name is None:
             continue
         found.authors.append((k, [name]))
+        found.byline_lines.add(k)
         if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
             found.byline_lines.add(k + 1)
         return
+
+
+def _lower_words(page: Page) -> frozenset[str]:
+    """The words the page writes in lower case: common words, not names."""
+    return frozenset(w for text in page.texts for w in _LOWER.findall(text, timeout=0.2))
 
 
 def _byline_rule(page: Page, k: int) -> bool:
