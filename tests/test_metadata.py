@@ -95,6 +95,14 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("Di Mario Rossi", "it", ["Mario Rossi"]),
     ("Autor: Jan Kowalski", "pl", ["Jan Kowalski"]),
     ("Door Jan de Vries", "nl", ["Jan de Vries"]),
+    ("By Z.B. Steele", None, ["Z.B. Steele"]),                          # initials written together
+    ("Posted byJane DoeMarch 3, 2024", None, ["Jane Doe"]),             # glued label and date
+    ("By Jane DoeIn Travel, Travel Tips", None, ["Jane Doe"]),          # glued category
+    ("By Jane Doe August 25, 2025", None, ["Jane Doe"]),                # a month that is also a name
+    ("By Jane Doe Jan. 31, 2026 7:47 am EST", None, ["Jane Doe"]),
+    ("By Jane Doe.", None, ["Jane Doe"]),
+    ("By Jane Doe Jr.", None, ["Jane Doe Jr."]),
+    ("by Jane Doe, Dietitian", None, ["Jane Doe"]),                     # a role after the name
 ])
 def test_bylines(text, lang, names):
     assert byline_authors(text, lang) == names
@@ -144,6 +152,32 @@ def test_a_bare_name(text, name):
 ])
 def test_not_a_bare_name(text):
     assert bare_name(text, frozenset({"strategy", "the"})) is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("September 1st, 2023 By Jane Doe", ["Jane Doe"]),
+    ("Published March 3, 2024 by Jane Doe", ["Jane Doe"]),
+    ("0 · by Jane Doe · Updated on 8 January 2026", ["Jane Doe"]),
+    ("Author Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
+    ("Jane Doe By Jane Doe Last Updated: March 3, 2024", ["Jane Doe"]),
+    ("4. Psychological Association. 2012. Stress by Generation URL: 2019-06-18", []),   # a reference
+    ("The report was written in March 3, 2024 by Jane Doe and her team of five", []),
+])
+def test_a_byline_inside_a_dateline(line, names):
+    from cleaner.metadata.dates import find_date_spans
+    from cleaner.stages.metadata import _byline_after_date
+
+    assert _byline_after_date(line, find_date_spans(line), None) == names
+
+
+def test_a_byline_in_the_block_of_the_first_paragraph():
+    """Standfirst, byline, date and first paragraph printed without blank lines: one block of
+    prose, whose short lines are still read."""
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nSleepers are back on the timetable, and full.\n"
+            f"By Peter Olsen\nOctober 12, 2022\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
 
 
 def test_a_bare_name_next_to_the_date_is_the_author():

@@ -21,6 +21,7 @@ sentence).
 from __future__ import annotations
 
 from ..patterns import lazy, settle
+from .dates import find_date_spans
 
 MAX_WORDS = 60          # a byline with its tags and sources; longer is a paragraph that opens with "By"
 MAX_NAMES = 6
@@ -52,14 +53,14 @@ _ALONE = {
     "nl": r"door|geschreven\s+door|auteur|over\s+de\s+auteur",
 }
 _PARTICLE = r"(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|le|la|ten|ter|zu|al|el|bin|ibn|y)"
-_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE}(?=\s+\p{{Lu}}))"
+_NAME_WORD = rf"(?:(?:\p{{Lu}}\.){{2,3}}|\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE}(?=\s+\p{{Lu}}))"
 _NAME = lazy(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 _LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
 # A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
 _GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
-              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b"
+              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b|In\s+\p{Lu}"
               r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
-_GLUED_BY = lazy(r"^(By|by|Von|von|Par|par|Por|por|Door|door)(?=\p{Lu}\p{Ll})")
+_GLUED_BY = lazy(r"(?:(?<![\p{L}\p{N}])(?:By|by)|^(?:Von|von|Par|par|Por|por|Door|door))(?=\p{Lu}\p{Ll})")
 # Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
 NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
 editor editors editorial daily magazine journal herald tribune global network agency group online today
@@ -73,7 +74,8 @@ _ROLE_WORDS = frozenset("""writer reporter correspondent editor contributor colu
 staff analyst producer redakteur redakteurin journalistin journalist journaliste rédacteur rédactrice
 periodista redactor redactora giornalista redattore redattrice dziennikarz dziennikarka redacteur
 verslaggever founder co-founder ceo cto cfo executive director manager expert head lead president officer
-specialist consultant strategist marketer gardener master professor lecturer researcher scientist""".split())
+specialist consultant strategist marketer gardener master professor lecturer researcher scientist
+dietitian nutritionist physician""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
@@ -110,7 +112,7 @@ def _compiled(kind: str, lang: str | None):
 def clean_line(text: str) -> str:
     """The line without list bullets and with glued labels pulled apart."""
     text = _LEAD.sub("", text.strip(), timeout=0.2)
-    text = _GLUED_BY.sub(r"\1 ", text, timeout=0.2)
+    text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
     return _GLUED.sub(" ", text, timeout=0.2)
 
 
@@ -180,7 +182,9 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     """The names at the start of ``rest``; what follows the last name is dropped."""
     import regex
 
-    rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\bin\b)\s*",
+    if dated := find_date_spans(rest):
+        rest = rest[:dated[0][0]]   # "Jane Doe August 25, 2025": the month is not her name
+    rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\b[Ii]n\b)\s*",
                        rest, maxsplit=1, timeout=0.2)[0]
     names: list[str] = []
     for i, part in enumerate(_compiled("and", lang).split(rest, timeout=0.2)):
@@ -289,6 +293,8 @@ def _name(part: str, whole: bool) -> str | None:
         return None
     if any(w.endswith(("'s", "’s")) for w in words):
         return None
+    if len(words[-1]) > 3 and words[-1].endswith(".") and not words[-1].isupper():
+        words[-1] = words[-1][:-1]   # "Jane Doe." at a sentence's end; "Jane Doe Jr." keeps it
     return " ".join(words)
 
 

@@ -23,7 +23,7 @@ from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
-from ..metadata.region import Page, read_page
+from ..metadata.region import INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
 
@@ -119,8 +119,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
     """Bylines and datelines on the lines at ``positions``."""
     label_at = None
     for k in positions:
-        inside = page.first is not None and k >= page.first and k in page.prose
-        if inside or not _byline_rule(page, k):  # the article's own paragraphs hold no byline
+        if _in_paragraph(page, k) or not _byline_rule(page, k):  # the article's paragraphs hold no byline
             label_at = None
             continue
         text = page.texts[k]
@@ -130,6 +129,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if names:
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
+        if not names and (spans := find_date_spans(text, lang)):
+            names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
@@ -147,6 +148,40 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
                 found.date_lines.add(k)
+
+
+SHORT_LINE = 10   # words: a line this short at the top of a paragraph is not its prose
+
+
+def _in_paragraph(page: Page, k: int) -> bool:
+    """Line ``k`` is the article's prose. A short line among the article's first lines is not,
+    though its block reads as prose: the standfirst, "By Jane Doe" and the date printed
+    without blank lines between them make one block."""
+    if page.first is None or k < page.first or k not in page.prose:
+        return False
+    return k >= page.first + INTO_ARTICLE or len(page.texts[k].split()) > SHORT_LINE
+
+
+_BY_LABELS = frozenset("author article avatar photo image picture".split())
+_BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
+
+
+def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
+    """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
+    March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
+    if len(text.split()) > DATELINE_MAX_WORDS + 6:
+        return []
+    m = _BY_INSIDE.search(text, timeout=0.2)
+    if m is None or m.start() == 0:
+        return []
+    names = byline_authors(text[m.start():], lang)
+    before = text[:m.start()]
+    dated = find_date_spans(before, lang)
+    labels = all(w.lower().strip(".:") in _DATE_WORDS or w.lower() in _BY_LABELS
+                 for w in _WORD.findall(before, timeout=0.2))
+    if not names or not (labels or dated and _is_dateline(before, dated) or person_name(before) == names[0]):
+        return []   # "… 2012. Stress by Generation URL: …": a reference, not a byline
+    return names
 
 
 NAME_NEAR = 3   # lines between a pictured name and the title or a dateline
