@@ -212,6 +212,36 @@ def test_site_names_are_cut_from_a_title():
     assert display_title("# How to Grow Tomatoes") == "How to Grow Tomatoes"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("• Night Trains Are Back", "Night Trains Are Back"),
+    ("Home » Travel » Night Trains Are Back", "Night Trains Are Back"),
+    ("Home >Travel >Night Trains Are Back", "Night Trains Are Back"),
+    ("Rail/ Europe/ Night Trains Are Back", "Night Trains Are Back"),
+    ("24/7 Night Trains Are Back", "24/7 Night Trains Are Back"),      # no breadcrumb: a slash in a word
+    ("Cats > Dogs", "Cats > Dogs"),                                    # two items, not from "Home"
+    ("News / Sport", "News / Sport"),
+])
+def test_a_title_is_reported_without_its_bullet_or_breadcrumb(text, title):
+    assert display_title(text) == title
+
+
+def test_the_headline_over_its_deck():
+    """The deck under a headline is nearer the article and uses its words, but reads as a
+    sentence; the shorter line above it is the headline."""
+    text = (f"{MENU}\n\nNight Trains Return\n"
+            "Why travellers choose sleeper cars over short flights on the longer routes in Europe\n\n"
+            f"By Peter Olsen\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return"
+
+
+def test_a_kicker_over_the_headline_is_not_the_title():
+    text = (f"{MENU}\n\nWeekend Reading Picks\n"
+            "Why travellers choose sleeper cars over short flights on the longer routes in Europe\n\n"
+            f"By Peter Olsen\n\n{BODY}")
+    title = clean(text, language=False).to_dict()["title"]
+    assert title == "Why travellers choose sleeper cars over short flights on the longer routes in Europe"
+
+
 MENU = "\n".join(["Skip to content", "• Home", "• News", "• Sport", "• Culture", "• Contact"])
 BODY = ("Night trains are returning to European timetables as travellers look for alternatives to "
         "short flights. Rail companies have ordered new sleeper cars and reopened routes.\n\n"

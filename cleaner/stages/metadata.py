@@ -246,10 +246,13 @@ def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _label(page: Page, found: Found) -> None:
+    """Byline and date lines become metadata; not those printed in the block of the article's
+    first paragraph: read for the metadata, they stay where the text put them (Dragnet's gold
+    main text keeps such a byline, WCXB's drops it; the main-text scores moved less so)."""
     doc = page.doc
     for k in sorted(found.byline_lines):
         line = page.lines[k]
-        if not _byline_rule(page, k):
+        if not _byline_rule(page, k) or k in page.prose:
             continue
         raw = doc.slice(line.start, line.end)
         cut = _taxonomy_start(raw)
@@ -257,7 +260,7 @@ def _label(page: Page, found: Found) -> None:
         doc.annotate(line.start + cut, line.end, BOILERPLATE, "navigation", "meta.taxonomy")
     for k in sorted(found.date_lines - found.byline_lines):
         line = page.lines[k]
-        if _byline_rule(page, k):
+        if _byline_rule(page, k) and k not in page.prose:
             doc.annotate(line.start, line.end, METADATA, "dateline", "meta.dateline")
 
 
