@@ -170,6 +170,22 @@ def test_a_byline_inside_a_dateline(line, names):
     assert _byline_after_date(line, find_date_spans(line), None) == names
 
 
+@pytest.mark.parametrize("line, dateline", [
+    ("Published Jun 4, 2025", True),
+    ("March 15, 2022 · 3 min read · By Jane Doe", True),        # the date one field among others
+    ("Essay - Published: 2025.12.17 | programming | rust |", True),
+    ("Dec 26, 2025 • Jane Doe in Project Management", True),
+    ("Black Friday sales start on November 28, 2025 across stores", False),   # a sentence
+    ("Dec 18 2025 Preparing a transition in the build system", False),      # a headline after a date
+    ("Our offices close on March 3, 2025 | Contact us for the new opening hours of the shop", False),
+])
+def test_datelines(line, dateline):
+    from cleaner.metadata.dates import find_date_spans
+    from cleaner.stages.metadata import _is_dateline
+
+    assert _is_dateline(line, find_date_spans(line)) == dateline
+
+
 def test_a_byline_in_the_block_of_the_first_paragraph():
     """Standfirst, byline, date and first paragraph printed without blank lines: one block of
     prose, whose short lines are still read."""
@@ -322,3 +338,11 @@ def test_a_relative_dateline_needs_the_records_reference_date():
     dated = pipeline(Document(text, hints={"page_language": "de", "reference_date": "2024-01-10"}))
     assert without.to_dict()["published"] is None
     assert dated.to_dict()["published"] == "2024-01-08"
+
+
+def test_clean_takes_the_reference_date_for_relative_dates():
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\n2 days ago\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None
+    dated = clean(text, language=False, reference_date=dt.date(2024, 1, 10)).to_dict()
+    assert dated["published"] == "2024-01-08"
+    assert clean(text, language=False, reference_date="2024-01-10").to_dict()["published"] == "2024-01-08"

@@ -36,6 +36,7 @@ de a las pubblicato aggiornato il alle opublikowano zaktualizowano dnia gepublic
 om""".split())
 DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
 DATELINE_MAX_WORDS = 14
+_FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
 _LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
@@ -234,15 +235,33 @@ def _byline_rule(page: Page, k: int) -> bool:
 
 
 def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
-    """A line that is a date, perhaps with a label and a time: not a sentence that holds one."""
+    """A line that is a date, perhaps with a label and a time: not a sentence that holds one.
+    Or a line of fields, the date one of them ("March 15, 2022 · 3 min read · By Jane Doe",
+    "Essay - Published: 2025.12.17 | programming"): a headline does not set its date apart."""
     if len(text.split()) > DATELINE_MAX_WORDS:
         return False
+    if _others(text, spans) <= DATELINE_OTHER_WORDS:
+        return True
+    fields = _FIELDS.split(text, timeout=0.2)
+    if len(fields) < 2:
+        return False
+    offset = 0
+    for field in fields:
+        start = text.index(field, offset)
+        offset = start + len(field)
+        inside = [(a - start, b - start, iso) for a, b, iso in spans if start <= a and b <= offset]
+        if inside and _others(field, inside) <= 1:
+            return True
+    return False
+
+
+def _others(text: str, spans: list[tuple[int, int, str]]) -> int:
+    """How many words of ``text`` are not its dates, date labels, weekdays or months."""
     rest = text
     for start, end, _ in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
-    other = [w for w in _WORD.findall(rest, timeout=0.2)
-             if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w)]
-    return len(other) <= DATELINE_OTHER_WORDS
+    return sum(1 for w in _WORD.findall(rest, timeout=0.2)
+               if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w))
 
 
 def _label(page: Page, found: Found) -> None:
