@@ -103,6 +103,10 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("By Jane Doe.", None, ["Jane Doe"]),
     ("By Jane Doe Jr.", None, ["Jane Doe Jr."]),
     ("by Jane Doe, Dietitian", None, ["Jane Doe"]),                     # a role after the name
+    ("By The Harbour Team", None, ["The Harbour Team"]),                 # a desk signs the article
+    ("• by Marketing Team", None, ["Marketing Team"]),
+    ("written by Our Editors", None, ["Our Editors"]),
+    ("By Harbour News Desk | March 3, 2024", None, ["Harbour News Desk"]),
 ])
 def test_bylines(text, lang, names):
     assert byline_authors(text, lang) == names
@@ -115,6 +119,9 @@ def test_bylines(text, lang, names):
     ("By Jane Doe we mean the average reader of this paper", None),  # the name goes on as a sentence
     ("By Industry", None),                              # a menu's filter, not a pen name
     ("By clicking Subscribe you agree", None),
+    ("By Staff", None),                                 # a desk with no name
+    ("Meet the Team", None),                            # no label: a menu item
+    ("By the time the team left", None),
 ])
 def test_not_bylines(text, lang):
     assert byline_authors(text, lang) == []

@@ -124,11 +124,28 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
         return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
     m = _compiled("byline", lang).match(text, timeout=0.2)
     if m:
+        if team := team_name(m["rest"]):
+            return [team]
         names = names_in(m["rest"], lang)
         if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
             return []  # "By Industry": a menu's filter more often than a one-word pen name
         return names
     return _name_and_role(text, lang)
+
+
+# A desk that signs an article after a byline label: "By The Investopedia Team", "by Marketing
+# Team", "written by Our Editors", "By Podium Staff". Without the label such a line is a menu
+# item ("Meet the Team") and is not read.
+_TEAM_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*\s+"
+_TEAM = lazy(rf"^(?:(?:The|Our)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
+             r"(?i:team|staff|editors|editorial(?:\s+(?:team|staff|board))?|desk|newsroom)"
+             r"(?=$|\s*[|•·,–—]|\s+-\s|\s+(?:on|in|updated|published)\b|\s+\d)")
+
+
+def team_name(rest: str) -> str | None:
+    """The desk or team at the start of ``rest`` ("The Investopedia Team", "Podium Staff"), or None."""
+    m = _TEAM.match(rest.strip(), timeout=0.2)
+    return m.group().strip() if m else None
 
 
 def byline_label(text: str, lang: str | None = None) -> bool:
@@ -142,6 +159,8 @@ def names_line(text: str, lang: str | None = None) -> list[str]:
     text = clean_line(text)
     if not text or len(text.split()) > 12:
         return []
+    if (team := team_name(text)) and team == text.strip(" ."):
+        return [team]
     names = names_in(text, lang)
     if not names:
         return []
