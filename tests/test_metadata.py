@@ -139,6 +139,11 @@ def test_author_photo_alt_text():
     assert pictured_name("Picture of Andrew King") == "Andrew King"
     assert pictured_name("Headshot of Lisa Pham, Associate Content Marketing Manager") == "Lisa Pham"
     assert pictured_name("Picture of the harbour") is None
+    assert pictured_name("Jane Doe headshot") == "Jane Doe"
+    assert pictured_name("Jane Doe Profile Image") == "Jane Doe"
+    assert pictured_name("Sam Jones’s avatar") == "Sam Jones"
+    assert pictured_name("Featured Image") is None and pictured_name("Product Photo") is None
+    assert pictured_name("Harbour Cafe logo") is None          # a logo names a site, not an author
 
 
 @pytest.mark.parametrize("text, name", [

@@ -223,12 +223,21 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
 _PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
 
 
+_PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|avatar|portrait|pic)$")
+
+
 def pictured_name(text: str) -> str | None:
-    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe, Editor"."""
-    m = _PICTURED.match(clean_line(text), timeout=0.2)
+    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
+    Editor", "Jane Doe headshot", "Jane Doe profile image"."""
+    line = clean_line(text)
+    m = _PICTURED.match(line, timeout=0.2)
     if not m:
-        return None
-    names = names_in(clean_line(text)[m.end():])
+        after = _PICTURE_AFTER.search(line, timeout=0.2)
+        if after is None:
+            return None
+        name = line[:after.start()]
+        return bare_name(name[:-2] if name.endswith(("'s", "’s")) else name)
+    names = names_in(line[m.end():])
     return names[0] if len(names) == 1 and len(names[0].split()) >= 2 else None
 
 
