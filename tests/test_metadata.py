@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
-from cleaner.metadata.authors import byline_authors, byline_label, names_line, pictured_name
+from cleaner.metadata.authors import bare_name, byline_authors, byline_label, names_line, pictured_name
 from cleaner.metadata.dates import find_date, find_date_spans, read_date
 from cleaner.metadata.title import display_title, strip_site
 
@@ -95,6 +95,18 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("Di Mario Rossi", "it", ["Mario Rossi"]),
     ("Autor: Jan Kowalski", "pl", ["Jan Kowalski"]),
     ("Door Jan de Vries", "nl", ["Jan de Vries"]),
+    ("By Z.B. Steele", None, ["Z.B. Steele"]),                          # initials written together
+    ("Posted byJane DoeMarch 3, 2024", None, ["Jane Doe"]),             # glued label and date
+    ("By Jane DoeIn Travel, Travel Tips", None, ["Jane Doe"]),          # glued category
+    ("By Jane Doe August 25, 2025", None, ["Jane Doe"]),                # a month that is also a name
+    ("By Jane Doe Jan. 31, 2026 7:47 am EST", None, ["Jane Doe"]),
+    ("By Jane Doe.", None, ["Jane Doe"]),
+    ("By Jane Doe Jr.", None, ["Jane Doe Jr."]),
+    ("by Jane Doe, Dietitian", None, ["Jane Doe"]),                     # a role after the name
+    ("By The Harbour Team", None, ["The Harbour Team"]),                 # a desk signs the article
+    ("• by Marketing Team", None, ["Marketing Team"]),
+    ("written by Our Editors", None, ["Our Editors"]),
+    ("By Harbour News Desk | March 3, 2024", None, ["Harbour News Desk"]),
 ])
 def test_bylines(text, lang, names):
     assert byline_authors(text, lang) == names
@@ -107,6 +119,9 @@ def test_bylines(text, lang, names):
     ("By Jane Doe we mean the average reader of this paper", None),  # the name goes on as a sentence
     ("By Industry", None),                              # a menu's filter, not a pen name
     ("By clicking Subscribe you agree", None),
+    ("By Staff", None),                                 # a desk with no name
+    ("Meet the Team", None),                            # no label: a menu item
+    ("By the time the team left", None),
 ])
 def test_not_bylines(text, lang):
     assert byline_authors(text, lang) == []
@@ -124,6 +139,96 @@ def test_author_photo_alt_text():
     assert pictured_name("Picture of Andrew King") == "Andrew King"
     assert pictured_name("Headshot of Lisa Pham, Associate Content Marketing Manager") == "Lisa Pham"
     assert pictured_name("Picture of the harbour") is None
+    assert pictured_name("Jane Doe headshot") == "Jane Doe"
+    assert pictured_name("Jane Doe Profile Image") == "Jane Doe"
+    assert pictured_name("Sam Jones’s avatar") == "Sam Jones"
+    assert pictured_name("Featured Image") is None and pictured_name("Product Photo") is None
+    assert pictured_name("Harbour Cafe logo") is None          # a logo names a site, not an author
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jane Doe", "Jane Doe"),
+    ("• JANE DOE", "JANE DOE"),
+    ("Jane Doe Jane Doe", "Jane Doe"),          # an avatar's alt text and the name beside it
+    ("Jane DoeJane Doe", "Jane Doe"),
+    ("Christopher S. Penn", "Christopher S. Penn"),
+])
+def test_a_bare_name(text, name):
+    assert bare_name(text, frozenset({"s", "marketing"})) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Jane", "Table Of Contents", "Latest News", "Get Started", "UX Analytics", "Read More",
+    "Jane Doe wrote this", "Commercial RobotsGlued Menu", "Facebook Twitter",
+    "Marketing Strategy",            # the page writes "strategy" in its sentences: a category
+])
+def test_not_a_bare_name(text):
+    assert bare_name(text, frozenset({"strategy", "the"})) is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("September 1st, 2023 By Jane Doe", ["Jane Doe"]),
+    ("Published March 3, 2024 by Jane Doe", ["Jane Doe"]),
+    ("0 · by Jane Doe · Updated on 8 January 2026", ["Jane Doe"]),
+    ("Author Posted by Jane Doe on March 3, 2024", ["Jane Doe"]),
+    ("Jane Doe By Jane Doe Last Updated: March 3, 2024", ["Jane Doe"]),
+    ("4. Psychological Association. 2012. Stress by Generation URL: 2019-06-18", []),   # a reference
+    ("The report was written in March 3, 2024 by Jane Doe and her team of five", []),
+])
+def test_a_byline_inside_a_dateline(line, names):
+    from cleaner.metadata.dates import find_date_spans
+    from cleaner.stages.metadata import _byline_after_date
+
+    assert _byline_after_date(line, find_date_spans(line), None) == names
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("Published Jun 4, 2025", True),
+    ("March 15, 2022 · 3 min read · By Jane Doe", True),        # the date one field among others
+    ("Essay - Published: 2025.12.17 | programming | rust |", True),
+    ("Dec 26, 2025 • Jane Doe in Project Management", True),
+    ("Black Friday sales start on November 28, 2025 across stores", False),   # a sentence
+    ("Dec 18 2025 Preparing a transition in the build system", False),      # a headline after a date
+    ("Our offices close on March 3, 2025 | Contact us for the new opening hours of the shop", False),
+])
+def test_datelines(line, dateline):
+    from cleaner.metadata.dates import find_date_spans
+    from cleaner.stages.metadata import _is_dateline
+
+    assert _is_dateline(line, find_date_spans(line)) == dateline
+
+
+def test_a_byline_in_the_block_of_the_first_paragraph():
+    """Standfirst, byline, date and first paragraph printed without blank lines: one block of
+    prose, whose short lines are still read."""
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nSleepers are back on the timetable, and full.\n"
+            f"By Peter Olsen\nOctober 12, 2022\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+
+
+def test_a_bare_name_next_to_the_date_is_the_author():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen\nSenior Writer\n12 October 2022\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+    bylines = [s for s in result["segments"] if s.get("rule") == "meta.byline"]
+    assert bylines and "Peter Olsen" in text[bylines[0]["start"]:bylines[0]["end"]]
+
+
+def test_a_bare_name_before_the_date_on_one_line():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen October 12, 2022 · 5 min read\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Peter Olsen"]
+    assert result["published"] == "2022-10-12"
+
+
+def test_a_bare_name_without_a_date_beside_it_is_not_taken():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPeter Olsen\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nNight Trains\n12 October 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []   # the article says "trains"
 
 
 # ---- titles -----------------------------------------------------------------------------
@@ -133,6 +238,36 @@ def test_site_names_are_cut_from_a_title():
     assert strip_site("Night Trains Are Back - a long explanation of why they came back now") == \
         "Night Trains Are Back - a long explanation of why they came back now"
     assert display_title("# How to Grow Tomatoes") == "How to Grow Tomatoes"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("• Night Trains Are Back", "Night Trains Are Back"),
+    ("Home » Travel » Night Trains Are Back", "Night Trains Are Back"),
+    ("Home >Travel >Night Trains Are Back", "Night Trains Are Back"),
+    ("Rail/ Europe/ Night Trains Are Back", "Night Trains Are Back"),
+    ("24/7 Night Trains Are Back", "24/7 Night Trains Are Back"),      # no breadcrumb: a slash in a word
+    ("Cats > Dogs", "Cats > Dogs"),                                    # two items, not from "Home"
+    ("News / Sport", "News / Sport"),
+])
+def test_a_title_is_reported_without_its_bullet_or_breadcrumb(text, title):
+    assert display_title(text) == title
+
+
+def test_the_headline_over_its_deck():
+    """The deck under a headline is nearer the article and uses its words, but reads as a
+    sentence; the shorter line above it is the headline."""
+    text = (f"{MENU}\n\nNight Trains Return\n"
+            "Why travellers choose sleeper cars over short flights on the longer routes in Europe\n\n"
+            f"By Peter Olsen\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return"
+
+
+def test_a_kicker_over_the_headline_is_not_the_title():
+    text = (f"{MENU}\n\nWeekend Reading Picks\n"
+            "Why travellers choose sleeper cars over short flights on the longer routes in Europe\n\n"
+            f"By Peter Olsen\n\n{BODY}")
+    title = clean(text, language=False).to_dict()["title"]
+    assert title == "Why travellers choose sleeper cars over short flights on the longer routes in Europe"
 
 
 MENU = "\n".join(["Skip to content", "• Home", "• News", "• Sport", "• Culture", "• Contact"])
@@ -215,3 +350,11 @@ def test_a_relative_dateline_needs_the_records_reference_date():
     dated = pipeline(Document(text, hints={"page_language": "de", "reference_date": "2024-01-10"}))
     assert without.to_dict()["published"] is None
     assert dated.to_dict()["published"] == "2024-01-08"
+
+
+def test_clean_takes_the_reference_date_for_relative_dates():
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\n2 days ago\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None
+    dated = clean(text, language=False, reference_date=dt.date(2024, 1, 10)).to_dict()
+    assert dated["published"] == "2024-01-08"
+    assert clean(text, language=False, reference_date="2024-01-10").to_dict()["published"] == "2024-01-08"

@@ -21,6 +21,7 @@ sentence).
 from __future__ import annotations
 
 from ..patterns import lazy, settle
+from .dates import find_date_spans
 
 MAX_WORDS = 60          # a byline with its tags and sources; longer is a paragraph that opens with "By"
 MAX_NAMES = 6
@@ -52,14 +53,14 @@ _ALONE = {
     "nl": r"door|geschreven\s+door|auteur|over\s+de\s+auteur",
 }
 _PARTICLE = r"(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|le|la|ten|ter|zu|al|el|bin|ibn|y)"
-_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE}(?=\s+\p{{Lu}}))"
+_NAME_WORD = rf"(?:(?:\p{{Lu}}\.){{2,3}}|\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE}(?=\s+\p{{Lu}}))"
 _NAME = lazy(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 _LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
 # A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
 _GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
-              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b"
+              r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b|In\s+\p{Lu}"
               r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
-_GLUED_BY = lazy(r"^(By|by|Von|von|Par|par|Por|por|Door|door)(?=\p{Lu}\p{Ll})")
+_GLUED_BY = lazy(r"(?:(?<![\p{L}\p{N}])(?:By|by)|^(?:Von|von|Par|par|Por|por|Door|door))(?=\p{Lu}\p{Ll})")
 # Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
 NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
 editor editors editorial daily magazine journal herald tribune global network agency group online today
@@ -73,7 +74,8 @@ _ROLE_WORDS = frozenset("""writer reporter correspondent editor contributor colu
 staff analyst producer redakteur redakteurin journalistin journalist journaliste rédacteur rédactrice
 periodista redactor redactora giornalista redattore redattrice dziennikarz dziennikarka redacteur
 verslaggever founder co-founder ceo cto cfo executive director manager expert head lead president officer
-specialist consultant strategist marketer gardener master professor lecturer researcher scientist""".split())
+specialist consultant strategist marketer gardener master professor lecturer researcher scientist
+dietitian nutritionist physician""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
@@ -110,7 +112,7 @@ def _compiled(kind: str, lang: str | None):
 def clean_line(text: str) -> str:
     """The line without list bullets and with glued labels pulled apart."""
     text = _LEAD.sub("", text.strip(), timeout=0.2)
-    text = _GLUED_BY.sub(r"\1 ", text, timeout=0.2)
+    text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
     return _GLUED.sub(" ", text, timeout=0.2)
 
 
@@ -122,11 +124,28 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
         return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
     m = _compiled("byline", lang).match(text, timeout=0.2)
     if m:
+        if team := team_name(m["rest"]):
+            return [team]
         names = names_in(m["rest"], lang)
         if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
             return []  # "By Industry": a menu's filter more often than a one-word pen name
         return names
     return _name_and_role(text, lang)
+
+
+# A desk that signs an article after a byline label: "By The Investopedia Team", "by Marketing
+# Team", "written by Our Editors", "By Podium Staff". Without the label such a line is a menu
+# item ("Meet the Team") and is not read.
+_TEAM_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*\s+"
+_TEAM = lazy(rf"^(?:(?:The|Our)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
+             r"(?i:team|staff|editors|editorial(?:\s+(?:team|staff|board))?|desk|newsroom)"
+             r"(?=$|\s*[|•·,–—]|\s+-\s|\s+(?:on|in|updated|published)\b|\s+\d)")
+
+
+def team_name(rest: str) -> str | None:
+    """The desk or team at the start of ``rest`` ("The Investopedia Team", "Podium Staff"), or None."""
+    m = _TEAM.match(rest.strip(), timeout=0.2)
+    return m.group().strip() if m else None
 
 
 def byline_label(text: str, lang: str | None = None) -> bool:
@@ -140,6 +159,8 @@ def names_line(text: str, lang: str | None = None) -> list[str]:
     text = clean_line(text)
     if not text or len(text.split()) > 12:
         return []
+    if (team := team_name(text)) and team == text.strip(" ."):
+        return [team]
     names = names_in(text, lang)
     if not names:
         return []
@@ -180,7 +201,9 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     """The names at the start of ``rest``; what follows the last name is dropped."""
     import regex
 
-    rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\bin\b)\s*",
+    if dated := find_date_spans(rest):
+        rest = rest[:dated[0][0]]   # "Jane Doe August 25, 2025": the month is not her name
+    rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\b[Ii]n\b)\s*",
                        rest, maxsplit=1, timeout=0.2)[0]
     names: list[str] = []
     for i, part in enumerate(_compiled("and", lang).split(rest, timeout=0.2)):
@@ -200,13 +223,71 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
 _PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
 
 
+_PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|avatar|portrait|pic)$")
+
+
 def pictured_name(text: str) -> str | None:
-    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe, Editor"."""
-    m = _PICTURED.match(clean_line(text), timeout=0.2)
+    """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
+    Editor", "Jane Doe headshot", "Jane Doe profile image"."""
+    line = clean_line(text)
+    m = _PICTURED.match(line, timeout=0.2)
     if not m:
-        return None
-    names = names_in(clean_line(text)[m.end():])
+        after = _PICTURE_AFTER.search(line, timeout=0.2)
+        if after is None:
+            return None
+        name = line[:after.start()]
+        return bare_name(name[:-2] if name.endswith(("'s", "’s")) else name)
+    names = names_in(line[m.end():])
     return names[0] if len(names) == 1 and len(names[0].split()) >= 2 else None
+
+
+# Words a person's name does not hold: a two-to-four-word line of them beside a date is a
+# heading, a menu item or a category ("Table Of Contents", "Latest News", "New York").
+_NOT_IN_NAME = frozenset("""of the to and for your with how what why who when where which our my we you it
+is are was be this that these all any by in on at from into about more most read share print email save
+top best new old latest related recent popular featured trending key quick main next previous back home
+blog news post posts article articles story stories guide guides tips review reviews table contents menu
+search login sign subscribe follow comment comments minute minutes min time times updated published
+posted last first day week month year today live video videos podcast photo photos image gallery city
+county state north south east west united university college school team company group inc llc ltd
+health care business market markets world sports food travel tech technology science politics opinion
+life style culture events event products product services service solutions resources support help
+contact privacy terms cookie cookies policy free trial demo download pricing shop cart store logo icon
+page select get started expert reviewer facebook twitter pinterest linkedin instagram youtube e-mail
+""".split())
+
+
+_GLUED_WORDS = lazy(r"\p{Ll}{4}\p{Lu}|\p{L}{19}")   # "RobotsCommercial", a run of glued words
+_ACRONYM = lazy(r"^\p{Lu}{2,4}$")
+
+
+def bare_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
+    """A line that is nothing but a person's name of two to four words ("Jane Doe", "JANE DOE";
+    printed twice over, "Jane Doe Jane Doe", as an avatar's alt text and the name beside it).
+
+    ``common``: the words the page writes in lower case. A name's words after the first are
+    not among them: "Marketing Strategy", "Klatch Coffee", "Get Started" are a category, a
+    shop or a button, and the page says "marketing", "coffee", "get" in its sentences.
+    Taken by the stage only next to a date: on its own, "Order Now" or "Industry Insights"
+    has the same shape."""
+    text = clean_line(text).strip(" .")
+    if len(text) % 2 == 0 and text[:len(text) // 2] == text[len(text) // 2:]:
+        text = text[:len(text) // 2]   # "Jane DoeJane Doe"
+    words = text.split()
+    half = len(words) // 2
+    if len(words) in (4, 6, 8) and words[:half] == words[half:]:
+        words = words[:half]
+        text = " ".join(words)
+    if not 2 <= len(words) <= 4 or person_name(text) != text:
+        return None
+    lowered = [w.casefold().strip(".") for w in words]
+    if any(w in _NOT_IN_NAME or w in NOT_NAME for w in lowered) or any(len(w) > 1 and w in common for w in lowered[1:]):
+        return None
+    if any(_GLUED_WORDS.search(w, timeout=0.2) for w in words):
+        return None
+    if not text.isupper() and any(_ACRONYM.match(w, timeout=0.2) for w in words):
+        return None   # "UX Analytics", "NVIDIA GTC": a topic or a product
+    return text
 
 
 def person_name(text: str) -> str | None:
@@ -240,6 +321,8 @@ def _name(part: str, whole: bool) -> str | None:
         return None
     if any(w.endswith(("'s", "’s")) for w in words):
         return None
+    if len(words[-1]) > 3 and words[-1].endswith(".") and not words[-1].isupper():
+        words[-1] = words[-1][:-1]   # "Jane Doe." at a sentence's end; "Jane Doe Jr." keeps it
     return " ".join(words)
 
 

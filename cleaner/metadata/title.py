@@ -71,6 +71,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     opening = _opening_words(page)
     counts = _line_counts(page)
     best: Candidate | None = None
+    shaped: dict[int, tuple[str, float]] = {}
     for k in range(page.head().start, page.first):
         if k in marks or not page.chrome_only(k):
             continue
@@ -78,8 +79,11 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
         if not _headline_shape(text):
             continue
         score = _score(page, k, text, marks, opening, counts)
+        shaped[k] = (text, score)
         if score >= MIN_SCORE and (best is None or score >= best.score):
             best = Candidate(k, text, score)  # ties: the later line, nearer the article
+    if best is not None and _headline_over_deck(best, shaped.get(best.position - 1), opening):
+        best = Candidate(best.position - 1, *shaped[best.position - 1])
     if best is not None:
         best.text = display_title(strip_site(best.text, counts))
     return best
@@ -105,13 +109,46 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     return score
 
 
+DECK_WORDS = 8       # a deck is a sentence under the headline
+DECK_MIN_WORDS = 3    # a shorter line over the headline is a kicker ("Health", "Living Well")
+
+
+def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, opening: set[str]) -> bool:
+    """True when the chosen line is the deck under a headline and the line right above it is
+    the headline. A deck stands nearer the article and uses its words more, so it outscores
+    the headline; but it reads as a sentence (``DECK_WORDS`` words or more, most of them in
+    lower case), while the headline above it is shorter and about the article too (half its
+    content words in the article's opening). A kicker or a menu line above a headline is not."""
+    if above is None or _BULLET.match(above[0], timeout=0.2) or _CRUMB_SEP.search(above[0], timeout=0.2):
+        return False
+    words_above = _WORD.findall(above[0], timeout=0.2)
+    words = _WORD.findall(best.text, timeout=0.2)
+    if not (DECK_MIN_WORDS <= len(words_above) < len(words) and len(words) >= DECK_WORDS):
+        return False
+    if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
+        return False   # a title-case line: a headline itself
+    content = {w.casefold() for w in words_above if len(w) > 3 and w.casefold() not in _STOP}
+    return bool(content) and len(content & opening) >= len(content) / 2
+
+
 _SENTENCE_INSIDE = lazy(r"\p{Ll}{3}[.][\"”’']?\s+[\"“‘']?\p{L}")
 _MARKDOWN = lazy(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 
 
+_CRUMB_SEP = lazy(r"\s*[»›>]\s*|\s+/\s*|\s*/\s+")
+_LEAD_MARK = lazy(r"^[•·*▪►]\s+")
+
+
 def display_title(text: str) -> str:
-    """The title as reported: without markdown heading marks or emphasis ("# Title", "**Title**")."""
-    return _MARKDOWN.sub("", text, timeout=0.2).strip()
+    """The title as reported: without markdown heading marks or emphasis ("# Title", "**Title**"),
+    a list bullet ("• Title"), or the breadcrumb before it ("Home » Blog » Title": the
+    breadcrumb's last item, when it starts at "Home" or has three items or more)."""
+    text = _LEAD_MARK.sub("", _MARKDOWN.sub("", text, timeout=0.2).strip(), timeout=0.2)
+    items = [item for item in _CRUMB_SEP.split(text, timeout=0.2) if item.strip()]
+    if len(items) >= 2 and (items[0].strip().casefold() == "home" or len(items) >= 3) \
+            and len(items[-1].split()) >= 2:
+        return items[-1].strip()
+    return text.strip()
 
 
 def _headline_shape(text: str) -> bool:

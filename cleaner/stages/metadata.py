@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
-from ..metadata.authors import byline_authors, byline_label, names_line, person_name, pictured_name
+from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
-from ..metadata.region import Page, read_page
+from ..metadata.region import INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
 
@@ -36,7 +36,9 @@ de a las pubblicato aggiornato il alle opublikowano zaktualizowano dnia gepublic
 om""".split())
 DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline that ends with one
 DATELINE_MAX_WORDS = 14
+_FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
+_LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
 
@@ -66,7 +68,7 @@ class HeadMetadata:
         _scan(page, page.head(), found, lang, reference)
         title = None if _extracted(doc) else choose_title(page, found.byline_lines | found.date_lines)
         if not found.authors:
-            _bare_names(page, found, title.position if title else None)
+            _bare_names(page, found, title.position if title else None, lang)
         if not found.authors:
             _scan(page, page.tail(), found, lang, reference, dates=False)
         anchor = title.position if title else (page.first if page.first is not None else 0)
@@ -118,8 +120,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
     """Bylines and datelines on the lines at ``positions``."""
     label_at = None
     for k in positions:
-        inside = page.first is not None and k >= page.first and k in page.prose
-        if inside or not _byline_rule(page, k):  # the article's own paragraphs hold no byline
+        if _in_paragraph(page, k) or not _byline_rule(page, k):  # the article's paragraphs hold no byline
             label_at = None
             continue
         text = page.texts[k]
@@ -129,6 +130,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if names:
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
+        if not names and (spans := find_date_spans(text, lang)):
+            names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
@@ -148,26 +151,78 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.date_lines.add(k)
 
 
-NAME_NEAR = 3   # lines between a bare name and the title or a dateline
+SHORT_LINE = 10   # words: a line this short at the top of a paragraph is not its prose
 
 
-def _bare_names(page: Page, found: Found, title: int | None) -> None:
-    """A name alone on its line, in the head next to the title or a dateline, under an author
-    photo's alt text ("Picture of Jane Doe" / "Jane Doe"). A name alone without that is not
+def _in_paragraph(page: Page, k: int) -> bool:
+    """Line ``k`` is the article's prose. A short line among the article's first lines is not,
+    though its block reads as prose: the standfirst, "By Jane Doe" and the date printed
+    without blank lines between them make one block."""
+    if page.first is None or k < page.first or k not in page.prose:
+        return False
+    return k >= page.first + INTO_ARTICLE or len(page.texts[k].split()) > SHORT_LINE
+
+
+_BY_LABELS = frozenset("author article avatar photo image picture".split())
+_BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
+
+
+def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
+    """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
+    March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
+    if len(text.split()) > DATELINE_MAX_WORDS + 6:
+        return []
+    m = _BY_INSIDE.search(text, timeout=0.2)
+    if m is None or m.start() == 0:
+        return []
+    names = byline_authors(text[m.start():], lang)
+    before = text[:m.start()]
+    dated = find_date_spans(before, lang)
+    labels = all(w.lower().strip(".:") in _DATE_WORDS or w.lower() in _BY_LABELS
+                 for w in _WORD.findall(before, timeout=0.2))
+    if not names or not (labels or dated and _is_dateline(before, dated) or person_name(before) == names[0]):
+        return []   # "… 2012. Stress by Generation URL: …": a reference, not a byline
+    return names
+
+
+NAME_NEAR = 3   # lines between a pictured name and the title or a dateline
+NAME_DATE = 2   # lines between a bare name and a date
+
+
+def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -> None:
+    """A name without a label, in the head: under an author photo's alt text ("Picture of Jane
+    Doe" / "Jane Doe") next to the title or a dateline; alone on its line next to a date
+    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or before the date on one line
+    ("Jane Doe March 3, 2024 · 5 min read"). A name alone without a date beside it is not
     taken: menu items ("Order Now", "Industry Insights") look the same."""
+    dated = {d[0] for d in found.dates}
+    common = _lower_words(page)
     anchors = set(found.date_lines) | ({title} if title is not None else set())
     if not anchors or page.first is None:
         return
-    for k in range(page.head().start, page.first):
-        if not any(abs(k - a) <= NAME_NEAR for a in anchors) or not _byline_rule(page, k):
+    for k in range(page.head().start, min(page.first + 1, len(page.lines))):
+        if not _byline_rule(page, k) or k == title or k in page.prose:
             continue
-        name = pictured_name(page.texts[k])
+        text = page.texts[k]
+        name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
+        if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
+            name = bare_name(text, common)
+        if name is None and (spans := find_date_spans(text, lang)) and spans[0][0] > 0:
+            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), common)
+            if name:
+                found.dates.append((k, spans[0][2], bool(_UPDATED.search(text[:spans[0][0]], timeout=0.2))))
         if name is None:
             continue
         found.authors.append((k, [name]))
+        found.byline_lines.add(k)
         if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
             found.byline_lines.add(k + 1)
         return
+
+
+def _lower_words(page: Page) -> frozenset[str]:
+    """The words the page writes in lower case: common words, not names."""
+    return frozenset(w for text in page.texts for w in _LOWER.findall(text, timeout=0.2))
 
 
 def _byline_rule(page: Page, k: int) -> bool:
@@ -180,22 +235,43 @@ def _byline_rule(page: Page, k: int) -> bool:
 
 
 def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
-    """A line that is a date, perhaps with a label and a time: not a sentence that holds one."""
+    """A line that is a date, perhaps with a label and a time: not a sentence that holds one.
+    Or a line of fields, the date one of them ("March 15, 2022 · 3 min read · By Jane Doe",
+    "Essay - Published: 2025.12.17 | programming"): a headline does not set its date apart."""
     if len(text.split()) > DATELINE_MAX_WORDS:
         return False
+    if _others(text, spans) <= DATELINE_OTHER_WORDS:
+        return True
+    fields = _FIELDS.split(text, timeout=0.2)
+    if len(fields) < 2:
+        return False
+    offset = 0
+    for field in fields:
+        start = text.index(field, offset)
+        offset = start + len(field)
+        inside = [(a - start, b - start, iso) for a, b, iso in spans if start <= a and b <= offset]
+        if inside and _others(field, inside) <= 1:
+            return True
+    return False
+
+
+def _others(text: str, spans: list[tuple[int, int, str]]) -> int:
+    """How many words of ``text`` are not its dates, date labels, weekdays or months."""
     rest = text
     for start, end, _ in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
-    other = [w for w in _WORD.findall(rest, timeout=0.2)
-             if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w)]
-    return len(other) <= DATELINE_OTHER_WORDS
+    return sum(1 for w in _WORD.findall(rest, timeout=0.2)
+               if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w))
 
 
 def _label(page: Page, found: Found) -> None:
+    """Byline and date lines become metadata; not those printed in the block of the article's
+    first paragraph: read for the metadata, they stay where the text put them (Dragnet's gold
+    main text keeps such a byline, WCXB's drops it; the main-text scores moved less so)."""
     doc = page.doc
     for k in sorted(found.byline_lines):
         line = page.lines[k]
-        if not _byline_rule(page, k):
+        if not _byline_rule(page, k) or k in page.prose:
             continue
         raw = doc.slice(line.start, line.end)
         cut = _taxonomy_start(raw)
@@ -203,7 +279,7 @@ def _label(page: Page, found: Found) -> None:
         doc.annotate(line.start + cut, line.end, BOILERPLATE, "navigation", "meta.taxonomy")
     for k in sorted(found.date_lines - found.byline_lines):
         line = page.lines[k]
-        if _byline_rule(page, k):
+        if _byline_rule(page, k) and k not in page.prose:
             doc.annotate(line.start, line.end, METADATA, "dateline", "meta.dateline")
 
 
