@@ -11,8 +11,10 @@ lines after its last one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..document import MAIN, Document, Line
+from ..patterns import lazy
 from ..render import normalise
 from ..sentences import is_prose
 
@@ -20,6 +22,8 @@ HEAD_LINES = 60      # lines before the article's first paragraph where its head
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
+
+_LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 
 
 @dataclass
@@ -32,6 +36,12 @@ class Page:
     first: int | None          # position in ``lines`` of the article's first prose line
     last: int | None           # ... and of its last
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the page writes in lower case: common words, not names. Read once, and
+        only when a name has to be told from a phrase."""
+        return frozenset(w for text in self.texts for w in _LOWER.findall(text, timeout=0.2))
 
     def claims(self, k: int) -> list:
         """The annotations that claimed line ``k`` (empty when it is main text)."""

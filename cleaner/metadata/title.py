@@ -19,6 +19,7 @@ is a short name.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..patterns import lazy, settle
@@ -43,6 +44,9 @@ W_BULLET = -2.0       # a list item ("• …", "3. …"): a menu or a breadcrum
 MIN_SCORE = 0.5
 
 _BULLET = lazy(r"^(?:[•·*▪►»›]|\d{1,2}[.)]\s|[-–—]\s)")
+_SEPARATOR = re.compile(r"[|·•»\-–—]|::")  # what _SUFFIX needs: most lines have none
+_CRUMB_SEPARATORS = (" » ", " › ", " > ", " / ")
+_BULLET_STARTS = frozenset("•·*▪►»›-–—")  # what a _BULLET match starts with, or a digit
 _SUFFIX = lazy(r"^(?P<title>.+?)\s+(?:[|·•»]|::|[-–—])\s+(?P<site>[^|·•»]{1,60})$")
 _WORD = lazy(r"\p{L}[\p{L}\p{N}'’-]*")
 _URL = lazy(r"https?://|www\.|\.(?:com|org|net)\b")
@@ -193,15 +197,15 @@ def _line_counts(page: Page) -> dict[str, int]:
     for text in page.texts:
         key = _key(text)
         counts[key] = counts.get(key, 0) + 1
-        if bullet := _BULLET.match(text, timeout=0.2):  # "• Title" in a breadcrumb list
+        if (text[:1] in _BULLET_STARTS or text[:1].isdigit()) and (bullet := _BULLET.match(text, timeout=0.2)):  # "• Title" in a list
             item = "crumb:" + _key(text[bullet.end():])
             counts[item] = counts.get(item, 0) + 1
-        if m := _SUFFIX.match(text, timeout=0.2):  # "Title | Site" counts for "Title"
+        if _SEPARATOR.search(text) and (m := _SUFFIX.match(text, timeout=0.2)):  # "Title | Site": "Title"
             bare = "crumb:" + _key(m["title"])
             counts[bare] = counts.get(bare, 0) + 1
-        for sep in ("»", "›", ">", "/"):           # breadcrumbs: "Home » Blog » Title"
-            if f" {sep} " in text:
-                last = "crumb:" + _key(text.rsplit(f" {sep} ", 1)[1])
+        for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
+            if sep in text:
+                last = "crumb:" + _key(text.rsplit(sep, 1)[1])
                 counts[last] = counts.get(last, 0) + 1
     return counts
 

@@ -38,7 +38,6 @@ DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline t
 DATELINE_MAX_WORDS = 14
 _FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
-_LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
 
@@ -130,14 +129,14 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if names:
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
-        if not names and (spans := find_date_spans(text, lang)):
+        spans = find_date_spans(text, lang)
+        if not names and spans:
             names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
         if not dates:
             continue
-        spans = find_date_spans(text, lang)
         if spans or (names and len(text) <= 80):
             iso = spans[0][2] if spans else read_date(text, lang, reference)
             if iso and (names or _is_dateline(text, spans)):
@@ -196,7 +195,6 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
     ("Jane Doe March 3, 2024 · 5 min read"). A name alone without a date beside it is not
     taken: menu items ("Order Now", "Industry Insights") look the same."""
     dated = {d[0] for d in found.dates}
-    common = _lower_words(page)
     anchors = set(found.date_lines) | ({title} if title is not None else set())
     if not anchors or page.first is None:
         return
@@ -206,9 +204,9 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         text = page.texts[k]
         name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
-            name = bare_name(text, common)
+            name = bare_name(text, page.lower_words)
         if name is None and (spans := find_date_spans(text, lang)) and spans[0][0] > 0:
-            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), common)
+            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), page.lower_words)
             if name:
                 found.dates.append((k, spans[0][2], bool(_UPDATED.search(text[:spans[0][0]], timeout=0.2))))
         if name is None:
@@ -218,11 +216,6 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
             found.byline_lines.add(k + 1)
         return
-
-
-def _lower_words(page: Page) -> frozenset[str]:
-    """The words the page writes in lower case: common words, not names."""
-    return frozenset(w for text in page.texts for w in _LOWER.findall(text, timeout=0.2))
 
 
 def _byline_rule(page: Page, k: int) -> bool:
