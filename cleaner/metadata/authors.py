@@ -20,6 +20,9 @@ sentence).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Container
+
 from ..patterns import lazy, settle
 from .dates import find_date_spans
 
@@ -109,8 +112,10 @@ def _compiled(kind: str, lang: str | None):
     return _COMPILED[key]
 
 
+@lru_cache(maxsize=1024)
 def clean_line(text: str) -> str:
-    """The line without list bullets and with glued labels pulled apart."""
+    """The line without list bullets and with glued labels pulled apart (kept for the line's
+    other readings: a head line is read as a byline, a label and a name)."""
     text = _LEAD.sub("", text.strip(), timeout=0.2)
     text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
     return _GLUED.sub(" ", text, timeout=0.2)
@@ -261,7 +266,7 @@ _GLUED_WORDS = lazy(r"\p{Ll}{4}\p{Lu}|\p{L}{19}")   # "RobotsCommercial", a run 
 _ACRONYM = lazy(r"^\p{Lu}{2,4}$")
 
 
-def bare_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
+def bare_name(text: str, common: Container[str] = frozenset()) -> str | None:
     """A line that is nothing but a person's name of two to four words ("Jane Doe", "JANE DOE";
     printed twice over, "Jane Doe Jane Doe", as an avatar's alt text and the name beside it).
 

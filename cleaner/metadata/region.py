@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
+
 from ..document import MAIN, Document, Line
 from ..patterns import lazy
 from ..render import normalise
@@ -23,7 +25,26 @@ INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still 
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
 
-_LOWER = lazy(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
+_LOWER = lazy(r"\p{Ll}+")
+
+
+class LowerWords:
+    """``word in page.lower_words``: whether the page writes ``word`` in lower case, as a whole
+    word. Asked of a few words of a few candidate names, so each is looked up in the text
+    when asked rather than the page's every word collected up front."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self.known:
+            self.known[word] = bool(_LOWER.fullmatch(word, timeout=0.2)) and regex.search(
+                rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", self.text,
+                timeout=1.0) is not None
+        return self.known[word]
 
 
 @dataclass
@@ -38,10 +59,9 @@ class Page:
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
 
     @cached_property
-    def lower_words(self) -> frozenset[str]:
-        """The words the page writes in lower case: common words, not names. Read once, and
-        only when a name has to be told from a phrase."""
-        return frozenset(w for text in self.texts for w in _LOWER.findall(text, timeout=0.2))
+    def lower_words(self) -> "LowerWords":
+        """The words the page writes in lower case: common words, not names."""
+        return LowerWords("\n".join(self.texts))
 
     def claims(self, k: int) -> list:
         """The annotations that claimed line ``k`` (empty when it is main text)."""

@@ -44,7 +44,7 @@ W_BULLET = -2.0       # a list item ("• …", "3. …"): a menu or a breadcrum
 MIN_SCORE = 0.5
 
 _BULLET = lazy(r"^(?:[•·*▪►»›]|\d{1,2}[.)]\s|[-–—]\s)")
-_SEPARATOR = re.compile(r"[|·•»\-–—]|::")  # what _SUFFIX needs: most lines have none
+_SEPARATOR = re.compile(r"\s(?:[|·•»\-–—]|::)\s")  # what _SUFFIX needs: most lines have none
 _CRUMB_SEPARATORS = (" » ", " › ", " > ", " / ")
 _BULLET_STARTS = frozenset("•·*▪►»›-–—")  # what a _BULLET match starts with, or a digit
 _SUFFIX = lazy(r"^(?P<title>.+?)\s+(?:[|·•»]|::|[-–—])\s+(?P<site>[^|·•»]{1,60})$")
