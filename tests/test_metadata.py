@@ -9,7 +9,8 @@ from cleaner import clean
 from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
 from cleaner.metadata.authors import bare_name, byline_authors, byline_label, names_line, pictured_name
 from cleaner.metadata.dates import find_date, find_date_spans, read_date
-from cleaner.metadata.title import display_title, strip_site
+from cleaner.metadata.title import (Candidate, _headline_over_deck, _headline_shape, _without_date, display_title,
+                                    strip_site)
 
 
 # ---- dates ------------------------------------------------------------------------------
@@ -268,6 +269,46 @@ def test_a_kicker_over_the_headline_is_not_the_title():
             f"By Peter Olsen\n\n{BODY}")
     title = clean(text, language=False).to_dict()["title"]
     assert title == "Why travellers choose sleeper cars over short flights on the longer routes in Europe"
+
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("7 days of healthy meals on a budget", True),      # a count stands for the capital
+    ("10 ways meditation can improve your health", True),
+    ("3. items in the basket", False),                 # a list number does not
+    ("days of healthy meals on a budget", False),
+    ("The Hottest Real Estate Markets in the U.S.", True),   # title case: a full stop is no sentence end
+    ("Who's Reading Your Newsletter? Increasingly, Not a Human.", True),
+    ("The markets were hot in the U.S. last year.", False),
+    ("Erik Demaine's Folding and Unfolding:", False),  # a colon still ends a label
+])
+def test_headline_shapes(text, shaped):
+    assert _headline_shape(text) is shaped
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Dec 18 2025 Preparing a transition in Debusine", "Preparing a transition in Debusine"),
+    ("March 3, 2024 - Why Night Trains Return", "Why Night Trains Return"),
+    ("2025-08-29 Thoughts", "2025-08-29 Thoughts"),            # one word left: the date is the point
+    ("Metasploit Wrap-Up 12/19/2025", "Metasploit Wrap-Up 12/19/2025"),   # a date after the title stays
+])
+def test_a_date_before_the_title_is_cut(text, title):
+    assert _without_date(text) == title
+
+
+def test_a_title_with_a_date_glued_before_it():
+    text = f"{MENU}\n\nMar 4 2024 Night Trains Return to Europe\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return to Europe"
+
+
+def test_the_headline_over_a_deck_as_long_as_it():
+    """A headline that is a sentence too ("Why isn't …?") may be as long as the deck under it."""
+    opening = {"modern", "built", "around", "principles", "cognitive", "science"}
+    deck = Candidate(3, "First post in a series on cognitive science and AI", 7.5)
+    above = ("Why isn't modern AI built around principles from cognitive science?", 6.3)
+    assert _headline_over_deck(deck, above, opening)
+    longer = ("Why isn't modern AI built around the principles that come from cognitive science?", 6.3)
+    assert not _headline_over_deck(deck, longer, opening)
 
 
 MENU = "\n".join(["Skip to content", "• Home", "• News", "• Sport", "• Culture", "• Contact"])

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..patterns import lazy, settle
+from .dates import find_date_spans
 from .region import Page
 
 MAX_WORDS = 30
@@ -89,8 +90,24 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     if best is not None and _headline_over_deck(best, shaped.get(best.position - 1), opening):
         best = Candidate(best.position - 1, *shaped[best.position - 1])
     if best is not None:
-        best.text = display_title(strip_site(best.text, counts))
+        best.text = _without_date(display_title(strip_site(best.text, counts)))
     return best
+
+
+_DATE_GLUE = " -–—|·•,:"
+
+
+def _without_date(text: str) -> str:
+    """The title without a date printed before it on its line ("Dec 18 2025 Preparing a
+    transition"): a blog's index prints each post's date and title as one line."""
+    if not text[:1].isalnum():
+        return text
+    spans = find_date_spans(text)
+    if spans and spans[0][0] == 0:
+        rest = text[spans[0][1]:].lstrip(_DATE_GLUE)
+        if len(rest.split()) >= 2 and (rest[:1].isupper() or rest[:1].isdigit()):
+            return rest
+    return text
 
 
 def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
@@ -121,13 +138,14 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
     """True when the chosen line is the deck under a headline and the line right above it is
     the headline. A deck stands nearer the article and uses its words more, so it outscores
     the headline; but it reads as a sentence (``DECK_WORDS`` words or more, most of them in
-    lower case), while the headline above it is shorter and about the article too (half its
-    content words in the article's opening). A kicker or a menu line above a headline is not."""
+    lower case), while the headline above it is no longer (a headline that asks a question is
+    often as long as its deck) and about the article too (half its content words in the
+    article's opening). A kicker or a menu line above a headline is not."""
     if above is None or _BULLET.match(above[0], timeout=0.2) or _CRUMB_SEP.search(above[0], timeout=0.2):
         return False
     words_above = _WORD.findall(above[0], timeout=0.2)
     words = _WORD.findall(best.text, timeout=0.2)
-    if not (DECK_MIN_WORDS <= len(words_above) < len(words) and len(words) >= DECK_WORDS):
+    if not (DECK_MIN_WORDS <= len(words_above) <= len(words) and len(words) >= DECK_WORDS):
         return False
     if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
         return False   # a title-case line: a headline itself
@@ -155,19 +173,34 @@ def display_title(text: str) -> str:
     return text.strip()
 
 
+# A headline that starts with a count ("7 days of healthy meals", "10 ways to …"): the number
+# stands for its capital. A list number ("3. item", "2) item") is not one.
+_COUNT = lazy(r"^\d{1,3}\+?\s+\p{Ll}")
+TITLE_CASE = 0.75    # share of the longer words capitalised in a title-case headline
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most of the longer words capitalised ("The Hottest Real Estate Markets in the U.S."): a
+    headline, though it ends with a full stop or holds two sentences; prose does not do this."""
+    longer = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE * len(longer)
+
+
 def _headline_shape(text: str) -> bool:
     text = display_title(text)
     words = text.split()
     if not 1 <= len(words) <= MAX_WORDS or len(text) > MAX_CHARS:
         return False
-    if text.rstrip("\"”’'").endswith((".", ",", ":", ";")) and not text.endswith("..."):
+    titled = _title_case(words)
+    end = text.rstrip("\"”’'")[-1:]
+    if end in ",:;" or end == "." and not text.endswith("...") and not titled:
         return False
-    if _SENTENCE_INSIDE.search(text, timeout=0.2):
+    if not titled and _SENTENCE_INSIDE.search(text, timeout=0.2):
         return False  # two sentences: dialogue or a standfirst, not a headline
     if _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
         return False
     first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
-    if not first or first.islower():
+    if not first or first.islower() and not _COUNT.match(text, timeout=0.2):
         return False
     letters = [w.casefold().strip(".,:!?") for w in words]
     if letters[-1] in _PICTURE:
