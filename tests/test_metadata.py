@@ -318,6 +318,18 @@ BODY = ("Night trains are returning to European timetables as travellers look fo
         "night on the train replaces a flight and a hotel. Operators say trains are fully booked.\n")
 
 
+def test_a_headline_standing_alone_over_a_line_in_a_run():
+    """The headline is a block of its own; a later line run together with others (a share bar,
+    a subheading) is not the title, though it is longer and nearer the article."""
+    text = (f"{MENU}\n\nNight Trains Return\n\nShare this story\n"
+            f"New sleeper cars on the night trains of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return"
+
+
+def test_a_line_in_a_run_is_the_title_when_nothing_stands_alone():
+    text = (f"{MENU}\n\nShare this story\nNew sleeper cars on the night trains of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "New sleeper cars on the night trains of Europe"
+
 def test_the_headline_above_the_byline_among_chrome():
     text = (f"{MENU}\n\nNews » Travel » Why Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
             f"By Peter Olsen\nPublished 12 October 2022\n\n{BODY}")
