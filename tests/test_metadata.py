@@ -330,6 +330,18 @@ def test_a_line_in_a_run_is_the_title_when_nothing_stands_alone():
     text = (f"{MENU}\n\nShare this story\nNew sleeper cars on the night trains of Europe\n\n{BODY}")
     assert clean(text, language=False).to_dict()["title"] == "New sleeper cars on the night trains of Europe"
 
+def test_the_headline_said_again_lower_down_is_a_heading():
+    """A headline said again in other words over the first paragraph: the first is the title."""
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n• Home\n\n"
+            f"Night Trains Are Coming Back to the Timetables of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+def test_two_headlines_that_say_different_things_are_not_echoes():
+    text = (f"{MENU}\n\nWeekend Reading Picks for Autumn\n\n• Home\n\n"
+            f"Night Trains Are Coming Back\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Are Coming Back"
+
 def test_the_headline_above_the_byline_among_chrome():
     text = (f"{MENU}\n\nNews » Travel » Why Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
             f"By Peter Olsen\nPublished 12 October 2022\n\n{BODY}")

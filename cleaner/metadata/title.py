@@ -7,7 +7,8 @@ tells; the evidence is where it stands and what the page does with it:
 * **it heads the article**: few lines between it and the first paragraph;
 * **a byline or a dateline follows it** within a few lines;
 * **the page prints it again**: in a breadcrumb ("Home » Title"), as the
-  page title with the site's name after it ("Title | Site"), or twice;
+  page title with the site's name after it ("Title | Site"), twice, or in
+  other words a few lines lower (a heading over the article's text);
 * **the article is about it**: its words recur in the first paragraphs;
 * **it reads like a headline**: two to 30 words, no sentence end, a capital.
 * **it stands apart**: a block of its own, blank lines around it; a subheading
@@ -78,16 +79,16 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
         return _first_headline(page)
     opening = _opening_words(page)
     counts = _line_counts(page)
-    best: Candidate | None = None
     shaped: dict[int, tuple[str, float]] = {}
     for k in range(page.head().start, page.first):
         if k in marks or not page.chrome_only(k):
             continue
         text = page.texts[k]
-        if not _headline_shape(text):
-            continue
-        score = _score(page, k, text, marks, opening, counts)
-        shaped[k] = (text, score)
+        if _headline_shape(text):
+            shaped[k] = (text, _score(page, k, text, marks, opening, counts))
+    _echoes(shaped)
+    best: Candidate | None = None
+    for k, (text, score) in shaped.items():
         if score >= MIN_SCORE and (best is None or score >= best.score):
             best = Candidate(k, text, score)  # ties: the later line, nearer the article
     if best is not None and _headline_over_deck(best, shaped.get(best.position - 1), opening):
@@ -133,6 +134,34 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     if len(page.doc.blocks[page.lines[k].block].lines) == 1:
         score += W_ALONE   # 95 % of the WCXB headlines; 30 % of the lines that came second to them
     return score
+
+
+W_ECHO = 1.0          # the first of two nearby lines saying the same thing
+ECHO_SHARE = 0.5      # of the longer line's content words, the two share at least this many
+ECHO_GAP = 8          # lines between the two
+
+
+def _echoes(shaped: dict[int, tuple[str, float]]) -> None:
+    """A headline said again a few lines lower in other words ("Top 10 Shoe Companies in the
+    World You Should Know About", then "Top 10 Shoe Companies in the World" over the first
+    paragraph; "10 Books That Teach You to Draw", then "10 Art Books That …"): the first is
+    the title, the second a heading of the article's text that stands nearer it. The first
+    gets ``W_ECHO``; a line printed twice the same is not an echo (``_repeated`` counts it)."""
+    content = {k: _content(t) for k, (t, _) in shaped.items()}
+    keys = sorted(shaped)
+    for i, first in enumerate(keys):
+        for later in keys[i + 1:]:
+            if later - first > ECHO_GAP:
+                break
+            a, b = content[first], content[later]
+            if min(len(a), len(b)) >= 2 and len(a & b) >= ECHO_SHARE * max(len(a), len(b)) \
+                    and _key(shaped[first][0]) != _key(shaped[later][0]):
+                shaped[first] = (shaped[first][0], shaped[first][1] + W_ECHO)
+                break
+
+
+def _content(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text, timeout=0.2) if len(w) > 3 and w.casefold() not in _STOP}
 
 
 DECK_WORDS = 8       # a deck is a sentence under the headline
