@@ -9,7 +9,8 @@ from cleaner import clean
 from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
 from cleaner.metadata.authors import bare_name, byline_authors, byline_label, names_line, pictured_name
 from cleaner.metadata.dates import find_date, find_date_spans, read_date
-from cleaner.metadata.title import display_title, strip_site
+from cleaner.metadata.title import (Candidate, _headline_over_deck, _headline_shape, _without_date, display_title,
+                                    strip_site)
 
 
 # ---- dates ------------------------------------------------------------------------------
@@ -270,12 +271,76 @@ def test_a_kicker_over_the_headline_is_not_the_title():
     assert title == "Why travellers choose sleeper cars over short flights on the longer routes in Europe"
 
 
+
+@pytest.mark.parametrize("text, shaped", [
+    ("7 days of healthy meals on a budget", True),      # a count stands for the capital
+    ("10 ways meditation can improve your health", True),
+    ("3. items in the basket", False),                 # a list number does not
+    ("days of healthy meals on a budget", False),
+    ("The Hottest Real Estate Markets in the U.S.", True),   # title case: a full stop is no sentence end
+    ("Who's Reading Your Newsletter? Increasingly, Not a Human.", True),
+    ("The markets were hot in the U.S. last year.", False),
+    ("Erik Demaine's Folding and Unfolding:", False),  # a colon still ends a label
+])
+def test_headline_shapes(text, shaped):
+    assert _headline_shape(text) is shaped
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Dec 18 2025 Preparing a transition in Debusine", "Preparing a transition in Debusine"),
+    ("March 3, 2024 - Why Night Trains Return", "Why Night Trains Return"),
+    ("2025-08-29 Thoughts", "2025-08-29 Thoughts"),            # one word left: the date is the point
+    ("Metasploit Wrap-Up 12/19/2025", "Metasploit Wrap-Up 12/19/2025"),   # a date after the title stays
+])
+def test_a_date_before_the_title_is_cut(text, title):
+    assert _without_date(text) == title
+
+
+def test_a_title_with_a_date_glued_before_it():
+    text = f"{MENU}\n\nMar 4 2024 Night Trains Return to Europe\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return to Europe"
+
+
+def test_the_headline_over_a_deck_as_long_as_it():
+    """A headline that is a sentence too ("Why isn't …?") may be as long as the deck under it."""
+    opening = {"modern", "built", "around", "principles", "cognitive", "science"}
+    deck = Candidate(3, "First post in a series on cognitive science and AI", 7.5)
+    above = ("Why isn't modern AI built around principles from cognitive science?", 6.3)
+    assert _headline_over_deck(deck, above, opening)
+    longer = ("Why isn't modern AI built around the principles that come from cognitive science?", 6.3)
+    assert not _headline_over_deck(deck, longer, opening)
+
+
 MENU = "\n".join(["Skip to content", "• Home", "• News", "• Sport", "• Culture", "• Contact"])
 BODY = ("Night trains are returning to European timetables as travellers look for alternatives to "
         "short flights. Rail companies have ordered new sleeper cars and reopened routes.\n\n"
         "The new night train services are popular on routes of about a thousand kilometres, where a "
         "night on the train replaces a flight and a hotel. Operators say trains are fully booked.\n")
 
+
+def test_a_headline_standing_alone_over_a_line_in_a_run():
+    """The headline is a block of its own; a later line run together with others (a share bar,
+    a subheading) is not the title, though it is longer and nearer the article."""
+    text = (f"{MENU}\n\nNight Trains Return\n\nShare this story\n"
+            f"New sleeper cars on the night trains of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return"
+
+
+def test_a_line_in_a_run_is_the_title_when_nothing_stands_alone():
+    text = (f"{MENU}\n\nShare this story\nNew sleeper cars on the night trains of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "New sleeper cars on the night trains of Europe"
+
+def test_the_headline_said_again_lower_down_is_a_heading():
+    """A headline said again in other words over the first paragraph: the first is the title."""
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n• Home\n\n"
+            f"Night Trains Are Coming Back to the Timetables of Europe\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+def test_two_headlines_that_say_different_things_are_not_echoes():
+    text = (f"{MENU}\n\nWeekend Reading Picks for Autumn\n\n• Home\n\n"
+            f"Night Trains Are Coming Back\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Are Coming Back"
 
 def test_the_headline_above_the_byline_among_chrome():
     text = (f"{MENU}\n\nNews » Travel » Why Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
