@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .render import normalise
 from collections import Counter
 
+from .render import normalise
 from .rules import Rule, RuleError, for_language, load_rules
 
 
@@ -30,7 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def failures(rule: Rule) -> list[str]:
-    """What a rule gets wrong on its own examples: missed examples, matched counterexamples."""
+    """What a rule gets wrong: a pattern the engine cannot build (a built-in one is only
+    parsed when loaded), missed examples, matched counterexamples."""
+    if problem := rule.pattern.problem():
+        return [f"the engine cannot compile the pattern: {problem}"]
+
     def hit(text: str) -> bool:
         return rule.matches(text if rule.raw else normalise(text))
     return ([f"misses its example {e!r}" for e in rule.examples if not hit(e)]

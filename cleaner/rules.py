@@ -103,11 +103,13 @@ def rule_languages(rules: list[Rule] | tuple[Rule, ...]) -> frozenset[str]:
     return frozenset(lang for r in rules for lang in r.languages)
 
 
+_BUILTIN = Path(__file__).with_name("rules")
+
+
 def builtin_rule_files() -> list[Path]:
     # the package's own folder (the package is always installed as files: the engine is a
     # compiled module); importlib.resources would cost more to import than the lookup
-    folder = Path(__file__).with_name("rules")
-    return sorted(p for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(p for p in _BUILTIN.iterdir() if p.name.endswith(".toml"))
 
 
 def load_rules(extra: tuple[str, ...] | list[str] = (), disabled: frozenset[str] = frozenset()) -> list[Rule]:
@@ -137,11 +139,15 @@ def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     categories.update(data.get("categories", {}))
     languages = _languages(data.get("languages", []), str(path))
-    return [_parse_rule(entry, path, categories, languages) for entry in data.get("rule", [])]
+    return [_parse_rule(entry, path, categories, languages, path.parent != _BUILTIN)
+            for entry in data.get("rule", [])]
 
 
 def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
-                languages: tuple[str, ...] = ()) -> tuple[Rule, bool]:
+                languages: tuple[str, ...] = (), resolve: bool = True) -> tuple[Rule, bool]:
+    """One ``[[rule]]`` entry. ``resolve``: build the whole pattern now, so a user's rule the
+    engine cannot build is an error when loaded; a built-in pattern is built when it first
+    runs (its examples are tests, and building every pattern is most of a start-up)."""
     where = f"{path}: rule {entry.get('id', '?')!r}"
     for key in ("id", "category", "pattern", "rationale", "examples", "counterexamples"):
         if key not in entry:
@@ -156,8 +162,11 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
         raise RuleError(f"{where}: needs at least one example and one counterexample")
     try:
         pattern = Pattern(entry["pattern"])
+        problem = pattern.problem() if resolve else None
     except ValueError as exc:
-        raise RuleError(f"{where}: the engine cannot compile the pattern: {exc}") from None
+        problem = str(exc)
+    if problem:
+        raise RuleError(f"{where}: the engine cannot compile the pattern: {problem}")
     rule = Rule(
         id=entry["id"], category=entry["category"], scope=scope, where=position, pattern=pattern,
         rationale=entry["rationale"].strip(), examples=tuple(entry["examples"]),

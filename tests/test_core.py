@@ -8,6 +8,7 @@ its lookaround confirmation cannot drift from what the rule author tested.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import pytest
@@ -97,6 +98,22 @@ def test_an_unsupported_pattern_names_its_rule(tmp_path):
                     'rationale = "r"\nexamples = ["ab"]\ncounterexamples = ["y"]\n')
     with pytest.raises(RuleError, match="mine.rec"):
         load_rules([str(path)])
+
+
+def test_a_pattern_is_parsed_when_read_and_built_when_checked(tmp_path):
+    # an unknown property parses but cannot be built: a user's file says so when loaded
+    path = tmp_path / "mine.toml"
+    path.write_text('[[rule]]\nid = "mine.prop"\ncategory = "markup"\npattern = "\\\\p{NoSuchScript}"\n'
+                    'rationale = "r"\nexamples = ["ab"]\ncounterexamples = ["y"]\n')
+    with pytest.raises(RuleError, match="(?s)mine.prop.*property not found"):
+        load_rules([str(path)])
+    pattern = _core.Pattern(r"\p{NoSuchScript}")      # how a built-in file is read: parsed only
+    assert not pattern.search("anything") and pattern.problem()
+    assert _core.Pattern(r"(?i)\p{Lu}\w+").problem() is None
+    from cleaner.rule_check import failures
+    rule = next(r for r in load_rules() if r.id == "comments.buttons")
+    broken = dataclasses.replace(rule, pattern=pattern)
+    assert failures(broken)[0].startswith("the engine cannot compile the pattern")
 
 
 def _mutations(sample: str) -> list[str]:

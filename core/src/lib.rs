@@ -102,6 +102,11 @@ impl Pattern {
         self.matcher.find_all(text).ok_or_else(|| PyValueError::new_err("findall needs a linear pattern"))
     }
 
+    /// Why the whole pattern cannot be built, or None (it is built in full to find out).
+    fn problem(&self) -> Option<String> {
+        self.matcher.problem()
+    }
+
     /// True when no step needs backtracking (no lookaround, no backreference).
     #[getter]
     fn linear(&self) -> bool {

@@ -54,11 +54,14 @@ enum Whole {
 }
 
 impl Matcher {
-    /// Read the pattern (syntax errors are reported now); its gate is built when
-    /// the rule first meets a unit, the whole pattern when a unit first gets past it.
+    /// Read the pattern: syntax errors are reported now. It is parsed, not resolved
+    /// (Unicode classes, case folding: most of the cost of reading a rule); its gate is
+    /// built when the rule first meets a unit, the whole pattern when a unit first gets
+    /// past it. `problem` resolves it in full.
     pub fn compile(python: &str) -> Result<Matcher, String> {
         let source = translate(python)?;
-        let linear = match regex_syntax::ParserBuilder::new().build().parse(&source) {
+        let parsed = regex_syntax::ast::parse::Parser::new().parse(&source);
+        let linear = match parsed {
             Ok(_) => true,
             Err(linear_err) => {
                 fancy_regex::Expr::parse_tree(&source)
@@ -119,6 +122,19 @@ impl Matcher {
         }
         gate.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes)))
             || gate.floating.as_ref().is_some_and(|f| f.is_match(text))
+    }
+
+    /// Why the whole pattern cannot be built (an unknown Unicode property, too large), or None.
+    pub fn problem(&self) -> Option<String> {
+        if self.linear {
+            build(&self.source).err().map(|e| e.to_string())
+        } else {
+            fancy_regex::RegexBuilder::new(&self.source)
+                .delegate_size_limit(SIZE_LIMIT)
+                .build()
+                .err()
+                .map(|e| e.to_string())
+        }
     }
 
     pub fn is_linear(&self) -> bool {
