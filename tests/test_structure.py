@@ -9,7 +9,7 @@ from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
-from cleaner.stages.structure import PageStructure, fill_gaps
+from cleaner.stages.structure import SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs
 from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
@@ -467,3 +467,65 @@ def test_a_german_lead_reads_as_more_article_with_its_nouns_capitalised():
     assert german[lead] > plain[lead] + 0.5
     menu = next(k for k, i in enumerate(infos) if GERMAN_LEAD[i.line.start:].startswith("Politik"))
     assert abs(german[menu] - plain[menu]) < 0.5
+
+
+LEAD_PAGE = """Home
+News
+Video
+Sign in
+The council approved the new budget for the town's schools on Tuesday after a long debate, and the mayor said that the plan would be reviewed again in the spring.
+Share
+Tweet
+Watch the video
+Subscribe for full access
+Related
+Schools get new funding from the state this year
+Roads to be repaired next year
+"""
+LEAD = "The council approved"
+
+
+def _lead_units(text: str):
+    w = load_weights()
+    infos = analyse(Document(text), w.stopwords)
+    lead = next(k for k, i in enumerate(infos) if text[i.line.start:].startswith(LEAD))
+    return w, infos, lead
+
+
+def test_a_short_article_keeps_the_lead_paragraph_before_it():
+    """A page whose decoding left no article, or a short one after the lead, gets the prose
+    paragraph that reads as article on its own evidence back; the chrome stays out."""
+    w, infos, lead = _lead_units(LEAD_PAGE)
+    free = set(range(len(infos)))
+    nothing = [False] * len(infos)
+    assert [k for k, on in enumerate(lead_paragraphs(infos, nothing, free, w)) if on] == [lead]
+    tail = [k == len(infos) - 1 for k in range(len(infos))]  # a short region after the lead
+    assert [k for k, on in enumerate(lead_paragraphs(infos, tail, free, w)) if on] == [lead, len(infos) - 1]
+
+
+def test_a_lead_is_not_taken_past_a_long_article_teasers_or_a_claim():
+    """Not when the decoded article is long enough, not after the article, not from a run of
+    teaser paragraphs before it, and not a paragraph an earlier stage claimed."""
+    w, infos, lead = _lead_units(LEAD_PAGE)
+    free = set(range(len(infos)))
+    before = [k < lead for k in range(len(infos))]  # the article decoded before the paragraph
+    assert lead_paragraphs(infos, before, free, w) == before
+    nothing = [False] * len(infos)
+    assert lead_paragraphs(infos, nothing, free - {lead}, w) == nothing
+    paragraph = LEAD_PAGE.splitlines()[4]
+    others = ["The library will open on Sundays from next month, after readers asked the town for longer "
+              "hours and the council found the money to pay for the extra staff.",
+              "A new bus line will link the station with the hospital from the autumn, the transport "
+              "office said on Monday, and tickets will cost the same as on the other lines.",
+              "The swimming pool is closed for repairs until the end of June, and the school classes that "
+              "use it will go to the pool in the next town by bus in the meantime, the school said.",
+              "Volunteers planted two hundred trees along the river on Saturday, and the town says that it "
+              "will plant as many again in the park next year if the weather allows it."]
+    teasers = LEAD_PAGE.replace("Sign in\n", "\n".join(others) + "\n")
+    w, infos, _ = _lead_units(teasers)
+    assert lead_paragraphs(infos, [False] * len(infos), set(range(len(infos))), w) == [False] * len(infos)
+    long = LEAD_PAGE + "\n" + "\n\n".join([paragraph] * 9) + "\n"
+    w, infos, lead = _lead_units(long)
+    article = [k > lead + 7 for k in range(len(infos))]
+    assert sum(i.words for i, on in zip(infos, article) if on) >= SHORT_ARTICLE
+    assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article

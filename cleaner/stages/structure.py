@@ -33,13 +33,16 @@ from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, categorise
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
-from ..structure.model import load_weights
+from ..structure.model import load_weights, local_scores
 
 RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
 CHROME_SHARE = 0.25   # share of the text's words in non-prose lines below which ...
 CHROME_RUN = 5        # ... and no run of this many short non-prose lines: leave the text alone
 SENTENCE_WORDS = 12   # a line this long is a sentence, punctuated or not, never a menu item
+SHORT_ARTICLE = 150   # words: a decoded article shorter than this may have lost its lead ...
+LEAD_WORDS = 15       # ... a prose paragraph of this many words or more before it ...
+LEADS = 2             # ... that reads as article on its own, when no more than this many do
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
 
 
@@ -130,6 +133,7 @@ class PageStructure:
             # again would see it, without what the rules removed.
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
+        keep = lead_paragraphs(infos, keep, set(free), w)
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
@@ -176,6 +180,32 @@ class PageStructure:
             else:
                 run = 0
         return chrome / total < CHROME_SHARE and longest < CHROME_RUN
+
+
+def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
+    """On a page whose decoded article is short (under ``SHORT_ARTICLE`` words, or none),
+    the one or two prose paragraphs before it that read as article on their own evidence
+    are the article's too: the lead of a paywalled, video or download page, which scores
+    as article but not by enough to pay for switching into the article state and out
+    again among the chrome around it. Only paragraphs no earlier stage claimed count
+    (``LEAD_WORDS`` words or more, not pieces of a flattened line); a page with more such
+    paragraphs than ``LEADS`` before its article has teasers there, not a lead."""
+    kept = sum(infos[k].words for k in free if keep[k])
+    if kept >= SHORT_ARTICLE:
+        return keep
+    first = next((k for k, on in enumerate(keep) if on), len(keep))
+    candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
+                  and infos[k].words >= LEAD_WORDS]
+    if not candidates:
+        return keep
+    own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
+    leads = [k for k, v in zip(candidates, own) if v > 0.0]
+    if not leads or len(leads) > LEADS:
+        return keep
+    out = list(keep)
+    for k in leads:
+        out[k] = True
+    return out
 
 
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
