@@ -92,21 +92,23 @@ def test_lookaround_is_confirmed_and_bounded():
     assert hostile.search("a" * 5_000 + "b") is False  # gives up within its step budget: no match
 
 
-def test_an_unsupported_pattern_names_its_rule(tmp_path):
+def _user_rule(tmp_path, rule_id: str, pattern: str) -> str:
+    """A user's rule file holding one rule (``pattern`` as TOML's basic string writes it)."""
     path = tmp_path / "mine.toml"
-    path.write_text('[[rule]]\nid = "mine.rec"\ncategory = "markup"\npattern = "a(?R)?b"\n'
+    path.write_text(f'[[rule]]\nid = "{rule_id}"\ncategory = "markup"\npattern = "{pattern}"\n'
                     'rationale = "r"\nexamples = ["ab"]\ncounterexamples = ["y"]\n')
+    return str(path)
+
+
+def test_an_unsupported_pattern_names_its_rule(tmp_path):
     with pytest.raises(RuleError, match="mine.rec"):
-        load_rules([str(path)])
+        load_rules([_user_rule(tmp_path, "mine.rec", "a(?R)?b")])
 
 
 def test_a_pattern_is_parsed_when_read_and_built_when_checked(tmp_path):
     # an unknown property parses but cannot be built: a user's file says so when loaded
-    path = tmp_path / "mine.toml"
-    path.write_text('[[rule]]\nid = "mine.prop"\ncategory = "markup"\npattern = "\\\\p{NoSuchScript}"\n'
-                    'rationale = "r"\nexamples = ["ab"]\ncounterexamples = ["y"]\n')
     with pytest.raises(RuleError, match="(?s)mine.prop.*property not found"):
-        load_rules([str(path)])
+        load_rules([_user_rule(tmp_path, "mine.prop", "\\\\p{NoSuchScript}")])
     pattern = _core.Pattern(r"\p{NoSuchScript}")      # how a built-in file is read: parsed only
     assert not pattern.search("anything") and pattern.problem()
     assert _core.Pattern(r"(?i)\p{Lu}\w+").problem() is None
