@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 from collections import Counter
 
 from .render import normalise

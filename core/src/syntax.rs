@@ -142,11 +142,10 @@ pub fn widen_repeats(source: &str) -> String {
 }
 
 /// Letter and word classes as "any character but white space", and a class that holds
-/// one (or its complement, `\\W`, `[^\\w]`) as "any character": a superset, and a far
-/// smaller automaton.
-/// Under `(?i)` the regex crate case-folds every range of `\p{L}` or `\w` and compiles
-/// each copy into thousands of UTF-8 states; a rule's gate builds on a page's first
-/// lines, so this is most of the start-up of a run.
+/// one (or its complement, `\W`, `[^\w]`) as "any character": a superset, and a far
+/// smaller automaton. Under `(?i)` the regex crate case-folds every range of `\p{L}` or
+/// `\w` and compiles each copy into thousands of UTF-8 states; the gates are built on a
+/// run's first lines, so they are much of its start-up.
 pub fn widen_classes(source: &str) -> String {
     pieces(source)
         .into_iter()
