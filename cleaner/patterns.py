@@ -49,8 +49,9 @@ class Engine:
     ``search`` and ``match`` answer as the ``regex`` module does on ``source``: the
     engine's gate (the pattern loosened into a superset the fast automata run) first,
     the pattern itself only past it. ``linear``, when given, is the same pattern written
-    for the automata to search (``match`` reads ``source``) (a word boundary as the character beside it: Unicode boundaries
-    keep them off their fast path); the tests hold it to ``source``. Text with a line
+    for the automata, used by ``search`` (``match`` reads ``source``): a word boundary as
+    the character beside it, since Unicode boundaries keep the automata off their fast
+    path; the tests hold it to ``source``. Text with a line
     end is read by the ``regex`` module: there ``$`` also matches before a final line
     end, as the engine's does not (the comment stages mostly read display text, which
     has none)."""

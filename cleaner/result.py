@@ -140,8 +140,11 @@ class CleanResult:
     @cached_property
     def removed(self) -> tuple[Removal, ...]:
         """Boilerplate and metadata spans, each with the category and rule that removed it."""
-        return tuple(Removal(shown(self.doc, s.start, s.end), s.category, s.rule, s.start, s.end)
-                     for s in self.segments if s.label in (BOILERPLATE, METADATA))
+        return tuple(self._removal(s) for s in self.segments if s.label in (BOILERPLATE, METADATA))
+
+    def _removal(self, segment: Segment) -> Removal:
+        return Removal(shown(self.doc, segment.start, segment.end), segment.category, segment.rule,
+                       segment.start, segment.end)
 
     @cached_property
     def flags(self) -> tuple[LanguageFlag, ...]:
@@ -150,16 +153,13 @@ class CleanResult:
                                   f.section, f.start, f.end) for f in self.doc.flags)
 
     def _removed_dicts(self) -> list[dict[str, Any]]:
-        """``removed`` in its JSON form, built straight from the segments unless the typed
-        view is already there: on a page of many short removed lines the ``Removal``
-        objects beside their dicts were several times the text."""
+        """``removed`` in its JSON form, a ``Removal`` at a time unless the typed view is
+        already there: on a page of many short removed lines the tuple of ``Removal``
+        objects kept beside their dicts was several times the text."""
         cached = self.__dict__.get("removed")
         if cached is not None:
             return [r.to_dict() for r in cached]
-        doc = self.doc
-        return [{"text": shown(doc, s.start, s.end), "category": s.category, "rule": s.rule,
-                 "start": s.start, "end": s.end}
-                for s in self.segments if s.label in (BOILERPLATE, METADATA)]
+        return [self._removal(s).to_dict() for s in self.segments if s.label in (BOILERPLATE, METADATA)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
