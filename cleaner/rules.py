@@ -13,11 +13,11 @@ for its own language's words. A rule without ``languages`` runs on every page.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import parsed
 from ._core import Pattern
 from .document import BOILERPLATE, METADATA
 
@@ -132,15 +132,24 @@ def _load(paths: tuple[str, ...], disabled: frozenset[str]) -> tuple[Rule, ...]:
 
 def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool]]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _read(path)
     except FileNotFoundError:
         raise RuleError(f"rule file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError or UnicodeDecodeError, both ValueErrors
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     categories.update(data.get("categories", {}))
     languages = _languages(data.get("languages", []), str(path))
     return [_parse_rule(entry, path, categories, languages, path.parent != _BUILTIN)
             for entry in data.get("rule", [])]
+
+
+def _read(path: Path) -> dict:
+    """A rule file's table: a built-in file's as parsed before (:mod:`cleaner.parsed`), a
+    user's parsed now."""
+    if path.parent == _BUILTIN:
+        return parsed.toml(path)
+    import tomllib
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def _parse_rule(entry: dict, path: Path, categories: dict[str, str],

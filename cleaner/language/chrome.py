@@ -9,16 +9,17 @@ nothing.
 """
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
+
+from .. import parsed
 
 DATA = Path(__file__).parent.parent / "data" / "chrome_words.toml"
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict]:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return parsed.toml(DATA)
 
 
 def languages() -> tuple[str, ...]:
