@@ -16,7 +16,7 @@ from typing import Sequence
 from ..document import Flag
 from .backends import make_backend
 from .scripts import (_NON_LATIN, _SCRIPT_FAMILY, _SCRIPT_MEMBERS, CJK_WEIGHT, _dominant_script, _letters_guess,
-                      script_counts)
+                      compiled, script_counts)
 from .words import Words, _pool, clean_text, count_words, exclusive_words, foreign_words, stopword_languages
 
 
@@ -167,7 +167,7 @@ class LanguageDetector:
             return None
         if own < QUICK_RATIO * sum(map(self._foreign.__contains__, tokens)):
             return None
-        if not text.isascii() and _NON_LATIN.search(text):
+        if not text.isascii() and compiled(_NON_LATIN).search(text):
             return None   # let the script count decide
         return Guess(self.target, 1.0, sum(map(len, tokens)), "target")
 

@@ -39,7 +39,9 @@ _SCRIPT_RANGES: list[tuple[int, int, str]] = sorted([
     (0x20000, 0x2FA1F, "Han"),
 ])
 _RANGE_STARTS = [r[0] for r in _SCRIPT_RANGES]
-_NON_LATIN = re.compile(
+# The patterns here are compiled when first used (:func:`compiled`): a class of letters
+# beyond Latin-1 is a slow compile in ``re``, and most pages never need one.
+_NON_LATIN = (
     "[\u0370-\u1cff\u1f00-\u1fff\u2d00-\u2dff\u3040-\u9fff\ua640-\ua69f\uac00-\ud7af"
     "\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uffdc\U00020000-\U0002fa1f]")
 _CJK = frozenset({"Han", "Kana", "Hangul"})
@@ -70,6 +72,12 @@ _SCRIPT_MEMBERS: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=None)
+def compiled(source: str) -> re.Pattern[str]:
+    """``re.compile(source)``, once."""
+    return re.compile(source)
+
+
 @lru_cache(maxsize=4096)
 def _script_of(ch: str) -> str | None:
     """The script of a letter or mark, None for digits, punctuation and unlisted blocks."""
@@ -87,7 +95,7 @@ def script_counts(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     if text.isascii():
         return counts
-    for ch, n in Counter(_NON_LATIN.findall(text)).items():
+    for ch, n in Counter(compiled(_NON_LATIN).findall(text)).items():
         script = _script_of(ch)
         if script:
             counts[script] += n
@@ -105,20 +113,20 @@ def _dominant_script(scripts: Counter[str]) -> tuple[str | None, int]:
     return script, n
 
 
-_CYRILLIC_RULES: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile("[ђћЂЋ]"), "sr", 0.95),
-    (re.compile("[ѓќѕЃЌЅ]"), "mk", 0.95),
-    (re.compile("[ўЎ]"), "be", 0.95),
-    (re.compile("[әғқңұһӘҒҚҢҰҺ]"), "kk", 0.90),
-    (re.compile("[өүӨҮ]"), "mn", 0.80),
-    (re.compile("[љњџјЉЊЏЈ]"), "sr", 0.85),
-    (re.compile("[їєґЇЄҐіІ]"), "uk", 0.97),
-    (re.compile("[ыэёЫЭЁ]"), "ru", 0.97),
-    (re.compile("[ъЪ](?![еёюяЕЁЮЯ])"), "bg", 0.90),
+_CYRILLIC_RULES: list[tuple[str, str, float]] = [
+    ("[ђћЂЋ]", "sr", 0.95),
+    ("[ѓќѕЃЌЅ]", "mk", 0.95),
+    ("[ўЎ]", "be", 0.95),
+    ("[әғқңұһӘҒҚҢҰҺ]", "kk", 0.90),
+    ("[өүӨҮ]", "mn", 0.80),
+    ("[љњџјЉЊЏЈ]", "sr", 0.85),
+    ("[їєґЇЄҐіІ]", "uk", 0.97),
+    ("[ыэёЫЭЁ]", "ru", 0.97),
+    ("[ъЪ](?![еёюяЕЁЮЯ])", "bg", 0.90),
 ]
-_ARABIC_RULES: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile("[ٹڈڑںےۓ]"), "ur", 0.95),
-    (re.compile("[پچژگیک]"), "fa", 0.93),
+_ARABIC_RULES: list[tuple[str, str, float]] = [
+    ("[ٹڈڑںےۓ]", "ur", 0.95),
+    ("[پچژگیک]", "fa", 0.93),
 ]
 
 
@@ -137,12 +145,12 @@ def _letters_guess(script: str, scripts: Counter[str], text: str) -> tuple[str, 
         return lang, prior, True
     if script == "Cyrillic":
         for pattern, lang, prior in _CYRILLIC_RULES:
-            if pattern.search(text):
+            if compiled(pattern).search(text):
                 return lang, prior, True
         return "ru", 0.93, False   # most Cyrillic text is Russian; uk nearly always shows і
     if script == "Arabic":
         for pattern, lang, prior in _ARABIC_RULES:
-            if pattern.search(text):
+            if compiled(pattern).search(text):
                 return lang, prior, True
         return "ar", 0.95, False
     if script == "Hebrew":

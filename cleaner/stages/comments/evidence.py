@@ -9,8 +9,6 @@ only cost. Change the weights of evidence here.
 """
 from __future__ import annotations
 
-from statistics import median
-
 from ...document import Block, Document
 from ...render import normalise
 from .reading import classify
@@ -96,7 +94,15 @@ def _headers_trail(units: list[list[Unit]]) -> bool:
 def typical_gap(blocks: list[Block]) -> float:
     """Blank lines between the article's paragraphs, read from the first half of the page."""
     gaps = [b.gap_before for b in blocks[1:max(2, len(blocks) // 2)]]
-    return median(gaps) if gaps else 1
+    return _median(gaps) if gaps else 1
+
+
+def _median(values: list[int]) -> float:
+    """``statistics.median``, whose module (with fractions, decimal and random) cost a
+    fiftieth of a start-up to import."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -> float:
