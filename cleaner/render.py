@@ -4,9 +4,8 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-import regex
-
 from ._core import normalise as _normalise
+from .patterns import lazy, settle
 
 if TYPE_CHECKING:
     from .document import Document
@@ -30,9 +29,10 @@ def normalise(text: str, markup: bool = True) -> str:
 
 # UTF-8 read as Latin-1 or Windows-1252 ("ItÃ¢Â€Â™s", "cafÃ©"): the lead bytes of two- and
 # three-byte sequences turn into these, each followed by a continuation byte's character.
-_MOJIBAKE = regex.compile("[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161"
-                          "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
-                          "\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# Compiled when first needed (non-ASCII text): the class is a slow compile.
+_MOJIBAKE = lazy("[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                 "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+                 "\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
 def shown(doc: Document, start: int, end: int) -> str:
@@ -53,3 +53,6 @@ def readable(text: str) -> str:
 
         text = ftfy.fix_encoding(text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+settle(globals())
