@@ -37,6 +37,8 @@ _SHARE_WORDS = frozenset("share shares tweet facebook twitter linkedin pinterest
                          "follow us on this article story post sharing save comment comments".split())
 _NEWSLETTER = re.compile(r"\b(?:newsletters?|subscribe (?:to|for|now|today)|sign up (?:for|to|now)|in your inbox|to your inbox|unsubscribe)\b")
 _LEGAL = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bprivacy policy\b|\bterms (?:of|and) (?:use|service|conditions)\b|\bcopyright\b|\bimpressum\b|\bimprint\b")
+_SHARE_TOKEN = re.compile(r"[\w-]+")
+_FOOTER_TOKEN = re.compile(r"[\w&]+")
 _RELATED_HEAD = re.compile(r"^\W*(?:related|recommended|more (?:from|stories|articles|news|on|in|like this|to read)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks)\b")
 
 
@@ -50,7 +52,7 @@ def _own_category(info: LineInfo) -> str | None:
     if info.words <= 12 and _LEGAL.search(t):
         return FOOTER
     if info.words <= 8:
-        words = re.findall(r"[\w-]+", t)
+        words = _SHARE_TOKEN.findall(t)
         if words and sum(1 for w in words if w in _SHARE_WORDS) >= max(1, len(words) * 0.6):
             if any(w in ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit",
                          "telegram", "email", "print", "flipboard", "bluesky", "mastodon") for w in words):
@@ -86,12 +88,12 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
         if own is not None:
             yield info, own
             continue
-        if _RELATED_HEAD.search(info.text) and info.words <= 8:
+        if info.words <= 8 and _RELATED_HEAD.search(info.text):
             related_from = i
             yield info, RELATED
             continue
-        words = re.findall(r"[\w&]+", info.text)
-        if words and info.words <= 12 and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
+        if info.words <= 12 and (words := _FOOTER_TOKEN.findall(info.text)) \
+                and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
             related_from = None
             yield info, (NAVIGATION if i < first else FOOTER)
             continue

@@ -122,12 +122,14 @@ def contents(infos: list[LineInfo]) -> set[int]:
     the page prints again after the run. An entry printed only once (a list under a
     heading that happens to say "Contents") ends the run; fewer than ``CONTENTS_MIN``
     entries are no table."""
+    heads = [h for h, info in enumerate(infos)
+             if info.words <= 5 and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
+    if not heads:  # most pages: no line need be keyed
+        return set()
     keys = [_key(info) for info in infos]
     last = {k: i for i, k in enumerate(keys) if k}
     out: set[int] = set()
-    for h, info in enumerate(infos):
-        if info.words > 5 or not _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text))):
-            continue
+    for h in heads:
         run: list[int] = []
         seen: set[str] = set()
         for j in range(h + 1, len(infos)):
