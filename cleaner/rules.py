@@ -155,8 +155,8 @@ def _read(path: Path) -> dict:
 def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
                 languages: tuple[str, ...] = (), resolve: bool = True) -> tuple[Rule, bool]:
     """One ``[[rule]]`` entry. ``resolve``: build the whole pattern now, so a user's rule the
-    engine cannot build is an error when loaded; a built-in pattern is built when it first
-    runs (its examples are tests, and building every pattern is most of a start-up)."""
+    engine cannot build is an error when loaded; a built-in pattern is read and built when
+    it first runs (its examples are tests, and building every pattern is most of a start-up)."""
     where = f"{path}: rule {entry.get('id', '?')!r}"
     for key in ("id", "category", "pattern", "rationale", "examples", "counterexamples"):
         if key not in entry:
@@ -170,7 +170,7 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
     if not entry["examples"] or not entry["counterexamples"]:
         raise RuleError(f"{where}: needs at least one example and one counterexample")
     try:
-        pattern = Pattern(entry["pattern"])
+        pattern = Pattern(entry["pattern"], deferred=not resolve)
         problem = pattern.problem() if resolve else None
     except ValueError as exc:
         problem = str(exc)

@@ -9,7 +9,7 @@
 
 use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::syntax::{drop_boundaries, drop_lookaround, split_alternatives, widen_classes, widen_repeats};
 
@@ -19,16 +19,27 @@ const BACKTRACK_LIMIT: usize = 200_000;
 const SIZE_LIMIT: usize = 64 << 20;
 
 /// A compiled rule pattern and the pieces a combined gate is made of.
+///
+/// Clones share what was built: a rule's gate and pattern are compiled once, however
+/// many engines (one per page language) hold the rule.
 #[derive(Clone)]
 pub struct Matcher {
+    /// The pattern as written (Python `regex` syntax).
+    python: Arc<str>,
+    /// The pattern translated and parsed: now (`compile`), or when first needed (`deferred`).
+    read: Arc<OnceLock<Result<Read, String>>>,
+    /// The whole pattern, compiled on first use: most units never get past the gate.
+    whole: Arc<OnceLock<Whole>>,
+    /// The gate (see `make_gate`), built when the rule first meets a unit: a rule of a
+    /// language no page of the run is in never costs its compile time.
+    gate: Arc<OnceLock<Gate>>,
+}
+
+/// A pattern read: in the syntax both engines share, and which of them runs it.
+struct Read {
     source: String,
     /// Whether the whole pattern runs on the linear engine (no lookaround, no backreference).
     linear: bool,
-    /// The whole pattern, compiled on first use: most units never get past the gate.
-    whole: OnceLock<Whole>,
-    /// The gate (see `make_gate`), built when the rule first meets a unit: a rule of a
-    /// language no page of the run is in never costs its compile time.
-    gate: OnceLock<Gate>,
 }
 
 /// A pattern's loosened superset, run before the pattern itself.
@@ -59,17 +70,31 @@ impl Matcher {
     /// built when the rule first meets a unit, the whole pattern when a unit first gets
     /// past it. `problem` resolves it in full.
     pub fn compile(python: &str) -> Result<Matcher, String> {
-        let source = translate(python)?;
-        let parsed = regex_syntax::ast::parse::Parser::new().parse(&source);
-        let linear = match parsed {
-            Ok(_) => true,
-            Err(linear_err) => {
-                fancy_regex::Expr::parse_tree(&source)
-                    .map_err(|e| format!("{e} (as a linear pattern: {linear_err})"))?;
-                false
-            }
-        };
-        Ok(Matcher { source, linear, whole: OnceLock::new(), gate: OnceLock::new() })
+        let matcher = Matcher::deferred(python);
+        if let Err(e) = matcher.read_now() {
+            return Err(e.clone());
+        }
+        Ok(matcher)
+    }
+
+    /// The pattern, read when it is first needed: for patterns the test suite reads
+    /// (the package's own rules), whose reading is then no part of a start-up. One that
+    /// cannot be read matches nothing, and `problem` says why.
+    pub fn deferred(python: &str) -> Matcher {
+        Matcher {
+            python: Arc::from(python),
+            read: Arc::new(OnceLock::new()),
+            whole: Arc::new(OnceLock::new()),
+            gate: Arc::new(OnceLock::new()),
+        }
+    }
+
+    fn read_now(&self) -> &Result<Read, String> {
+        self.read.get_or_init(|| read(&self.python))
+    }
+
+    fn read(&self) -> Option<&Read> {
+        self.read_now().as_ref().ok()
     }
 
     /// Cut the pattern into alternatives, each wrapped in the pattern's global flags:
@@ -80,9 +105,12 @@ impl Matcher {
     /// class is a large automaton), letter classes read as any character but white
     /// space (case-folded `\p{L}` is thousands of states).
     fn make_gate(&self) -> Gate {
-        let (flags, body) = split_flags(&self.source);
+        let Some(read) = self.read() else {
+            return Gate::default();
+        };
+        let (flags, body) = split_flags(&read.source);
         let loose = widen_classes(&widen_repeats(&drop_boundaries(&drop_lookaround(body))));
-        let exact = self.linear && loose == body;
+        let exact = read.linear && loose == body;
         // a verbose pattern's comments may hold `|` or `(`: gate it whole
         let alternatives = if flags.contains('x') { vec![loose] } else { split_alternatives(&loose) };
         let mut anchored = Vec::new();
@@ -126,10 +154,14 @@ impl Matcher {
 
     /// Why the whole pattern cannot be built (an unknown Unicode property, too large), or None.
     pub fn problem(&self) -> Option<String> {
-        if self.linear {
-            build(&self.source).err().map(|e| e.to_string())
+        let read = match self.read_now() {
+            Ok(read) => read,
+            Err(e) => return Some(e.clone()),
+        };
+        if read.linear {
+            build(&read.source).err().map(|e| e.to_string())
         } else {
-            fancy_regex::RegexBuilder::new(&self.source)
+            fancy_regex::RegexBuilder::new(&read.source)
                 .delegate_size_limit(SIZE_LIMIT)
                 .build()
                 .err()
@@ -138,15 +170,18 @@ impl Matcher {
     }
 
     pub fn is_linear(&self) -> bool {
-        self.linear
+        self.read().is_some_and(|r| r.linear)
     }
 
     fn whole(&self) -> &Whole {
         self.whole.get_or_init(|| {
-            if self.linear {
-                build(&self.source).map(Whole::Linear).unwrap_or(Whole::Unbuilt)
+            let Some(read) = self.read() else {
+                return Whole::Unbuilt;
+            };
+            if read.linear {
+                build(&read.source).map(Whole::Linear).unwrap_or(Whole::Unbuilt)
             } else {
-                fancy_regex::RegexBuilder::new(&self.source)
+                fancy_regex::RegexBuilder::new(&read.source)
                     .backtrack_limit(BACKTRACK_LIMIT)
                     .delegate_size_limit(SIZE_LIMIT)
                     .build()
@@ -179,6 +214,21 @@ impl Matcher {
         let gate = self.gate();
         (gate.exact && gate.gated) || self.search(text)
     }
+}
+
+/// Translate and parse `python`: which engine runs it, or why neither can.
+fn read(python: &str) -> Result<Read, String> {
+    let source = translate(python)?;
+    let parsed = regex_syntax::ast::parse::Parser::new().parse(&source);
+    let linear = match parsed {
+        Ok(_) => true,
+        Err(linear_err) => {
+            fancy_regex::Expr::parse_tree(&source)
+                .map_err(|e| format!("{e} (as a linear pattern: {linear_err})"))?;
+            false
+        }
+    };
+    Ok(Read { source, linear })
 }
 
 /// `(?ix)body` -> ("ix", "body"); `translate` put every global flag in front.
