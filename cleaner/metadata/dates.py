@@ -98,13 +98,13 @@ def _patterns(lang: str | None) -> tuple:
     )
 
 
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
 
 def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
     """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order."""
-    if not _DIGIT.search(text):   # every pattern needs one (as ``\d``, the same digits)
+    if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
         return []
     found: list[tuple[int, int, str]] = []
     months = _months(lang)
