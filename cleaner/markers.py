@@ -190,6 +190,7 @@ _MD_IMAGE = lazy(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200
 _MD_LINK = lazy(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_ANGLE = lazy(r"<(https?://[^<>\s]{1,1000})>")
 _BULLET = lazy(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
+_BULLET_STARTS = frozenset("*+•·▪►◦‣▸>-#(")  # with a digit, what _BULLET's match can start with
 _EMPHASIS = lazy(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
 _TRAILING = lazy(r"(?i)(?:\s*[|•·#]?\s*(?:reply(?:\s+#|\s+to\s+(?:this\s+)?comment)?|permalink"
                           r"|link(?:\s+to\s+(?:this\s+)?comment)?|report(?:\s+abuse)?|quote|like"
@@ -227,7 +228,8 @@ def display(line: str) -> str:
         text = _MD_ANGLE.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
-    text = _BULLET.sub("", text)
+    if text[:1] in _BULLET_STARTS or text[:1].isdigit():
+        text = _BULLET.sub("", text)
     if text[:1] == "[" and text[-1:] == "]" and "[" not in text[1:-1]:
         text = text[1:-1]  # "[Reply]"
     return " ".join(text.split())
