@@ -42,7 +42,14 @@ def stopword_table() -> dict[str, tuple[tuple[str, float], ...]]:
     for lang, words in lists.items():
         for word in words:
             owners.setdefault(word, []).append(lang)
-    return {w: tuple((lang, 1.0 / len(langs)) for lang in sorted(langs)) for w, langs in owners.items()}
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for word, langs in owners.items():  # most words are on one list: no sort, no generator
+        if len(langs) == 1:
+            table[word] = ((langs[0], 1.0),)
+        else:
+            weight = 1.0 / len(langs)
+            table[word] = tuple([(lang, weight) for lang in sorted(langs)])
+    return table
 
 
 @lru_cache(maxsize=64)
