@@ -13,7 +13,8 @@
 2. **Time per MB** of :func:`cleaner.clean` on an article followed by runs of
    "Reply", date and bullet lines, at each size of ``--sizes`` (MB).
 3. **Memory per document**: peak RSS growth (Linux ``VmHWM``) of one process cleaning one
-   document of ``--memory-mb`` MB (article paragraphs, and short ones),
+   document of ``--memory-mb`` MB into its output line as ``cleaner run`` does
+   (article paragraphs; three-word paragraphs, repeating and all different),
    beyond the process's size after a warm-up (langdetect's profiles loaded).
 
 Nothing here needs the dev data.
@@ -175,7 +176,8 @@ def time_per_mb(sizes: list[float]) -> list[tuple[str, float, float]]:
 MEMORY_SCRIPT = """
 import random, sys, time
 sys.path.insert(0, {root!r})
-import cleaner, orjson
+import cleaner
+from cleaner.corpus.records import Record, clean_record
 sys.path.insert(0, {bench!r})
 from reliability import article
 cleaner.clean(article(random.Random(0), 6))
@@ -188,21 +190,29 @@ rng = random.Random(2)
 size = {mb} * 1e6
 parts, n = [], 0
 while n < size:
-    if {short}:
+    if {shape!r} == "short":
         p = " ".join(rng.choice(("council", "budget", "park", "road", "river", "vote")) for _ in range(3))
+    elif {shape!r} == "distinct":
+        p = " ".join(rng.choice(("council", "budget", "park", "road", "river", "vote")) for _ in range(2)) + f" item{{n}}"
     else:
         p = article(rng, 1)
     parts.append(p); n += len(p) + 2
 text = "\\n\\n".join(parts)
+del parts  # the document is the text, not the list it was built from
 start = time.perf_counter()
-line = orjson.dumps(cleaner.clean(text).to_dict())
+line = clean_record(Record("memory", None, "doc", text)).line  # as a corpus run cleans a record
+assert line, "the record failed"
 peak = peak_mb()
 print(len(text) / 1e6, base, peak, time.perf_counter() - start)
 """
 
 
-def memory(mb: float, short: bool) -> tuple[float, float, float, float]:
-    script = MEMORY_SCRIPT.format(root=str(ROOT), bench=str(ROOT / "bench"), mb=mb, short=short)
+MEMORY_SHAPES = {"article": "article paragraphs", "short": "three-word paragraphs from six words",
+                 "distinct": "three-word paragraphs, each different"}
+
+
+def memory(mb: float, shape: str) -> tuple[float, float, float, float]:
+    script = MEMORY_SCRIPT.format(root=str(ROOT), bench=str(ROOT / "bench"), mb=mb, shape=shape)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     size, base, peak, seconds = map(float, out.split())
     return size, base, peak, seconds
@@ -238,9 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  worst time per MB: {worst[2]:.2f} s/MB ({worst[0]}, {worst[1]:.2f} MB)")
     if "memory" not in skip:
         print(f"memory per document ({args.memory_mb:g} MB):")
-        for short in (False, True):
-            size, base, peak, seconds = memory(args.memory_mb, short)
-            kind = "short paragraphs" if short else "article paragraphs"
+        for shape, kind in MEMORY_SHAPES.items():
+            size, base, peak, seconds = memory(args.memory_mb, shape)
             print(f"  {kind}: {size:.1f} MB document, peak RSS {peak:.0f} MB after {base:.0f} MB warm, "
                   f"+{peak - base:.0f} MB = {(peak - base) / size:.0f}x its size, {seconds:.1f} s")
     return 0 if ok else 1

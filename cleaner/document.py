@@ -43,7 +43,7 @@ class Block:
     start: int
     end: int
     index: int
-    lines: list[Line]
+    lines: tuple[Line, ...]
     gap_before: int  # blank lines between this block and the previous one
 
     @property
@@ -234,7 +234,10 @@ def unified_line_ends(text: str) -> str:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Blocks are runs of non-blank lines; the blank lines between them are kept as a count."""
+    """Blocks are runs of non-blank lines; the blank lines between them are kept as a count.
+
+    A block's lines are a tuple and its lines share the block's index object: on a page
+    of one-line paragraphs these objects are most of a document's memory."""
     text = unified_line_ends(text)
     blocks: list[Block] = []
     current: list[Line] = []
@@ -244,23 +247,24 @@ def split_blocks(text: str) -> list[Block]:
         stripped = line.strip()
         if not stripped:
             if current:
-                blocks.append(_block(current, len(blocks), gap))
+                blocks.append(_block(current, index, gap))
                 current = []
                 blank = 0
             blank += 1
         else:
             if not current:
                 gap = blank if blocks else 0
+                index = len(blocks)
             start = offset + len(line) - len(line.lstrip())
-            current.append(Line(start, start + len(stripped), number, len(blocks)))
+            current.append(Line(start, start + len(stripped), number, index))
         offset += len(line) + 1
     if current:
-        blocks.append(_block(current, len(blocks), gap))
+        blocks.append(_block(current, index, gap))
     return blocks
 
 
 def _block(lines: list[Line], index: int, gap: int) -> Block:
-    return Block(lines[0].start, lines[-1].end, index, lines, gap)
+    return Block(lines[0].start, lines[-1].end, index, tuple(lines), gap)
 
 
 def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> list[Segment]:

@@ -28,6 +28,7 @@ is left alone, except that past its discussion only prose is kept.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, categorise
@@ -95,6 +96,13 @@ def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
     return [on or _inside(i, region) for i, on in zip(infos, keep)]
 
 
+@lru_cache(maxsize=None)
+def _rule_id(category: str) -> str:
+    """One string per category, not one per removed line: a page of many short lines
+    removed would keep a copy of it in each annotation."""
+    return RULE_PREFIX + category
+
+
 class PageStructure:
     """Marks page chrome in whole-page plain text as boilerplate, by category."""
 
@@ -154,7 +162,7 @@ class PageStructure:
                 continue
             for a, b in claimed.gaps(unit.start, unit.end):
                 if text[a:b].strip():
-                    doc.annotate(a, b, BOILERPLATE, category, RULE_PREFIX + category)
+                    doc.annotate(a, b, BOILERPLATE, category, _rule_id(category))
 
     @staticmethod
     def already_clean(infos) -> bool:

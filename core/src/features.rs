@@ -661,19 +661,49 @@ impl Lines {
 
 /// The features of every unit of a page: its own, its place in the page and in
 /// its block, and repetition inside the page.
+///
+/// Laid out to be small on a page of many short lines: a unit's display text and
+/// content words are kept once per distinct line (`line_of`), and the features
+/// of all units sit in one array (`feature_starts`).
 pub struct Page {
     pub words: Vec<usize>,
     pub chars: Vec<usize>,
-    pub texts: Vec<String>,
     pub prose: Vec<bool>,
-    pub features: Vec<Vec<u32>>,
-    /// Content words, as ids into `vocabulary`.
-    pub terms: Vec<Vec<u32>>,
+    /// Display text of each distinct line, lower-cased.
+    texts: Vec<String>,
+    /// Content words of each distinct line, as ids into `vocabulary`.
+    terms: Vec<Vec<u32>>,
+    /// The distinct line each unit shows.
+    line_of: Vec<u32>,
+    feature_ids: Vec<u32>,
+    feature_starts: Vec<usize>,
     pub vocabulary: Vec<String>,
     pub blocks: Vec<usize>,
     pub flat: Vec<bool>,
     /// The unit starts with one of the page language's teaser-list headings.
     pub local_head: Vec<bool>,
+}
+
+impl Page {
+    /// Display text of unit `k`, lower-cased.
+    pub fn text(&self, k: usize) -> &str {
+        &self.texts[self.line_of[k] as usize]
+    }
+    /// Content words of unit `k`, as ids into `vocabulary`.
+    pub fn terms(&self, k: usize) -> &[u32] {
+        &self.terms[self.line_of[k] as usize]
+    }
+    /// Feature ids of unit `k`, in the order the model adds their weights.
+    pub fn features(&self, k: usize) -> &[u32] {
+        &self.feature_ids[self.feature_starts[k]..self.feature_starts[k + 1]]
+    }
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+    /// Display texts of the distinct lines and the distinct line of each unit.
+    pub fn distinct_texts(&self) -> (&[String], &[u32]) {
+        (&self.texts, &self.line_of)
+    }
 }
 
 /// Character offsets to byte offsets, walking forward (units come in order).
@@ -714,38 +744,33 @@ impl Lines {
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
         let mut cache: HashMap<&str, usize> = HashMap::default();
         let mut owns: Vec<Own> = Vec::new();
-        let mut of_unit = Vec::with_capacity(n);
-        let mut blocks = Vec::with_capacity(n);
+        let mut line_of: Vec<u32> = Vec::with_capacity(n);
         let mut page = Page {
             words: Vec::with_capacity(n),
             chars: Vec::with_capacity(n),
-            texts: Vec::with_capacity(n),
             prose: Vec::with_capacity(n),
-            features: Vec::with_capacity(n),
-            terms: Vec::with_capacity(n),
+            texts: Vec::new(),
+            terms: Vec::new(),
+            line_of: Vec::new(),
+            feature_ids: Vec::new(),
+            feature_starts: Vec::with_capacity(n + 1),
             vocabulary: Vec::new(),
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(n),
             flat: flat.to_vec(),
             local_head: Vec::with_capacity(n),
         };
         let mut term_ids: HashMap<String, u32> = HashMap::default();
-        let mut first_unit: Vec<usize> = Vec::new(); // per distinct line, the unit it first appeared as
-        let mut k = 0;
+        // each unit's distinct line: its text and content words move to the page once
         for (b, &size_of_group) in groups.iter().enumerate() {
-            for j in 0..size_of_group {
-                let (start, end) = units[k];
+            for _ in 0..size_of_group {
+                let (start, end) = units[line_of.len()];
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
                 let raw = &text[a..e];
                 let o = *cache.entry(raw).or_insert_with(|| {
                     owns.push(self.own(raw));
                     owns.len() - 1
                 });
-                of_unit.push(o);
-                // A line's text and content words are moved to the page where it first
-                // appears (terms as ids) and copied from there for a repeat, so the
-                // distinct lines' strings are not held twice while the page is built.
-                if o == first_unit.len() {
-                    first_unit.push(k);
+                if o == page.texts.len() {
                     let terms = std::mem::take(&mut owns[o].terms);
                     page.terms.push(
                         terms
@@ -762,40 +787,20 @@ impl Lines {
                             .collect(),
                     );
                     page.texts.push(std::mem::take(&mut owns[o].text));
-                } else {
-                    let first = first_unit[o];
-                    page.terms.push(page.terms[first].clone());
-                    page.texts.push(page.texts[first].clone());
                 }
+                line_of.push(o as u32);
                 let own = &owns[o];
-                let mut f = own.features.clone();
-                f.push(v.pos.id(start as f64 / size));
-                if flat[k] {
-                    f.push(v.flat);
-                    f.extend(own.features.iter().filter_map(|&x| v.flat_of[x as usize]));
-                }
-                f.push(if size_of_group == 1 {
-                    v.single_line_block
-                } else if j == 0 {
-                    v.block_first
-                } else if j == size_of_group - 1 {
-                    v.block_last
-                } else {
-                    v.block_mid
-                });
                 page.words.push(own.words);
                 page.chars.push(own.chars);
-                page.local_head.push(!self.heads.is_empty() && starts_with_head(&page.texts[k], &self.heads));
+                page.local_head.push(!self.heads.is_empty() && starts_with_head(&page.texts[o], &self.heads));
                 page.prose.push(own.prose);
-                page.features.push(f);
-                blocks.push(b);
-                k += 1;
+                page.blocks.push(b);
             }
         }
-        assert_eq!(k, n, "the groups hold every unit");
-        page.blocks = blocks;
+        assert_eq!(line_of.len(), n, "the groups hold every unit");
+        drop(cache);
         // repetition inside the page
-        let keys: Vec<&str> = of_unit.iter().map(|&o| owns[o].key.as_str()).collect();
+        let keys: Vec<&str> = line_of.iter().map(|&o| owns[o as usize].key.as_str()).collect();
         let heads: Vec<&str> = keys
             .iter()
             .map(|k| {
@@ -816,26 +821,15 @@ impl Lines {
                 *prefixes.entry(head).or_default() += 1;
             }
         }
-        for i in 0..n {
-            let c = counts.get(keys[i]).copied().unwrap_or(0);
-            if c >= 2 {
-                page.features[i].push(v.repeat.id(c as f64));
-                if page.words[i] >= 8 {
-                    page.features[i].push(v.repeat_long);
-                }
-            }
-            if !heads[i].is_empty() && prefixes[heads[i]] >= 3 {
-                page.features[i].push(v.prefix.id(prefixes[heads[i]] as f64));
-            }
-        }
-        // the shape of each block
-        let mut i = 0;
+        // each unit's features, in the order the model adds them: its line's own, its
+        // place in the page and its block, repetition, then its block's shape
+        let mut k = 0;
         for &size_of_group in groups {
-            let members = i..i + size_of_group;
+            let members = k..k + size_of_group;
             let count = size_of_group as f64;
             let words: usize = page.words[members.clone()].iter().sum();
             let short = page.words[members.clone()].iter().filter(|&&w| w <= 4).count() as f64 / count;
-            let listy = members.clone().filter(|&m| owns[of_unit[m]].features.contains(&v.list)).count() as f64 / count;
+            let listy = members.clone().filter(|&m| owns[line_of[m] as usize].features.contains(&v.list)).count() as f64 / count;
             let mut shape = vec![v.blines.id(count), v.bwords.id(words as f64), v.bshort.id(short)];
             if listy >= 0.5 {
                 shape.push(v.block_listy);
@@ -843,11 +837,42 @@ impl Lines {
             if page.prose[members.clone()].iter().any(|&p| p) {
                 shape.push(v.block_has_prose);
             }
-            for m in members {
-                page.features[m].extend_from_slice(&shape);
+            for (j, i) in members.enumerate() {
+                let own = &owns[line_of[i] as usize];
+                let f = &mut page.feature_ids;
+                page.feature_starts.push(f.len());
+                f.extend_from_slice(&own.features);
+                f.push(v.pos.id(units[i].0 as f64 / size));
+                if flat[i] {
+                    f.push(v.flat);
+                    f.extend(own.features.iter().filter_map(|&x| v.flat_of[x as usize]));
+                }
+                f.push(if size_of_group == 1 {
+                    v.single_line_block
+                } else if j == 0 {
+                    v.block_first
+                } else if j == size_of_group - 1 {
+                    v.block_last
+                } else {
+                    v.block_mid
+                });
+                let c = counts.get(keys[i]).copied().unwrap_or(0);
+                if c >= 2 {
+                    f.push(v.repeat.id(c as f64));
+                    if page.words[i] >= 8 {
+                        f.push(v.repeat_long);
+                    }
+                }
+                if !heads[i].is_empty() && prefixes[heads[i]] >= 3 {
+                    f.push(v.prefix.id(prefixes[heads[i]] as f64));
+                }
+                f.extend_from_slice(&shape);
             }
-            i += size_of_group;
+            k += size_of_group;
         }
+        page.feature_starts.push(page.feature_ids.len());
+        page.feature_ids.shrink_to_fit();
+        page.line_of = line_of;
         page
     }
 }

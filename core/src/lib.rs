@@ -6,6 +6,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
 
 mod features;
 mod model;
@@ -219,26 +220,29 @@ impl Page {
     fn chars(&self) -> Vec<usize> {
         self.page.chars.clone()
     }
+    /// Each unit's display text, lower-cased; a line the page repeats is one string.
     #[getter]
-    fn texts(&self) -> Vec<String> {
-        self.page.texts.clone()
+    fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let (distinct, line_of) = self.page.distinct_texts();
+        let strings: Vec<Bound<'py, PyString>> = distinct.iter().map(|t| PyString::new(py, t)).collect();
+        PyList::new(py, line_of.iter().map(|&o| &strings[o as usize]))
     }
     #[getter]
     fn prose(&self) -> Vec<bool> {
         self.page.prose.clone()
     }
     fn __len__(&self) -> usize {
-        self.page.words.len()
+        self.page.len()
     }
     /// The feature names of unit ``k``.
     fn features(&self, k: usize) -> PyResult<Vec<&'static str>> {
         self.check(&[k])?;
-        Ok(names(&self.page.features[k]))
+        Ok(names(self.page.features(k)))
     }
     /// The content words of unit ``k``.
     fn terms(&self, k: usize) -> PyResult<Vec<String>> {
         self.check(&[k])?;
-        Ok(self.page.terms[k].iter().map(|&t| self.page.vocabulary[t as usize].clone()).collect())
+        Ok(self.page.terms(k).iter().map(|&t| self.page.vocabulary[t as usize].clone()).collect())
     }
     /// The context features (names) of the units ``idx`` given their scores ``s1``.
     fn context_features(&self, idx: Vec<usize>, s1: Vec<f64>) -> PyResult<Vec<Vec<&'static str>>> {

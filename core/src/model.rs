@@ -84,7 +84,7 @@ impl View<'_> {
         self.page.words[self.idx[i]]
     }
     fn features(&self, i: usize) -> &[u32] {
-        &self.page.features[self.idx[i]]
+        self.page.features(self.idx[i])
     }
 }
 
@@ -184,7 +184,7 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
     let mut since_related = 99usize;
     for i in 0..n {
         let u = view.idx[i];
-        let text = &view.page.texts[u];
+        let text = view.page.text(u);
         if view.page.prose[u] {
             since_related = 99;
         }
@@ -242,7 +242,7 @@ fn topic(view: &View, clipped: &[f64], ra: usize, rb: usize) -> Vec<u32> {
     let mut vocab: FxHashMap<u32, usize> = FxHashMap::default();
     for k in ra..rb {
         if clipped[k] > 0.0 {
-            for &t in &view.page.terms[view.idx[k]] {
+            for &t in view.page.terms(view.idx[k]) {
                 *vocab.entry(t).or_insert(0) += 1;
             }
         }
@@ -252,7 +252,7 @@ fn topic(view: &View, clipped: &[f64], ra: usize, rb: usize) -> Vec<u32> {
     }
     (0..n)
         .map(|k| {
-            let terms = &view.page.terms[view.idx[k]];
+            let terms = view.page.terms(view.idx[k]);
             if terms.len() < 3 {
                 return v.topic_na;
             }
