@@ -9,12 +9,12 @@ from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
-from cleaner.stages.structure import SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs
+from cleaner.stages.structure import LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs
 from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
-                                    load_weights, viterbi)
+                                    load_weights, local_scores, viterbi)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "structure"
@@ -524,8 +524,33 @@ def test_a_lead_is_not_taken_past_a_long_article_teasers_or_a_claim():
     teasers = LEAD_PAGE.replace("Sign in\n", "\n".join(others) + "\n")
     w, infos, _ = _lead_units(teasers)
     assert lead_paragraphs(infos, [False] * len(infos), set(range(len(infos))), w) == [False] * len(infos)
-    long = LEAD_PAGE + "\n" + "\n\n".join([paragraph] * 9) + "\n"
-    w, infos, lead = _lead_units(long)
-    article = [k > lead + 7 for k in range(len(infos))]
+
+
+def test_a_lead_before_a_long_article_keeps_to_its_topic_and_stands_near_it():
+    """Before a long article, the standfirst under the headline is kept when it shares the
+    article's words and stands near it; an author's bio there (prose too, about something
+    else) is not, nor the standfirst far above the article."""
+    paragraph = LEAD_PAGE.splitlines()[4]
+    body = "\n\n".join([paragraph] * 9) + "\n"
+    head = "Home\nNews\nVideo\n\nCouncil approves the school budget\n\n" + paragraph + "\n\nShare\nTweet\n"
+
+    def decoded(text: str):
+        w, infos, lead = _lead_units(text)
+        start = next(k for k, i in enumerate(infos) if k > lead and text[i.line.start:].startswith(LEAD))
+        return w, infos, lead, start, [k >= start for k in range(len(infos))]
+
+    w, infos, lead, _, article = decoded(head + "\n" + body)
     assert sum(i.words for i, on in zip(infos, article) if on) >= SHORT_ARTICLE
+    kept = lead_paragraphs(infos, article, set(range(len(infos))), w)
+    assert [k for k, on in enumerate(kept) if on and not article[k]] == [lead]
+    bio = ("The author is a travel writer who lives in Lisbon with her two dogs, and she has written "
+           "four books about walking holidays in the mountains of southern Europe.")
+    w, infos, start = _lead_units(head.replace(paragraph, bio) + "\n" + body)  # the body's first paragraph
+    article = [k >= start for k in range(len(infos))]
+    other = next(k for k, i in enumerate(infos) if i.text.startswith("the author"))
+    assert local_scores([infos[other]], w.local, w.local_bias)[0] > 0  # reads as article on its own
+    assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article
+    menu = "\n".join(f"Section {n}" for n in range(LEAD_REACH + 5)) + "\n"
+    w, infos, lead, start, article = decoded(head.replace("Tweet\n", "Tweet\n" + menu) + "\n" + body)
+    assert start - lead > LEAD_REACH
     assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article

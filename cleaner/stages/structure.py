@@ -43,6 +43,8 @@ SENTENCE_WORDS = 12   # a line this long is a sentence, punctuated or not, never
 SHORT_ARTICLE = 150   # words: a decoded article shorter than this may have lost its lead ...
 LEAD_WORDS = 15       # ... a prose paragraph of this many words or more before it ...
 LEADS = 2             # ... that reads as article on its own, when no more than this many do
+LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
+LEAD_REACH = 40       # ... and stands no more than this many units before it
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
 
 
@@ -183,16 +185,20 @@ class PageStructure:
 
 
 def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
-    """On a page whose decoded article is short (under ``SHORT_ARTICLE`` words, or none),
-    the one or two prose paragraphs before it that read as article on their own evidence
-    are the article's too: the lead of a paywalled, video or download page, which scores
-    as article but not by enough to pay for switching into the article state and out
-    again among the chrome around it. Only paragraphs no earlier stage claimed count
-    (``LEAD_WORDS`` words or more, not pieces of a flattened line); a page with more such
-    paragraphs than ``LEADS`` before its article has teasers there, not a lead."""
+    """The one or two prose paragraphs before the decoded article that read as article on
+    their own evidence are the article's too: the lead (standfirst) of a news page, which
+    sits between the headline and the byline, share bar or paywall, and scores as article
+    but not by enough to pay for switching into the article state and out again among
+    the chrome around it. Only paragraphs no earlier stage claimed count (``LEAD_WORDS``
+    words or more, not pieces of a flattened line); a page with more such
+    paragraphs than ``LEADS`` before its article has teasers there, not a lead.
+
+    When the decoded article is short (under ``SHORT_ARTICLE`` words, or none: a
+    paywalled, video or download page) that is enough. Before a longer article a lead
+    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article)
+    and stand near it (``LEAD_REACH`` units): an author's bio, a site's self-description
+    or a notice before the article reads as prose too, but about something else."""
     kept = sum(infos[k].words for k in free if keep[k])
-    if kept >= SHORT_ARTICLE:
-        return keep
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
                   and infos[k].words >= LEAD_WORDS]
@@ -202,10 +208,27 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     leads = [k for k, v in zip(candidates, own) if v > 0.0]
     if not leads or len(leads) > LEADS:
         return keep
+    if kept >= SHORT_ARTICLE:
+        topic = _article_terms(infos, keep, free)
+        leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
     for k in leads:
         out[k] = True
     return out
+
+
+def _article_terms(infos, keep: list[bool], free: set[int]) -> frozenset[str]:
+    """The content words of the decoded article: what it is about."""
+    terms: set[str] = set()
+    for k in free:
+        if keep[k]:
+            terms |= infos[k].terms
+    return frozenset(terms)
+
+
+def _shared(terms: frozenset[str], topic: frozenset[str]) -> float:
+    """Share of ``terms`` that ``topic`` uses too (0 for a unit without content words)."""
+    return len(terms & topic) / len(terms) if terms else 0.0
 
 
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
