@@ -9,7 +9,8 @@ from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
-from cleaner.stages.structure import LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs
+from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
+                                      teasers_under_heading)
 from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
@@ -554,3 +555,46 @@ def test_a_lead_before_a_long_article_keeps_to_its_topic_and_stands_near_it():
     w, infos, lead, start, article = decoded(head.replace("Tweet\n", "Tweet\n" + menu) + "\n" + body)
     assert start - lead > LEAD_REACH
     assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article
+
+
+TEASER_PAGE = """Council approves the budget
+
+The council approved the new budget for the town's schools on Tuesday after a long debate, and the mayor said that the plan would be reviewed again in the spring.
+
+The plan gives every school two more teachers, and the money comes from the sale of the old depot, which the council agreed to last year after a vote.
+
+Related Coverage
+Town sells the old bus depot to a builder
+
+Parents had asked for smaller classes for years, and the head of the parents' association said that the decision was a good day for the town and its children.
+
+Read more: Town sells the old bus depot to a builder
+
+The budget will be voted on again in the spring, when the council knows how much the state will add to it, the mayor said after the meeting on Tuesday.
+"""
+
+
+def test_a_related_heading_and_its_headlines_inside_the_article_are_dropped(stage):
+    """"Related Coverage" and the headline under it are a teaser list even between two
+    paragraphs of the article; a "Read more: title" line is one link the article may keep,
+    and the paragraphs around both stay."""
+    doc = clean(TEASER_PAGE, stage)
+    main = " ".join(main_text(doc).split())
+    assert "Related Coverage" not in main
+    assert "Town sells the old bus depot to a builder Parents" not in main
+    assert "Parents had asked for smaller classes" in main and "The budget will be voted on again" in main
+    assert "Read more: Town sells the old bus depot to a builder" in main
+
+
+def test_a_related_heading_over_prose_is_not_a_teaser_list():
+    """A heading followed by prose (no headline under it) is left to the decoding."""
+    w = load_weights()
+    text = TEASER_PAGE.replace("Related Coverage\nTown sells the old bus depot to a builder\n\n", "Related Coverage\n")
+    infos = analyse(Document(text), w.stopwords)
+    keep = [True] * len(infos)
+    assert teasers_under_heading(infos, keep, set(range(len(infos))), w) == keep
+    infos = analyse(Document(TEASER_PAGE), w.stopwords)
+    keep = [True] * len(infos)
+    dropped = [infos[k].text for k, on in enumerate(teasers_under_heading(infos, keep, set(range(len(infos))), w))
+               if not on]
+    assert dropped == ["related coverage", "town sells the old bus depot to a builder"]

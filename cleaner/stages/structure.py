@@ -33,7 +33,7 @@ from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, categorise
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
-from ..structure.model import load_weights, local_scores
+from ..structure.model import context_features, load_weights, local_scores
 
 RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
@@ -46,6 +46,8 @@ LEADS = 2             # ... that reads as article on its own, when no more than 
 LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
 LEAD_REACH = 40       # ... and stands no more than this many units before it
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
+HEAD_WORDS = 5        # a "Related" heading over teasers has at most this many words ...
+TEASER_WORDS = 20     # ... and the teasers under it at most this many, with no sentence end
 
 
 class _Claimed:
@@ -136,6 +138,7 @@ class PageStructure:
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
         keep = lead_paragraphs(infos, keep, set(free), w)
+        keep = teasers_under_heading(infos, keep, set(free), w)
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
@@ -229,6 +232,45 @@ def _article_terms(infos, keep: list[bool], free: set[int]) -> frozenset[str]:
 def _shared(terms: frozenset[str], topic: frozenset[str]) -> float:
     """Share of ``terms`` that ``topic`` uses too (0 for a unit without content words)."""
     return len(terms & topic) / len(terms) if terms else 0.0
+
+
+def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
+    """A "Related" heading (the page language's too: "Mehr zum Thema", "Lesen Sie auch")
+    and the headlines right under it are a teaser list, even where the decoding kept them
+    because they sit inside the article ("Related Coverage" and one headline between two
+    paragraphs). The heading has at most ``HEAD_WORDS`` words and no words after a colon
+    ("Read more: the title" is one link, and some pages keep it as part of the article);
+    the teasers are the units after it that are not prose and have at most
+    ``TEASER_WORDS`` words and no sentence end, up to the next prose or a unit the
+    decoding dropped. Only a heading followed by at least one such teaser counts, and
+    only units no earlier stage claimed are dropped."""
+    context = context_features(infos, local_scores(infos, weights.local, weights.local_bias))
+    out = list(keep)
+    n = len(infos)
+    for k in range(n):
+        if "related_head" not in context[k] or not _bare_heading(infos[k]):
+            continue
+        run = []
+        j = k + 1
+        while j < n and keep[j] and _teaser(infos[j]):
+            run.append(j)
+            j += 1
+        if not run:
+            continue
+        for m in [k] + run:
+            if m in free:
+                out[m] = False
+    return out
+
+
+def _bare_heading(info) -> bool:
+    text = info.text.strip()
+    return info.words <= HEAD_WORDS and not info.prose and ":" not in text.rstrip(":")
+
+
+def _teaser(info) -> bool:
+    text = info.text.rstrip()
+    return not info.prose and 2 <= info.words <= TEASER_WORDS and not text.endswith((".", "!", "?", ":"))
 
 
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
