@@ -551,6 +551,10 @@ def test_a_lead_before_a_long_article_keeps_to_its_topic_and_stands_near_it():
     other = next(k for k, i in enumerate(infos) if i.text.startswith("the author"))
     assert local_scores([infos[other]], w.local, w.local_bias)[0] > 0  # reads as article on its own
     assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article
+    w, infos, start = _lead_units(head.replace(paragraph, "• " + paragraph, 1) + "\n" + body)
+    article = [k >= start for k in range(len(infos))]
+    assert any("list" in i.features and i.prose for i in infos[:start])
+    assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article  # a bullet is no standfirst
     menu = "\n".join(f"Section {n}" for n in range(LEAD_REACH + 5)) + "\n"
     w, infos, lead, start, article = decoded(head.replace("Tweet\n", "Tweet\n" + menu) + "\n" + body)
     assert start - lead > LEAD_REACH
@@ -587,7 +591,8 @@ def test_a_related_heading_and_its_headlines_inside_the_article_are_dropped(stag
 
 
 def test_a_related_heading_over_prose_is_not_a_teaser_list():
-    """A heading followed by prose (no headline under it) is left to the decoding."""
+    """A heading followed by prose (no headline under it), or one above the start of the
+    kept article (a menu's "Latest" over the headline), is left to the decoding."""
     w = load_weights()
     text = TEASER_PAGE.replace("Related Coverage\nTown sells the old bus depot to a builder\n\n", "Related Coverage\n")
     infos = analyse(Document(text), w.stopwords)
@@ -598,3 +603,6 @@ def test_a_related_heading_over_prose_is_not_a_teaser_list():
     dropped = [infos[k].text for k, on in enumerate(teasers_under_heading(infos, keep, set(range(len(infos))), w))
                if not on]
     assert dropped == ["related coverage", "town sells the old bus depot to a builder"]
+    head = next(k for k, i in enumerate(infos) if i.text == "related coverage")
+    later = [k >= head for k in range(len(infos))]  # the kept article starts at the heading: a menu's
+    assert teasers_under_heading(infos, later, set(range(len(infos))), w) == later

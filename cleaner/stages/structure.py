@@ -198,9 +198,10 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
 
     When the decoded article is short (under ``SHORT_ARTICLE`` words, or none: a
     paywalled, video or download page) that is enough. Before a longer article a lead
-    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article)
-    and stand near it (``LEAD_REACH`` units): an author's bio, a site's self-description
-    or a notice before the article reads as prose too, but about something else."""
+    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article),
+    stand near it (``LEAD_REACH`` units) and not be a list item: an author's bio, a
+    site's self-description or a notice before the article reads as prose too, but about
+    something else, and a standfirst is not a bullet of a menu or a share bar."""
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
@@ -213,7 +214,8 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
         return keep
     if kept >= SHORT_ARTICLE:
         topic = _article_terms(infos, keep, free)
-        leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
+        leads = [k for k in leads if first - k <= LEAD_REACH and "list" not in infos[k].features
+                 and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
     for k in leads:
         out[k] = True
@@ -238,7 +240,9 @@ def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> l
     """A "Related" heading (the page language's too: "Mehr zum Thema", "Lesen Sie auch")
     and the headlines right under it are a teaser list, even where the decoding kept them
     because they sit inside the article ("Related Coverage" and one headline between two
-    paragraphs). The heading has at most ``HEAD_WORDS`` words and no words after a colon
+    paragraphs, or a list the decoding kept under a heading a rule claimed). The heading
+    stands after the start of the kept article (a menu's "Latest" above the headline
+    opens no teaser list), has at most ``HEAD_WORDS`` words and no words after a colon
     ("Read more: the title" is one link, and some pages keep it as part of the article);
     the teasers are the units after it that are not prose and have at most
     ``TEASER_WORDS`` words and no sentence end, up to the next prose or a unit the
@@ -247,8 +251,9 @@ def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> l
     context = context_features(infos, local_scores(infos, weights.local, weights.local_bias))
     out = list(keep)
     n = len(infos)
+    first = next((k for k, on in enumerate(keep) if on), n)
     for k in range(n):
-        if "related_head" not in context[k] or not _bare_heading(infos[k]):
+        if k <= first or "related_head" not in context[k] or not _bare_heading(infos[k]):
             continue
         run = []
         j = k + 1
