@@ -10,7 +10,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
-                                      teasers_under_heading)
+                                      ingredient_lists, teasers_under_heading)
 from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
@@ -606,3 +606,32 @@ def test_a_related_heading_over_prose_is_not_a_teaser_list():
     head = next(k for k, i in enumerate(infos) if i.text == "related coverage")
     later = [k >= head for k in range(len(infos))]  # the kept article starts at the heading: a menu's
     assert teasers_under_heading(infos, later, set(range(len(infos))), w) == later
+
+
+RECIPE_UNITS = ["Home", "Rezepte", "Zutaten", "Für die Form:", "etwas Fett", "Hefeteig:", "50 ml Milch",
+                "100 g Butter", "250 g Weizenmehl", "1 Pck. Trockenbackhefe", "2 Eier (Größe M)", "Belag:",
+                "25 g Zucker", "1 EL Honig", "Zubereitung",
+                "Milch erwärmen und darin die Butter zerlassen, dann alles zu einem glatten Teig verkneten.",
+                "Den Teig zugedeckt an einem warmen Ort gehen lassen, bis er sich sichtbar vergrößert hat."]
+
+
+def test_an_ingredient_list_before_the_method_is_kept():
+    """Quantity lines ("250 g Weizenmehl", "1 EL Honig") with the short lines between them
+    ("Belag:") are the recipe's, when they stand next to the kept method; a menu without
+    quantities before them, and the same list far from any kept text, stays dropped."""
+    text = "\n".join(RECIPE_UNITS) + "\n"
+    w = load_weights()
+    infos = analyse(Document(text), w.stopwords)
+    names = [i.text for i in infos]
+    method = names.index("zubereitung") + 1
+    keep = [k >= method for k in range(len(infos))]
+    kept = ingredient_lists(infos, keep, set(range(len(infos))))
+    back = [infos[k].text for k, on in enumerate(kept) if on and not keep[k]]
+    assert back[0] == "50 ml milch" and "belag:" in back and "1 el honig" in back
+    assert "home" not in back and "rezepte" not in back
+    far = [False] * len(infos)
+    assert ingredient_lists(infos, far, set(range(len(infos)))) == far
+    menu = "\n".join(["Home", "Rezepte", "Kuchen", "Torten", "Brot", "Kontakt"] * 2 + RECIPE_UNITS[-2:]) + "\n"
+    infos = analyse(Document(menu), w.stopwords)
+    keep = [k >= len(infos) - 2 for k in range(len(infos))]
+    assert ingredient_lists(infos, keep, set(range(len(infos)))) == keep

@@ -27,6 +27,7 @@ is left alone, except that past its discussion only prose is kept.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
@@ -46,6 +47,10 @@ LEADS = 2             # ... that reads as article on its own, when no more than 
 LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
 LEAD_REACH = 40       # ... and stands no more than this many units before it
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
+INGREDIENTS = 3       # a run of at least this many quantity lines ("250 g Mehl") is a recipe's list ...
+INGREDIENT_SHARE = 0.4  # ... when they are this share of the run (the rest short lines: "Belag:", "Butter")
+INGREDIENT_WORDS = 6  # words of a short line inside the run
+INGREDIENT_REACH = 8  # units between the run and the kept article (the method)
 HEAD_WORDS = 5        # a "Related" heading over teasers has at most this many words ...
 TEASER_WORDS = 20     # ... and the teasers under it at most this many, with no sentence end
 
@@ -139,6 +144,7 @@ class PageStructure:
             keep = [k in kept for k in range(len(infos))]
         keep = lead_paragraphs(infos, keep, set(free), w)
         keep = teasers_under_heading(infos, keep, set(free), w)
+        keep = ingredient_lists(infos, keep, set(free))
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
@@ -266,6 +272,48 @@ def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> l
             if m in free:
                 out[m] = False
     return out
+
+
+# A quantity and a unit of measure at the start of a line: "250 g", "1 Pck.", "2 EL", "1/2 cup".
+_QUANTITY = re.compile(
+    r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
+    r"(?:g|gr|kg|mg|ml|cl|dl|l|el|tl|msp|pck|päckchen|pkg|prise|prisen|stück|stk|bund|zehen?|dosen?|becher|"
+    r"tassen?|scheiben?|cups?|c|tbsp|tsp|tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|pinch|cloves?|cans?|"
+    r"slices?|sticks?|cs|cc|cuillères?|cucharadas?|cucharaditas?|gramos|litros?|tazas?)\b\.?")
+
+
+def ingredient_lists(infos, keep: list[bool], free: set[int]) -> list[bool]:
+    """A recipe's ingredient list is the article's, though its lines ("250 g Weizenmehl",
+    "Belag:", "2 Eier") read like menu items: a run of dropped units of which at least
+    ``INGREDIENTS`` (and ``INGREDIENT_SHARE`` of the run) open with a quantity and a unit
+    of measure, the rest short lines (``INGREDIENT_WORDS`` words or fewer), standing within
+    ``INGREDIENT_REACH`` units of the kept article (the method). Menus rarely open three
+    lines with "g", "EL" or "cup"; only units no earlier stage claimed are given back."""
+    n = len(infos)
+    kept = [k for k, on in enumerate(keep) if on]
+    if not kept:
+        return keep
+    out = list(keep)
+    k = 0
+    while k < n:
+        if keep[k] or k not in free or not _quantity(infos[k]):
+            k += 1
+            continue
+        j = k
+        while j < n and not keep[j] and j in free and (_quantity(infos[j]) or infos[j].words <= INGREDIENT_WORDS):
+            j += 1
+        run = range(k, j)
+        amounts = sum(1 for m in run if _quantity(infos[m]))
+        near = any(-INGREDIENT_REACH <= m - k <= 0 or 0 <= m - (j - 1) <= INGREDIENT_REACH for m in kept)
+        if amounts >= INGREDIENTS and amounts >= INGREDIENT_SHARE * len(run) and near:
+            for m in run:
+                out[m] = True
+        k = max(j, k + 1)
+    return out
+
+
+def _quantity(info) -> bool:
+    return bool(_QUANTITY.match(info.text))
 
 
 def _bare_heading(info) -> bool:
