@@ -31,7 +31,7 @@ import re
 from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, categorise
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import context_features, load_weights, local_scores
@@ -143,12 +143,15 @@ class PageStructure:
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
         keep = lead_paragraphs(infos, keep, set(free), w)
-        keep = teasers_under_heading(infos, keep, set(free), w)
+        listed = teasers_under_heading(infos, keep, set(free), w)
+        teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
+        keep = listed
         keep = ingredient_lists(infos, keep, set(free))
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
         named = repeated_lines(doc, infos, keep)
+        named.update((k, RELATED) for k in teasers if k not in named)
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
