@@ -597,15 +597,15 @@ def test_a_related_heading_over_prose_is_not_a_teaser_list():
     text = TEASER_PAGE.replace("Related Coverage\nTown sells the old bus depot to a builder\n\n", "Related Coverage\n")
     infos = analyse(Document(text), w.stopwords)
     keep = [True] * len(infos)
-    assert teasers_under_heading(infos, keep, set(range(len(infos))), w) == keep
+    assert teasers_under_heading(infos, keep, set(range(len(infos)))) == keep
     infos = analyse(Document(TEASER_PAGE), w.stopwords)
     keep = [True] * len(infos)
-    dropped = [infos[k].text for k, on in enumerate(teasers_under_heading(infos, keep, set(range(len(infos))), w))
+    dropped = [infos[k].text for k, on in enumerate(teasers_under_heading(infos, keep, set(range(len(infos)))))
                if not on]
     assert dropped == ["related coverage", "town sells the old bus depot to a builder"]
     head = next(k for k, i in enumerate(infos) if i.text == "related coverage")
     later = [k >= head for k in range(len(infos))]  # the kept article starts at the heading: a menu's
-    assert teasers_under_heading(infos, later, set(range(len(infos))), w) == later
+    assert teasers_under_heading(infos, later, set(range(len(infos)))) == later
 
 
 RECIPE_UNITS = ["Home", "Rezepte", "Zutaten", "Für die Form:", "etwas Fett", "Hefeteig:", "50 ml Milch",

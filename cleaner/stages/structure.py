@@ -31,10 +31,10 @@ import re
 from bisect import bisect_right
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, is_related_head
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
-from ..structure.model import context_features, load_weights, local_scores
+from ..structure.model import load_weights, local_scores
 
 RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
@@ -117,7 +117,8 @@ class PageStructure:
         if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" and trusted is None:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
-        infos = analyse(doc, w.stopwords, *_language_reading(doc))
+        heads, noun_caps = _language_reading(doc)
+        infos = analyse(doc, w.stopwords, heads, noun_caps)
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
@@ -143,7 +144,7 @@ class PageStructure:
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
         keep = lead_paragraphs(infos, keep, set(free), w)
-        listed = teasers_under_heading(infos, keep, set(free), w)
+        listed = teasers_under_heading(infos, keep, set(free), heads)
         teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
         keep = listed
         keep = ingredient_lists(infos, keep, set(free))
@@ -245,7 +246,7 @@ def _shared(terms: frozenset[str], topic: frozenset[str]) -> float:
     return len(terms & topic) / len(terms) if terms else 0.0
 
 
-def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
+def teasers_under_heading(infos, keep: list[bool], free: set[int], heads: tuple[str, ...] = ()) -> list[bool]:
     """A "Related" heading (the page language's too: "Mehr zum Thema", "Lesen Sie auch")
     and the headlines right under it are a teaser list, even where the decoding kept them
     because they sit inside the article ("Related Coverage" and one headline between two
@@ -256,13 +257,14 @@ def teasers_under_heading(infos, keep: list[bool], free: set[int], weights) -> l
     the teasers are the units after it that are not prose and have at most
     ``TEASER_WORDS`` words and no sentence end, up to the next prose or a unit the
     decoding dropped. Only a heading followed by at least one such teaser counts, and
-    only units no earlier stage claimed are dropped."""
-    context = context_features(infos, local_scores(infos, weights.local, weights.local_bias))
+    only units no earlier stage claimed are dropped. ``heads``: the page language's
+    teaser-list headings, besides the English ones."""
     out = list(keep)
     n = len(infos)
     first = next((k for k, on in enumerate(keep) if on), n)
     for k in range(n):
-        if k <= first or "related_head" not in context[k] or not _bare_heading(infos[k]):
+        if k <= first or k + 1 >= n or not keep[k + 1] or not _bare_heading(infos[k]) \
+                or not _related_head(infos[k].text, heads):
             continue
         run = []
         j = k + 1
@@ -317,6 +319,18 @@ def ingredient_lists(infos, keep: list[bool], free: set[int]) -> list[bool]:
 
 def _quantity(info) -> bool:
     return bool(_QUANTITY.match(info.text))
+
+
+_MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
+
+
+def _related_head(text: str, heads: tuple[str, ...]) -> bool:
+    """The unit opens with a teaser-list heading: English ("Related", "More from") or the
+    page language's (``heads``), as the engine's ``related_head`` feature reads them."""
+    if is_related_head(text):
+        return True
+    rest = re.sub(r"^[\W_]+", "", text)
+    return any(rest.startswith(h) and not rest[len(h):len(h) + 1].isalnum() for h in heads + _MORE_HEADS)
 
 
 def _bare_heading(info) -> bool:
