@@ -9,12 +9,13 @@ from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
-from cleaner.stages.structure import SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs
+from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
+                                      ingredient_lists, teasers_under_heading)
 from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
-                                    load_weights, viterbi)
+                                    load_weights, local_scores, viterbi)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "structure"
@@ -524,8 +525,113 @@ def test_a_lead_is_not_taken_past_a_long_article_teasers_or_a_claim():
     teasers = LEAD_PAGE.replace("Sign in\n", "\n".join(others) + "\n")
     w, infos, _ = _lead_units(teasers)
     assert lead_paragraphs(infos, [False] * len(infos), set(range(len(infos))), w) == [False] * len(infos)
-    long = LEAD_PAGE + "\n" + "\n\n".join([paragraph] * 9) + "\n"
-    w, infos, lead = _lead_units(long)
-    article = [k > lead + 7 for k in range(len(infos))]
+
+
+def test_a_lead_before_a_long_article_keeps_to_its_topic_and_stands_near_it():
+    """Before a long article, the standfirst under the headline is kept when it shares the
+    article's words and stands near it; an author's bio there (prose too, about something
+    else) is not, nor the standfirst far above the article."""
+    paragraph = LEAD_PAGE.splitlines()[4]
+    body = "\n\n".join([paragraph] * 9) + "\n"
+    head = "Home\nNews\nVideo\n\nCouncil approves the school budget\n\n" + paragraph + "\n\nShare\nTweet\n"
+
+    def decoded(text: str):
+        w, infos, lead = _lead_units(text)
+        start = next(k for k, i in enumerate(infos) if k > lead and text[i.line.start:].startswith(LEAD))
+        return w, infos, lead, start, [k >= start for k in range(len(infos))]
+
+    w, infos, lead, _, article = decoded(head + "\n" + body)
     assert sum(i.words for i, on in zip(infos, article) if on) >= SHORT_ARTICLE
+    kept = lead_paragraphs(infos, article, set(range(len(infos))), w)
+    assert [k for k, on in enumerate(kept) if on and not article[k]] == [lead]
+    bio = ("The author is a travel writer who lives in Lisbon with her two dogs, and she has written "
+           "four books about walking holidays in the mountains of southern Europe.")
+    w, infos, start = _lead_units(head.replace(paragraph, bio) + "\n" + body)  # the body's first paragraph
+    article = [k >= start for k in range(len(infos))]
+    other = next(k for k, i in enumerate(infos) if i.text.startswith("the author"))
+    assert local_scores([infos[other]], w.local, w.local_bias)[0] > 0  # reads as article on its own
     assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article
+    w, infos, start = _lead_units(head.replace(paragraph, "• " + paragraph, 1) + "\n" + body)
+    article = [k >= start for k in range(len(infos))]
+    assert any("list" in i.features and i.prose for i in infos[:start])
+    assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article  # a bullet is no standfirst
+    menu = "\n".join(f"Section {n}" for n in range(LEAD_REACH + 5)) + "\n"
+    w, infos, lead, start, article = decoded(head.replace("Tweet\n", "Tweet\n" + menu) + "\n" + body)
+    assert start - lead > LEAD_REACH
+    assert lead_paragraphs(infos, article, set(range(len(infos))), w) == article
+
+
+TEASER_PAGE = """Council approves the budget
+
+The council approved the new budget for the town's schools on Tuesday after a long debate, and the mayor said that the plan would be reviewed again in the spring.
+
+The plan gives every school two more teachers, and the money comes from the sale of the old depot, which the council agreed to last year after a vote.
+
+Related Coverage
+Town sells the old bus depot to a builder
+
+Parents had asked for smaller classes for years, and the head of the parents' association said that the decision was a good day for the town and its children.
+
+Read more: Town sells the old bus depot to a builder
+
+The budget will be voted on again in the spring, when the council knows how much the state will add to it, the mayor said after the meeting on Tuesday.
+"""
+
+
+def test_a_related_heading_and_its_headlines_inside_the_article_are_dropped(stage):
+    """"Related Coverage" and the headline under it are a teaser list even between two
+    paragraphs of the article; a "Read more: title" line is one link the article may keep,
+    and the paragraphs around both stay."""
+    doc = clean(TEASER_PAGE, stage)
+    main = " ".join(main_text(doc).split())
+    assert "Related Coverage" not in main
+    assert "Town sells the old bus depot to a builder Parents" not in main
+    assert "Parents had asked for smaller classes" in main and "The budget will be voted on again" in main
+    assert "Read more: Town sells the old bus depot to a builder" in main
+
+
+def test_a_related_heading_over_prose_is_not_a_teaser_list():
+    """A heading followed by prose (no headline under it), or one above the start of the
+    kept article (a menu's "Latest" over the headline), is left to the decoding."""
+    w = load_weights()
+    text = TEASER_PAGE.replace("Related Coverage\nTown sells the old bus depot to a builder\n\n", "Related Coverage\n")
+    infos = analyse(Document(text), w.stopwords)
+    keep = [True] * len(infos)
+    assert teasers_under_heading(infos, keep, set(range(len(infos)))) == keep
+    infos = analyse(Document(TEASER_PAGE), w.stopwords)
+    keep = [True] * len(infos)
+    dropped = [infos[k].text for k, on in enumerate(teasers_under_heading(infos, keep, set(range(len(infos)))))
+               if not on]
+    assert dropped == ["related coverage", "town sells the old bus depot to a builder"]
+    head = next(k for k, i in enumerate(infos) if i.text == "related coverage")
+    later = [k >= head for k in range(len(infos))]  # the kept article starts at the heading: a menu's
+    assert teasers_under_heading(infos, later, set(range(len(infos)))) == later
+
+
+RECIPE_UNITS = ["Home", "Rezepte", "Zutaten", "Für die Form:", "etwas Fett", "Hefeteig:", "50 ml Milch",
+                "100 g Butter", "250 g Weizenmehl", "1 Pck. Trockenbackhefe", "2 Eier (Größe M)", "Belag:",
+                "25 g Zucker", "1 EL Honig", "Zubereitung",
+                "Milch erwärmen und darin die Butter zerlassen, dann alles zu einem glatten Teig verkneten.",
+                "Den Teig zugedeckt an einem warmen Ort gehen lassen, bis er sich sichtbar vergrößert hat."]
+
+
+def test_an_ingredient_list_before_the_method_is_kept():
+    """Quantity lines ("250 g Weizenmehl", "1 EL Honig") with the short lines between them
+    ("Belag:") are the recipe's, when they stand next to the kept method; a menu without
+    quantities before them, and the same list far from any kept text, stays dropped."""
+    text = "\n".join(RECIPE_UNITS) + "\n"
+    w = load_weights()
+    infos = analyse(Document(text), w.stopwords)
+    names = [i.text for i in infos]
+    method = names.index("zubereitung") + 1
+    keep = [k >= method for k in range(len(infos))]
+    kept = ingredient_lists(infos, keep, set(range(len(infos))))
+    back = [infos[k].text for k, on in enumerate(kept) if on and not keep[k]]
+    assert back[0] == "50 ml milch" and "belag:" in back and "1 el honig" in back
+    assert "home" not in back and "rezepte" not in back
+    far = [False] * len(infos)
+    assert ingredient_lists(infos, far, set(range(len(infos)))) == far
+    menu = "\n".join(["Home", "Rezepte", "Kuchen", "Torten", "Brot", "Kontakt"] * 2 + RECIPE_UNITS[-2:]) + "\n"
+    infos = analyse(Document(menu), w.stopwords)
+    keep = [k >= len(infos) - 2 for k in range(len(infos))]
+    assert ingredient_lists(infos, keep, set(range(len(infos)))) == keep

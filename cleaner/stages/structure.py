@@ -27,11 +27,12 @@ is left alone, except that past its discussion only prose is kept.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, categorise
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, is_related_head
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights, local_scores
@@ -44,7 +45,15 @@ SENTENCE_WORDS = 12   # a line this long is a sentence, punctuated or not, never
 SHORT_ARTICLE = 150   # words: a decoded article shorter than this may have lost its lead ...
 LEAD_WORDS = 15       # ... a prose paragraph of this many words or more before it ...
 LEADS = 2             # ... that reads as article on its own, when no more than this many do
+LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
+LEAD_REACH = 40       # ... and stands no more than this many units before it
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
+INGREDIENTS = 3       # a run of at least this many quantity lines ("250 g Mehl") is a recipe's list ...
+INGREDIENT_SHARE = 0.4  # ... when they are this share of the run (the rest short lines: "Belag:", "Butter")
+INGREDIENT_WORDS = 6  # words of a short line inside the run
+INGREDIENT_REACH = 8  # units between the run and the kept article (the method)
+HEAD_WORDS = 5        # a "Related" heading over teasers has at most this many words ...
+TEASER_WORDS = 20     # ... and the teasers under it at most this many, with no sentence end
 
 
 class _Claimed:
@@ -116,7 +125,8 @@ class PageStructure:
         if doc.hints.get("input") == "html" and doc.hints.get("path") != "plain-text" and trusted is None:
             return  # an HTML extractor already took the article out of the page
         w = self.weights
-        infos = analyse(doc, w.stopwords, *_language_reading(doc))
+        heads, noun_caps = _language_reading(doc)
+        infos = analyse(doc, w.stopwords, heads, noun_caps)
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
@@ -142,10 +152,15 @@ class PageStructure:
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
         keep = lead_paragraphs(infos, keep, set(free), w)
+        listed = teasers_under_heading(infos, keep, set(free), heads)
+        teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
+        keep = listed
+        keep = ingredient_lists(infos, keep, set(free))
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
         keep = fill_gaps(doc.text, infos, keep, set(free))
         named = repeated_lines(doc, infos, keep)
+        named.update((k, RELATED) for k in teasers if k not in named)
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
@@ -191,16 +206,21 @@ class PageStructure:
 
 
 def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
-    """On a page whose decoded article is short (under ``SHORT_ARTICLE`` words, or none),
-    the one or two prose paragraphs before it that read as article on their own evidence
-    are the article's too: the lead of a paywalled, video or download page, which scores
-    as article but not by enough to pay for switching into the article state and out
-    again among the chrome around it. Only paragraphs no earlier stage claimed count
-    (``LEAD_WORDS`` words or more, not pieces of a flattened line); a page with more such
-    paragraphs than ``LEADS`` before its article has teasers there, not a lead."""
+    """The one or two prose paragraphs before the decoded article that read as article on
+    their own evidence are the article's too: the lead (standfirst) of a news page, which
+    sits between the headline and the byline, share bar or paywall, and scores as article
+    but not by enough to pay for switching into the article state and out again among
+    the chrome around it. Only paragraphs no earlier stage claimed count (``LEAD_WORDS``
+    words or more, not pieces of a flattened line); a page with more such
+    paragraphs than ``LEADS`` before its article has teasers there, not a lead.
+
+    When the decoded article is short (under ``SHORT_ARTICLE`` words, or none: a
+    paywalled, video or download page) that is enough. Before a longer article a lead
+    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article),
+    stand near it (``LEAD_REACH`` units) and not be a list item: an author's bio, a
+    site's self-description or a notice before the article reads as prose too, but about
+    something else, and a standfirst is not a bullet of a menu or a share bar."""
     kept = sum(infos[k].words for k in free if keep[k])
-    if kept >= SHORT_ARTICLE:
-        return keep
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
                   and infos[k].words >= LEAD_WORDS]
@@ -210,10 +230,125 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     leads = [k for k, v in zip(candidates, own) if v > 0.0]
     if not leads or len(leads) > LEADS:
         return keep
+    if kept >= SHORT_ARTICLE:
+        topic = _article_terms(infos, keep, free)
+        leads = [k for k in leads if first - k <= LEAD_REACH and "list" not in infos[k].features
+                 and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
     for k in leads:
         out[k] = True
     return out
+
+
+def _article_terms(infos, keep: list[bool], free: set[int]) -> frozenset[str]:
+    """The content words of the decoded article: what it is about."""
+    terms: set[str] = set()
+    for k in free:
+        if keep[k]:
+            terms |= infos[k].terms
+    return frozenset(terms)
+
+
+def _shared(terms: frozenset[str], topic: frozenset[str]) -> float:
+    """Share of ``terms`` that ``topic`` uses too (0 for a unit without content words)."""
+    return len(terms & topic) / len(terms) if terms else 0.0
+
+
+def teasers_under_heading(infos, keep: list[bool], free: set[int], heads: tuple[str, ...] = ()) -> list[bool]:
+    """A "Related" heading (the page language's too: "Mehr zum Thema", "Lesen Sie auch")
+    and the headlines right under it are a teaser list, even where the decoding kept them
+    because they sit inside the article ("Related Coverage" and one headline between two
+    paragraphs, or a list the decoding kept under a heading a rule claimed). The heading
+    stands after the start of the kept article (a menu's "Latest" above the headline
+    opens no teaser list), has at most ``HEAD_WORDS`` words and no words after a colon
+    ("Read more: the title" is one link, and some pages keep it as part of the article);
+    the teasers are the units after it that are not prose and have at most
+    ``TEASER_WORDS`` words and no sentence end, up to the next prose or a unit the
+    decoding dropped. Only a heading followed by at least one such teaser counts, and
+    only units no earlier stage claimed are dropped. ``heads``: the page language's
+    teaser-list headings, besides the English ones."""
+    out = list(keep)
+    n = len(infos)
+    first = next((k for k, on in enumerate(keep) if on), n)
+    for k in range(n):
+        if k <= first or k + 1 >= n or not keep[k + 1] or not _bare_heading(infos[k]) \
+                or not _related_head(infos[k].text, heads):
+            continue
+        run = []
+        j = k + 1
+        while j < n and keep[j] and _teaser(infos[j]):
+            run.append(j)
+            j += 1
+        if not run:
+            continue
+        for m in [k] + run:
+            if m in free:
+                out[m] = False
+    return out
+
+
+# A quantity and a unit of measure at the start of a line: "250 g", "1 Pck.", "2 EL", "1/2 cup".
+_QUANTITY = re.compile(
+    r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
+    r"(?:g|gr|kg|mg|ml|cl|dl|l|el|tl|msp|pck|päckchen|pkg|prise|prisen|stück|stk|bund|zehen?|dosen?|becher|"
+    r"tassen?|scheiben?|cups?|c|tbsp|tsp|tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|pinch|cloves?|cans?|"
+    r"slices?|sticks?|cs|cc|cuillères?|cucharadas?|cucharaditas?|gramos|litros?|tazas?)\b\.?")
+
+
+def ingredient_lists(infos, keep: list[bool], free: set[int]) -> list[bool]:
+    """A recipe's ingredient list is the article's, though its lines ("250 g Weizenmehl",
+    "Belag:", "2 Eier") read like menu items: a run of dropped units of which at least
+    ``INGREDIENTS`` (and ``INGREDIENT_SHARE`` of the run) open with a quantity and a unit
+    of measure, the rest short lines (``INGREDIENT_WORDS`` words or fewer), standing within
+    ``INGREDIENT_REACH`` units of the kept article (the method). Menus rarely open three
+    lines with "g", "EL" or "cup"; only units no earlier stage claimed are given back."""
+    n = len(infos)
+    kept = [k for k, on in enumerate(keep) if on]
+    if not kept:
+        return keep
+    out = list(keep)
+    k = 0
+    while k < n:
+        if keep[k] or k not in free or not _quantity(infos[k]):
+            k += 1
+            continue
+        j = k
+        while j < n and not keep[j] and j in free and (_quantity(infos[j]) or infos[j].words <= INGREDIENT_WORDS):
+            j += 1
+        run = range(k, j)
+        amounts = sum(1 for m in run if _quantity(infos[m]))
+        near = any(-INGREDIENT_REACH <= m - k <= 0 or 0 <= m - (j - 1) <= INGREDIENT_REACH for m in kept)
+        if amounts >= INGREDIENTS and amounts >= INGREDIENT_SHARE * len(run) and near:
+            for m in run:
+                out[m] = True
+        k = max(j, k + 1)
+    return out
+
+
+def _quantity(info) -> bool:
+    return bool(_QUANTITY.match(info.text))
+
+
+_MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
+
+
+def _related_head(text: str, heads: tuple[str, ...]) -> bool:
+    """The unit opens with a teaser-list heading: English ("Related", "More from") or the
+    page language's (``heads``), as the engine's ``related_head`` feature reads them."""
+    if is_related_head(text):
+        return True
+    rest = re.sub(r"^[\W_]+", "", text)
+    return any(rest.startswith(h) and not rest[len(h):len(h) + 1].isalnum() for h in heads + _MORE_HEADS)
+
+
+def _bare_heading(info) -> bool:
+    text = info.text.strip()
+    return info.words <= HEAD_WORDS and not info.prose and ":" not in text.rstrip(":")
+
+
+def _teaser(info) -> bool:
+    text = info.text.rstrip()
+    return not info.prose and 2 <= info.words <= TEASER_WORDS and not text.endswith((".", "!", "?", ":"))
 
 
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:

@@ -42,6 +42,12 @@ _FOOTER_TOKEN = re.compile(r"[\w&]+")
 _RELATED_HEAD = re.compile(r"^\W*(?:related|recommended|more (?:from|stories|articles|news|on|in|like this|to read)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks)\b")
 
 
+def is_related_head(text: str) -> bool:
+    """``text`` (a unit's lower-case display text) opens with an English heading over a
+    teaser list ("Related", "More from", "Read next")."""
+    return bool(_RELATED_HEAD.search(text))
+
+
 def _own_category(info: LineInfo) -> str | None:
     """A category the unit's words name outright."""
     t = info.text
