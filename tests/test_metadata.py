@@ -432,6 +432,7 @@ def test_clean_takes_the_reference_date_for_relative_dates():
     ("May 21, 2025April 24, 2025 by The Editors", "2025-04-24", False),   # two unlabelled: the earliest
     ("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", "2022-12-22", False),
     ("Updated: January 2, 2026", "2026-01-02", True),
+    ("By Jane Doe Daily Wire, January 24, 2023 The Source 23 January 2023", "2023-01-24", False),  # not a pair
 ])
 def test_the_date_a_line_gives(line, iso, updated):
     from cleaner.stages.metadata import _line_date

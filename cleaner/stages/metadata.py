@@ -38,6 +38,7 @@ DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline t
 DATELINE_MAX_WORDS = 14
 _FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
+_LETTER = lazy(r"\p{L}")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
@@ -144,13 +145,22 @@ def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]
     """The date a line gives and whether it is marked "updated". Each date is marked by the
     words just before it (after the previous date): "Published: Mar 8, 2024 · Modified: May 19,
     2025". Of the dates not so marked, the earliest: a page printing two dates unlabelled
-    prints the publication and the revision, and a revision never comes first."""
+    prints the publication and the revision, and a revision never comes first. Only dates with
+    nothing but spaces and punctuation between them count as such a pair: "January 24, 2023
+    InfoBrics 23 January 2023" is this page's date and then its source's."""
     marked = []
     for i, (start, _, iso) in enumerate(spans):
         before = text[spans[i - 1][1] if i else 0:start]
-        marked.append((iso, bool(_UPDATED.search(before, timeout=0.2))))
-    plain = [iso for iso, updated in marked if not updated]
-    return (min(plain), False) if plain else (marked[0][0], True)
+        updated = bool(_UPDATED.search(before, timeout=0.2))
+        glued = i > 0 and not _LETTER.search(before, timeout=0.2)
+        marked.append((iso, updated, glued))
+    plain = [k for k, (_, updated, _) in enumerate(marked) if not updated]
+    if not plain:
+        return marked[0][0], True
+    first = plain[0]
+    if first + 1 in plain and marked[first + 1][2]:
+        return min(marked[first][0], marked[first + 1][0]), False
+    return marked[first][0], False
 
 
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
