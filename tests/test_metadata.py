@@ -470,3 +470,13 @@ def test_a_list_of_dated_teasers_gives_no_date():
     assert clean(text, language=False).to_dict()["published"] is None
     text = f"Why Night Trains Are Coming Back\n\nPublished March 3, 2024\nUpdated March 9, 2024\n\n{BODY}"
     assert clean(text, language=False).to_dict()["published"] == "2024-03-03"   # one stamp, not a list
+
+
+def test_an_updated_stamp_on_the_byline_line_when_nothing_else_is_dated():
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] == "2022-10-12"
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Last updated October 12, 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None   # a stamp kept fresh
+    text = (f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n"
+            f"Published March 3, 2021\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["published"] == "2021-03-03"

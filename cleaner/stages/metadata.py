@@ -41,6 +41,8 @@ _WORD = lazy(r"\p{L}[\p{L}.]*")
 _LETTER = lazy(r"\p{L}")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
+# "Last updated": a revision stamp a page keeps fresh, apart from its first publication.
+_LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
 _PUBLISHED_LABEL = lazy(r"(?i)\W*(?:posted|published|released|veröffentlicht|publiziert|publié|publicado"
                         r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?\s*:?\s*")
@@ -54,6 +56,7 @@ class Found:
     byline_lines: set[int] = field(default_factory=set)
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
+    signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
 
 
 class HeadMetadata:
@@ -114,6 +117,8 @@ def _published(found: Found, anchor: int) -> str | None:
     among other date lines with other dates a few lines away: that is a list of teasers or
     posts, each with its own date."""
     plain = [d for d in found.dates if not d[2] and not _in_list(d, found)]
+    if not plain:   # no publication date printed: the byline's own "Updated …" stamp
+        plain = [d for d in found.dates if d[0] in found.signed_updates]
     if not plain:
         return None
     position, iso, _ = min(plain, key=lambda d: _distance(d[0], anchor))
@@ -198,6 +203,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 updated = bool(_UPDATED.search(text, timeout=0.2))
             if iso and (names or _is_dateline(text, spans) or _labelled(text, spans)):
                 found.dates.append((k, iso, updated))
+                if names and updated and not _LAST_UPDATED.search(text, timeout=0.2):
+                    found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
         elif len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
