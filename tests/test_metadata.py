@@ -423,3 +423,60 @@ def test_clean_takes_the_reference_date_for_relative_dates():
     dated = clean(text, language=False, reference_date=dt.date(2024, 1, 10)).to_dict()
     assert dated["published"] == "2024-01-08"
     assert clean(text, language=False, reference_date="2024-01-10").to_dict()["published"] == "2024-01-08"
+
+
+# ---- which date a line and a head give --------------------------------------------------
+
+@pytest.mark.parametrize("line, iso, updated", [
+    ("Published: Mar 8, 2024 · Modified: May 19, 2025", "2024-03-08", False),
+    ("May 21, 2025April 24, 2025 by The Editors", "2025-04-24", False),   # two unlabelled: the earliest
+    ("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", "2022-12-22", False),
+    ("Updated: January 2, 2026", "2026-01-02", True),
+    ("By Jane Doe Daily Wire, January 24, 2023 The Source 23 January 2023", "2023-01-24", False),  # not a pair
+])
+def test_the_date_a_line_gives(line, iso, updated):
+    from cleaner.stages.metadata import _line_date
+
+    assert _line_date(line, find_date_spans(line)) == (iso, updated)
+
+
+def test_a_month_glued_after_a_word_only_in_capitals():
+    assert find_date("Mental HealthDECEMBER 22, 2022") == "2022-12-22"
+    assert find_date("HealthDecember 22, 2022") is None     # "…Dec" inside a word is no month
+
+
+@pytest.mark.parametrize("line, labelled", [
+    ("Posted on December 20, 2025 by Jane Doe - 5 Comments on Do you need a mini PC with many ports?", True),
+    ("Veröffentlicht am 12. März 2023 von Max Mustermann und vielen anderen Leuten aus der Redaktion", True),
+    ("Black Friday sales start on November 28, 2025 across stores", False),
+])
+def test_a_labelled_dateline(line, labelled):
+    from cleaner.stages.metadata import _labelled
+
+    assert _labelled(line, find_date_spans(line)) == labelled
+
+
+def test_a_long_labelled_dateline_gives_the_date_and_the_byline():
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nPosted on October 12, 2022 by Peter Olsen - "
+            f"5 Comments on Why Night Trains Are Coming Back to the timetables?\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["published"] == "2022-10-12"
+    assert result["authors"] == ["Peter Olsen"]
+
+
+def test_a_list_of_dated_teasers_gives_no_date():
+    teasers = "\n".join(f"Teaser headline number {n}\nMarch {n}, 2024" for n in (3, 5, 9))
+    text = f"{teasers}\n\nWhy Night Trains Are Coming Back\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None
+    text = f"Why Night Trains Are Coming Back\n\nPublished March 3, 2024\nUpdated March 9, 2024\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] == "2024-03-03"   # one stamp, not a list
+
+
+def test_an_updated_stamp_on_the_byline_line_when_nothing_else_is_dated():
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] == "2022-10-12"
+    text = f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Last updated October 12, 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None   # a stamp kept fresh
+    text = (f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n"
+            f"Published March 3, 2021\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["published"] == "2021-03-03"

@@ -85,7 +85,9 @@ def _patterns(lang: str | None) -> tuple:
     flags = regex.IGNORECASE
     return (
         # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023
-        regex.compile(rf"(?<!\p{{L}}){month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", flags),
+        # (also glued after a word in lower case: "Mental HealthDECEMBER 22, 2022")
+        regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Lu}}\p{{Lu}})))"
+                      rf"{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", flags),
         # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021
         regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month},?\s+"
                       rf"(?:de\s+|del\s+)?{year}", flags),

@@ -38,8 +38,14 @@ DATELINE_OTHER_WORDS = 3   # more words than this besides the date: a headline t
 DATELINE_MAX_WORDS = 14
 _FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
+_LETTER = lazy(r"\p{L}")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
                 r"|zaktualizowano|bijgewerkt)\b")
+# "Last updated": a revision stamp a page keeps fresh, apart from its first publication.
+_LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
+# A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
+_PUBLISHED_LABEL = lazy(r"(?i)\W*(?:posted|published|released|veröffentlicht|publiziert|publié|publicado"
+                        r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?\s*:?\s*")
 
 
 @dataclass
@@ -50,6 +56,7 @@ class Found:
     byline_lines: set[int] = field(default_factory=set)
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
+    signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
 
 
 class HeadMetadata:
@@ -106,12 +113,65 @@ def _distance(position: int, anchor: int) -> float:
 
 def _published(found: Found, anchor: int) -> str | None:
     """The date nearest the title. A date marked "updated" is not the publication date: on the
-    development pages it was later than the gold date more often than not."""
-    plain = [d for d in found.dates if not d[2]]
+    development pages it was later than the gold date more often than not. Nor is a date line
+    among other date lines with other dates a few lines away: that is a list of teasers or
+    posts, each with its own date."""
+    plain = [d for d in found.dates if not d[2] and not _in_list(d, found)]
+    if not plain:   # no publication date printed: the byline's own "Updated …" stamp
+        plain = [d for d in found.dates if d[0] in found.signed_updates]
     if not plain:
         return None
     position, iso, _ = min(plain, key=lambda d: _distance(d[0], anchor))
     return iso
+
+
+LIST_GAP = 4   # lines between two date lines of one list of teasers
+
+
+def _in_list(date: tuple[int, str, bool], found: Found) -> bool:
+    """A date line (not a byline) with two other date lines holding other dates nearby, each at
+    most ``LIST_GAP`` lines from the next. Dates marked "updated" do not count: "Published …" over
+    "Updated …" is one article's stamp, and so is a pair of dates."""
+    position, iso, _ = date
+    if position in found.byline_lines:
+        return False
+    others = sorted({(p, other) for p, other, updated in found.dates
+                     if not updated and p not in found.byline_lines and p != position})
+    near, edge = 0, [position, position]
+    for p, other in sorted(others, key=lambda o: abs(o[0] - position)):
+        if p < edge[0] - LIST_GAP or p > edge[1] + LIST_GAP:
+            break
+        edge = [min(edge[0], p), max(edge[1], p)]
+        near += other != iso
+    return near >= 2
+
+
+def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]:
+    """The date a line gives and whether it is marked "updated". Each date is marked by the
+    words just before it (after the previous date): "Published: Mar 8, 2024 · Modified: May 19,
+    2025". Of the dates not so marked, the earliest: a page printing two dates unlabelled
+    prints the publication and the revision, and a revision never comes first. Only dates with
+    nothing but spaces and punctuation between them count as such a pair: "January 24, 2023
+    InfoBrics 23 January 2023" is this page's date and then its source's."""
+    marked = []
+    for i, (start, _, iso) in enumerate(spans):
+        before = text[spans[i - 1][1] if i else 0:start]
+        updated = bool(_UPDATED.search(before, timeout=0.2))
+        glued = i > 0 and not _LETTER.search(before, timeout=0.2)
+        marked.append((iso, updated, glued))
+    plain = [k for k, (_, updated, _) in enumerate(marked) if not updated]
+    if not plain:
+        return marked[0][0], True
+    first = plain[0]
+    if first + 1 in plain and marked[first + 1][2]:
+        return min(marked[first][0], marked[first + 1][0]), False
+    return marked[first][0], False
+
+
+def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
+    """A line that opens with a publication label and the date: "Posted on December 20, 2025
+    by … - 5 Comments on …". Whatever follows, the label says what the date is."""
+    return bool(spans) and _PUBLISHED_LABEL.fullmatch(text[:spans[0][0]], timeout=0.2) is not None
 
 
 def _scan(page: Page, positions: range, found: Found, lang: str | None, reference,
@@ -138,10 +198,13 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
         if not dates:
             continue
         if spans or (names and len(text) <= 80):
-            iso = spans[0][2] if spans else read_date(text, lang, reference)
-            if iso and (names or _is_dateline(text, spans)):
-                found.dates.append((k, iso, bool(_UPDATED.search(text[:spans[0][0]] if spans else text,
-                                                                    timeout=0.2))))
+            iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
+            if updated is None:
+                updated = bool(_UPDATED.search(text, timeout=0.2))
+            if iso and (names or _is_dateline(text, spans) or _labelled(text, spans)):
+                found.dates.append((k, iso, updated))
+                if names and updated and not _LAST_UPDATED.search(text, timeout=0.2):
+                    found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
         elif len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
@@ -169,12 +232,12 @@ _BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
 def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
     """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
     March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
-    if len(text.split()) > DATELINE_MAX_WORDS + 6:
+    if len(text.split()) > DATELINE_MAX_WORDS + 6 and not _labelled(text, spans):
         return []
     m = _BY_INSIDE.search(text, timeout=0.2)
     if m is None or m.start() == 0:
         return []
-    names = byline_authors(text[m.start():], lang)
+    names = byline_authors(_FIELDS.split(text[m.start():], maxsplit=1, timeout=0.2)[0], lang)
     before = text[:m.start()]
     dated = find_date_spans(before, lang)
     labels = all(w.lower().strip(".:") in _DATE_WORDS or w.lower() in _BY_LABELS
