@@ -102,6 +102,7 @@ class Document:
     language: str | None = None
     discussion: tuple[int, int] | None = None  # first and last block of the reader discussion
     flat_discussion: tuple[int, int] | None = None  # its character span inside a flattened line
+    article_start: int | None = None  # where the decoded article starts, past a lead kept before it
     _blocks: list[Block] | None = None
     _labels: list[Segment] | None = None
     _line_starts: array = field(default_factory=lambda: array("q"))

@@ -635,3 +635,20 @@ def test_an_ingredient_list_before_the_method_is_kept():
     infos = analyse(Document(menu), w.stopwords)
     keep = [k >= len(infos) - 2 for k in range(len(infos))]
     assert ingredient_lists(infos, keep, set(range(len(infos)))) == keep
+
+
+
+def test_a_kept_lead_stays_in_the_head_the_metadata_stage_reads():
+    """A standfirst the structure stage kept before a long article is the article's text,
+    but the metadata stage reads the head (headline, byline) up to the decoded article."""
+    from cleaner.document import Document
+    from cleaner.metadata.region import read_page
+
+    paragraph = LEAD_PAGE.splitlines()[4] + " Parents had asked for it for years. The vote was close."
+    text = "Council approves the school budget\n\n" + paragraph + "\n\nBy Jane Smith\n\n" + paragraph + "\n"
+    lead, article = 1, 3  # line positions: headline, lead, byline, article
+    assert read_page(Document(text)).first == lead
+    doc = Document(text)
+    doc.article_start = text.rindex(paragraph)
+    page = read_page(doc)
+    assert page.first == article and page.head().start == 0

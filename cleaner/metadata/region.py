@@ -97,7 +97,7 @@ def read_page(doc: Document) -> Page:
     lines = [line for line in doc.lines()
              if span is None or line.end <= span[0] or line.start >= span[1]]
     texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
-    first = last = None
+    first = last = lead = None
     prose_blocks: dict[int, bool] = {}
     for k, line in enumerate(lines):
         block = doc.blocks[line.block]
@@ -105,9 +105,13 @@ def read_page(doc: Document) -> Page:
             prose_blocks[block.index] = is_prose(doc.slice(block.start, block.end)) and \
                 doc.is_unclaimed(block.start, block.end)
         if prose_blocks[block.index]:
-            first = k if first is None else first
+            if doc.article_start is not None and line.start < doc.article_start:
+                lead = k if lead is None else lead  # a lead the structure stage kept: the head's
+            else:
+                first = k if first is None else first
             last = k
     prose = {k for k, line in enumerate(lines) if prose_blocks[line.block]}
+    first = lead if first is None else first
     if first is None:  # no paragraph of prose: the first blocks are the head
         limit = doc.blocks[min(FALLBACK_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
         lines = [line for line in lines if line.end <= limit]

@@ -151,7 +151,10 @@ class PageStructure:
             # again would see it, without what the rules removed.
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
+        decoded = next((k for k, on in enumerate(keep) if on), None)
         keep = lead_paragraphs(infos, keep, set(free), w)
+        if decoded is not None and any(keep[:decoded]):
+            doc.article_start = infos[decoded].line.start  # the lead before it belongs to the head
         listed = teasers_under_heading(infos, keep, set(free), heads)
         teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
         keep = listed
