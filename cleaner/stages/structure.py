@@ -151,17 +151,18 @@ class PageStructure:
             # again would see it, without what the rules removed.
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
+        free_set = set(free)
         decoded = next((k for k, on in enumerate(keep) if on), None)
-        keep = lead_paragraphs(infos, keep, set(free), w)
+        keep = lead_paragraphs(infos, keep, free_set, w)
         if decoded is not None and any(keep[:decoded]):
             doc.article_start = infos[decoded].line.start  # the lead before it belongs to the head
-        listed = teasers_under_heading(infos, keep, set(free), heads)
+        listed = teasers_under_heading(infos, keep, free_set, heads)
         teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
         keep = listed
-        keep = ingredient_lists(infos, keep, set(free))
+        keep = ingredient_lists(infos, keep, free_set)
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
-        keep = fill_gaps(doc.text, infos, keep, set(free))
+        keep = fill_gaps(doc.text, infos, keep, free_set)
         named = repeated_lines(doc, infos, keep)
         named.update((k, RELATED) for k in teasers if k not in named)
         keep = [on and k not in named for k, on in enumerate(keep)]
@@ -273,20 +274,19 @@ def teasers_under_heading(infos, keep: list[bool], free: set[int], heads: tuple[
     out = list(keep)
     n = len(infos)
     first = next((k for k, on in enumerate(keep) if on), n)
-    for k in range(n):
-        if k <= first or k + 1 >= n or not keep[k + 1] or not _bare_heading(infos[k]) \
-                or not _related_head(infos[k].text, heads):
+    k = first + 1
+    while k < n - 1:
+        if not keep[k + 1] or not _bare_heading(infos[k]) or not _related_head(infos[k].text, heads):
+            k += 1
             continue
-        run = []
         j = k + 1
         while j < n and keep[j] and _teaser(infos[j]):
-            run.append(j)
             j += 1
-        if not run:
-            continue
-        for m in [k] + run:
+        for m in range(k, j if j > k + 1 else k):
             if m in free:
                 out[m] = False
+        # a heading inside the run would drop a tail of it again: go on past it (linear time)
+        k = max(j, k + 1)
     return out
 
 
@@ -309,23 +309,31 @@ def ingredient_lists(infos, keep: list[bool], free: set[int]) -> list[bool]:
     kept = [k for k, on in enumerate(keep) if on]
     if not kept:
         return keep
+    quantity = [k in free and not keep[k] and _quantity(infos[k]) for k in range(n)]
     out = list(keep)
     k = 0
     while k < n:
-        if keep[k] or k not in free or not _quantity(infos[k]):
+        if not quantity[k]:
             k += 1
             continue
         j = k
-        while j < n and not keep[j] and j in free and (_quantity(infos[j]) or infos[j].words <= INGREDIENT_WORDS):
+        while j < n and not keep[j] and j in free and (quantity[j] or infos[j].words <= INGREDIENT_WORDS):
             j += 1
         run = range(k, j)
-        amounts = sum(1 for m in run if _quantity(infos[m]))
-        near = any(-INGREDIENT_REACH <= m - k <= 0 or 0 <= m - (j - 1) <= INGREDIENT_REACH for m in kept)
+        amounts = sum(quantity[m] for m in run)
+        near = _kept_within(kept, k - INGREDIENT_REACH, k) or _kept_within(kept, j - 1, j - 1 + INGREDIENT_REACH)
         if amounts >= INGREDIENTS and amounts >= INGREDIENT_SHARE * len(run) and near:
             for m in run:
                 out[m] = True
         k = max(j, k + 1)
     return out
+
+
+def _kept_within(kept: list[int], low: int, high: int) -> bool:
+    """A kept unit among positions ``low`` to ``high`` (``kept`` sorted): a binary search,
+    so a page of many quantity lines costs no scan of the article for each."""
+    i = bisect_right(kept, high) - 1
+    return i >= 0 and kept[i] >= low
 
 
 def _quantity(info) -> bool:
