@@ -502,6 +502,10 @@ def test_a_short_article_keeps_the_lead_paragraph_before_it():
     assert [k for k, on in enumerate(lead_paragraphs(infos, nothing, free, w)) if on] == [lead]
     tail = [k == len(infos) - 1 for k in range(len(infos))]  # a short region after the lead
     assert [k for k, on in enumerate(lead_paragraphs(infos, tail, free, w)) if on] == [lead, len(infos) - 1]
+    bullet = LEAD_PAGE.replace(LEAD, "* " + LEAD)  # a teaser in a list, even before a short article
+    infos = analyse(Document(bullet), w.stopwords)
+    assert any("list" in i.features and i.prose for i in infos)
+    assert lead_paragraphs(infos, nothing, set(range(len(infos))), w) == nothing
 
 
 def test_a_lead_is_not_taken_past_a_long_article_teasers_or_a_claim():
@@ -606,6 +610,21 @@ def test_a_related_heading_over_prose_is_not_a_teaser_list():
     head = next(k for k, i in enumerate(infos) if i.text == "related coverage")
     later = [k >= head for k in range(len(infos))]  # the kept article starts at the heading: a menu's
     assert teasers_under_heading(infos, later, set(range(len(infos)))) == later
+
+
+def test_a_heading_that_only_opens_with_a_teaser_word_heads_the_articles_own_list():
+    """"Recommended configuration" over a spec line, or "Popular concepts include:" over
+    items, is the article's list: after an English teaser word only what the teasers are
+    ("Coverage", "News") or where they come from ("More from the Times") makes a teaser
+    heading."""
+    w = load_weights()
+    for heading, kept in [("Recommended configuration", True), ("Popular concepts include:", True),
+                          ("More from the Times", False), ("Latest News", False)]:
+        text = TEASER_PAGE.replace("Related Coverage", heading)
+        infos = analyse(Document(text), w.stopwords)
+        keep = [True] * len(infos)
+        result = teasers_under_heading(infos, keep, set(range(len(infos))))
+        assert (result == keep) is kept, heading
 
 
 RECIPE_UNITS = ["Home", "Rezepte", "Zutaten", "Für die Form:", "etwas Fett", "Hefeteig:", "50 ml Milch",

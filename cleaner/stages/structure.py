@@ -32,7 +32,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, is_related_head
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, is_related_head, related_head_rest
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights, local_scores
@@ -220,14 +220,15 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
 
     When the decoded article is short (under ``SHORT_ARTICLE`` words, or none: a
     paywalled, video or download page) that is enough. Before a longer article a lead
-    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article),
-    stand near it (``LEAD_REACH`` units) and not be a list item: an author's bio, a
-    site's self-description or a notice before the article reads as prose too, but about
-    something else, and a standfirst is not a bullet of a menu or a share bar."""
+    must also keep to its topic (``LEAD_TOPIC`` of its content words in the article) and
+    stand near it (``LEAD_REACH`` units): an author's bio, a site's self-description or a
+    notice before the article reads as prose too, but about something else. A list item
+    is never a lead: a standfirst is not a bullet of a menu, a share bar or a list of
+    teasers."""
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
-                  and infos[k].words >= LEAD_WORDS]
+                  and infos[k].words >= LEAD_WORDS and "list" not in infos[k].features]
     if not candidates:
         return keep
     own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
@@ -236,8 +237,7 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
         return keep
     if kept >= SHORT_ARTICLE:
         topic = _article_terms(infos, keep, free)
-        leads = [k for k in leads if first - k <= LEAD_REACH and "list" not in infos[k].features
-                 and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
+        leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
     for k in leads:
         out[k] = True
@@ -343,11 +343,27 @@ def _quantity(info) -> bool:
 _MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
 
 
+# What may follow an English teaser heading's word: what the teasers are ("Related
+# Coverage", "Latest News") or where they come from ("More from the Times", "Popular in
+# Sport"). "Recommended configuration" and "Popular concepts include:" head the article's
+# own lists.
+_TEASER_NOUNS = frozenset("""posts post articles article stories story news reads read reading content links
+videos video guides guide coverage topics items products resources recipes questions searches tags picks
+updates headlines podcasts episodes reviews categories this you now today""".split())
+_TEASER_LINKS = frozenset("on from in for by about like to and & at of with".split())
+
+
 def _related_head(text: str, heads: tuple[str, ...]) -> bool:
     """The unit opens with a teaser-list heading: English ("Related", "More from") or the
-    page language's (``heads``), as the engine's ``related_head`` feature reads them."""
+    page language's (``heads``), as the engine's ``related_head`` feature reads them. After
+    an English heading word only what the teasers are or where they come from may follow
+    (:data:`_TEASER_NOUNS`, :data:`_TEASER_LINKS`)."""
     if is_related_head(text):
-        return True
+        head, rest = related_head_rest(text)
+        if head.split()[-1] in _TEASER_LINKS:  # "More from", "More on": any source follows
+            return True
+        word = rest.split()[0].strip(".,:;!?()[]\"'") if rest.split() else ""
+        return not word or word in _TEASER_NOUNS or word in _TEASER_LINKS
     rest = re.sub(r"^[\W_]+", "", text)
     return any(rest.startswith(h) and not rest[len(h):len(h) + 1].isalnum() for h in heads + _MORE_HEADS)
 

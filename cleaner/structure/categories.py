@@ -48,6 +48,13 @@ def is_related_head(text: str) -> bool:
     return bool(_RELATED_HEAD.search(text))
 
 
+def related_head_rest(text: str) -> tuple[str, str]:
+    """The heading words :func:`is_related_head` reads and what follows them (both "" when
+    it reads none)."""
+    m = _RELATED_HEAD.search(text)
+    return (m.group(), text[m.end():]) if m else ("", "")
+
+
 def _own_category(info: LineInfo) -> str | None:
     """A category the unit's words name outright."""
     t = info.text
