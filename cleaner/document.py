@@ -261,7 +261,26 @@ def split_blocks(text: str) -> list[Block]:
         offset += len(line) + 1
     if current:
         blocks.append(_block(current, index, gap))
+    if _unmarked(blocks):
+        return [Block(line.start, line.end, k, (Line(line.start, line.end, line.index, k),), 0)
+                for k, line in enumerate(line for block in blocks for line in block.lines)]
     return blocks
+
+
+UNMARKED_LINES = 20   # a text of this many lines or more ...
+UNMARKED_SHARE = 50   # ... with no more than one block and another for each this many lines marks no paragraphs
+
+
+def _unmarked(blocks: list[Block]) -> bool:
+    """True when the text marks no paragraphs: a scraper that joined its paragraphs,
+    headings and menu items with single line breaks leaves one block of the whole page
+    (or a few), and then each line is a block of its own. Read as one block, a page's
+    menus, article and footer would be one paragraph to every stage. Converters that
+    mark paragraphs print far fewer lines a block, even around a mega-menu of hundreds
+    of lines (at most about 30 on the WCXB and Dragnet pages), and their blocks are
+    kept: a menu's block is evidence that its lines go together."""
+    lines = sum(len(block.lines) for block in blocks)
+    return lines >= UNMARKED_LINES and len(blocks) <= 1 + lines // UNMARKED_SHARE
 
 
 def _block(lines: list[Line], index: int, gap: int) -> Block:

@@ -1,0 +1,53 @@
+"""Blocks and lines: the paragraphs every stage reads, as the text marks them."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.document import UNMARKED_LINES, UNMARKED_SHARE, split_blocks
+
+LINE = "The council met on Tuesday to talk about the budget for the schools."
+
+
+def _shape(text: str) -> list[int]:
+    return [len(block.lines) for block in split_blocks(text)]
+
+
+def test_blank_lines_mark_the_paragraphs():
+    text = "Title\n\nFirst line\nsecond line\n\n\nLast"
+    blocks = split_blocks(text)
+    assert _shape(text) == [1, 2, 1]
+    assert [b.gap_before for b in blocks] == [0, 1, 2]
+    assert [text[b.start:b.end] for b in blocks] == ["Title", "First line\nsecond line", "Last"]
+
+
+def test_a_page_joined_by_single_line_breaks_is_read_a_line_a_paragraph():
+    """A scraper that joined a page's paragraphs, headings and menu items with single line
+    breaks marks no paragraphs: each line becomes a block of its own."""
+    joined = "\n".join([LINE] * UNMARKED_LINES)
+    blocks = split_blocks(joined)
+    assert _shape(joined) == [1] * UNMARKED_LINES
+    assert [b.index for b in blocks] == list(range(UNMARKED_LINES))
+    assert all(b.lines[0].block == b.index and b.lines[0].index == b.index for b in blocks)
+    assert _shape("\n".join([LINE] * (UNMARKED_LINES - 1))) == [UNMARKED_LINES - 1]  # a short text: one block
+    # a few blank lines among many joined lines do not mark the paragraphs either
+    few = "\n".join([LINE] * UNMARKED_SHARE) + "\n\n" + "\n".join([LINE] * UNMARKED_SHARE)
+    assert _shape(few) == [1] * 2 * UNMARKED_SHARE
+    # a page that marks its paragraphs around a menu of many lines keeps the menu's block
+    menu = "\n\n".join([LINE] * 3) + "\n\n" + "\n".join(f"Product {n}" for n in range(120))
+    assert _shape(menu) == [1, 1, 1, 120]
+    # a list of many items in a page that marks its paragraphs stays one block
+    marked = "\n\n".join([LINE] * 5) + "\n\n" + "\n".join(f"Item {n}" for n in range(30))
+    assert _shape(marked) == [1] * 5 + [30]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([LINE, "Menu", "", "  ", "• Item"]), max_size=80))
+def test_blocks_hold_every_non_blank_line_once_in_order(lines):
+    text = "\n".join(lines)
+    blocks = split_blocks(text)
+    held = [line for block in blocks for line in block.lines]
+    assert [text[line.start:line.end] for line in held] == [l.strip() for l in lines if l.strip()]
+    assert [line.index for line in held] == [n for n, l in enumerate(lines) if l.strip()]
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert all(line.block == block.index for block in blocks for line in block.lines)
