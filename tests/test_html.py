@@ -469,3 +469,22 @@ def test_metadata_matches_trafilaturas_reading_of_the_page():
     assert meta.get("title") == theirs.title
     assert meta.get("authors") == [a.strip() for a in theirs.author.split(";")]
     assert meta.get("published") == theirs.date
+
+
+def test_the_author_is_read_as_trafilatura_reads_it_without_its_copy():
+    from trafilatura.metadata import extract_author
+
+    from cleaner.html import metadata as M
+
+    pages = [
+        "<div class='author'>Jane Smith</div>",                                   # found in place
+        "<div class='comments'><span class='author'>A Reader</span></div>"       # inside a deleted part
+        "<p class='byline'>Tom Lee</p>",
+        "<div class='author'>By Kim Park <time>May 2</time></div>",             # holds one: the copy
+        "<p>No byline here</p>",
+    ]
+    for body in pages:
+        tree = H.parse(_page(body))
+        assert M._author(tree) == extract_author(tree), body
+    held = H.parse(_page(pages[2]))
+    assert M._author_in_place(held) is M._COPY
