@@ -78,11 +78,12 @@ def step_seconds(pages: list[str]) -> Counter:
         if tree is None:
             continue
         timed("depth check", lambda: ex.too_deep(tree))
-        main = timed("trafilatura: balanced", lambda: ex._trafilatura(tree, recall=False))
+        runs = ex.Runs(tree)
+        main = timed("trafilatura: balanced", lambda: ex._trafilatura(runs, recall=False))
         words = ex._words(main.main) if main is not None else 0
         page_words = ex._once(lambda: ex._page_words(tree))
         if timed("page words (recall test)", lambda: ex.recall_may_win(words, page_words)):
-            timed("trafilatura: recall", lambda: ex._trafilatura(tree, recall=True))
+            timed("trafilatura: recall", lambda: ex._trafilatura(runs, recall=True))
         if main is not None:
             found = timed("comment sections", lambda: comment_sections(tree, main.main))
             if not found:

@@ -469,3 +469,53 @@ def test_metadata_matches_trafilaturas_reading_of_the_page():
     assert meta.get("title") == theirs.title
     assert meta.get("authors") == [a.strip() for a in theirs.author.split(";")]
     assert meta.get("published") == theirs.date
+
+
+def test_the_author_is_read_as_trafilatura_reads_it_without_its_copy():
+    from trafilatura.metadata import extract_author
+
+    from cleaner.html import metadata as M
+
+    pages = [
+        "<div class='author'>Jane Smith</div>",                                   # found in place
+        "<div class='comments'><span class='author'>A Reader</span></div>"       # inside a deleted part
+        "<p class='byline'>Tom Lee</p>",
+        "<div class='author'>By Kim Park <time>May 2</time></div>",             # holds one: the copy
+        "<p>No byline here</p>",
+    ]
+    for body in pages:
+        tree = H.parse(_page(body))
+        assert M._author(tree) == extract_author(tree), body
+    held = H.parse(_page(pages[2]))
+    assert M._author_in_place(held) is M._COPY
+
+
+def test_the_shared_runs_give_what_two_bare_extraction_calls_give(monkeypatch):
+    from lxml import etree
+
+    from cleaner.html import runs as R
+
+    forum = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+             f"<div class='comment'>{ARTICLE_P}</div>")
+    short = f"<div><p>A short note on the bridge.</p></div><nav>{'<a href=#>link</a>' * 30}</nav>"
+    pages = [_page(ARTICLE_P * 6 + "<div id='comments'><p class='comment'>Nice.</p></div>"),
+             _page(short), _page(forum), _page("<p>x</p>")]
+
+    def text(body):
+        return None if body is None else etree.tostring(body)
+    for page in pages:
+        tree = H.parse(page)
+        runs = R.Runs(tree)
+        assert text(runs.balanced()) == text(R._bare(tree, recall=False)), page
+        assert text(runs.recall()) == text(R._bare(tree, recall=True)), page
+    from trafilatura import core
+    monkeypatch.setattr(core, "ESCALATION_PAGE_SHARE", 1.0)  # every short extraction retried in recall mode
+    links = "".join("<li><a href=#>Some other story headline here</a></li>" for _ in range(50))
+    tree = H.parse(_page(f"{ARTICLE_P * 2}<div><ul>{links}</ul></div>"))
+    runs = R.Runs(tree)
+    assert text(runs.balanced()) == text(R._bare(tree, recall=False))
+    assert runs._stages is not None  # the retry made, and reused below
+    assert text(runs.recall()) == text(R._bare(tree, recall=True))
+    monkeypatch.setattr(R, "supported", lambda: False)  # another trafilatura: the plain calls
+    tree = H.parse(pages[0])
+    assert text(R.Runs(tree).recall()) == text(R._bare(tree, recall=True))

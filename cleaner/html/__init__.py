@@ -54,7 +54,7 @@ produced, not the HTML: ``result.source`` is that text, and
 in the output as ``"source"``.
 
 The package: ``extraction.py`` (parsing, trafilatura's runs, the path),
-``metadata.py`` (title, authors and date, read when asked), ``page.py`` (a tree's visible text), ``sections.py`` (the comment sections and
+``runs.py`` (the balanced and recall extractions sharing their pruned page), ``metadata.py`` (title, authors and date, read when asked), ``page.py`` (a tree's visible text), ``sections.py`` (the comment sections and
 the discussion inside an extraction), ``repeats.py`` (``html.repeated-line``).
 """
 from __future__ import annotations

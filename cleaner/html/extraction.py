@@ -13,6 +13,7 @@ from ..errors import check_size, check_text, refuse_binary, refuse_garbage
 from ..html_text import stream_text
 from .metadata import DATE_PARAMS, PageMetadata  # noqa: F401
 from .page import page_text
+from .runs import Runs
 from .sections import comment_sections, without_discussion
 
 TRAFILATURA = "trafilatura"
@@ -152,14 +153,15 @@ def extract(html: str | bytes) -> Extraction:
         return Extraction(path=PLAIN_TEXT, page="")
     if too_deep(tree):  # the parser dropped what lies deeper: read the markup as a stream
         return Extraction(path=PLAIN_TEXT, page=stream_text(_check(html)))
-    main = _trafilatura(tree, recall=False)
+    runs = Runs(tree)
+    main = _trafilatura(runs, recall=False)
     meta: Mapping[str, Any] = PageMetadata(tree) if main is not None else {}
     words_b = _words(main.main) if main is not None else 0
     page_words = _once(lambda: _page_words(tree))
     path = TRAFILATURA
     trusted: list[str] = []
     if recall_may_win(words_b, page_words):
-        recall = _trafilatura(tree, recall=True)
+        recall = _trafilatura(runs, recall=True)
         words_r = _words(recall.main) if recall is not None else 0
         if words_r and prefer_recall(words_b, words_r, page_words):
             trusted = main.main if main is not None else []
@@ -197,23 +199,18 @@ def prefer_recall(balanced: int, recall: int, page_words) -> bool:
     return recall_may_win(balanced, page_words)
 
 
-def _trafilatura(tree, *, recall: bool) -> Extraction | None:
-    """trafilatura's balanced (or ``favor_recall``) extraction of the article, comments pruned.
+def _trafilatura(runs: Runs, *, recall: bool) -> Extraction | None:
+    """trafilatura's balanced (or ``favor_recall``) extraction of the article, comments pruned:
+    ``bare_extraction(tree, include_comments=False, with_metadata=False, favor_recall=recall)``,
+    the two calls sharing their pruned tree and recall stages (:class:`Runs`).
 
     No metadata: trafilatura would read all of it (site name, tags, licence)
     before extracting; :class:`PageMetadata` reads the three fields used, when
     they are needed. The extraction does not depend on it (the page's URL only
     serves links, which are not kept).
     """
-    from trafilatura import bare_extraction
-
-    try:  # bare_extraction works on a copy of the tree
-        result = bare_extraction(tree, include_comments=False, with_metadata=False, favor_recall=recall)
-    except Exception:  # trafilatura fails on odd trees; the other paths take over
-        return None
-    if result is None:
-        return None
-    return Extraction(blocks(result.body))
+    body = runs.recall() if recall else runs.balanced()
+    return None if body is None else Extraction(blocks(body))
 
 
 # Every container trafilatura's comment extraction looks at (its COMMENTS_XPATH) has an id
