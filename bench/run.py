@@ -16,6 +16,9 @@
   per page language, as trafilatura's comparison scores them: the cleaner on
   each converter's text, its HTML path, trafilatura and the text peers
   (``bench/traf_dev.py``);
+* **shapes**: main-text F1 on layouts of the dev pages the cleaner was not tuned
+  on (lxml's ``text_content``, paragraphs joined by single line breaks, a blank
+  line after every line), beside removing nothing (``bench/text_shapes.py``);
 * **memory**: peak RSS of ``cleaner run`` on corpora of ~50, 100 and 200 MB
   built by repeating the dev documents (see ``bench/memory.py``).
 
@@ -44,7 +47,7 @@ DATA_DIR = Path(os.environ.get("CLEANER_BENCH_DATA", ROOT.parent / "shared" / "d
 CACHE_DIR = Path("/tmp/cleaner-cache")
 DATASETS = {"wcxb": "wcxb-dev-articles.jsonl.gz", "dragnet": "dragnet-dev.jsonl.gz"}
 CONVERTERS = ["resiliparse", "inscriptis", "html2text", "html2txt"]
-SECTIONS = ("quality", "traf-dev", "speed", "memory")
+SECTIONS = ("quality", "traf-dev", "shapes", "speed", "memory")
 
 from cleaner.evaluate import (DocScore, Fields, Prediction, converted_text,  # noqa: E402
                               read_records, score_document, summarise)
@@ -353,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     if "traf-dev" in args.sections:
         from traf_dev import section as traf_dev_section
         out += traf_dev_section(args.data, args.converters, args.cache, log, args.limit)
+    if "shapes" in args.sections:
+        from text_shapes import section as shapes_section
+        out += shapes_section(args.data, args.cache, log, args.limit)
     if "memory" in args.sections:
         out += memory_section(docs, args, log)
     out.append(f"_Benchmark took {time.perf_counter() - started:,.0f} s._")

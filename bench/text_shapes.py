@@ -1,0 +1,119 @@
+"""The cleaner on text shapes it was not tuned on: other converters' layouts of the same pages.
+
+    python bench/text_shapes.py [--limit N]
+
+The dev sets are scored on four converters' text. A user's scraper may lay the
+page out otherwise, so each WCXB and Dragnet page is also given to the cleaner
+as:
+
+* ``lxml text_content``: the body's text nodes as they are, script and style
+  dropped (what ``soup.get_text()`` or ``tree.text_content()`` leaves: the
+  markup's own line breaks and indentation, no paragraph marks of its own);
+* ``joined``: the resiliparse text with its blank lines removed, as a scraper
+  that joins paragraphs with single line breaks writes it;
+* ``spaced``: the resiliparse text with a blank line after every line.
+
+It prints the main-text F1 (word 4-grams, per page, macro-averaged, as
+``cleaner eval`` scores it) of the cleaner and of removing nothing on each
+shape. Without the data folder it says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from cleaner import clean  # noqa: E402
+from cleaner.evaluate import converted_text, read_records  # noqa: E402
+from cleaner.evaluate.metrics import shingle_scores  # noqa: E402
+
+DATASETS = {"wcxb": "wcxb-dev-articles.jsonl.gz", "dragnet": "dragnet-dev.jsonl.gz"}
+
+
+def text_content(html: str) -> str:
+    """The page's text as lxml's ``text_content()`` gives it, scripts and styles dropped."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # an empty or unparsable page has no text
+        return ""
+    for node in tree.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    body = tree.find("body")
+    return (body if body is not None else tree).text_content()
+
+
+def shapes(cache_dir: Path | None) -> dict[str, Callable[[str], str]]:
+    def resiliparse(html: str) -> str:
+        return converted_text(html, "resiliparse", cache_dir)
+
+    return {
+        "resiliparse (tuned on)": resiliparse,
+        "lxml text_content": text_content,
+        "joined (no blank lines)": lambda html: "\n".join(
+            line for line in resiliparse(html).split("\n") if line.strip()),
+        "spaced (a blank line after each)": lambda html: resiliparse(html).replace("\n", "\n\n"),
+    }
+
+
+def measure(data_dir: Path, cache_dir: Path | None, limit: int | None) -> dict[tuple[str, str], tuple[float, float]]:
+    """(dataset, shape) -> (cleaner F1, nothing-removed F1), macro-averaged over pages with gold."""
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for dataset, filename in DATASETS.items():
+        ours: dict[str, list[float]] = {}
+        raw: dict[str, list[float]] = {}
+        for record in read_records(data_dir / filename, limit):
+            gold = record.get("main") or ""
+            if not gold.strip():
+                continue
+            for name, make in shapes(cache_dir).items():
+                text = make(record.get("html") or "")
+                ours.setdefault(name, []).append(shingle_scores(clean(text, language=False).text, gold).f1)
+                raw.setdefault(name, []).append(shingle_scores(text, gold).f1)
+        for name in ours:
+            out[dataset, name] = (sum(ours[name]) / len(ours[name]), sum(raw[name]) / len(raw[name]))
+    return out
+
+
+def table(results: dict[tuple[str, str], tuple[float, float]]) -> str:
+    names = list(dict.fromkeys(name for _, name in results))
+    rows = ["| text shape | WCXB cleaner | WCXB nothing removed | Dragnet cleaner | Dragnet nothing removed |",
+            "|---|---:|---:|---:|---:|"]
+    for name in names:
+        cells = [f"{v:.3f}" for d in DATASETS for v in results.get((d, name), (float("nan"),) * 2)]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def section(data_dir: Path, cache_dir: Path | None, log=None, limit: int | None = None) -> list[str]:
+    """The benchmark's text-shapes section as Markdown lines (a note when the data is missing)."""
+    if not all((data_dir / f).exists() for f in DATASETS.values()):
+        return ["### Text shapes", "", f"_dev data not found in {data_dir}: skipped._", ""]
+    started = time.perf_counter()
+    results = measure(data_dir, cache_dir, limit)
+    if log:
+        log(f"text shapes: {time.perf_counter() - started:.0f} s")
+    return ["### Text shapes", "",
+            "Main-text F1 of the cleaner (language flags off) on layouts of the same pages it was "
+            "not tuned on, beside removing nothing (`python bench/text_shapes.py`).", "",
+            table(results), ""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/cleaner-cache"))
+    parser.add_argument("--limit", type=int, help="pages per dataset (default: all)")
+    args = parser.parse_args(argv)
+    print("\n".join(section(args.data, args.cache, lambda m: print(m, file=sys.stderr), args.limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
