@@ -264,6 +264,8 @@ def split_blocks(text: str) -> list[Block]:
     if _unmarked(blocks):
         return [Block(line.start, line.end, k, (Line(line.start, line.end, line.index, k),), 0)
                 for k, line in enumerate(line for block in blocks for line in block.lines)]
+    if _doubled(blocks):
+        return _undoubled(blocks)
     return blocks
 
 
@@ -281,6 +283,41 @@ def _unmarked(blocks: list[Block]) -> bool:
     kept: a menu's block is evidence that its lines go together."""
     lines = sum(len(block.lines) for block in blocks)
     return lines >= UNMARKED_LINES and len(blocks) <= 1 + lines // UNMARKED_SHARE
+
+
+DOUBLED_SHARE = 0.05  # ... and this share of its gaps three blank lines or wider doubles its line breaks
+
+
+def _doubled(blocks: list[Block]) -> bool:
+    """True when the text doubles every line break: each block is one line, one blank line
+    stands between the lines of a paragraph and wider gaps between paragraphs (a converter
+    that writes a blank line after every line it copies). A page whose blocks are all one
+    line apart marks its paragraphs that way and is left alone, as is one with a gap of two
+    blank lines, which doubling never makes."""
+    if len(blocks) < UNMARKED_LINES or any(len(block.lines) > 1 for block in blocks):
+        return False
+    gaps = [block.gap_before for block in blocks[1:]]
+    wide = sum(gap >= 3 for gap in gaps)
+    # doubling turns n blank lines into 2n + 1: every gap is odd (a page of one-line
+    # paragraphs that sets its sections apart by two blank lines is not doubled)
+    return all(gap % 2 for gap in gaps) and wide >= max(2, DOUBLED_SHARE * len(gaps))
+
+
+def _undoubled(blocks: list[Block]) -> list[Block]:
+    """The blocks of a text that doubles its line breaks: lines one blank line apart share a
+    block, and a gap of ``2n + 1`` blank lines is read as ``n``."""
+    out: list[Block] = []
+    run: list[Line] = []
+    gap = 0
+    for block in blocks:
+        if run and block.gap_before != 1:
+            out.append(_block(run, len(out), gap))
+            run, gap = [], max(1, (block.gap_before - 1) // 2)
+        line = block.lines[0]
+        run.append(Line(line.start, line.end, line.index, len(out)))
+    if run:
+        out.append(_block(run, len(out), gap))
+    return out
 
 
 def _block(lines: list[Line], index: int, gap: int) -> Block:

@@ -41,6 +41,24 @@ def test_a_page_joined_by_single_line_breaks_is_read_a_line_a_paragraph():
     assert _shape(marked) == [1] * 5 + [30]
 
 
+def test_doubled_line_breaks_are_read_back():
+    """One blank line after every line, wider gaps between paragraphs: the lines one blank
+    line apart share a block again, and a gap of 2n + 1 blank lines is read as n."""
+    menu = "\n\n".join(["Home", "News", "About"])
+    text = menu + "\n\n\n\n" + "\n\n".join([LINE, "Second line"]) + "\n\n\n\n\n\n" + \
+        "\n\n".join(f"Item {n}" for n in range(UNMARKED_LINES))
+    blocks = split_blocks(text)
+    assert _shape(text) == [3, 2, UNMARKED_LINES]
+    assert [b.gap_before for b in blocks] == [0, 1, 2]
+    assert all(line.block == block.index for block in blocks for line in block.lines)
+    # a page whose one-line blocks are all one blank line apart marks its paragraphs that way
+    even = "\n\n".join([LINE] * (UNMARKED_LINES + 5))
+    assert _shape(even) == [1] * (UNMARKED_LINES + 5)
+    # nor is one whose sections stand two blank lines apart: doubling makes odd gaps only
+    sections = ("\n\n".join([LINE] * 10) + "\n\n\n") * 4
+    assert _shape(sections) == [1] * 40
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([LINE, "Menu", "", "  ", "• Item"]), max_size=80))
 def test_blocks_hold_every_non_blank_line_once_in_order(lines):

@@ -116,3 +116,15 @@ def test_paragraphs_joined_by_single_line_breaks_keep_the_article(results, seeds
     assert joined["title"] == original["title"] and joined["published"] == original["published"]
     assert {r["rule"] for r in joined["removed"]} >= {r["rule"] for r in original["removed"]
                                                       if r["category"] != "comment_meta"}
+
+
+@pytest.mark.parametrize("key", ["000", "003", "004"])
+def test_doubled_line_breaks_clean_like_the_original(results, seeds, key):
+    """A converter that writes a blank line after every line keeps the paragraphs apart by
+    wider gaps: read back, the seed cleans as the original, comments and all."""
+    doubled = clean(seeds[key].replace("\n", "\n\n"), id=key).to_dict()
+    original = results[key]
+    assert _fold(doubled["text"].replace("\n\n", " ")) == _fold(original["text"].replace("\n\n", " "))
+    assert [c["text"] for c in doubled["comments"]] == [c["text"] for c in original["comments"]]
+    assert (doubled["title"], doubled["authors"], doubled["published"]) == \
+        (original["title"], original["authors"], original["published"])
