@@ -480,3 +480,47 @@ def test_an_updated_stamp_on_the_byline_line_when_nothing_else_is_dated():
     text = (f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n"
             f"Published March 3, 2021\n\n{BODY}")
     assert clean(text, language=False).to_dict()["published"] == "2021-03-03"
+
+
+# ---- dates below the article and labels over them ----------------------------------------
+
+FOOTER = "\n".join(["Related posts", "• Why Buses Are Cheaper", "• Trams in Winter", "Contact us", "Privacy"])
+LONG_BODY = "\n".join([BODY] * 4)   # longer than the lines a byline may stand on below the first paragraph
+
+
+def test_a_labelled_or_signed_date_below_the_article_when_the_head_has_none():
+    for closing in ("Published On: 12 October 2022", "Published\n12 October 2022",
+                    "Written by Peter Olsen\n12 October 2022", "October 12, 2022 By Peter Olsen"):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == "2022-10-12", closing
+
+
+def test_a_bare_date_below_the_article_is_not_taken():
+    for closing in ("12 October 2022", "Jeroen\nOctober 12, 2022 / 9:47 pm",
+                    "Recent posts\nNight Buses\nMarch 3, 2024\nDay Trains\nMarch 9, 2024\nTrams\nMarch 12, 2024"):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] is None, closing
+
+
+def test_a_date_below_the_article_does_not_replace_the_heads():
+    text = (f"Why Night Trains Are Coming Back\n\nMarch 3, 2021\n\n{LONG_BODY}\nPublished On: 12 October 2022\n"
+            f"{FOOTER}\n")
+    assert clean(text, language=False).to_dict()["published"] == "2021-03-03"
+
+
+@pytest.mark.parametrize("label, iso", [
+    ("Published", "2022-10-12"), ("Publish date", "2022-10-12"), ("Content current as of:", "2022-10-12"),
+    ("Our trains", None), ("Published", None),
+])
+def test_a_publication_label_over_a_date_below_the_article(label, iso):
+    line = "12 October 2022" if iso else "12 October 2022 was the day the first of the new trains left Vienna"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{label}\n{line}\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["published"] == iso
+
+
+def test_a_labelled_date_on_a_line_another_rule_claimed():
+    text = (f"Why Night Trains Are Coming Back\n\nPublished: Mar 8, 2024 · Modified: May 19, 2025 by Peter Olsen"
+            f" · This post may contain affiliate links\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["published"] == "2024-03-08"
+    assert [s["rule"] for s in result["segments"] if s["label"] != "main"] == ["disclaimer.affiliate"]   # kept

@@ -23,6 +23,7 @@ from ..sentences import is_prose
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
+DATE_TAIL_LINES = 30  # ... and a labelled or signed date ("Published" / "Feb 2, 2023")
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
 
 _LOWER = lazy(r"\p{Ll}+")
@@ -85,10 +86,11 @@ class Page:
             return range(0, len(self.lines))
         return range(max(0, self.first - HEAD_LINES), min(len(self.lines), self.first + INTO_ARTICLE))
 
-    def tail(self) -> range:
+    def tail(self, lines: int = TAIL_LINES) -> range:
+        """Positions of the ``lines`` lines after the article's last paragraph."""
         if self.last is None:
             return range(0)
-        return range(self.last + 1, min(len(self.lines), self.last + 1 + TAIL_LINES))
+        return range(self.last + 1, min(len(self.lines), self.last + 1 + lines))
 
 
 def read_page(doc: Document) -> Page:

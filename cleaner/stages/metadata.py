@@ -23,7 +23,7 @@ from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
 from ..metadata.dates import find_date_spans, is_date_word, read_date
-from ..metadata.region import INTO_ARTICLE, Page, read_page
+from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, TAIL_LINES, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
 
@@ -47,6 +47,12 @@ _LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modi
 _PUBLISHED_LABEL = lazy(r"(?i)\W*(?:posted|published|released|veröffentlicht|publiziert|publié|publicado"
                         r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?\s*:?\s*")
 
+# A publication label alone on its line, the date on the next: "Published" / "Feb 2, 2023".
+_DATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:date\s+)?(?:posted|published|released)(?:\s+(?:on|date))?|publish\s+date"
+                         r"|publication\s+date|date|content\s+current\s+as\s+of|veröffentlicht(?:\s+am)?"
+                         r"|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|gepubliceerd(?:\s+op)?)"
+                         r"\s*:?\s*")
+
 
 @dataclass
 class Found:
@@ -57,6 +63,7 @@ class Found:
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
     signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
+    labelled: set[int] = field(default_factory=set)   # date lines a publication label names as such
 
 
 class HeadMetadata:
@@ -75,8 +82,8 @@ class HeadMetadata:
         title = None if _extracted(doc) else choose_title(page, found.byline_lines | found.date_lines)
         if not found.authors:
             _bare_names(page, found, title.position if title else None, lang)
-        if not found.authors:
-            _scan(page, page.tail(), found, lang, reference, dates=False)
+        if not found.authors or not found.dates:
+            _tail(page, found, lang, reference)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
             _, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
@@ -146,6 +153,36 @@ def _in_list(date: tuple[int, str, bool], found: Found) -> bool:
     return near >= 2
 
 
+def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
+    """Bylines and datelines after the article's last paragraph, for the fields the head did not
+    give: "Written by Jane Doe" / "April 8, 2024", "Published On: 15 August 2025". A date there
+    that is one of a list of dated teasers ("Recent posts") is not the article's. The tail's
+    date lines are read, not labelled: the structure stage has judged those lines already."""
+    tail = Found()
+    _scan(page, page.tail(TAIL_LINES if found.dates else DATE_TAIL_LINES), tail, lang, reference,
+          dates=not found.dates)
+    if not found.authors:   # a byline further down is a teaser's more often than the article's
+        near = page.tail()
+        found.authors += [(k, names) for k, names in tail.authors if k in near]
+        found.byline_lines |= {k for k in tail.byline_lines if k in near}
+    if not found.dates:
+        found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
+        found.signed_updates |= tail.signed_updates
+
+
+def _signed_or_labelled(page: Page, k: int, found: Found) -> bool:
+    """A date line below the article that says whose or what it is: a publication label on it or
+    over it ("Published On: 15 August 2025", "Published" / "Feb 2, 2023"), or a byline on it
+    or on the line next to it ("Written by Jane Doe" / "April 8, 2024", "Jane Doe" / "01 May
+    2025"). A bare date there is more often a teaser's or a comment's."""
+    if k in found.labelled or k in found.byline_lines:
+        return True
+    for j in (k - 1, k + 1):
+        if j in found.byline_lines or 0 <= j < len(page.texts) and bare_name(page.texts[j], page.lower_words):
+            return True
+    return False
+
+
 def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]:
     """The date a line gives and whether it is marked "updated". Each date is marked by the
     words just before it (after the previous date): "Published: Mar 8, 2024 · Modified: May 19,
@@ -168,6 +205,27 @@ def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]
     return marked[first][0], False
 
 
+def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> None:
+    """A line another rule claimed that opens with a publication label and the date
+    ("Published: Mar 8, 2024 · … This post may contain affiliate links"): the label says what
+    the date is, whatever the rest of the line made the rule take it for. Read, not labelled."""
+    text = page.texts[k]
+    if not (spans := find_date_spans(text, lang)) or not _labelled(text, spans):
+        return
+    iso, updated = _line_date(text, spans)
+    found.dates.append((k, iso, updated))
+    found.labelled.add(k)
+
+
+def _label_over(page: Page, k: int) -> bool:
+    """The line over a date line is a publication label alone ("Published", "Publish date",
+    "Content current as of:"). ("Last updated:" alone over a date is not taken as marking it
+    a revision: on the development pages that date was the publication date seven times in
+    eight.)"""
+    return k > 0 and len(page.texts[k - 1]) <= 40 and \
+        _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+
+
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
     """A line that opens with a publication label and the date: "Posted on December 20, 2025
     by … - 5 Comments on …". Whatever follows, the label says what the date is."""
@@ -181,6 +239,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
     for k in positions:
         if _in_paragraph(page, k) or not _byline_rule(page, k):  # the article's paragraphs hold no byline
             label_at = None
+            if dates and not _in_paragraph(page, k):
+                _claimed_dateline(page, k, found, lang)
             continue
         text = page.texts[k]
         names = byline_authors(text, lang)
@@ -201,8 +261,12 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
-            if iso and (names or _is_dateline(text, spans) or _labelled(text, spans)):
+            labelled = _labelled(text, spans) or bool(spans) and _others(text, spans) <= DATELINE_OTHER_WORDS \
+                and _label_over(page, k)
+            if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
+                if labelled:
+                    found.labelled.add(k)
                 if names and updated and not _LAST_UPDATED.search(text, timeout=0.2):
                     found.signed_updates.add(k)
                 if not names:
