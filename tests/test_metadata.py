@@ -524,3 +524,45 @@ def test_a_labelled_date_on_a_line_another_rule_claimed():
     result = clean(text, language=False).to_dict()
     assert result["published"] == "2024-03-08"
     assert [s["rule"] for s in result["segments"] if s["label"] != "main"] == ["disclaimer.affiliate"]   # kept
+
+
+# ---- names beside a date, glued labels, names and roles ----------------------------------
+
+@pytest.mark.parametrize("line, name", [
+    ("Peter Olsen Published 10:19am 12 October 2022", "Peter Olsen"),
+    ("Oct 12, 2022 • Peter Olsen in Rail Travel", "Peter Olsen"),
+    ("Oct 12, 2022Peter Olsen", "Peter Olsen"),
+    ("Oct 12, 2022 • Rail Travel Guides and More", None),   # words the page writes in lower case
+])
+def test_a_bare_name_beside_the_date_on_one_line(line, name):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ([name] if name else [])
+    assert result["published"] == "2022-10-12"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Peter OlsenBy Peter OlsenOctober 12, 2022", ["Peter Olsen"]),
+    ("12 October,2022By Peter Olsen", ["Peter Olsen"]),
+    ("Peter Olsen By Peter Olsen", ["Peter Olsen"]),
+    ("Trains by Night", []),
+])
+def test_a_byline_glued_to_the_name_or_the_date_before_it(line, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_date_with_no_space_after_its_comma():
+    assert find_date("27 September,2023") == "2023-09-27"
+    assert find_date("September 27,2023") == "2023-09-27"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Jane Doe | Senior Writer | July 2, 2025", ["Jane Doe"]),
+    ("Manoj Jain and Anna Berg | Guest Columnists", ["Manoj Jain", "Anna Berg"]),
+    ("Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("Creators, Coaches & Authors", []),                       # a plural role wants two names
+    ("Jane Doe, Our Director Of Marketing, Stands With His Solar Panels", []),   # a caption
+])
+def test_names_and_a_role(text, names):
+    assert byline_authors(text) == names

@@ -62,7 +62,8 @@ _LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
 # A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
 _GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
               r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b|In\s+\p{Lu}"
-              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)"
+              r"|(?<=[\p{Ll}\d])(?=By\s+\p{Lu})")   # "Jane DoeBy Jane Doe", "27 September,2023By Jane Doe"
 _GLUED_BY = lazy(r"(?:(?<![\p{L}\p{N}])(?:By|by)|^(?:Von|von|Par|par|Por|por|Door|door))(?=\p{Lu}\p{Ll})")
 # Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
 NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
@@ -191,15 +192,20 @@ def regex_words(text: str) -> list[str]:
 
 
 def _name_and_role(text: str, lang: str | None) -> list[str]:
-    """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor": a name, a separator, a role."""
-    parts = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)
-    if len(parts) != 2:
+    """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor | July 2, 2025" / "Jane Doe and Bo
+    Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
+    parts = _SEPARATOR.split(text, maxsplit=2, timeout=0.2)
+    if len(parts) < 2:
         return []
-    role = parts[1].lower().split()
-    if not role or len(role) > 5 or not any(w.strip(",.") in _ROLE_WORDS for w in role):
+    role = [w.strip(",.") for w in parts[1].lower().split()]
+    if not role or len(role) > 5 or len(parts) == 3 and len(parts[2].split()) > 3 and not find_date_spans(parts[2]):
+        return []   # "Jane Doe, the director, stands with her panels": a caption
+    if any(w in _ROLE_WORDS for w in role) and (name := person_name(parts[0])):
+        return [name]
+    if not any(w.endswith("s") and w[:-1] in _ROLE_WORDS for w in role):
         return []
-    name = person_name(parts[0])
-    return [name] if name else []
+    names = names_in(parts[0], lang)   # a role in the plural: two names or more
+    return names if len(names) >= 2 and _only_names(parts[0], names) else []
 
 
 def names_in(rest: str, lang: str | None = None) -> list[str]:

@@ -84,12 +84,12 @@ def _patterns(lang: str | None) -> tuple:
     year = r"(?P<year>\d{4})(?!\d)"
     flags = regex.IGNORECASE
     return (
-        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023
+        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021
         # (also glued after a word in lower case: "Mental HealthDECEMBER 22, 2022")
         regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Lu}}\p{{Lu}})))"
-                      rf"{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", flags),
-        # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021
-        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month},?\s+"
+                      rf"{month}\s+{day}(?:st|nd|rd|th)?(?:,\s*|\s+){year}", flags),
+        # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021 · 27 September,2023
+        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month}(?:,\s*|\s+)"
                       rf"(?:de\s+|del\s+)?{year}", flags),
         # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
         regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
-from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
+from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
+                                pictured_name)
 from ..metadata.dates import find_date_spans, is_date_word, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, TAIL_LINES, Page, read_page
 from ..metadata.title import choose_title
@@ -250,7 +251,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        if not names and spans:
+        if not names:
             names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
@@ -296,6 +297,8 @@ _BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
 def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
     """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
     March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
+    if (line := clean_line(text)) != text:   # "Jane DoeBy Jane DoeJanuary 4, 2026"
+        text, spans = line, find_date_spans(line, lang)
     if len(text.split()) > DATELINE_MAX_WORDS + 6 and not _labelled(text, spans):
         return []
     m = _BY_INSIDE.search(text, timeout=0.2)
@@ -318,8 +321,8 @@ NAME_DATE = 2   # lines between a bare name and a date
 def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -> None:
     """A name without a label, in the head: under an author photo's alt text ("Picture of Jane
     Doe" / "Jane Doe") next to the title or a dateline; alone on its line next to a date
-    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or before the date on one line
-    ("Jane Doe March 3, 2024 · 5 min read"). A name alone without a date beside it is not
+    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or beside the date on one line
+    ("Jane Doe March 3, 2024 · 5 min read", "Dec 26, 2025 • Jane Doe"). A name alone without a date beside it is not
     taken: menu items ("Order Now", "Industry Insights") look the same."""
     dated = {d[0] for d in found.dates}
     anchors = set(found.date_lines) | ({title} if title is not None else set())
@@ -332,10 +335,10 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
             name = bare_name(text, page.lower_words)
-        if name is None and (spans := find_date_spans(text, lang)) and spans[0][0] > 0:
-            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), page.lower_words)
+        if name is None and (spans := find_date_spans(text, lang)):
+            name = _name_by_date(text, spans, page)
             if name:
-                found.dates.append((k, spans[0][2], bool(_UPDATED.search(text[:spans[0][0]], timeout=0.2))))
+                found.dates.append((k, *_line_date(text, spans)))
         if name is None:
             continue
         found.authors.append((k, [name]))
@@ -343,6 +346,25 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
             found.byline_lines.add(k + 1)
         return
+
+
+# What stands between a name and the date after it: "Jane Doe Published 10:19am 19 December 2025".
+_BEFORE_DATE = lazy(r"(?i)(?:[\s|•·,–—-]|\b(?:published|posted|updated|on|at)\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)*$")
+# What ends a name after the date: "Dec 26, 2025 • Jane Doe in Project Management".
+_AFTER_NAME = lazy(r"\s+in\s+|\s*[|•·–—]\s*|\s+-\s+")
+
+
+def _name_by_date(text: str, spans: list[tuple[int, int, str]], page: Page) -> str | None:
+    """A bare name just before the line's date ("Jane Doe March 3, 2024 · 5 min read", "Jane Doe
+    Published 10:19am 19 December 2025") or just after its last ("Dec 26, 2025 • Jane Doe in
+    Project Management", "Dec 17, 2025Jane Doe")."""
+    before = text[:spans[0][0]]
+    if before.strip():
+        cut = _BEFORE_DATE.search(before, timeout=0.2)
+        return bare_name(before[:cut.start()] if cut else before, page.lower_words)
+    after = text[spans[-1][1]:].lstrip(" ,|•·–—-")
+    first = _AFTER_NAME.split(after, maxsplit=1, timeout=0.2)[0]
+    return bare_name(first, page.lower_words) if first and first[0].isupper() else None
 
 
 def _byline_rule(page: Page, k: int) -> bool:
