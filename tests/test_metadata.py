@@ -566,3 +566,33 @@ def test_a_date_with_no_space_after_its_comma():
 ])
 def test_names_and_a_role(text, names):
     assert byline_authors(text) == names
+
+
+def test_a_pen_name_after_a_full_label():
+    assert byline_authors("Written by Kristin") == ["Kristin"]
+    assert byline_authors("• Writer: Ben") == ["Ben"]
+    assert byline_authors("By : CottageCare") == ["CottageCare"]
+    assert byline_authors("By Industry") == []          # a bare "By" and one word: a menu's filter
+
+
+def test_the_names_before_a_separator_after_a_label_alone():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy\nPeter Olsen | The Rail Newsroom\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Peter Olsen"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy\nPeter Olsen and his rail friends | The Rail Newsroom\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+@pytest.mark.parametrize("lines, names", [
+    ("Peter Olsen\nPeter Olsen", ["Peter Olsen"]),          # an avatar's alt text and the name
+    ("Peter Olsen Peter Olsen", ["Peter Olsen"]),
+    ("Rail Desk Staff\nRail Desk Staff", ["Rail Desk Staff"]),
+    ("Peter Olsen", []),                                    # once: a menu item as often
+])
+def test_a_name_printed_twice_next_to_the_title(lines, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{lines}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_name_printed_twice_gives_way_to_a_name_by_the_date():
+    text = f"{MENU}\n\nSleeper Cars\nSleeper Cars\nWhy Night Trains Are Coming Back\nAnna Berg\n12 October 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]

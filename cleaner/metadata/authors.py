@@ -133,8 +133,10 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
         if team := team_name(m["rest"]):
             return [team]
         names = names_in(m["rest"], lang)
-        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
-            return []  # "By Industry": a menu's filter more often than a one-word pen name
+        label = text[:m.start("rest")]
+        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text) \
+                and len(label.split()) < 2 and ":" not in label:
+            return []  # "By Industry": a menu's filter; "Written by Kristin", "Author: Ben": a pen name
         return names
     return _name_and_role(text, lang)
 
@@ -161,16 +163,19 @@ def byline_label(text: str, lang: str | None = None) -> bool:
 
 
 def names_line(text: str, lang: str | None = None) -> list[str]:
-    """The names of a line that holds only names (and perhaps a role after them), or []."""
+    """The names of a line that holds only names (and perhaps a role after them), or the names
+    before a separator ("Jane Doe | The Texas Newsroom"): the line after a byline label."""
     text = clean_line(text)
     if not text or len(text.split()) > 12:
         return []
     if (team := team_name(text)) and team == text.strip(" ."):
         return [team]
     names = names_in(text, lang)
-    if not names:
-        return []
-    return names if _only_names(text, names) else []
+    if names and _only_names(text, names):
+        return names
+    first = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)[0]   # "Jane Doe | The Texas Newsroom"
+    names = names_in(first, lang) if first != text else []
+    return names if names and _only_names(first, names) else []
 
 
 def _only_names(text: str, names: list[str]) -> bool:

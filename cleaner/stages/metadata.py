@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
-                                pictured_name)
+                                pictured_name, team_name)
 from ..metadata.dates import find_date_spans, is_date_word, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, TAIL_LINES, Page, read_page
 from ..metadata.title import choose_title
@@ -322,30 +322,53 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
     """A name without a label, in the head: under an author photo's alt text ("Picture of Jane
     Doe" / "Jane Doe") next to the title or a dateline; alone on its line next to a date
     ("Jane Doe" / "March 3, 2024", with perhaps a role between); or beside the date on one line
-    ("Jane Doe March 3, 2024 · 5 min read", "Dec 26, 2025 • Jane Doe"). A name alone without a date beside it is not
-    taken: menu items ("Order Now", "Industry Insights") look the same."""
+    ("Jane Doe March 3, 2024 · 5 min read", "Dec 26, 2025 • Jane Doe"); or, when none of these
+    is found, printed twice (an avatar's alt text and the name) next to the title or a dateline.
+    A name alone without a date beside it is not taken: menu items ("Order Now", "Industry
+    Insights") look the same."""
     dated = {d[0] for d in found.dates}
     anchors = set(found.date_lines) | ({title} if title is not None else set())
-    if not anchors or page.first is None:
+    if page.first is None:
         return
+    twice: tuple[int, str] | None = None
     for k in range(page.head().start, min(page.first + 1, len(page.lines))):
         if not _byline_rule(page, k) or k == title or k in page.prose:
             continue
         text = page.texts[k]
-        name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
+        near = any(abs(k - a) <= NAME_NEAR for a in anchors)
+        name = pictured_name(text) if near else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
             name = bare_name(text, page.lower_words)
         if name is None and (spans := find_date_spans(text, lang)):
             name = _name_by_date(text, spans, page)
             if name:
                 found.dates.append((k, *_line_date(text, spans)))
-        if name is None:
-            continue
-        found.authors.append((k, [name]))
-        found.byline_lines.add(k)
-        if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
-            found.byline_lines.add(k + 1)
-        return
+        if name is None and twice is None and near and _printed_twice(page, k):
+            if printed := bare_name(text, page.lower_words) or team_name(text):
+                twice = (k, printed)
+        if name is not None:
+            _take_name(page, found, k, name)
+            return
+    if twice is not None:   # the weakest evidence: taken when nothing else names anyone
+        _take_name(page, found, *twice)
+
+
+def _take_name(page: Page, found: Found, k: int, name: str) -> None:
+    found.authors.append((k, [name]))
+    found.byline_lines.add(k)
+    if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
+        found.byline_lines.add(k + 1)
+
+
+def _printed_twice(page: Page, k: int) -> bool:
+    """The line says the same thing twice, or the next line says it again: an author's avatar
+    (its alt text) and name ("Jane Doe" / "Jane Doe", "Jane Doe Jane Doe"). A menu item is not
+    printed twice in a row."""
+    text = " ".join(clean_line(page.texts[k]).casefold().split())
+    if k + 1 < len(page.texts) and text == " ".join(clean_line(page.texts[k + 1]).casefold().split()):
+        return True
+    words = text.split()
+    return len(words) in (4, 6, 8) and words[:len(words) // 2] == words[len(words) // 2:]
 
 
 # What stands between a name and the date after it: "Jane Doe Published 10:19am 19 December 2025".
