@@ -596,3 +596,23 @@ def test_a_name_printed_twice_next_to_the_title(lines, names):
 def test_a_name_printed_twice_gives_way_to_a_name_by_the_date():
     text = f"{MENU}\n\nSleeper Cars\nSleeper Cars\nWhy Night Trains Are Coming Back\nAnna Berg\n12 October 2022\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+
+
+# ---- titles: decks and numbered breadcrumbs ------------------------------------------------
+
+def test_a_long_deck_under_a_headline_the_opening_does_not_echo():
+    deck = "What old film stars in their prime can teach us about the bold claims made for the new machines today"
+    text = f"{MENU}\n\nIs Everyone Dreaming Again?\n\n{deck}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Is Everyone Dreaming Again?"
+    short = "Old film stars teach us about the new machines"   # shorter: the later line stays the title
+    text = f"{MENU}\n\nIs Everyone Dreaming Again?\n\n{short}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == short
+
+
+def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
+    crumbs = "1. Home\n2. Rail Guides\n3. Timetable Changes Explained"
+    text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"
+    crumbs = "1. Home\n3. Timetable Changes Explained"          # not a list counted from one
+    text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Latest Rail Industry Updates"

@@ -39,6 +39,7 @@ NEAR_DECAY = 0.9
 W_FOLLOWED = 2.0      # a byline or dateline follows
 W_REPEATED = 0.5      # the page prints it again
 W_CRUMB = 0.75        # ... as a breadcrumb's last item or with the site's name after it
+W_TRAIL = 2.0         # ... as the last item of a numbered list (a breadcrumb: "1. Home", "2. Title")
 W_OVERLAP = 2.5       # content words the article's opening uses, over at least ``OVERLAP_MIN``
 OVERLAP_MIN = 3
 W_SHORT = (-2.5, -1.0)  # one word, two words: a menu item or a site name more often than a title
@@ -166,6 +167,7 @@ def _content(text: str) -> set[str]:
 
 DECK_WORDS = 8       # a deck is a sentence under the headline
 DECK_MIN_WORDS = 3    # a shorter line over the headline is a kicker ("Health", "Living Well")
+DECK_LONG = 15        # a sentence this long under a line is a deck (headlines are shorter), whatever words the article uses
 
 
 def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, opening: set[str]) -> bool:
@@ -184,7 +186,7 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
     if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
         return False   # a title-case line: a headline itself
     content = {w.casefold() for w in words_above if len(w) > 3 and w.casefold() not in _STOP}
-    return bool(content) and len(content & opening) >= len(content) / 2
+    return bool(content) and (len(content & opening) >= len(content) / 2 or len(words) >= DECK_LONG)
 
 
 _SENTENCE_INSIDE = lazy(r"\p{Ll}{3}[.][\"”’']?\s+[\"“‘']?\p{L}")
@@ -258,9 +260,30 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_NUMBERED = lazy(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _trail_ends(page: Page, counts: dict[str, int]) -> None:
+    """The last item of each numbered list of two items or more counted under ``trail:``: a
+    breadcrumb printed as a list ("1. Home", "2. Guides", "3. Title") ends with the page's
+    title, which is then printed again over the article."""
+    expect, last = 1, None
+    for text in page.texts:
+        m = _NUMBERED.match(text, timeout=0.2) if text[:1].isdigit() else None
+        if m and int(m[1]) == expect:
+            expect, last = expect + 1, m[2]
+            continue
+        if last is not None and expect > 2:
+            counts["trail:" + _key(last)] = 1
+        expect, last = (2, m[2]) if m and m[1] == "1" else (1, None)
+    if last is not None and expect > 2:
+        counts["trail:" + _key(last)] = 1
+
+
 def _line_counts(page: Page) -> dict[str, int]:
     """How often the page prints each line; a line's title part counted under ``crumb:``."""
     counts: dict[str, int] = {}
+    _trail_ends(page, counts)
     for text in page.texts:
         key = _key(text)
         counts[key] = counts.get(key, 0) + 1
@@ -280,6 +303,8 @@ def _line_counts(page: Page) -> dict[str, int]:
 def _repeated(text: str, counts: dict[str, int]) -> float:
     """Evidence that the page prints the line elsewhere: as a breadcrumb or page title, or twice."""
     key = _key(text)
+    if counts.get("trail:" + key, 0):
+        return W_TRAIL
     if counts.get("crumb:" + key, 0):
         return W_CRUMB
     if m := _SUFFIX.match(text, timeout=0.2):
