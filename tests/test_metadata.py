@@ -616,3 +616,32 @@ def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
     crumbs = "1. Home\n3. Timetable Changes Explained"          # not a list counted from one
     text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
     assert clean(text, language=False).to_dict()["title"] == "Latest Rail Industry Updates"
+
+
+# ---- more date forms ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("October 17, 20236:01 PM ET", "2023-10-17"),      # the year glued to the time
+    ("06.18.2025", "2025-06-18"),                      # dots, month first: the only order it can be in
+    ("18.06.2025", "2025-06-18"),
+    ("3 March 20235", None), ("2023.18.06", None), ("13.13.2025", None),
+])
+def test_glued_years_and_dotted_dates_month_first(text, iso):
+    assert find_date(text) == iso
+
+
+def test_a_long_signed_line_opening_the_article_is_its_byline():
+    line = "Posted by Marta on Friday October 12, 2022 @08:00PM from the sleeper-trains-are-back dept."
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["published"] == "2022-10-12" and result["authors"] == ["Marta"]
+    line = "Posted by the operators on their site, the timetable from October 12, 2022 lists six new routes."
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_posted_on_the_date():
+    from cleaner.stages.metadata import _labelled
+
+    line = "Posted on the 15/12/2025 at 19:00 by @jane"
+    assert _labelled(line, find_date_spans(line))

@@ -81,7 +81,7 @@ def _patterns(lang: str | None) -> tuple:
     names = sorted(_months(lang), key=len, reverse=True)
     month = r"(?P<month>" + "|".join(regex.escape(n) for n in names) + r")\.?(?!\p{L})"
     day = r"(?P<day>\d{1,2})"
-    year = r"(?P<year>\d{4})(?!\d)"
+    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d))"   # also glued to a time: "October 17, 20236:01 PM"
     flags = regex.IGNORECASE
     return (
         # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021
@@ -93,7 +93,7 @@ def _patterns(lang: str | None) -> tuple:
                       rf"(?:de\s+|del\s+)?{year}", flags),
         # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
         regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
-        # 12.03.2023: day first wherever it is written with dots
+        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso)
         regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
         # 2023年3月4日 · 2023년 3월 4일
         regex.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -112,7 +112,7 @@ def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, 
     months = _months(lang)
     for pattern in _patterns(lang):
         for m in pattern.finditer(text, timeout=0.2):
-            if iso := _iso(m["year"], m["month"], m["day"], months):
+            if iso := _iso(m["year"], m["month"], m["day"], months) or _month_first(m):
                 found.append((m.start(), m.end(), iso))
     for m in _AMBIGUOUS.finditer(text, timeout=0.2):
         if iso := _numeric(m["a"], m["b"], m["year"], lang):
@@ -155,6 +155,15 @@ def _numeric(a: str, b: str, year: str, lang: str | None) -> str | None:
     if second > 12 >= first:
         return _iso(year, a, b, {})
     return None  # 03/04/2023 on a page that may write either order
+
+
+def _month_first(m) -> str | None:
+    """A numeric date read day first whose "month" is over 12 and "day" is not: written month
+    first ("06.18.2025"), the only order it can be in."""
+    day, month = m["day"], m["month"]
+    if month.isdigit() and m.start("day") < m.start("month") and int(month) > 12 >= int(day):
+        return _iso(m["year"], day, month, {})
+    return None
 
 
 def _iso(year: str, month: str, day: str, months: dict[str, int]) -> str | None:

@@ -46,7 +46,7 @@ _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actuali
 _LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
 _PUBLISHED_LABEL = lazy(r"(?i)\W*(?:posted|published|released|veröffentlicht|publiziert|publié|publicado"
-                        r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?\s*:?\s*")
+                        r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?(?:\s+the)?\s*:?\s*")
 
 # A publication label alone on its line, the date on the next: "Published" / "Feb 2, 2023".
 _DATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:date\s+)?(?:posted|published|released)(?:\s+(?:on|date))?|publish\s+date"
@@ -287,7 +287,15 @@ def _in_paragraph(page: Page, k: int) -> bool:
     without blank lines between them make one block."""
     if page.first is None or k < page.first or k not in page.prose:
         return False
-    return k >= page.first + INTO_ARTICLE or len(page.texts[k].split()) > SHORT_LINE
+    if k >= page.first + INTO_ARTICLE:
+        return True
+    text = page.texts[k]
+    return len(text.split()) > SHORT_LINE and not (_SIGNED.match(text, timeout=0.2) and find_date_spans(text))
+
+
+# A line that opens with who posted it and holds the date is a byline however long it runs:
+# "Posted by Jane on Friday December 19, 2025 @08:00PM from the skewed-job-market dept."
+_SIGNED = lazy(r"(?i)(?:posted|written|published|submitted)\s+by\s")
 
 
 _BY_LABELS = frozenset("author article avatar photo image picture".split())
