@@ -613,9 +613,14 @@ def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
     crumbs = "1. Home\n2. Rail Guides\n3. Timetable Changes Explained"
     text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
     assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"
-    crumbs = "1. Home\n3. Timetable Changes Explained"          # not a list counted from one
-    text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
-    assert clean(text, language=False).to_dict()["title"] == "Latest Rail Industry Updates"
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import _trail_ends
+
+    counts: dict[str, int] = {}
+    texts = ["1. Home", "2. Guides", "3. Night Trains", "Menu", "1. Only item", "Menu", "2. Bus", "3. Tram"]
+    _trail_ends(SimpleNamespace(texts=texts), counts)
+    assert counts == {"trail:night trains": 1}   # a one-item list and one not counted from one are not trails
 
 
 # ---- more date forms ---------------------------------------------------------------------
@@ -645,3 +650,23 @@ def test_posted_on_the_date():
 
     line = "Posted on the 15/12/2025 at 19:00 by @jane"
     assert _labelled(line, find_date_spans(line))
+
+
+def test_a_headline_printed_again_with_more_around_it_nearby():
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import W_FRAMED, _framed
+
+    texts = ["Timetable Changes Explained cover", "Rail", "Timetable Changes Explained", "Night Buses",
+             "Hero image for Night Buses", "Latest Rail Industry Updates"]
+    shaped = {2: (texts[2], 1.0), 3: (texts[3], 1.0), 5: (texts[5], 1.0)}
+    _framed(SimpleNamespace(texts=texts), shaped)
+    assert shaped[2][1] == 1.0 + W_FRAMED       # its image's alt text
+    assert shaped[3][1] == 1.0                  # two words: inside too many lines to tell
+    assert shaped[5][1] == 1.0
+
+
+def test_the_last_item_of_a_breadcrumb_with_separators_over_a_question_heading():
+    text = (f"{MENU}\n\nTimetable Changes Explained\n\nRail Guides > Timetable Changes Explained\n\n"
+            f"Why should anyone care about changes to the timetable?\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"

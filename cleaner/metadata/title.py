@@ -38,8 +38,8 @@ W_NEAR = 1.0          # standing right above the article, fading by ``NEAR_DECAY
 NEAR_DECAY = 0.9
 W_FOLLOWED = 2.0      # a byline or dateline follows
 W_REPEATED = 0.5      # the page prints it again
-W_CRUMB = 0.75        # ... as a breadcrumb's last item or with the site's name after it
-W_TRAIL = 2.0         # ... as the last item of a numbered list (a breadcrumb: "1. Home", "2. Title")
+W_CRUMB = 0.75        # ... as a list's item or with the site's name after it
+W_TRAIL = 2.0         # ... as a breadcrumb's last item ("Home » Guides » Title"; "1. Home", "2. Title")
 W_OVERLAP = 2.5       # content words the article's opening uses, over at least ``OVERLAP_MIN``
 OVERLAP_MIN = 3
 W_SHORT = (-2.5, -1.0)  # one word, two words: a menu item or a site name more often than a title
@@ -88,6 +88,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
         if _headline_shape(text):
             shaped[k] = (text, _score(page, k, text, marks, opening, counts))
     _echoes(shaped)
+    _framed(page, shaped)
     best: Candidate | None = None
     for k, (text, score) in shaped.items():
         if score >= MIN_SCORE and (best is None or score >= best.score):
@@ -135,6 +136,25 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     if len(page.doc.blocks[page.lines[k].block].lines) == 1:
         score += W_ALONE   # 95 % of the WCXB headlines; 30 % of the lines that came second to them
     return score
+
+
+W_FRAMED = 0.75       # a nearby line prints it with more around it
+FRAMED_WORDS = 3      # ... when it has this many words at least (a short line is inside many)
+
+
+def _framed(page: Page, shaped: dict[int, tuple[str, float]]) -> None:
+    """A headline a nearby line prints again with more around it: an image's alt text ("Title
+    cover", "Hero image for blog post Title", "Title (a pack of elephants …)") or a breadcrumb
+    ("Careers > Title"). Lines ``ECHO_GAP`` before or after it are looked at."""
+    for k, (text, score) in list(shaped.items()):
+        key = _key(display_title(text))
+        if len(key.split()) < FRAMED_WORDS:
+            continue
+        for j in range(max(0, k - ECHO_GAP), min(len(page.texts), k + ECHO_GAP + 1)):
+            other = _key(page.texts[j])
+            if j != k and len(other) > len(key) and (other.startswith(key + " ") or other.endswith(" " + key)):
+                shaped[k] = (text, score + W_FRAMED)
+                break
 
 
 W_ECHO = 1.0          # the first of two nearby lines saying the same thing
@@ -281,7 +301,8 @@ def _trail_ends(page: Page, counts: dict[str, int]) -> None:
 
 
 def _line_counts(page: Page) -> dict[str, int]:
-    """How often the page prints each line; a line's title part counted under ``crumb:``."""
+    """How often the page prints each line; a line's title part counted under ``crumb:`` (a list
+    item, "Title | Site") or ``trail:`` (a breadcrumb's last item)."""
     counts: dict[str, int] = {}
     _trail_ends(page, counts)
     for text in page.texts:
@@ -295,7 +316,7 @@ def _line_counts(page: Page) -> dict[str, int]:
             counts[bare] = counts.get(bare, 0) + 1
         for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
             if sep in text:
-                last = "crumb:" + _key(text.rsplit(sep, 1)[1])
+                last = "trail:" + _key(text.rsplit(sep, 1)[1])
                 counts[last] = counts.get(last, 0) + 1
     return counts
 
