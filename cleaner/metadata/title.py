@@ -146,12 +146,18 @@ def _framed(page: Page, shaped: dict[int, tuple[str, float]]) -> None:
     """A headline a nearby line prints again with more around it: an image's alt text ("Title
     cover", "Hero image for blog post Title", "Title (a pack of elephants …)") or a breadcrumb
     ("Careers > Title"). Lines ``ECHO_GAP`` before or after it are looked at."""
+    if not shaped:
+        return
+    top = max(score for _, score in shaped.values())
+    keys: dict[int, str] = {}
     for k, (text, score) in list(shaped.items()):
+        if score + W_FRAMED < top:   # the bonus would not make it the title
+            continue
         key = _key(display_title(text))
         if len(key.split()) < FRAMED_WORDS:
             continue
         for j in range(max(0, k - ECHO_GAP), min(len(page.texts), k + ECHO_GAP + 1)):
-            other = _key(page.texts[j])
+            other = keys[j] if j in keys else keys.setdefault(j, _key(page.texts[j]))
             if j != k and len(other) > len(key) and (other.startswith(key + " ") or other.endswith(" " + key)):
                 shaped[k] = (text, score + W_FRAMED)
                 break

@@ -158,10 +158,11 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
     """Bylines and datelines after the article's last paragraph, for the fields the head did not
     give: "Written by Jane Doe" / "April 8, 2024", "Published On: 15 August 2025". A date there
     that is one of a list of dated teasers ("Recent posts") is not the article's. The tail's
-    date lines are read, not labelled: the structure stage has judged those lines already."""
+    date lines are read, not labelled: the structure stage has judged those lines already; and
+    read by the fast reader alone (``dateparser`` costs too much for what it finds there)."""
     tail = Found()
     _scan(page, page.tail(TAIL_LINES if found.dates else DATE_TAIL_LINES), tail, lang, reference,
-          dates=not found.dates)
+          dates=not found.dates, parse=False)
     if not found.authors:   # a byline further down is a teaser's more often than the article's
         near = page.tail()
         found.authors += [(k, names) for k, names in tail.authors if k in near]
@@ -234,13 +235,15 @@ def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _scan(page: Page, positions: range, found: Found, lang: str | None, reference,
-          dates: bool = True) -> None:
-    """Bylines and datelines on the lines at ``positions``."""
+          dates: bool = True, parse: bool = True) -> None:
+    """Bylines and datelines on the lines at ``positions`` (with ``parse``, dates the fast
+    reader cannot read are given to ``dateparser``)."""
     label_at = None
     for k in positions:
-        if _in_paragraph(page, k) or not _byline_rule(page, k):  # the article's paragraphs hold no byline
+        prose = _in_paragraph(page, k)
+        if prose or not _byline_rule(page, k):  # the article's paragraphs hold no byline
             label_at = None
-            if dates and not _in_paragraph(page, k):
+            if dates and not prose:
                 _claimed_dateline(page, k, found, lang)
             continue
         text = page.texts[k]
@@ -251,14 +254,14 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        if not names:
+        if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
         if not dates:
             continue
-        if spans or (names and len(text) <= 80):
+        if spans or (names and len(text) <= 80 and parse):
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
@@ -272,7 +275,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                     found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
-        elif len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
+        elif parse and len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
                 found.date_lines.add(k)
