@@ -670,3 +670,27 @@ def test_the_last_item_of_a_breadcrumb_with_separators_over_a_question_heading()
     text = (f"{MENU}\n\nTimetable Changes Explained\n\nRail Guides > Timetable Changes Explained\n\n"
             f"Why should anyone care about changes to the timetable?\n\n{BODY}")
     assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"
+
+
+# ---- an author's photo and the name printed beside it ---------------------------------------
+
+def test_profile_photo_of_author():
+    assert pictured_name("Profile photo of author Jane Doe") == "Jane Doe"
+    assert pictured_name("Photo of the author Jane Doe") == "Jane Doe"
+    assert pictured_name("Photo of a sleeper car") is None
+
+
+def test_an_authors_photo_a_rule_took_and_the_name_under_it():
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\nHeadshot of Anna Berg, Rail Writer at Trains Daily\n"
+            f"Anna Berg\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nHeadshot of Anna Berg, Rail Writer\nStart Trial\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []   # no name printed beside the photo
+
+
+def test_the_author_box_below_the_article():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\nPicture of Anna Berg\nAnna Berg\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\nPicture of Anna Berg\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["authors"] == []

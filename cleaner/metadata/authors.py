@@ -236,7 +236,7 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     return names
 
 
-_PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
+_PICTURED = lazy(r"(?i)^(?:profile\s+)?(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+(?:(?:the\s+)?author\s+)?")
 
 
 _PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|avatar|portrait|pic)$")
@@ -244,7 +244,7 @@ _PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|av
 
 def pictured_name(text: str) -> str | None:
     """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
-    Editor", "Jane Doe headshot", "Jane Doe profile image"."""
+    Editor", "Profile photo of author Jane Doe", "Jane Doe headshot", "Jane Doe profile image"."""
     line = clean_line(text)
     m = _PICTURED.match(line, timeout=0.2)
     if not m:

@@ -167,6 +167,9 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
         near = page.tail()
         found.authors += [(k, names) for k, names in tail.authors if k in near]
         found.byline_lines |= {k for k in tail.byline_lines if k in near}
+        photo = next(((k, name) for k in near if (name := _captioned_photo(page, k))), None)
+        if not found.authors and photo:   # the author box: "Picture of Jane Doe" / "Jane Doe"
+            found.authors.append((photo[0], [photo[1]]))
     if not found.dates:
         found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
@@ -343,10 +346,15 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         return
     twice: tuple[int, str] | None = None
     for k in range(page.head().start, min(page.first + 1, len(page.lines))):
-        if not _byline_rule(page, k) or k == title or k in page.prose:
+        if k == title or k in page.prose:
             continue
         text = page.texts[k]
         near = any(abs(k - a) <= NAME_NEAR for a in anchors)
+        if not _byline_rule(page, k):   # an image's alt text a rule took: read, not labelled
+            if (name := _captioned_photo(page, k)) is not None:
+                _take_name(page, found, k, name)
+                return
+            continue
         name = pictured_name(text) if near else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
             name = bare_name(text, page.lower_words)
@@ -362,6 +370,15 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
             return
     if twice is not None:   # the weakest evidence: taken when nothing else names anyone
         _take_name(page, found, *twice)
+
+
+def _captioned_photo(page: Page, k: int) -> str | None:
+    """The name of an author's photo ("Headshot of Jane Doe, Staff Writer") whose next line
+    prints the name: the photo and the name beside it, the way a byline shows its author."""
+    name = pictured_name(page.texts[k])
+    if name and k + 1 < len(page.texts) and clean_line(page.texts[k + 1]).startswith(name):
+        return name
+    return None
 
 
 def _take_name(page: Page, found: Found, k: int, name: str) -> None:
