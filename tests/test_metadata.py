@@ -694,3 +694,20 @@ def test_the_author_box_below_the_article():
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\nPicture of Anna Berg\n{FOOTER}\n"
     assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_more_byline_labels_and_desks():
+    assert byline_label("Article by:") and byline_label("Photo of author") and byline_label("Text by")
+    assert not byline_label("Photo of the day")
+    assert byline_authors("By the Rail Desk Team 2–3 minutes") == ["the Rail Desk Team"]
+    assert byline_authors("By the way, trains are back") == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("109 Comments | Peter Olsen | Last Updated: October 12, 2022", ["Peter Olsen"]),
+    ("October 12, 2022 · 30 min · 6279 words · Peter Olsen", ["Peter Olsen"]),
+    ("October 12, 2022 | Rail Travel", []),   # two fields: a date and a category
+])
+def test_a_name_as_one_field_of_a_dateline(line, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names

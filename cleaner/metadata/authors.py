@@ -46,7 +46,8 @@ _AND = {None: r"and", "de": r"and|und", "fr": r"and|et", "es": r"and|y|e", "pt":
         "it": r"and|e", "pl": r"and|i", "nl": r"and|en"}
 # A label alone on its line: the names are on the next line.
 _ALONE = {
-    None: r"by|written\s+by|posted\s+by|authors?|author\s+by|about\s+the\s+author|words\s+by|writer",
+    None: r"by|written\s+by|posted\s+by|authors?|author\s+by|about\s+the\s+author|words\s+by|writer"
+          r"|(?:article|story|text)\s+by|photo\s+of\s+(?:the\s+)?author",
     "de": r"von|geschrieben\s+von|autor(?:in)?|über\s+den\s+autor",
     "fr": r"par|écrit\s+par|auteur(?:e)?|à\s+propos\s+de\s+l'auteur",
     "es": r"por|escrito\s+por|autor(?:a)?|sobre\s+el\s+autor",
@@ -145,7 +146,7 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
 # Team", "written by Our Editors", "By Podium Staff". Without the label such a line is a menu
 # item ("Meet the Team") and is not read.
 _TEAM_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*\s+"
-_TEAM = lazy(rf"^(?:(?:The|Our)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
+_TEAM = lazy(rf"^(?:(?:[Tt]he|[Oo]ur)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
              r"(?i:team|staff|editors|editorial(?:\s+(?:team|staff|board))?|desk|newsroom)"
              r"(?=$|\s*[|•·,–—]|\s+-\s|\s+(?:on|in|updated|published)\b|\s+\d)")
 

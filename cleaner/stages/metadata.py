@@ -408,14 +408,20 @@ _AFTER_NAME = lazy(r"\s+in\s+|\s*[|•·–—]\s*|\s+-\s+")
 def _name_by_date(text: str, spans: list[tuple[int, int, str]], page: Page) -> str | None:
     """A bare name just before the line's date ("Jane Doe March 3, 2024 · 5 min read", "Jane Doe
     Published 10:19am 19 December 2025") or just after its last ("Dec 26, 2025 • Jane Doe in
-    Project Management", "Dec 17, 2025Jane Doe")."""
+    Project Management", "Dec 17, 2025Jane Doe"), or one of three fields or more ("5 Comments |
+    Jane Doe | March 11, 2019")."""
     before = text[:spans[0][0]]
     if before.strip():
         cut = _BEFORE_DATE.search(before, timeout=0.2)
-        return bare_name(before[:cut.start()] if cut else before, page.lower_words)
-    after = text[spans[-1][1]:].lstrip(" ,|•·–—-")
-    first = _AFTER_NAME.split(after, maxsplit=1, timeout=0.2)[0]
-    return bare_name(first, page.lower_words) if first and first[0].isupper() else None
+        if name := bare_name(before[:cut.start()] if cut else before, page.lower_words):
+            return name
+    else:
+        after = text[spans[-1][1]:].lstrip(" ,|•·–—-")
+        first = _AFTER_NAME.split(after, maxsplit=1, timeout=0.2)[0]
+        if first and first[0].isupper() and (name := bare_name(first, page.lower_words)):
+            return name
+    fields = _FIELDS.split(text, timeout=0.2)   # "109 Comments | Jane Doe | Last Updated: March 11, 2019"
+    return next((name for f in fields[:4] if len(fields) > 2 and (name := bare_name(f, page.lower_words))), None)
 
 
 def _byline_rule(page: Page, k: int) -> bool:
