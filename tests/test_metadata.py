@@ -711,3 +711,11 @@ def test_more_byline_labels_and_desks():
 def test_a_name_as_one_field_of_a_dateline(line, names):
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_line_said_twice_over_the_headline_is_no_headline_over_a_deck():
+    above = ("The history of trains The history of trains", 3.0)
+    best = Candidate(5, "The History of trains: from the first sleepers to today", 9.0)
+    assert not _headline_over_deck(best, above, {"history", "trains", "sleepers"})
+    assert _headline_over_deck(Candidate(5, "What the first sleeper cars looked like and how they ran at night", 9.0),
+                               ("The History of Trains Today", 3.0), {"history", "trains", "today"})

@@ -207,6 +207,9 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
         return False
     words_above = _WORD.findall(above[0], timeout=0.2)
     words = _WORD.findall(best.text, timeout=0.2)
+    half = len(words_above) // 2
+    if half and words_above[:half] == words_above[half:]:
+        return False   # "The history of coffee The history of coffee": an image's alt text and caption
     if not (DECK_MIN_WORDS <= len(words_above) <= len(words) and len(words) >= DECK_WORDS):
         return False
     if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
