@@ -719,3 +719,22 @@ def test_a_line_said_twice_over_the_headline_is_no_headline_over_a_deck():
     assert not _headline_over_deck(best, above, {"history", "trains", "sleepers"})
     assert _headline_over_deck(Candidate(5, "What the first sleeper cars looked like and how they ran at night", 9.0),
                                ("The History of Trains Today", 3.0), {"history", "trains", "today"})
+
+
+def test_the_numeric_order_a_page_shows():
+    from cleaner.metadata.dates import numeric_order
+
+    assert numeric_order(["8/27/2025", "Rail news"]) == "mdy"
+    assert numeric_order(["27/8/2025"]) == "dmy"
+    assert numeric_order(["8/27/2025", "27/8/2025"]) is None      # both: no telling
+    assert numeric_order(["8/1/2025"]) is None
+    assert find_date_spans("8/1/2025", None, "mdy")[0][2] == "2025-08-01"
+    assert find_date_spans("8/1/2025", None, "dmy")[0][2] == "2025-01-08"
+    assert find_date_spans("8/1/2025") == []
+
+
+def test_an_ambiguous_dateline_on_a_page_that_writes_month_first():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n8/1/2025\n\n{BODY}\nRelated: Buses, 8/27/2025\n"
+    assert clean(text, language=False).to_dict()["published"] == "2025-08-01"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n8/1/2025\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None

@@ -104,8 +104,11 @@ _YEAR = re.compile(r"\d{4}")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
 
-def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
-    """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order."""
+def find_date_spans(text: str, lang: str | None = None, order: str | None = None) -> list[tuple[int, int, str]]:
+    """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order.
+
+    ``order`` ("mdy" or "dmy"): how the page writes numeric dates, when it shows it elsewhere
+    (:func:`numeric_order`); "03/04/2023" is then read in that order."""
     if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
         return []
     found: list[tuple[int, int, str]] = []
@@ -115,7 +118,7 @@ def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, 
             if iso := _iso(m["year"], m["month"], m["day"], months) or _month_first(m):
                 found.append((m.start(), m.end(), iso))
     for m in _AMBIGUOUS.finditer(text, timeout=0.2):
-        if iso := _numeric(m["a"], m["b"], m["year"], lang):
+        if iso := _numeric(m["a"], m["b"], m["year"], lang, order):
             found.append((m.start(), m.end(), iso))
     found.sort()
     out: list[tuple[int, int, str]] = []
@@ -148,13 +151,30 @@ def is_date_word(word: str, lang: str | None = None) -> bool:
     return word in _WEEKDAYS or word in _months(lang)
 
 
-def _numeric(a: str, b: str, year: str, lang: str | None) -> str | None:
+def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = None) -> str | None:
     first, second = int(a), int(b)
-    if first > 12 >= second or lang in DAY_FIRST:
+    if first > 12 >= second or lang in DAY_FIRST or order == "dmy" and second <= 12:
         return _iso(year, b, a, {})
-    if second > 12 >= first:
+    if second > 12 >= first or order == "mdy" and first <= 12:
         return _iso(year, a, b, {})
     return None  # 03/04/2023 on a page that may write either order
+
+
+def numeric_order(texts: list[str]) -> str | None:
+    """How ``texts`` write numeric dates, when they show it: "mdy" when a date there can only
+    be read month first ("8/27/2025") and none only day first, "dmy" the other way round, else
+    None. A page that prints "8/27/2025" means 1 August by "8/1/2025"."""
+    seen = set()
+    for text in texts:
+        if "/" not in text and "-" not in text or not _YEAR.search(text):
+            continue
+        for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+            first, second = int(m["a"]), int(m["b"])
+            if second > 12 >= first:
+                seen.add("mdy")
+            elif first > 12 >= second:
+                seen.add("dmy")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _month_first(m) -> str | None:

@@ -60,6 +60,13 @@ class Page:
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
 
     @cached_property
+    def numeric_order(self) -> str | None:
+        """How the page writes numeric dates ("mdy", "dmy"), when its head or tail shows it."""
+        from .dates import numeric_order
+
+        return numeric_order([self.texts[k] for k in (*self.head(), *self.tail(DATE_TAIL_LINES))])
+
+    @cached_property
     def lower_words(self) -> "LowerWords":
         """The words the page writes in lower case: common words, not names."""
         return LowerWords("\n".join(self.texts))

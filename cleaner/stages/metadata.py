@@ -256,7 +256,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if names:
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
-        spans = find_date_spans(text, lang)
+        spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if names:
