@@ -738,3 +738,17 @@ def test_an_ambiguous_dateline_on_a_page_that_writes_month_first():
     assert clean(text, language=False).to_dict()["published"] == "2025-08-01"
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n8/1/2025\n\n{BODY}"
     assert clean(text, language=False).to_dict()["published"] is None
+
+
+def test_a_label_alone_a_rule_took_still_names_the_next_line():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of author\nAnna Berg\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of the day\nAnna Berg\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_a_name_with_credentials_printed_twice():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nAnna Berg, MS, RD Anna Berg, MS, RD\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nTrains, Buses Trains, Buses\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []

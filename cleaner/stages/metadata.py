@@ -245,7 +245,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
     for k in positions:
         prose = _in_paragraph(page, k)
         if prose or not _byline_rule(page, k):  # the article's paragraphs hold no byline
-            label_at = None
+            # a label alone a rule took ("Photo of author" as an image's alt text) still names the next line
+            label_at = k if not prose and byline_label(page.texts[k], lang) else None
             if dates and not prose:
                 _claimed_dateline(page, k, found, lang)
             continue
@@ -363,7 +364,7 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
             if name:
                 found.dates.append((k, *_line_date(text, spans)))
         if name is None and twice is None and near and _printed_twice(page, k):
-            if printed := bare_name(text, page.lower_words) or team_name(text):
+            if printed := _twice_name(text, page, lang):
                 twice = (k, printed)
         if name is not None:
             _take_name(page, found, k, name)
@@ -396,7 +397,19 @@ def _printed_twice(page: Page, k: int) -> bool:
     if k + 1 < len(page.texts) and text == " ".join(clean_line(page.texts[k + 1]).casefold().split()):
         return True
     words = text.split()
-    return len(words) in (4, 6, 8) and words[:len(words) // 2] == words[len(words) // 2:]
+    return len(words) in (4, 6, 8, 10, 12) and words[:len(words) // 2] == words[len(words) // 2:]
+
+
+def _twice_name(text: str, page: Page, lang: str | None) -> str | None:
+    """The name of a line printed twice: a bare name, a desk, or a name with credentials
+    ("Jane Doe, MS, RD")."""
+    words = text.split()
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        text = " ".join(words[:len(words) // 2])
+    if name := bare_name(text, page.lower_words) or team_name(text):
+        return name
+    names = names_line(text, lang) if "," in text else []
+    return names[0] if len(names) == 1 and " " in names[0] else None
 
 
 # What stands between a name and the date after it: "Jane Doe Published 10:19am 19 December 2025".
