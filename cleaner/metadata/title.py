@@ -296,15 +296,17 @@ def _trail_ends(page: Page, counts: dict[str, int]) -> None:
     """The last item of each numbered list of two items or more counted under ``trail:``: a
     breadcrumb printed as a list ("1. Home", "2. Guides", "3. Title") ends with the page's
     title, which is then printed again over the article."""
-    expect, last = 1, None
-    for text in page.texts:
-        m = _NUMBERED.match(text, timeout=0.2) if text[:1].isdigit() else None
-        if m and int(m[1]) == expect:
-            expect, last = expect + 1, m[2]
+    expect, last, previous = 1, None, -2
+    for k, text in enumerate(page.texts):
+        if not text[:1].isdigit():
+            continue
+        m = _NUMBERED.match(text, timeout=0.2)
+        if m and k == previous + 1 and int(m[1]) == expect:
+            expect, last, previous = expect + 1, m[2], k
             continue
         if last is not None and expect > 2:
             counts["trail:" + _key(last)] = 1
-        expect, last = (2, m[2]) if m and m[1] == "1" else (1, None)
+        expect, last, previous = (2, m[2], k) if m and m[1] == "1" else (1, None, -2)
     if last is not None and expect > 2:
         counts["trail:" + _key(last)] = 1
 

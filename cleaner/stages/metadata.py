@@ -24,7 +24,7 @@ from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
                                 pictured_name, team_name)
 from ..metadata.dates import find_date_spans, is_date_word, read_date
-from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, TAIL_LINES, Page, read_page
+from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
 
@@ -161,16 +161,17 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
     date lines are read, not labelled: the structure stage has judged those lines already; and
     read by the fast reader alone (``dateparser`` costs too much for what it finds there)."""
     tail = Found()
-    _scan(page, page.tail(TAIL_LINES if found.dates else DATE_TAIL_LINES), tail, lang, reference,
-          dates=not found.dates, parse=False)
+    near = page.tail()
+    _scan(page, near, tail, lang, reference, dates=not found.dates, parse=False)
     if not found.authors:   # a byline further down is a teaser's more often than the article's
-        near = page.tail()
-        found.authors += [(k, names) for k, names in tail.authors if k in near]
-        found.byline_lines |= {k for k in tail.byline_lines if k in near}
+        found.authors += tail.authors
+        found.byline_lines |= tail.byline_lines
         photo = next(((k, name) for k in near if (name := _captioned_photo(page, k))), None)
         if not found.authors and photo:   # the author box: "Picture of Jane Doe" / "Jane Doe"
             found.authors.append((photo[0], [photo[1]]))
     if not found.dates:
+        for k in range(near.stop, page.tail(DATE_TAIL_LINES).stop):   # further down: labelled dates only
+            _claimed_dateline(page, k, tail, lang)
         found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
 
@@ -213,9 +214,12 @@ def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]
 def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> None:
     """A line another rule claimed that opens with a publication label and the date
     ("Published: Mar 8, 2024 · … This post may contain affiliate links"): the label says what
-    the date is, whatever the rest of the line made the rule take it for. Read, not labelled."""
+    the date is, whatever the rest of the line made the rule take it for. Read, not labelled.
+    (Also how a labelled date far below the article is read: "Published" / "Feb 2, 2023".)"""
     text = page.texts[k]
-    if not (spans := find_date_spans(text, lang)) or not _labelled(text, spans):
+    if not (spans := find_date_spans(text, lang)):
+        return
+    if not (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS and _label_over(page, k)):
         return
     iso, updated = _line_date(text, spans)
     found.dates.append((k, iso, updated))
@@ -246,7 +250,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
         prose = _in_paragraph(page, k)
         if prose or not _byline_rule(page, k):  # the article's paragraphs hold no byline
             # a label alone a rule took ("Photo of author" as an image's alt text) still names the next line
-            label_at = k if not prose and byline_label(page.texts[k], lang) else None
+            label_at = k if not prose and len(page.texts[k]) <= 40 and byline_label(page.texts[k], lang) else None
             if dates and not prose:
                 _claimed_dateline(page, k, found, lang)
             continue
@@ -257,7 +261,9 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if names:
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
-        spans = find_date_spans(text, lang, page.numeric_order)
+        spans = find_date_spans(text, lang)
+        if not spans and "/" in text and page.numeric_order:   # "8/1/2025" on a page that shows its order
+            spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if names:
