@@ -480,3 +480,275 @@ def test_an_updated_stamp_on_the_byline_line_when_nothing_else_is_dated():
     text = (f"Why Night Trains Are Coming Back\n\nBy Peter Olsen · Updated October 12, 2022\n"
             f"Published March 3, 2021\n\n{BODY}")
     assert clean(text, language=False).to_dict()["published"] == "2021-03-03"
+
+
+# ---- dates below the article and labels over them ----------------------------------------
+
+FOOTER = "\n".join(["Related posts", "• Why Buses Are Cheaper", "• Trams in Winter", "Contact us", "Privacy"])
+LONG_BODY = "\n".join([BODY] * 4)   # longer than the lines a byline may stand on below the first paragraph
+
+
+def test_a_labelled_or_signed_date_below_the_article_when_the_head_has_none():
+    for closing in ("Published On: 12 October 2022", "Published\n12 October 2022",
+                    "Written by Peter Olsen\n12 October 2022", "October 12, 2022 By Peter Olsen"):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == "2022-10-12", closing
+
+
+def test_a_bare_date_below_the_article_is_not_taken():
+    for closing in ("12 October 2022", "Jeroen\nOctober 12, 2022 / 9:47 pm",
+                    "Recent posts\nNight Buses\nMarch 3, 2024\nDay Trains\nMarch 9, 2024\nTrams\nMarch 12, 2024"):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] is None, closing
+
+
+def test_a_date_below_the_article_does_not_replace_the_heads():
+    text = (f"Why Night Trains Are Coming Back\n\nMarch 3, 2021\n\n{LONG_BODY}\nPublished On: 12 October 2022\n"
+            f"{FOOTER}\n")
+    assert clean(text, language=False).to_dict()["published"] == "2021-03-03"
+
+
+@pytest.mark.parametrize("label, iso", [
+    ("Published", "2022-10-12"), ("Publish date", "2022-10-12"), ("Content current as of:", "2022-10-12"),
+    ("Our trains", None), ("Published", None),
+])
+def test_a_publication_label_over_a_date_below_the_article(label, iso):
+    line = "12 October 2022" if iso else "12 October 2022 was the day the first of the new trains left Vienna"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{label}\n{line}\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["published"] == iso
+
+
+def test_a_labelled_date_on_a_line_another_rule_claimed():
+    text = (f"Why Night Trains Are Coming Back\n\nPublished: Mar 8, 2024 · Modified: May 19, 2025 by Peter Olsen"
+            f" · This post may contain affiliate links\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["published"] == "2024-03-08"
+    assert [s["rule"] for s in result["segments"] if s["label"] != "main"] == ["disclaimer.affiliate"]   # kept
+
+
+# ---- names beside a date, glued labels, names and roles ----------------------------------
+
+@pytest.mark.parametrize("line, name", [
+    ("Peter Olsen Published 10:19am 12 October 2022", "Peter Olsen"),
+    ("Oct 12, 2022 • Peter Olsen in Rail Travel", "Peter Olsen"),
+    ("Oct 12, 2022Peter Olsen", "Peter Olsen"),
+    ("Oct 12, 2022 • Rail Travel Guides and More", None),   # words the page writes in lower case
+])
+def test_a_bare_name_beside_the_date_on_one_line(line, name):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ([name] if name else [])
+    assert result["published"] == "2022-10-12"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Peter OlsenBy Peter OlsenOctober 12, 2022", ["Peter Olsen"]),
+    ("12 October,2022By Peter Olsen", ["Peter Olsen"]),
+    ("Peter Olsen By Peter Olsen", ["Peter Olsen"]),
+    ("Trains by Night", []),
+])
+def test_a_byline_glued_to_the_name_or_the_date_before_it(line, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_date_with_no_space_after_its_comma():
+    assert find_date("27 September,2023") == "2023-09-27"
+    assert find_date("September 27,2023") == "2023-09-27"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Jane Doe | Senior Writer | July 2, 2025", ["Jane Doe"]),
+    ("Manoj Jain and Anna Berg | Guest Columnists", ["Manoj Jain", "Anna Berg"]),
+    ("Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("Creators, Coaches & Authors", []),                       # a plural role wants two names
+    ("Jane Doe, Our Director Of Marketing, Stands With His Solar Panels", []),   # a caption
+])
+def test_names_and_a_role(text, names):
+    assert byline_authors(text) == names
+
+
+def test_a_pen_name_after_a_full_label():
+    assert byline_authors("Written by Kristin") == ["Kristin"]
+    assert byline_authors("• Writer: Ben") == ["Ben"]
+    assert byline_authors("By : CottageCare") == ["CottageCare"]
+    assert byline_authors("By Industry") == []          # a bare "By" and one word: a menu's filter
+
+
+def test_the_names_before_a_separator_after_a_label_alone():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy\nPeter Olsen | The Rail Newsroom\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Peter Olsen"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy\nPeter Olsen and his rail friends | The Rail Newsroom\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+@pytest.mark.parametrize("lines, names", [
+    ("Peter Olsen\nPeter Olsen", ["Peter Olsen"]),          # an avatar's alt text and the name
+    ("Peter Olsen Peter Olsen", ["Peter Olsen"]),
+    ("Rail Desk Staff\nRail Desk Staff", ["Rail Desk Staff"]),
+    ("Peter Olsen", []),                                    # once: a menu item as often
+])
+def test_a_name_printed_twice_next_to_the_title(lines, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{lines}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_name_printed_twice_gives_way_to_a_name_by_the_date():
+    text = f"{MENU}\n\nSleeper Cars\nSleeper Cars\nWhy Night Trains Are Coming Back\nAnna Berg\n12 October 2022\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+
+
+# ---- titles: decks and numbered breadcrumbs ------------------------------------------------
+
+def test_a_long_deck_under_a_headline_the_opening_does_not_echo():
+    deck = "What old film stars in their prime can teach us about the bold claims made for the new machines today"
+    text = f"{MENU}\n\nIs Everyone Dreaming Again?\n\n{deck}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Is Everyone Dreaming Again?"
+    short = "Old film stars teach us about the new machines"   # shorter: the later line stays the title
+    text = f"{MENU}\n\nIs Everyone Dreaming Again?\n\n{short}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == short
+
+
+def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
+    crumbs = "1. Home\n2. Rail Guides\n3. Timetable Changes Explained"
+    text = f"{MENU}\n\n{crumbs}\n\nTimetable Changes Explained\n\nLatest Rail Industry Updates\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import _trail_ends
+
+    counts: dict[str, int] = {}
+    texts = ["1. Home", "2. Guides", "3. Night Trains", "Menu", "1. Only item", "Menu", "2. Bus", "3. Tram"]
+    _trail_ends(SimpleNamespace(texts=texts), counts)
+    assert counts == {"trail:night trains": 1}   # a one-item list and one not counted from one are not trails
+
+
+# ---- more date forms ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("October 17, 20236:01 PM ET", "2023-10-17"),      # the year glued to the time
+    ("06.18.2025", "2025-06-18"),                      # dots, month first: the only order it can be in
+    ("18.06.2025", "2025-06-18"),
+    ("3 March 20235", None), ("2023.18.06", None), ("13.13.2025", None),
+])
+def test_glued_years_and_dotted_dates_month_first(text, iso):
+    assert find_date(text) == iso
+
+
+def test_a_long_signed_line_opening_the_article_is_its_byline():
+    line = "Posted by Marta on Friday October 12, 2022 @08:00PM from the sleeper-trains-are-back dept."
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    result = clean(text, language=False).to_dict()
+    assert result["published"] == "2022-10-12" and result["authors"] == ["Marta"]
+    line = "Posted by the operators on their site, the timetable from October 12, 2022 lists six new routes."
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_posted_on_the_date():
+    from cleaner.stages.metadata import _labelled
+
+    line = "Posted on the 15/12/2025 at 19:00 by @jane"
+    assert _labelled(line, find_date_spans(line))
+
+
+def test_a_headline_printed_again_with_more_around_it_nearby():
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import W_FRAMED, _framed
+
+    texts = ["Timetable Changes Explained cover", "Rail", "Timetable Changes Explained", "Night Buses",
+             "Hero image for Night Buses", "Latest Rail Industry Updates"]
+    shaped = {2: (texts[2], 1.0), 3: (texts[3], 1.0), 5: (texts[5], 1.0)}
+    _framed(SimpleNamespace(texts=texts), shaped)
+    assert shaped[2][1] == 1.0 + W_FRAMED       # its image's alt text
+    assert shaped[3][1] == 1.0                  # two words: inside too many lines to tell
+    assert shaped[5][1] == 1.0
+
+
+def test_the_last_item_of_a_breadcrumb_with_separators_over_a_question_heading():
+    text = (f"{MENU}\n\nTimetable Changes Explained\n\nRail Guides > Timetable Changes Explained\n\n"
+            f"Why should anyone care about changes to the timetable?\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Timetable Changes Explained"
+
+
+# ---- an author's photo and the name printed beside it ---------------------------------------
+
+def test_profile_photo_of_author():
+    assert pictured_name("Profile photo of author Jane Doe") == "Jane Doe"
+    assert pictured_name("Photo of the author Jane Doe") == "Jane Doe"
+    assert pictured_name("Photo of a sleeper car") is None
+
+
+def test_an_authors_photo_a_rule_took_and_the_name_under_it():
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\nHeadshot of Anna Berg, Rail Writer at Trains Daily\n"
+            f"Anna Berg\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nHeadshot of Anna Berg, Rail Writer\nStart Trial\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []   # no name printed beside the photo
+
+
+def test_the_author_box_below_the_article():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\nPicture of Anna Berg\nAnna Berg\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\nPicture of Anna Berg\n{FOOTER}\n"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_more_byline_labels_and_desks():
+    assert byline_label("Article by:") and byline_label("Photo of author") and byline_label("Text by")
+    assert not byline_label("Photo of the day")
+    assert byline_authors("By the Rail Desk Team 2–3 minutes") == ["the Rail Desk Team"]
+    assert byline_authors("By the way, trains are back") == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("109 Comments | Peter Olsen | Last Updated: October 12, 2022", ["Peter Olsen"]),
+    ("October 12, 2022 · 30 min · 6279 words · Peter Olsen", ["Peter Olsen"]),
+    ("October 12, 2022 | Rail Travel", []),   # two fields: a date and a category
+])
+def test_a_name_as_one_field_of_a_dateline(line, names):
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == names
+
+
+def test_a_line_said_twice_over_the_headline_is_no_headline_over_a_deck():
+    above = ("The history of trains The history of trains", 3.0)
+    best = Candidate(5, "The History of trains: from the first sleepers to today", 9.0)
+    assert not _headline_over_deck(best, above, {"history", "trains", "sleepers"})
+    assert _headline_over_deck(Candidate(5, "What the first sleeper cars looked like and how they ran at night", 9.0),
+                               ("The History of Trains Today", 3.0), {"history", "trains", "today"})
+
+
+def test_the_numeric_order_a_page_shows():
+    from cleaner.metadata.dates import numeric_order
+
+    assert numeric_order(["8/27/2025", "Rail news"]) == "mdy"
+    assert numeric_order(["27/8/2025"]) == "dmy"
+    assert numeric_order(["8/27/2025", "27/8/2025"]) is None      # both: no telling
+    assert numeric_order(["8/1/2025"]) is None
+    assert find_date_spans("8/1/2025", None, "mdy")[0][2] == "2025-08-01"
+    assert find_date_spans("8/1/2025", None, "dmy")[0][2] == "2025-01-08"
+    assert find_date_spans("8/1/2025") == []
+
+
+def test_an_ambiguous_dateline_on_a_page_that_writes_month_first():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n8/1/2025\n\n{BODY}\nRelated: Buses, 8/27/2025\n"
+    assert clean(text, language=False).to_dict()["published"] == "2025-08-01"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n8/1/2025\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None
+
+
+def test_a_label_alone_a_rule_took_still_names_the_next_line():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of author\nAnna Berg\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of the day\nAnna Berg\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_a_name_with_credentials_printed_twice():
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nAnna Berg, MS, RD Anna Berg, MS, RD\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nTrains, Buses Trains, Buses\n\n{BODY}"
+    assert clean(text, language=False).to_dict()["authors"] == []

@@ -46,7 +46,8 @@ _AND = {None: r"and", "de": r"and|und", "fr": r"and|et", "es": r"and|y|e", "pt":
         "it": r"and|e", "pl": r"and|i", "nl": r"and|en"}
 # A label alone on its line: the names are on the next line.
 _ALONE = {
-    None: r"by|written\s+by|posted\s+by|authors?|author\s+by|about\s+the\s+author|words\s+by|writer",
+    None: r"by|written\s+by|posted\s+by|authors?|author\s+by|about\s+the\s+author|words\s+by|writer"
+          r"|(?:article|story|text)\s+by|photo\s+of\s+(?:the\s+)?author",
     "de": r"von|geschrieben\s+von|autor(?:in)?|über\s+den\s+autor",
     "fr": r"par|écrit\s+par|auteur(?:e)?|à\s+propos\s+de\s+l'auteur",
     "es": r"por|escrito\s+por|autor(?:a)?|sobre\s+el\s+autor",
@@ -62,7 +63,8 @@ _LEAD = lazy(r"^[\s•·*▪►»›|–—-]+")
 # A label word glued to the name before it: "Jane DoePublished: …", "ByJane Doe".
 _GLUED = lazy(r"(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Veröffentlicht|Aktualisiert|Publié"
               r"|Publicado|Pubblicato|Opublikowano|Gepubliceerd)\b|In\s+\p{Lu}"
-              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)")
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{Ll}*\.?\s+\d)"
+              r"|(?<=[\p{Ll}\d])(?=By\s+\p{Lu})")   # "Jane DoeBy Jane Doe", "27 September,2023By Jane Doe"
 _GLUED_BY = lazy(r"(?:(?<![\p{L}\p{N}])(?:By|by)|^(?:Von|von|Par|par|Por|por|Door|door))(?=\p{Lu}\p{Ll})")
 # Words that end the names: a publisher, a role, a date ("By Jane Doe Reuters", "… Staff Writer").
 NOT_NAME = frozenset("""news research times post press media staff writer writers reporter correspondent
@@ -132,8 +134,10 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
         if team := team_name(m["rest"]):
             return [team]
         names = names_in(m["rest"], lang)
-        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text):
-            return []  # "By Industry": a menu's filter more often than a one-word pen name
+        label = text[:m.start("rest")]
+        if len(names) == 1 and len(names[0].split()) == 1 and not any(c.isdigit() for c in text) \
+                and len(label.split()) < 2 and ":" not in label:
+            return []  # "By Industry": a menu's filter; "Written by Kristin", "Author: Ben": a pen name
         return names
     return _name_and_role(text, lang)
 
@@ -142,7 +146,7 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
 # Team", "written by Our Editors", "By Podium Staff". Without the label such a line is a menu
 # item ("Meet the Team") and is not read.
 _TEAM_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*\s+"
-_TEAM = lazy(rf"^(?:(?:The|Our)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
+_TEAM = lazy(rf"^(?:(?:[Tt]he|[Oo]ur)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD}){{1,3}})"
              r"(?i:team|staff|editors|editorial(?:\s+(?:team|staff|board))?|desk|newsroom)"
              r"(?=$|\s*[|•·,–—]|\s+-\s|\s+(?:on|in|updated|published)\b|\s+\d)")
 
@@ -160,16 +164,19 @@ def byline_label(text: str, lang: str | None = None) -> bool:
 
 
 def names_line(text: str, lang: str | None = None) -> list[str]:
-    """The names of a line that holds only names (and perhaps a role after them), or []."""
+    """The names of a line that holds only names (and perhaps a role after them), or the names
+    before a separator ("Jane Doe | The Texas Newsroom"): the line after a byline label."""
     text = clean_line(text)
     if not text or len(text.split()) > 12:
         return []
     if (team := team_name(text)) and team == text.strip(" ."):
         return [team]
     names = names_in(text, lang)
-    if not names:
-        return []
-    return names if _only_names(text, names) else []
+    if names and _only_names(text, names):
+        return names
+    first = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)[0]   # "Jane Doe | The Texas Newsroom"
+    names = names_in(first, lang) if first != text else []
+    return names if names and _only_names(first, names) else []
 
 
 def _only_names(text: str, names: list[str]) -> bool:
@@ -191,15 +198,20 @@ def regex_words(text: str) -> list[str]:
 
 
 def _name_and_role(text: str, lang: str | None) -> list[str]:
-    """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor": a name, a separator, a role."""
-    parts = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)
-    if len(parts) != 2:
+    """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor | July 2, 2025" / "Jane Doe and Bo
+    Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
+    parts = _SEPARATOR.split(text, maxsplit=2, timeout=0.2)
+    if len(parts) < 2:
         return []
-    role = parts[1].lower().split()
-    if not role or len(role) > 5 or not any(w.strip(",.") in _ROLE_WORDS for w in role):
+    role = [w.strip(",.") for w in parts[1].lower().split()]
+    if not role or len(role) > 5 or len(parts) == 3 and len(parts[2].split()) > 3 and not find_date_spans(parts[2]):
+        return []   # "Jane Doe, the director, stands with her panels": a caption
+    if any(w in _ROLE_WORDS for w in role) and (name := person_name(parts[0])):
+        return [name]
+    if not any(w.endswith("s") and w[:-1] in _ROLE_WORDS for w in role):
         return []
-    name = person_name(parts[0])
-    return [name] if name else []
+    names = names_in(parts[0], lang)   # a role in the plural: two names or more
+    return names if len(names) >= 2 and _only_names(parts[0], names) else []
 
 
 def names_in(rest: str, lang: str | None = None) -> list[str]:
@@ -225,7 +237,7 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     return names
 
 
-_PICTURED = lazy(r"(?i)^(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+")
+_PICTURED = lazy(r"(?i)^(?:profile\s+)?(?:picture|photo|image|headshot|avatar|portrait)\s+of\s+(?:(?:the\s+)?author\s+)?")
 
 
 _PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|avatar|portrait|pic)$")
@@ -233,7 +245,7 @@ _PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|av
 
 def pictured_name(text: str) -> str | None:
     """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
-    Editor", "Jane Doe headshot", "Jane Doe profile image"."""
+    Editor", "Profile photo of author Jane Doe", "Jane Doe headshot", "Jane Doe profile image"."""
     line = clean_line(text)
     m = _PICTURED.match(line, timeout=0.2)
     if not m:

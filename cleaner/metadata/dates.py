@@ -81,19 +81,19 @@ def _patterns(lang: str | None) -> tuple:
     names = sorted(_months(lang), key=len, reverse=True)
     month = r"(?P<month>" + "|".join(regex.escape(n) for n in names) + r")\.?(?!\p{L})"
     day = r"(?P<day>\d{1,2})"
-    year = r"(?P<year>\d{4})(?!\d)"
+    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d))"   # also glued to a time: "October 17, 20236:01 PM"
     flags = regex.IGNORECASE
     return (
-        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023
+        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021
         # (also glued after a word in lower case: "Mental HealthDECEMBER 22, 2022")
         regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Lu}}\p{{Lu}})))"
-                      rf"{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}", flags),
-        # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021
-        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month},?\s+"
+                      rf"{month}\s+{day}(?:st|nd|rd|th)?(?:,\s*|\s+){year}", flags),
+        # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021 · 27 September,2023
+        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month}(?:,\s*|\s+)"
                       rf"(?:de\s+|del\s+)?{year}", flags),
         # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
         regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
-        # 12.03.2023: day first wherever it is written with dots
+        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso)
         regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
         # 2023年3月4日 · 2023년 3월 4일
         regex.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -104,18 +104,21 @@ _YEAR = re.compile(r"\d{4}")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
 
-def find_date_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
-    """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order."""
+def find_date_spans(text: str, lang: str | None = None, order: str | None = None) -> list[tuple[int, int, str]]:
+    """Every date the fast reader finds in ``text``: (start, end, YYYY-MM-DD), in text order.
+
+    ``order`` ("mdy" or "dmy"): how the page writes numeric dates, when it shows it elsewhere
+    (:func:`numeric_order`); "03/04/2023" is then read in that order."""
     if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
         return []
     found: list[tuple[int, int, str]] = []
     months = _months(lang)
     for pattern in _patterns(lang):
         for m in pattern.finditer(text, timeout=0.2):
-            if iso := _iso(m["year"], m["month"], m["day"], months):
+            if iso := _iso(m["year"], m["month"], m["day"], months) or _month_first(m):
                 found.append((m.start(), m.end(), iso))
     for m in _AMBIGUOUS.finditer(text, timeout=0.2):
-        if iso := _numeric(m["a"], m["b"], m["year"], lang):
+        if iso := _numeric(m["a"], m["b"], m["year"], lang, order):
             found.append((m.start(), m.end(), iso))
     found.sort()
     out: list[tuple[int, int, str]] = []
@@ -148,13 +151,39 @@ def is_date_word(word: str, lang: str | None = None) -> bool:
     return word in _WEEKDAYS or word in _months(lang)
 
 
-def _numeric(a: str, b: str, year: str, lang: str | None) -> str | None:
+def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = None) -> str | None:
     first, second = int(a), int(b)
-    if first > 12 >= second or lang in DAY_FIRST:
+    if first > 12 >= second or lang in DAY_FIRST or order == "dmy" and second <= 12:
         return _iso(year, b, a, {})
-    if second > 12 >= first:
+    if second > 12 >= first or order == "mdy" and first <= 12:
         return _iso(year, a, b, {})
     return None  # 03/04/2023 on a page that may write either order
+
+
+def numeric_order(texts: list[str]) -> str | None:
+    """How ``texts`` write numeric dates, when they show it: "mdy" when a date there can only
+    be read month first ("8/27/2025") and none only day first, "dmy" the other way round, else
+    None. A page that prints "8/27/2025" means 1 August by "8/1/2025"."""
+    seen = set()
+    for text in texts:
+        if "/" not in text and "-" not in text or not _YEAR.search(text):
+            continue
+        for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+            first, second = int(m["a"]), int(m["b"])
+            if second > 12 >= first:
+                seen.add("mdy")
+            elif first > 12 >= second:
+                seen.add("dmy")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _month_first(m) -> str | None:
+    """A numeric date read day first whose "month" is over 12 and "day" is not: written month
+    first ("06.18.2025"), the only order it can be in."""
+    day, month = m["day"], m["month"]
+    if month.isdigit() and m.start("day") < m.start("month") and int(month) > 12 >= int(day):
+        return _iso(m["year"], day, month, {})
+    return None
 
 
 def _iso(year: str, month: str, day: str, months: dict[str, int]) -> str | None:

@@ -23,6 +23,7 @@ from ..sentences import is_prose
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
+DATE_TAIL_LINES = 30  # ... and a labelled or signed date ("Published" / "Feb 2, 2023")
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
 
 _LOWER = lazy(r"\p{Ll}+")
@@ -59,6 +60,13 @@ class Page:
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
 
     @cached_property
+    def numeric_order(self) -> str | None:
+        """How the page writes numeric dates ("mdy", "dmy"), when its head or tail shows it."""
+        from .dates import numeric_order
+
+        return numeric_order([self.texts[k] for k in (*self.head(), *self.tail(DATE_TAIL_LINES))])
+
+    @cached_property
     def lower_words(self) -> "LowerWords":
         """The words the page writes in lower case: common words, not names."""
         return LowerWords("\n".join(self.texts))
@@ -85,10 +93,11 @@ class Page:
             return range(0, len(self.lines))
         return range(max(0, self.first - HEAD_LINES), min(len(self.lines), self.first + INTO_ARTICLE))
 
-    def tail(self) -> range:
+    def tail(self, lines: int = TAIL_LINES) -> range:
+        """Positions of the ``lines`` lines after the article's last paragraph."""
         if self.last is None:
             return range(0)
-        return range(self.last + 1, min(len(self.lines), self.last + 1 + TAIL_LINES))
+        return range(self.last + 1, min(len(self.lines), self.last + 1 + lines))
 
 
 def read_page(doc: Document) -> Page:

@@ -38,7 +38,8 @@ W_NEAR = 1.0          # standing right above the article, fading by ``NEAR_DECAY
 NEAR_DECAY = 0.9
 W_FOLLOWED = 2.0      # a byline or dateline follows
 W_REPEATED = 0.5      # the page prints it again
-W_CRUMB = 0.75        # ... as a breadcrumb's last item or with the site's name after it
+W_CRUMB = 0.75        # ... as a list's item or with the site's name after it
+W_TRAIL = 2.0         # ... as a breadcrumb's last item ("Home » Guides » Title"; "1. Home", "2. Title")
 W_OVERLAP = 2.5       # content words the article's opening uses, over at least ``OVERLAP_MIN``
 OVERLAP_MIN = 3
 W_SHORT = (-2.5, -1.0)  # one word, two words: a menu item or a site name more often than a title
@@ -87,6 +88,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
         if _headline_shape(text):
             shaped[k] = (text, _score(page, k, text, marks, opening, counts))
     _echoes(shaped)
+    _framed(page, shaped)
     best: Candidate | None = None
     for k, (text, score) in shaped.items():
         if score >= MIN_SCORE and (best is None or score >= best.score):
@@ -136,6 +138,31 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     return score
 
 
+W_FRAMED = 0.75       # a nearby line prints it with more around it
+FRAMED_WORDS = 3      # ... when it has this many words at least (a short line is inside many)
+
+
+def _framed(page: Page, shaped: dict[int, tuple[str, float]]) -> None:
+    """A headline a nearby line prints again with more around it: an image's alt text ("Title
+    cover", "Hero image for blog post Title", "Title (a pack of elephants …)") or a breadcrumb
+    ("Careers > Title"). Lines ``ECHO_GAP`` before or after it are looked at."""
+    if not shaped:
+        return
+    top = max(score for _, score in shaped.values())
+    keys: dict[int, str] = {}
+    for k, (text, score) in list(shaped.items()):
+        if score + W_FRAMED < top:   # the bonus would not make it the title
+            continue
+        key = _key(display_title(text))
+        if len(key.split()) < FRAMED_WORDS:
+            continue
+        for j in range(max(0, k - ECHO_GAP), min(len(page.texts), k + ECHO_GAP + 1)):
+            other = keys[j] if j in keys else keys.setdefault(j, _key(page.texts[j]))
+            if j != k and len(other) > len(key) and (other.startswith(key + " ") or other.endswith(" " + key)):
+                shaped[k] = (text, score + W_FRAMED)
+                break
+
+
 W_ECHO = 1.0          # the first of two nearby lines saying the same thing
 ECHO_SHARE = 0.5      # of the longer line's content words, the two share at least this many
 ECHO_GAP = 8          # lines between the two
@@ -166,6 +193,7 @@ def _content(text: str) -> set[str]:
 
 DECK_WORDS = 8       # a deck is a sentence under the headline
 DECK_MIN_WORDS = 3    # a shorter line over the headline is a kicker ("Health", "Living Well")
+DECK_LONG = 15        # a sentence this long under a line is a deck (headlines are shorter), whatever words the article uses
 
 
 def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, opening: set[str]) -> bool:
@@ -179,12 +207,15 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
         return False
     words_above = _WORD.findall(above[0], timeout=0.2)
     words = _WORD.findall(best.text, timeout=0.2)
+    half = len(words_above) // 2
+    if half and words_above[:half] == words_above[half:]:
+        return False   # "The history of coffee The history of coffee": an image's alt text and caption
     if not (DECK_MIN_WORDS <= len(words_above) <= len(words) and len(words) >= DECK_WORDS):
         return False
     if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
         return False   # a title-case line: a headline itself
     content = {w.casefold() for w in words_above if len(w) > 3 and w.casefold() not in _STOP}
-    return bool(content) and len(content & opening) >= len(content) / 2
+    return bool(content) and (len(content & opening) >= len(content) / 2 or len(words) >= DECK_LONG)
 
 
 _SENTENCE_INSIDE = lazy(r"\p{Ll}{3}[.][\"”’']?\s+[\"“‘']?\p{L}")
@@ -258,9 +289,33 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_NUMBERED = lazy(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _trail_ends(page: Page, counts: dict[str, int]) -> None:
+    """The last item of each numbered list of two items or more counted under ``trail:``: a
+    breadcrumb printed as a list ("1. Home", "2. Guides", "3. Title") ends with the page's
+    title, which is then printed again over the article."""
+    expect, last, previous = 1, None, -2
+    for k, text in enumerate(page.texts):
+        if not text[:1].isdigit():
+            continue
+        m = _NUMBERED.match(text, timeout=0.2)
+        if m and k == previous + 1 and int(m[1]) == expect:
+            expect, last, previous = expect + 1, m[2], k
+            continue
+        if last is not None and expect > 2:
+            counts["trail:" + _key(last)] = 1
+        expect, last, previous = (2, m[2], k) if m and m[1] == "1" else (1, None, -2)
+    if last is not None and expect > 2:
+        counts["trail:" + _key(last)] = 1
+
+
 def _line_counts(page: Page) -> dict[str, int]:
-    """How often the page prints each line; a line's title part counted under ``crumb:``."""
+    """How often the page prints each line; a line's title part counted under ``crumb:`` (a list
+    item, "Title | Site") or ``trail:`` (a breadcrumb's last item)."""
     counts: dict[str, int] = {}
+    _trail_ends(page, counts)
     for text in page.texts:
         key = _key(text)
         counts[key] = counts.get(key, 0) + 1
@@ -272,7 +327,7 @@ def _line_counts(page: Page) -> dict[str, int]:
             counts[bare] = counts.get(bare, 0) + 1
         for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
             if sep in text:
-                last = "crumb:" + _key(text.rsplit(sep, 1)[1])
+                last = "trail:" + _key(text.rsplit(sep, 1)[1])
                 counts[last] = counts.get(last, 0) + 1
     return counts
 
@@ -280,6 +335,8 @@ def _line_counts(page: Page) -> dict[str, int]:
 def _repeated(text: str, counts: dict[str, int]) -> float:
     """Evidence that the page prints the line elsewhere: as a breadcrumb or page title, or twice."""
     key = _key(text)
+    if counts.get("trail:" + key, 0):
+        return W_TRAIL
     if counts.get("crumb:" + key, 0):
         return W_CRUMB
     if m := _SUFFIX.match(text, timeout=0.2):

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
-from ..metadata.authors import bare_name, byline_authors, byline_label, names_line, person_name, pictured_name
+from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
+                                pictured_name, team_name)
 from ..metadata.dates import find_date_spans, is_date_word, read_date
-from ..metadata.region import INTO_ARTICLE, Page, read_page
+from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
 
@@ -45,7 +46,13 @@ _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actuali
 _LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
 _PUBLISHED_LABEL = lazy(r"(?i)\W*(?:posted|published|released|veröffentlicht|publiziert|publié|publicado"
-                        r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?\s*:?\s*")
+                        r"|pubblicato|opublikowano|gepubliceerd)(?:\s+(?:on|am|le|el|em|il|op|dnia))?(?:\s+the)?\s*:?\s*")
+
+# A publication label alone on its line, the date on the next: "Published" / "Feb 2, 2023".
+_DATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:date\s+)?(?:posted|published|released)(?:\s+(?:on|date))?|publish\s+date"
+                         r"|publication\s+date|date|content\s+current\s+as\s+of|veröffentlicht(?:\s+am)?"
+                         r"|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|gepubliceerd(?:\s+op)?)"
+                         r"\s*:?\s*")
 
 
 @dataclass
@@ -57,6 +64,7 @@ class Found:
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
     signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
+    labelled: set[int] = field(default_factory=set)   # date lines a publication label names as such
 
 
 class HeadMetadata:
@@ -75,8 +83,8 @@ class HeadMetadata:
         title = None if _extracted(doc) else choose_title(page, found.byline_lines | found.date_lines)
         if not found.authors:
             _bare_names(page, found, title.position if title else None, lang)
-        if not found.authors:
-            _scan(page, page.tail(), found, lang, reference, dates=False)
+        if not found.authors or not found.dates:
+            _tail(page, found, lang, reference)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
             _, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
@@ -146,6 +154,41 @@ def _in_list(date: tuple[int, str, bool], found: Found) -> bool:
     return near >= 2
 
 
+def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
+    """Bylines and datelines after the article's last paragraph, for the fields the head did not
+    give: "Written by Jane Doe" / "April 8, 2024", "Published On: 15 August 2025". A date there
+    that is one of a list of dated teasers ("Recent posts") is not the article's. The tail's
+    date lines are read, not labelled: the structure stage has judged those lines already; and
+    read by the fast reader alone (``dateparser`` costs too much for what it finds there)."""
+    tail = Found()
+    near = page.tail()
+    _scan(page, near, tail, lang, reference, dates=not found.dates, parse=False)
+    if not found.authors:   # a byline further down is a teaser's more often than the article's
+        found.authors += tail.authors
+        found.byline_lines |= tail.byline_lines
+        photo = next(((k, name) for k in near if (name := _captioned_photo(page, k))), None)
+        if not found.authors and photo:   # the author box: "Picture of Jane Doe" / "Jane Doe"
+            found.authors.append((photo[0], [photo[1]]))
+    if not found.dates:
+        for k in range(near.stop, page.tail(DATE_TAIL_LINES).stop):   # further down: labelled dates only
+            _claimed_dateline(page, k, tail, lang)
+        found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
+        found.signed_updates |= tail.signed_updates
+
+
+def _signed_or_labelled(page: Page, k: int, found: Found) -> bool:
+    """A date line below the article that says whose or what it is: a publication label on it or
+    over it ("Published On: 15 August 2025", "Published" / "Feb 2, 2023"), or a byline on it
+    or on the line next to it ("Written by Jane Doe" / "April 8, 2024", "Jane Doe" / "01 May
+    2025"). A bare date there is more often a teaser's or a comment's."""
+    if k in found.labelled or k in found.byline_lines:
+        return True
+    for j in (k - 1, k + 1):
+        if j in found.byline_lines or 0 <= j < len(page.texts) and bare_name(page.texts[j], page.lower_words):
+            return True
+    return False
+
+
 def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]:
     """The date a line gives and whether it is marked "updated". Each date is marked by the
     words just before it (after the previous date): "Published: Mar 8, 2024 · Modified: May 19,
@@ -168,6 +211,30 @@ def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]
     return marked[first][0], False
 
 
+def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> None:
+    """A line another rule claimed that opens with a publication label and the date
+    ("Published: Mar 8, 2024 · … This post may contain affiliate links"): the label says what
+    the date is, whatever the rest of the line made the rule take it for. Read, not labelled.
+    (Also how a labelled date far below the article is read: "Published" / "Feb 2, 2023".)"""
+    text = page.texts[k]
+    if not (spans := find_date_spans(text, lang)):
+        return
+    if not (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS and _label_over(page, k)):
+        return
+    iso, updated = _line_date(text, spans)
+    found.dates.append((k, iso, updated))
+    found.labelled.add(k)
+
+
+def _label_over(page: Page, k: int) -> bool:
+    """The line over a date line is a publication label alone ("Published", "Publish date",
+    "Content current as of:"). ("Last updated:" alone over a date is not taken as marking it
+    a revision: on the development pages that date was the publication date seven times in
+    eight.)"""
+    return k > 0 and len(page.texts[k - 1]) <= 40 and \
+        _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+
+
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
     """A line that opens with a publication label and the date: "Posted on December 20, 2025
     by … - 5 Comments on …". Whatever follows, the label says what the date is."""
@@ -175,12 +242,17 @@ def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _scan(page: Page, positions: range, found: Found, lang: str | None, reference,
-          dates: bool = True) -> None:
-    """Bylines and datelines on the lines at ``positions``."""
+          dates: bool = True, parse: bool = True) -> None:
+    """Bylines and datelines on the lines at ``positions`` (with ``parse``, dates the fast
+    reader cannot read are given to ``dateparser``)."""
     label_at = None
     for k in positions:
-        if _in_paragraph(page, k) or not _byline_rule(page, k):  # the article's paragraphs hold no byline
-            label_at = None
+        prose = _in_paragraph(page, k)
+        if prose or not _byline_rule(page, k):  # the article's paragraphs hold no byline
+            # a label alone a rule took ("Photo of author" as an image's alt text) still names the next line
+            label_at = k if not prose and len(page.texts[k]) <= 40 and byline_label(page.texts[k], lang) else None
+            if dates and not prose:
+                _claimed_dateline(page, k, found, lang)
             continue
         text = page.texts[k]
         names = byline_authors(text, lang)
@@ -190,24 +262,30 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        if not names and spans:
+        if not spans and ("/" in text or "-" in text) and page.numeric_order:   # "8/1/2025", and the page shows its order
+            spans = find_date_spans(text, lang, page.numeric_order)
+        if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
         if not dates:
             continue
-        if spans or (names and len(text) <= 80):
+        if spans or (names and len(text) <= 80 and parse):
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
-            if iso and (names or _is_dateline(text, spans) or _labelled(text, spans)):
+            labelled = _labelled(text, spans) or bool(spans) and _others(text, spans) <= DATELINE_OTHER_WORDS \
+                and _label_over(page, k)
+            if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
+                if labelled:
+                    found.labelled.add(k)
                 if names and updated and not _LAST_UPDATED.search(text, timeout=0.2):
                     found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
-        elif len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
+        elif parse and len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
                 found.date_lines.add(k)
@@ -222,7 +300,15 @@ def _in_paragraph(page: Page, k: int) -> bool:
     without blank lines between them make one block."""
     if page.first is None or k < page.first or k not in page.prose:
         return False
-    return k >= page.first + INTO_ARTICLE or len(page.texts[k].split()) > SHORT_LINE
+    if k >= page.first + INTO_ARTICLE:
+        return True
+    text = page.texts[k]
+    return len(text.split()) > SHORT_LINE and not (_SIGNED.match(text, timeout=0.2) and find_date_spans(text))
+
+
+# A line that opens with who posted it and holds the date is a byline however long it runs:
+# "Posted by Jane on Friday December 19, 2025 @08:00PM from the skewed-job-market dept."
+_SIGNED = lazy(r"(?i)(?:posted|written|published|submitted)\s+by\s")
 
 
 _BY_LABELS = frozenset("author article avatar photo image picture".split())
@@ -232,6 +318,8 @@ _BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
 def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
     """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
     March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
+    if (line := clean_line(text)) != text:   # "Jane DoeBy Jane DoeJanuary 4, 2026"
+        text, spans = line, find_date_spans(line, lang)
     if len(text.split()) > DATELINE_MAX_WORDS + 6 and not _labelled(text, spans):
         return []
     m = _BY_INSIDE.search(text, timeout=0.2)
@@ -254,31 +342,105 @@ NAME_DATE = 2   # lines between a bare name and a date
 def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -> None:
     """A name without a label, in the head: under an author photo's alt text ("Picture of Jane
     Doe" / "Jane Doe") next to the title or a dateline; alone on its line next to a date
-    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or before the date on one line
-    ("Jane Doe March 3, 2024 · 5 min read"). A name alone without a date beside it is not
-    taken: menu items ("Order Now", "Industry Insights") look the same."""
+    ("Jane Doe" / "March 3, 2024", with perhaps a role between); or beside the date on one line
+    ("Jane Doe March 3, 2024 · 5 min read", "Dec 26, 2025 • Jane Doe"); or, when none of these
+    is found, printed twice (an avatar's alt text and the name) next to the title or a dateline.
+    A name alone without a date beside it is not taken: menu items ("Order Now", "Industry
+    Insights") look the same."""
     dated = {d[0] for d in found.dates}
     anchors = set(found.date_lines) | ({title} if title is not None else set())
-    if not anchors or page.first is None:
+    if page.first is None:
         return
+    twice: tuple[int, str] | None = None
     for k in range(page.head().start, min(page.first + 1, len(page.lines))):
-        if not _byline_rule(page, k) or k == title or k in page.prose:
+        if k == title or k in page.prose:
             continue
         text = page.texts[k]
-        name = pictured_name(text) if any(abs(k - a) <= NAME_NEAR for a in anchors) else None
+        near = any(abs(k - a) <= NAME_NEAR for a in anchors)
+        if not _byline_rule(page, k):   # an image's alt text a rule took: read, not labelled
+            if (name := _captioned_photo(page, k)) is not None:
+                _take_name(page, found, k, name)
+                return
+            continue
+        name = pictured_name(text) if near else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
             name = bare_name(text, page.lower_words)
-        if name is None and (spans := find_date_spans(text, lang)) and spans[0][0] > 0:
-            name = bare_name(text[:spans[0][0]].rstrip(" -–—|•·,"), page.lower_words)
+        if name is None and (spans := find_date_spans(text, lang)):
+            name = _name_by_date(text, spans, page)
             if name:
-                found.dates.append((k, spans[0][2], bool(_UPDATED.search(text[:spans[0][0]], timeout=0.2))))
-        if name is None:
-            continue
-        found.authors.append((k, [name]))
-        found.byline_lines.add(k)
-        if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
-            found.byline_lines.add(k + 1)
-        return
+                found.dates.append((k, *_line_date(text, spans)))
+        if name is None and twice is None and near and _printed_twice(page, k):
+            if printed := _twice_name(text, page, lang):
+                twice = (k, printed)
+        if name is not None:
+            _take_name(page, found, k, name)
+            return
+    if twice is not None:   # the weakest evidence: taken when nothing else names anyone
+        _take_name(page, found, *twice)
+
+
+def _captioned_photo(page: Page, k: int) -> str | None:
+    """The name of an author's photo ("Headshot of Jane Doe, Staff Writer") whose next line
+    prints the name: the photo and the name beside it, the way a byline shows its author."""
+    name = pictured_name(page.texts[k])
+    if name and k + 1 < len(page.texts) and clean_line(page.texts[k + 1]).startswith(name):
+        return name
+    return None
+
+
+def _take_name(page: Page, found: Found, k: int, name: str) -> None:
+    found.authors.append((k, [name]))
+    found.byline_lines.add(k)
+    if k + 1 < len(page.texts) and person_name(page.texts[k + 1]) == name:
+        found.byline_lines.add(k + 1)
+
+
+def _printed_twice(page: Page, k: int) -> bool:
+    """The line says the same thing twice, or the next line says it again: an author's avatar
+    (its alt text) and name ("Jane Doe" / "Jane Doe", "Jane Doe Jane Doe"). A menu item is not
+    printed twice in a row."""
+    text = " ".join(clean_line(page.texts[k]).casefold().split())
+    if k + 1 < len(page.texts) and text == " ".join(clean_line(page.texts[k + 1]).casefold().split()):
+        return True
+    words = text.split()
+    return len(words) in (4, 6, 8, 10, 12) and words[:len(words) // 2] == words[len(words) // 2:]
+
+
+def _twice_name(text: str, page: Page, lang: str | None) -> str | None:
+    """The name of a line printed twice: a bare name, a desk, or a name with credentials
+    ("Jane Doe, MS, RD")."""
+    words = text.split()
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        text = " ".join(words[:len(words) // 2])
+    if name := bare_name(text, page.lower_words) or team_name(text):
+        return name
+    names = names_line(text, lang) if "," in text else []
+    return names[0] if len(names) == 1 and " " in names[0] else None
+
+
+# What stands between a name and the date after it: "Jane Doe Published 10:19am 19 December 2025".
+_BEFORE_DATE = lazy(r"(?i)(?:[\s|•·,–—-]|\b(?:published|posted|updated|on|at)\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)*$")
+# What ends a name after the date: "Dec 26, 2025 • Jane Doe in Project Management".
+_AFTER_NAME = lazy(r"\s+in\s+|\s*[|•·–—]\s*|\s+-\s+")
+
+
+def _name_by_date(text: str, spans: list[tuple[int, int, str]], page: Page) -> str | None:
+    """A bare name just before the line's date ("Jane Doe March 3, 2024 · 5 min read", "Jane Doe
+    Published 10:19am 19 December 2025") or just after its last ("Dec 26, 2025 • Jane Doe in
+    Project Management", "Dec 17, 2025Jane Doe"), or one of three fields or more ("5 Comments |
+    Jane Doe | March 11, 2019")."""
+    before = text[:spans[0][0]]
+    if before.strip():
+        cut = _BEFORE_DATE.search(before, timeout=0.2)
+        if name := bare_name(before[:cut.start()] if cut else before, page.lower_words):
+            return name
+    else:
+        after = text[spans[-1][1]:].lstrip(" ,|•·–—-")
+        first = _AFTER_NAME.split(after, maxsplit=1, timeout=0.2)[0]
+        if first and first[0].isupper() and (name := bare_name(first, page.lower_words)):
+            return name
+    fields = _FIELDS.split(text, timeout=0.2)   # "109 Comments | Jane Doe | Last Updated: March 11, 2019"
+    return next((name for f in fields[:4] if len(fields) > 2 and (name := bare_name(f, page.lower_words))), None)
 
 
 def _byline_rule(page: Page, k: int) -> bool:
