@@ -619,7 +619,8 @@ def test_a_heading_that_only_opens_with_a_teaser_word_heads_the_articles_own_lis
     heading."""
     w = load_weights()
     for heading, kept in [("Recommended configuration", True), ("Popular concepts include:", True),
-                          ("More from the Times", False), ("Latest News", False)]:
+                          ("More from the Times", False), ("Latest News", False),
+                          ("Recommended China Reading", False)]:
         text = TEASER_PAGE.replace("Related Coverage", heading)
         infos = analyse(Document(text), w.stopwords)
         keep = [True] * len(infos)

@@ -32,7 +32,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, is_related_head, related_head_rest
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, related_head_rest
 from ..structure.doubles import contents, echoes, previews, self_echoes
 from ..structure.features import analyse, markup_spans
 from ..structure.model import load_weights, local_scores
@@ -343,27 +343,27 @@ def _quantity(info) -> bool:
 _MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
 
 
-# What may follow an English teaser heading's word: what the teasers are ("Related
-# Coverage", "Latest News") or where they come from ("More from the Times", "Popular in
-# Sport"). "Recommended configuration" and "Popular concepts include:" head the article's
-# own lists.
+# What an English teaser heading's word needs after it: what the teasers are ("Related
+# Coverage", "Latest News", "Recommended China Reading") or where they come from ("More
+# from the Times", "Popular in Sport"). "Recommended configuration" and "Popular concepts
+# include:" head the article's own lists.
 _TEASER_NOUNS = frozenset("""posts post articles article stories story news reads read reading content links
 videos video guides guide coverage topics items products resources recipes questions searches tags picks
-updates headlines podcasts episodes reviews categories this you now today""".split())
+updates headlines podcasts episodes reviews categories books deals jobs events this you now today""".split())
 _TEASER_LINKS = frozenset("on from in for by about like to and & at of with".split())
 
 
 def _related_head(text: str, heads: tuple[str, ...]) -> bool:
     """The unit opens with a teaser-list heading: English ("Related", "More from") or the
     page language's (``heads``), as the engine's ``related_head`` feature reads them. After
-    an English heading word only what the teasers are or where they come from may follow
-    (:data:`_TEASER_NOUNS`, :data:`_TEASER_LINKS`)."""
-    if is_related_head(text):
-        head, rest = related_head_rest(text)
+    an English heading word, nothing, what the teasers are or where they come from must
+    follow (:data:`_TEASER_NOUNS`, :data:`_TEASER_LINKS`)."""
+    head, rest = related_head_rest(text)
+    if head:
         if head.split()[-1] in _TEASER_LINKS:  # "More from", "More on": any source follows
             return True
-        word = rest.split()[0].strip(".,:;!?()[]\"'") if rest.split() else ""
-        return not word or word in _TEASER_NOUNS or word in _TEASER_LINKS
+        words = [w.strip(".,:;!?()[]\"'") for w in rest.split()]
+        return not any(words) or words[0] in _TEASER_LINKS or any(w in _TEASER_NOUNS for w in words)
     rest = re.sub(r"^[\W_]+", "", text)
     return any(rest.startswith(h) and not rest[len(h):len(h) + 1].isalnum() for h in heads + _MORE_HEADS)
 
