@@ -508,6 +508,21 @@ def test_a_short_article_keeps_the_lead_paragraph_before_it():
     assert lead_paragraphs(infos, nothing, set(range(len(infos))), w) == nothing
 
 
+def test_a_description_of_the_site_or_its_author_is_no_lead():
+    """A sidebar's "About" box before a short article reads as prose on its own, but it
+    describes the site or its author, not the article."""
+    w = load_weights()
+    for about in ["We are sisters who love to travel, try new things, and experience all that life has to "
+                  "offer! We currently live in Los Angeles, but are hoping to be able to travel and live in "
+                  "different parts of the world in the near future.",
+                  "An online design resource dedicated to everything relating to contemporary architecture, "
+                  "interior design, furniture and product design, with new projects from around the world "
+                  "every day."]:
+        infos = analyse(Document(LEAD_PAGE.replace(LEAD_PAGE.splitlines()[4], about)), w.stopwords)
+        nothing = [False] * len(infos)
+        assert lead_paragraphs(infos, nothing, set(range(len(infos))), w) == nothing, about
+
+
 def test_a_lead_is_not_taken_past_a_long_article_teasers_or_a_claim():
     """Not when the decoded article is long enough, not after the article, not from a run of
     teaser paragraphs before it, and not a paragraph an earlier stage claimed."""

@@ -47,6 +47,15 @@ LEAD_WORDS = 15       # ... a prose paragraph of this many words or more before 
 LEADS = 2             # ... that reads as article on its own, when no more than this many do
 LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
 LEAD_REACH = 40       # ... and stands no more than this many units before it
+# A site's or an author's description of itself ("We are sisters who love to travel", "An
+# online design resource dedicated to …", "Jane Doe is a food writer …") is a sidebar's
+# "About" box, not a standfirst.
+_SELF_DESCRIPTION = re.compile(
+    r"^\W*(?:(?:we|i)\s+(?:are|am|have\s+been)\b|(?:we|i)['’](?:re|m|ve\s+been)\b"
+    r"|(?:an?|the|your)\s+(?:[\w'’&-]+\s+){0,3}(?:resource|site|website|blog|blogger|magazine|publication"
+    r"|platform|community|destination)\b"
+    r"|[\w.'’-]+(?:\s+[\w.'’-]+)?\s+is\s+(?:an?|the)\s+(?:[\w'’&-]+\s+){0,3}(?:writer|blogger|journalist|editor"
+    r"|author|traveler|traveller|photographer|copywriter|designer|expert|consultant|founder)\b)")
 GAP_CONTEXT = 15      # words of kept article on each side that make a lone dropped line the article's
 INGREDIENTS = 3       # a run of at least this many quantity lines ("250 g Mehl") is a recipe's list ...
 INGREDIENT_SHARE = 0.4  # ... when they are this share of the run (the rest short lines: "Belag:", "Butter")
@@ -224,11 +233,13 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     stand near it (``LEAD_REACH`` units): an author's bio, a site's self-description or a
     notice before the article reads as prose too, but about something else. A list item
     is never a lead: a standfirst is not a bullet of a menu, a share bar or a list of
-    teasers."""
+    teasers; nor is a site's or an author's description of itself (``_SELF_DESCRIPTION``),
+    a sidebar's "About" box."""
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
-                  and infos[k].words >= LEAD_WORDS and "list" not in infos[k].features]
+                  and infos[k].words >= LEAD_WORDS and "list" not in infos[k].features
+                  and not _SELF_DESCRIPTION.match(infos[k].text)]
     if not candidates:
         return keep
     own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
