@@ -262,7 +262,7 @@ def split_blocks(text: str) -> list[Block]:
     if current:
         blocks.append(_block(current, index, gap))
     if _unmarked(blocks):
-        return [Block(line.start, line.end, k, (Line(line.start, line.end, line.index, k),), 0)
+        return [_block([Line(line.start, line.end, line.index, k)], k, 0)
                 for k, line in enumerate(line for block in blocks for line in block.lines)]
     if _doubled(blocks):
         return _undoubled(blocks)

@@ -143,10 +143,10 @@ def _in_list(date: tuple[int, str, bool], found: Found) -> bool:
     position, iso, _ = date
     if position in found.byline_lines:
         return False
-    others = sorted({(p, other) for p, other, updated in found.dates
-                     if not updated and p not in found.byline_lines and p != position})
+    others = {(p, other) for p, other, updated in found.dates
+              if not updated and p not in found.byline_lines and p != position}
     near, edge = 0, [position, position]
-    for p, other in sorted(others, key=lambda o: abs(o[0] - position)):
+    for p, other in sorted(others, key=lambda o: (abs(o[0] - position), o)):
         if p < edge[0] - LIST_GAP or p > edge[1] + LIST_GAP:
             break
         edge = [min(edge[0], p), max(edge[1], p)]
@@ -217,13 +217,20 @@ def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> Non
     the date is, whatever the rest of the line made the rule take it for. Read, not labelled.
     (Also how a labelled date far below the article is read: "Published" / "Feb 2, 2023".)"""
     text = page.texts[k]
-    if not (spans := find_date_spans(text, lang)):
-        return
-    if not (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS and _label_over(page, k)):
+    if not (spans := find_date_spans(text, lang)) or not _date_labelled(page, k, spans):
         return
     iso, updated = _line_date(text, spans)
     found.dates.append((k, iso, updated))
     found.labelled.add(k)
+
+
+def _date_labelled(page: Page, k: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Date line ``k`` (its dates at ``spans``) says it is the publication date: it opens with
+    a publication label (:func:`_labelled`), or a label alone stands over it and the line
+    holds little besides the date (:func:`_label_over`)."""
+    text = page.texts[k]
+    return bool(spans) and (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS
+                            and _label_over(page, k))
 
 
 def _label_over(page: Page, k: int) -> bool:
@@ -275,8 +282,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
-            labelled = _labelled(text, spans) or bool(spans) and _others(text, spans) <= DATELINE_OTHER_WORDS \
-                and _label_over(page, k)
+            labelled = _date_labelled(page, k, spans)
             if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
                 if labelled:

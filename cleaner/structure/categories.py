@@ -42,15 +42,10 @@ _FOOTER_TOKEN = re.compile(r"[\w&]+")
 _RELATED_HEAD = re.compile(r"^\W*(?:related|recommended|more (?:from|stories|articles|news|on|in|like this|to read)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks)\b")
 
 
-def is_related_head(text: str) -> bool:
-    """``text`` (a unit's lower-case display text) opens with an English heading over a
-    teaser list ("Related", "More from", "Read next")."""
-    return bool(_RELATED_HEAD.search(text))
-
-
 def related_head_rest(text: str) -> tuple[str, str]:
-    """The heading words :func:`is_related_head` reads and what follows them (both "" when
-    it reads none)."""
+    """The words of an English heading over a teaser list ("Related", "More from", "Read
+    next") that ``text`` (a unit's lower-case display text) opens with, and what follows
+    them (both "" when it opens with none)."""
     m = _RELATED_HEAD.search(text)
     return (m.group(), text[m.end():]) if m else ("", "")
 
