@@ -207,7 +207,9 @@ def _join(doc: Document, segments: list[Segment]) -> str:
             continue
         if parts:
             between = doc.slice(previous_end, seg.start)
-            parts.append("\n" if "\n" in between else " " if not between or _spaced(between) else "")
+            parts.append("\n" if "\n" in between else
+                         " " if not between or _spaced(between) or _bracket_between_words(parts[-1], between, piece)
+                         else "")
         parts.append(piece)
         previous_end = seg.end
     return "".join(parts).strip()
@@ -215,3 +217,10 @@ def _join(doc: Document, segments: list[Segment]) -> str:
 
 def _spaced(between: str) -> bool:
     return any(c.isspace() for c in between)
+
+
+def _bracket_between_words(before: str, between: str, after: str) -> bool:
+    """A link's bracket left between two words ("rolling out[a new way", as some converters
+    print a link that had its space inside it) parts them: gluing them would make one
+    word of two."""
+    return ("[" in between or "]" in between) and before[-1:].isalnum() and after[:1].isalnum()

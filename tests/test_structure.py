@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import cleaner
 from cleaner.document import MAIN, Document
 from cleaner.render import normalise
 from cleaner.rules import load_rules
@@ -687,3 +688,14 @@ def test_a_kept_lead_stays_in_the_head_the_metadata_stage_reads():
     doc.article_start = text.rindex(paragraph)
     page = read_page(doc)
     assert page.first == article and page.head().start == 0
+
+
+def test_a_link_bracket_between_two_words_leaves_them_apart():
+    # some converters print a link whose space sat inside it as "out[a new way](url)"
+    text = ("Shoppers get promotions\n\nToday, we are rolling out[a new way](https://example.com/promo) for "
+            "retailers to reach shoppers at the moment of interest. Retailers can now add promotions to "
+            "their product listings to make them stand out.\n\nSee the [cherry tomato](/varieties/cherry). "
+            "It grows well in small pots on any balcony that gets sun for most of the day.\n")
+    out = cleaner.clean(text).text
+    assert "rolling out a new way for retailers" in out
+    assert "See the cherry tomato. It grows" in out  # a target glued to the full stop stays glued
