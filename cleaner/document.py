@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 import regex
 
@@ -34,6 +34,9 @@ class Line:
     end: int
     index: int  # line number in the document, 0-based
     block: int  # index of the block that holds it
+    # not a piece cut out of a flattened line: the structure stage reads a line as its own
+    # unit (``structure.features.Unit``) and makes no object of its own for it
+    flat: ClassVar[bool] = False
 
 
 @dataclass(slots=True)

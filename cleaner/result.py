@@ -152,16 +152,20 @@ class CleanResult:
         return tuple(LanguageFlag(shown(self.doc, f.start, f.end), f.lang, round(f.confidence, 4),
                                   f.section, f.start, f.end) for f in self.doc.flags)
 
-    def _removed_dicts(self) -> list[dict[str, Any]]:
-        """``removed`` in its JSON form, a ``Removal`` at a time unless the typed view is
+    def _removed_list(self, typed: bool) -> list[Any]:
+        """``removed`` for the JSON form, a ``Removal`` at a time unless the typed view is
         already there: on a page of many short removed lines the tuple of ``Removal``
         objects kept beside their dicts was several times the text."""
-        cached = self.__dict__.get("removed")
-        if cached is not None:
-            return [r.to_dict() for r in cached]
-        return [self._removal(s).to_dict() for s in self.segments if s.label in (BOILERPLATE, METADATA)]
+        removals = self.__dict__.get("removed")
+        if removals is None:
+            removals = (self._removal(s) for s in self.segments if s.label in (BOILERPLATE, METADATA))
+        return list(removals) if typed else [r.to_dict() for r in removals]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, typed: bool = False) -> dict[str, Any]:
+        """The JSON contract. ``typed=True`` leaves the two long lists, ``segments`` and
+        ``removed``, as their dataclass objects for a serialiser that reads dataclasses
+        (orjson does): the same JSON, without a dict per segment, which on a page of
+        many short lines was most of the record's memory."""
         return {
             "id": self.doc.id,
             "text": self.text,
@@ -169,10 +173,11 @@ class CleanResult:
             "authors": self.authors,
             "published": self.published,
             "comments": [c.to_dict() for c in self.comments],
-            "removed": self._removed_dicts(),
+            "removed": self._removed_list(typed),
             "flags": [f.to_dict() for f in self.flags],
             "language": self.doc.language,
-            "segments": [{"start": s.start, "end": s.end, "label": s.label,
+            "segments": list(self.segments) if typed else
+                        [{"start": s.start, "end": s.end, "label": s.label,
                           "category": s.category, "rule": s.rule} for s in self.segments],
         }
 

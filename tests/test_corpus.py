@@ -36,7 +36,7 @@ class FakeResult:
     def __init__(self, text: str, id: str | None):
         self.text, self.id = text, id
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, typed: bool = False) -> dict:
         return {"id": self.id, "text": self.text.strip(), "title": None, "authors": [],
                 "published": None, "comments": [], "removed": [], "flags": [],
                 "language": None, "segments": []}

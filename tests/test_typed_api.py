@@ -41,6 +41,19 @@ def test_views_are_typed_frozen_and_match_to_dict():
         result.removed[0].rule = "other"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("page", [PAGE, "Title\n\nShare this\n\nA line \ud800 with a broken character. Another one here."])
+def test_a_typed_record_serialises_as_the_json_contract(page):
+    import orjson
+
+    from cleaner.corpus.records import dump
+    result = cleaner.clean(page)
+    typed = result.to_dict(typed=True)
+    assert typed["segments"] and not isinstance(typed["segments"][0], dict)
+    assert dump(typed) == dump(result.to_dict())  # lone surrogates too: they take the slow path
+    if "\ud800" not in page:
+        assert orjson.dumps(typed) == orjson.dumps(result.to_dict())
+
+
 def test_posted_is_in_the_json_only_when_a_comment_has_one():
     comments = cleaner.clean(PAGE, language=False).comments
     dated = [c for c in comments if c.posted]

@@ -1,7 +1,7 @@
 """What flows through a run: records as read, errors, and the outcome of cleaning one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from typing import NamedTuple, Union
 
 import orjson
@@ -87,7 +87,7 @@ def _clean(record: Record, options: Options) -> Outcome:
         result = CleanResult(Document(text, id=record.id))
         return Outcome(dump(_fields(result.to_dict(), record)), empty=True)
     clean = _html_cleaner() if record.kind == "html" else cleaner.clean
-    out = clean(text, id=record.id, options=options).to_dict()
+    out = clean(text, id=record.id, options=options).to_dict(typed=True)  # dump() reads the dataclasses
     return Outcome(dump(_fields(out, record)), empty=not (out.get("text") or "").strip())
 
 
@@ -119,6 +119,8 @@ def dump(obj: dict) -> bytes:
 
 
 def _replace_surrogates(value):
+    if is_dataclass(value):
+        return _replace_surrogates(asdict(value))  # a typed record's segments and removals
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, dict):

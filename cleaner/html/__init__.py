@@ -87,8 +87,8 @@ class HtmlResult(CleanResult):
     def path(self) -> str:
         return self.doc.meta.get("path", TRAFILATURA)
 
-    def to_dict(self, source: bool | None = None) -> dict[str, Any]:
-        out = super().to_dict()
+    def to_dict(self, source: bool | None = None, *, typed: bool = False) -> dict[str, Any]:
+        out = super().to_dict(typed=typed)
         out["path"] = self.path
         if self.include_source if source is None else source:
             out["source"] = self.doc.text

@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from .._core import Features, Page
 from .._core import display as _display
-from ..document import Document
+from ..document import Document, Line
 
 # ---------------------------------------------------------------- markup shapes
 
@@ -203,14 +204,19 @@ def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (
             for k, row in enumerate(zip(flat, page.words, page.chars, page.texts, page.prose))]
 
 
-def page_units(doc: Document) -> list[list[Unit]]:
-    """Units grouped by (pseudo-)block: a block's lines, or each piece of a flattened line alone."""
+def page_units(doc: Document) -> list[Sequence[Unit | Line]]:
+    """Units grouped by (pseudo-)block: a block's lines, or each piece of a flattened line alone.
+
+    Until a flattened line shifts the pseudo-blocks' numbers a line is its own unit (it
+    has the same start, end and block): on a page of short lines a ``Unit`` for each was
+    a tenth of the document's memory."""
     text = doc.text
-    groups: list[list[Unit]] = []
+    groups: list[Sequence[Unit | Line]] = []
     for block in doc.blocks:
         if all(line.end - line.start <= FLAT for line in block.lines):
             b = len(groups)
-            groups.append([Unit(line.start, line.end, b, False) for line in block.lines])
+            groups.append(block.lines if b == block.index else
+                          [Unit(line.start, line.end, b, False) for line in block.lines])
             continue
         for line in block.lines:
             if line.end - line.start <= FLAT:
