@@ -1,6 +1,6 @@
 """The cleaner on text shapes it was not tuned on: other converters' layouts of the same pages.
 
-    python bench/text_shapes.py [--limit N]
+    python bench/text_shapes.py [--limit N] [--only WORD ...]
 
 The dev sets are scored on four converters' text. A user's scraper may lay the
 page out otherwise, so each WCXB and Dragnet page is also given to the cleaner
@@ -11,7 +11,12 @@ as:
   markup's own line breaks and indentation, no paragraph marks of its own);
 * ``joined``: the resiliparse text with its blank lines removed, as a scraper
   that joins paragraphs with single line breaks writes it;
-* ``spaced``: the resiliparse text with a blank line after every line.
+* ``spaced``: the resiliparse text with a blank line after every line;
+* ``wrapped``: the resiliparse text with every line wrapped at 80 columns, as
+  mail, ``fmt`` and text-mode browsers print paragraphs;
+* ``lynx -dump`` and ``w3m -dump`` (100 columns), when those browsers are
+  installed: wrapped paragraphs, indented lists, and lynx's numbered link
+  references after the text.
 
 It prints the main-text F1 (word 4-grams, per page, macro-averaged, as
 ``cleaner eval`` scores it) of the cleaner and of removing nothing on each
@@ -20,7 +25,11 @@ shape. Without the data folder it says so and exits 0.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import shutil
+import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 from typing import Callable
@@ -49,20 +58,57 @@ def text_content(html: str) -> str:
     return (body if body is not None else tree).text_content()
 
 
+BROWSERS = {
+    "lynx -dump": ["lynx", "-dump", "-force_html", "-stdin", "-width=100",
+                   "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "w3m -dump": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "100"],
+}
+
+
+def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
+    """The page as a text-mode browser dumps it (cached like the converters' text)."""
+    data = html.encode("utf-8", "surrogatepass")
+    path = None
+    if cache_dir is not None:
+        digest = hashlib.sha1(data).hexdigest()
+        path = cache_dir / name.split()[0] / digest[:2] / f"{digest}.txt"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    try:
+        out = subprocess.run(BROWSERS[name], input=data, capture_output=True, timeout=60).stdout
+    except subprocess.TimeoutExpired:
+        out = b""
+    text = out.decode("utf-8", "replace")
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return text
+
+
+def wrapped(text: str, width: int = 80) -> str:
+    return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
+
+
 def shapes(cache_dir: Path | None) -> dict[str, Callable[[str], str]]:
     def resiliparse(html: str) -> str:
         return converted_text(html, "resiliparse", cache_dir)
 
-    return {
+    found: dict[str, Callable[[str], str]] = {
         "resiliparse (tuned on)": resiliparse,
         "lxml text_content": text_content,
         "joined (no blank lines)": lambda html: "\n".join(
             line for line in resiliparse(html).split("\n") if line.strip()),
         "spaced (a blank line after each)": lambda html: resiliparse(html).replace("\n", "\n\n"),
+        "wrapped at 80 columns": lambda html: wrapped(resiliparse(html)),
     }
+    for name, command in BROWSERS.items():
+        if shutil.which(command[0]):
+            found[name] = lambda html, name=name: browser_text(html, name, cache_dir)
+    return found
 
 
-def measure(data_dir: Path, cache_dir: Path | None, limit: int | None) -> dict[tuple[str, str], tuple[float, float]]:
+def measure(data_dir: Path, cache_dir: Path | None, limit: int | None,
+            only: tuple[str, ...] = ()) -> dict[tuple[str, str], tuple[float, float]]:
     """(dataset, shape) -> (cleaner F1, nothing-removed F1), macro-averaged over pages with gold."""
     out: dict[tuple[str, str], tuple[float, float]] = {}
     for dataset, filename in DATASETS.items():
@@ -73,6 +119,8 @@ def measure(data_dir: Path, cache_dir: Path | None, limit: int | None) -> dict[t
             if not gold.strip():
                 continue
             for name, make in shapes(cache_dir).items():
+                if only and not any(word in name for word in only):
+                    continue
                 text = make(record.get("html") or "")
                 ours.setdefault(name, []).append(shingle_scores(clean(text, language=False).text, gold).f1)
                 raw.setdefault(name, []).append(shingle_scores(text, gold).f1)
@@ -91,12 +139,13 @@ def table(results: dict[tuple[str, str], tuple[float, float]]) -> str:
     return "\n".join(rows)
 
 
-def section(data_dir: Path, cache_dir: Path | None, log=None, limit: int | None = None) -> list[str]:
+def section(data_dir: Path, cache_dir: Path | None, log=None, limit: int | None = None,
+            only: tuple[str, ...] = ()) -> list[str]:
     """The benchmark's text-shapes section as Markdown lines (a note when the data is missing)."""
     if not all((data_dir / f).exists() for f in DATASETS.values()):
         return ["### Text shapes", "", f"_dev data not found in {data_dir}: skipped._", ""]
     started = time.perf_counter()
-    results = measure(data_dir, cache_dir, limit)
+    results = measure(data_dir, cache_dir, limit, only)
     if log:
         log(f"text shapes: {time.perf_counter() - started:.0f} s")
     return ["### Text shapes", "",
@@ -110,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cleaner-cache"))
     parser.add_argument("--limit", type=int, help="pages per dataset (default: all)")
+    parser.add_argument("--only", nargs="+", default=(), help="shapes whose name holds one of these words")
     args = parser.parse_args(argv)
-    print("\n".join(section(args.data, args.cache, lambda m: print(m, file=sys.stderr), args.limit)))
+    print("\n".join(section(args.data, args.cache, lambda m: print(m, file=sys.stderr), args.limit,
+                             tuple(args.only))))
     return 0
 
 

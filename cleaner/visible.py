@@ -1,4 +1,4 @@
-"""The text the stages read: invisible characters out, every line end a newline.
+"""The text the stages read: invisible characters out, every line end a newline, wrapped paragraphs one line.
 
 A lone surrogate (text that came in as broken UTF-16) reads as U+FFFD, one
 character for one: it is not a character the engine or a JSON writer can take.
@@ -9,8 +9,10 @@ RLM, the isolates) around names and at line ends. Inside a word they break the
 patterns that read it ("Re\u200bply" is not "Reply"); at a line end they keep a
 menu line from looking like one. Line ends come as CR, CR LF, U+2028 and U+2029
 too. So the stages read a *view* of the text: invisible characters deleted,
-every line end a newline. Offsets still point into the input: whatever the
-stages annotated in the view is mapped back before the result is built.
+every line end a newline. A text hard-wrapped at a width (:func:`wrap_breaks`)
+has its wrapping line ends read as spaces, so that a paragraph is one line to
+the stages as on the converters' text. Offsets still point into the input:
+whatever the stages annotated in the view is mapped back before the result is built.
 """
 from __future__ import annotations
 
@@ -79,10 +81,12 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     """The document the stages read, and where its characters sit in the input (None
     when no character was cut out)."""
     text = doc.text
-    if text.isascii() and "\r" not in text:
-        return doc, None
-    shown = unified_line_ends(scalar(text))
-    cuts = _cuts(shown) if _INVISIBLE.search(shown) else []
+    plain = text.isascii() and "\r" not in text
+    shown = text if plain else unified_line_ends(scalar(text))
+    cuts = [] if plain or not _INVISIBLE.search(shown) else _cuts(shown)
+    breaks = wrap_breaks(shown)
+    if breaks:
+        shown, cuts = _unwrapped(shown, breaks, cuts)
     if not cuts:
         return (doc, None) if shown == text else (_like(doc, shown), None)
     kept, pos = [], 0
@@ -99,6 +103,75 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
         elif isinstance(value, tuple):
             seen.hints[key] = tuple(positions.seen(v) for v in value)
     return seen, positions
+
+
+WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
+WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
+WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
+
+
+def wrap_breaks(text: str) -> list[int]:
+    """The line ends that only wrap a paragraph, in a text that was hard-wrapped at a
+    width (mail, ``fmt``, ``lynx -dump`` and ``w3m -dump`` print paragraphs so).
+
+    Greedy wrapping ends a line early only when the next word would not fit, so a
+    wrapped line and the first word of the next one overrun the width together. The
+    width is read off the page's lines that run on into a lower-case word, as prose does
+    and a menu does not (the 90th percentile of where they end), and the page counts as
+    wrapped when enough of them overrun it with their next word. Read line by line, a wrapped
+    paragraph is a run of fragments that each look like a menu item or a teaser."""
+    lines = text.split("\n")
+    pairs = [(k, len(lines[k].rstrip())) for k in range(len(lines) - 1)
+             if lines[k + 1].strip() and lines[k].strip()]
+    prose = [(k, end) for k, end in pairs if end >= WRAP_WIDTH and _runs_on(lines[k], lines[k + 1])]
+    if len(prose) < WRAP_RUNS:
+        return []
+    width = sorted(end for _, end in prose)[int(len(prose) * 0.9)]
+    if sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose) < max(
+            WRAP_RUNS, WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)):
+        return []
+    runs = [k for k, end in pairs if end + 1 + _first_word(lines[k + 1]) > width and not _BULLET.match(lines[k + 1])]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return [starts[k + 1] - 1 for k in runs]
+
+
+_BULLET = regex.compile(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """The sentence goes on: no full stop at the line's end, a lower-case word next (not a
+    link, a path or code)."""
+    if line.rstrip()[-1:] in ".!?":
+        return False
+    words = following.split(None, 1)
+    word = words[0].rstrip(",;:.!?)") if words else ""
+    return word.isalpha() and word.islower()
+
+
+def _first_word(line: str) -> int:
+    words = line.split(None, 1)
+    return len(words[0]) if words else 0
+
+
+def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each wrapping line end read as a space, and the white space around it
+    cut (the next line's indentation): a wrapped paragraph is one line to the stages."""
+    chars = list(text)
+    spaces: list[tuple[int, int]] = []
+    for at in breaks:
+        chars[at] = " "
+        before, after = at, at + 1
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if before < at:
+            spaces.append((before, at))
+        if after > at + 1:
+            spaces.append((at + 1, after))
+    return "".join(chars), sorted(cuts + spaces)
 
 
 def scalar(text: str) -> str:

@@ -128,3 +128,20 @@ def test_doubled_line_breaks_clean_like_the_original(results, seeds, key):
     assert [c["text"] for c in doubled["comments"]] == [c["text"] for c in original["comments"]]
     assert (doubled["title"], doubled["authors"], doubled["published"]) == \
         (original["title"], original["authors"], original["published"])
+
+
+@pytest.mark.parametrize("key", ["000", "003", "004"])
+@pytest.mark.parametrize("width", [72, 100])
+def test_paragraphs_wrapped_at_a_width_clean_like_the_original(results, seeds, key, width):
+    """Mail, ``fmt`` and text-mode browsers wrap each paragraph at a width: read back as
+    one line a paragraph, the seed gives the same words, metadata and comments."""
+    import textwrap
+    text = "\n".join(textwrap.fill(line, width, subsequent_indent="   ", break_on_hyphens=False) if line.strip() else line
+                     for line in seeds[key].split("\n"))
+    assert text.count("\n") > seeds[key].count("\n") + 20  # the seed was wrapped
+    wrapped = clean(text, id=key).to_dict()
+    original = results[key]
+    assert wrapped["text"].split() == original["text"].split()
+    assert [c["text"].split() for c in wrapped["comments"]] == [c["text"].split() for c in original["comments"]]
+    assert (wrapped["title"], wrapped["authors"], wrapped["published"]) == \
+        (original["title"], original["authors"], original["published"])

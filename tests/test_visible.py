@@ -83,3 +83,40 @@ def test_a_line_of_invisible_characters_is_still_named():
     text = "A paragraph of the article that is long enough to be one. It goes on.\n\n\u200d\u200b\n\nAnother one here."
     removed = clean(text, language=False).to_dict()["removed"]
     assert [(text[r["start"]:r["end"]], r["rule"]) for r in removed] == [("\u200d\u200b", "markup.invisible")]
+
+
+def test_a_wrapped_paragraph_is_one_line_and_a_menu_or_a_reference_list_is_not():
+    from cleaner.visible import wrap_breaks
+    import textwrap
+    prose = ("The council met on Tuesday to discuss the new budget for the river park, and the members "
+             "agreed that the road along the water should be closed to cars during the summer months so "
+             "that families can walk and cycle there in safety. ") * 3
+    wrapped = "\n\n".join(textwrap.fill(prose, 76) for _ in range(4))
+    breaks = wrap_breaks(wrapped)
+    assert breaks and all(wrapped[at] == "\n" for at in breaks)
+    assert all(wrapped[at + 1] != "\n" for at in breaks)  # a paragraph's end stays
+    menu = "\n".join(f"Section number {k} of the site with its own long menu label here" for k in range(40))
+    assert wrap_breaks(menu) == []
+    refs = "\n".join(f"{k}. A systematic review of the evidence on walking in parks and health outcomes.\n"
+                     f"    https://example.org/articles/{k}" for k in range(20))
+    assert wrap_breaks(refs) == []
+    assert wrap_breaks(prose) == []  # one line a paragraph already
+
+
+def test_a_wrapped_text_keeps_every_character_in_a_segment():
+    import textwrap
+    paragraphs = [
+        "Families can walk and cycle along the river in safety now that the council has closed the road "
+        "to cars for the summer, the mayor said on Tuesday afternoon. The trial will run until the end of "
+        "September, when the members will look at the numbers again and decide what comes next.",
+        "Shop owners on the waterfront were divided. Some said they had lost trade in the first week, while "
+        "others reported more people stopping for coffee and lunch than at any time since they opened.",
+        "The council will publish a survey next month and asks everyone who uses the path to take part, "
+        "whether they live in the town or only visit it at the weekend with their children.",
+    ]
+    text = "Home  News  Sport\n\n" + "\n\n".join("   " + textwrap.fill(p, 70, subsequent_indent="   ")
+                                              for p in paragraphs)
+    result = clean(text, language=False).to_dict()
+    assert _covered(text, result)
+    words = [w for p in paragraphs for w in p.split()]
+    assert result["text"].split()[-len(words):] == words
