@@ -752,3 +752,53 @@ def test_a_name_with_credentials_printed_twice():
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nTrains, Buses Trains, Buses\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == []
+
+
+# ---- titles: site names, notices and kickers -------------------------------------------------
+
+DECK = "I spent several weeks riding the new sleeper cars, and here is what I found on the way."
+
+
+def test_a_site_name_opening_the_page_twice_is_not_the_title():
+    """A logo's alt text and the site's name open the page: the same line twice, each a block,
+    its words in the article's first paragraph."""
+    text = ("Rail Weekly Notes\n\nRail Weekly Notes\n\nRecommended: Ten Cabins Worth Booking\n\n"
+            f"{DECK}\n\nPeter Olsen's avatar\nPeter Olsen\nOct 12, 2022\n\n"
+            f"Welcome to Rail Weekly Notes. Every week the notes cover rail travel in Europe.\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Recommended: Ten Cabins Worth Booking"
+    # a headline printed twice lower down is still a headline
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
+            f"Peter Olsen\nOct 12, 2022\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+@pytest.mark.parametrize("notice", [
+    "Press enter or click to view image in full size",
+    "The Best Rail Pass Deals in Europe. Click here",
+    "Tap to see the full timetable",
+])
+def test_a_notice_to_the_reader_is_not_the_title(notice):
+    text = ("Sign in\n\nWhat I Learned Riding Overnight\n\nHere are the lessons learned from a year of "
+            "night trains across Europe, and a few about sleep.\n\nPeter Olsen\nPeter Olsen\n7 min read\n"
+            f"·\nDec 30, 2013\n\n--\n\n{notice}\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "What I Learned Riding Overnight"
+
+
+def test_an_age_notice_between_the_headline_and_its_deck():
+    deck = ("Sleeper cars, cheap cabins, new routes and slow travel: why travellers in Europe are taking "
+            "the night train again this year")
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nThis article is more than 3 months old\n\n"
+            f"{deck}\n\nPeter Olsen\nOct 12, 2022\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+    from cleaner.metadata.title import _notice
+
+    assert not _notice("Press Freedom Index: Where Journalists Are Safest")
+    assert not _notice("This Article Is Worth Reading Twice")
+
+
+def test_a_kicker_in_a_menu_run_over_a_headline_that_reads_as_a_sentence():
+    """The line above a sentence-like headline is the headline only when it stands apart: a
+    category printed in a run of menu lines is a kicker."""
+    headline = "Night trains explained: routes, cabins, and what a ticket costs"
+    text = (f"{MENU}\n\nBack to Blogs\nRail Travel Trains\n{headline}\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == headline

@@ -81,11 +81,15 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     opening = _opening_words(page)
     counts = _line_counts(page)
     shaped: dict[int, tuple[str, float]] = {}
+    notices: set[int] = set()
+    site = _site_name(page)
     for k in range(page.head().start, page.first):
-        if k in marks or not page.chrome_only(k):
+        if k in marks or k in site or not page.chrome_only(k):
             continue
         text = page.texts[k]
-        if _headline_shape(text):
+        if _notice(text):
+            notices.add(k)
+        elif _headline_shape(text):
             shaped[k] = (text, _score(page, k, text, marks, opening, counts))
     _echoes(shaped)
     _framed(page, shaped)
@@ -93,11 +97,44 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     for k, (text, score) in shaped.items():
         if score >= MIN_SCORE and (best is None or score >= best.score):
             best = Candidate(k, text, score)  # ties: the later line, nearer the article
-    if best is not None and _headline_over_deck(best, shaped.get(best.position - 1), opening):
-        best = Candidate(best.position - 1, *shaped[best.position - 1])
+    if best is not None:
+        above = best.position - 1
+        while above in notices:   # "This article is more than 3 months old" between headline and deck
+            above -= 1
+        if _headline_over_deck(best, shaped.get(above), opening) and _apart(page, above, best.position):
+            best = Candidate(above, *shaped[above])
     if best is not None:
         best.text = _without_date(display_title(strip_site(best.text, counts)))
     return best
+
+
+def _site_name(page: Page) -> set[int]:
+    """The page's first two lines when they are the same: a logo's alt text and the site's name
+    ("Cloud Database Report" / "Cloud Database Report"), not the article's headline (on the WCXB
+    pages no headline opened a page printed twice like this)."""
+    texts = page.texts
+    return {0, 1} if len(texts) > 1 and texts[0] == texts[1] else set()
+
+
+def _apart(page: Page, k: int, deck: int) -> bool:
+    """Line ``k`` stands apart from the lines around it: a block of its own, or one with the deck
+    under it alone. A category in a run of menu lines over a headline is a kicker."""
+    if not 0 <= k < len(page.lines):
+        return False
+    block = page.lines[k].block
+    size = len(page.doc.blocks[block].lines)
+    return size == 1 or size == 2 and page.lines[deck].block == block
+
+
+# A line that tells the reader what to do with the page or how old it is: a notice, not a
+# headline ("Press enter or click to view image in full size", "The Best Deals. Click here",
+# "This article is more than 3 months old").
+_NOTICE = lazy(r"(?i)\b(?:click|tap|press)\s+(?:here|to|on|enter|or)\b"
+               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?(?:days?|weeks?|months?|years?) old\b")
+
+
+def _notice(text: str) -> bool:
+    return _NOTICE.search(text, timeout=0.2) is not None
 
 
 _DATE_GLUE = " -–—|·•,:"
