@@ -802,3 +802,14 @@ def test_a_kicker_in_a_menu_run_over_a_headline_that_reads_as_a_sentence():
     headline = "Night trains explained: routes, cabins, and what a ticket costs"
     text = (f"{MENU}\n\nBack to Blogs\nRail Travel Trains\n{headline}\n\n{BODY}")
     assert clean(text, language=False).to_dict()["title"] == headline
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("n8n: A Guide to Workflow Automation", True),      # a name written in lower case on purpose
+    ("rustc_codegen_gcc: Progress Report #39", True),
+    ("iPhone 17 review: the night train test", True),
+    ("e-mail tips for the night train", False),
+    ("and then the train left", False),
+])
+def test_a_headline_opening_with_a_name_in_lower_case(text, shaped):
+    assert _headline_shape(text) is shaped

@@ -278,6 +278,9 @@ def display_title(text: str) -> str:
 # A headline that starts with a count ("7 days of healthy meals", "10 ways to …"): the number
 # stands for its capital. A list number ("3. item", "2) item") is not one.
 _COUNT = lazy(r"^\d{1,3}\+?\s+\p{Ll}")
+# A name written in lower case on purpose, a digit, an underscore or a capital inside it ("n8n:
+# A Guide to …", "rustc_codegen_gcc: Progress Report", "iPhone 17 review"): it stands for the capital.
+_LOWER_NAME = lazy(r"^\p{Ll}[\p{L}\p{N}_.-]*?[\p{N}_\p{Lu}][\p{L}\p{N}_.-]*(?=[\s:]|$)")
 TITLE_CASE = 0.75    # share of the longer words capitalised in a title-case headline
 
 
@@ -302,7 +305,8 @@ def _headline_shape(text: str) -> bool:
     if _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
         return False
     first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
-    if not first or first.islower() and not _COUNT.match(text, timeout=0.2):
+    if not first or first.islower() and not _COUNT.match(text, timeout=0.2) \
+            and not _LOWER_NAME.match(text, timeout=0.2):
         return False
     letters = [w.casefold().strip(".,:!?") for w in words]
     if letters[-1] in _PICTURE:
