@@ -813,3 +813,19 @@ def test_a_kicker_in_a_menu_run_over_a_headline_that_reads_as_a_sentence():
 ])
 def test_a_headline_opening_with_a_name_in_lower_case(text, shaped):
     assert _headline_shape(text) is shaped
+
+
+def test_the_headline_under_a_paragraph_that_opens_the_page():
+    """A site's promotion printed as a paragraph before the headline: the byline under the
+    headline shows the head goes on past that paragraph."""
+    intro = ("Rail Weekly helps travellers plan their journeys across Europe. Our team has ridden every "
+             "route we write about since 2015, and we answer the questions of our readers every week.")
+    text = (f"{MENU}\n\n{intro}\n\nBest Night Train Routes for a First Trip\n\n"
+            "A sleeper cabin can make your trip stand out and save a night in a hotel.\n\n"
+            f"Written by: Peter Olsen, Senior Writer\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Best Night Train Routes for a First Trip"
+    # a byline above the first paragraph: the head ends there, as before
+    first, second = BODY.split("\n\n", 1)
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{first}\n\n"
+            f"Best Night Train Routes for a First Trip\n\nWritten by: Anna Berg\n\n{second}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"

@@ -31,6 +31,7 @@ from .region import Page
 
 MAX_WORDS = 30
 MAX_CHARS = 250
+AFTER_FIRST = 6       # lines after the article's first paragraph a byline may show the head goes on to
 FOLLOW = 5            # lines after the title a byline or dateline may stand on
 ARTICLE_WORDS = 400   # words of the article's opening the title's words are sought in
 
@@ -83,8 +84,8 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     shaped: dict[int, tuple[str, float]] = {}
     notices: set[int] = set()
     site = _site_name(page)
-    for k in range(page.head().start, page.first):
-        if k in marks or k in site or not page.chrome_only(k):
+    for k in range(page.head().start, _head_end(page, marks)):
+        if k in marks or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose:
             continue
         text = page.texts[k]
         if _notice(text):
@@ -106,6 +107,17 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     if best is not None:
         best.text = _without_date(display_title(strip_site(best.text, counts)))
     return best
+
+
+def _head_end(page: Page, marks: set[int]) -> int:
+    """Where the title may stand until: the article's first paragraph, or a byline or dateline
+    among its first lines when none stands before it (the first paragraph was a disclosure, a
+    caption or a promotion: "Business.com aims to help …" / headline / "Written by …")."""
+    first = page.first
+    if any(m < first for m in marks):
+        return first
+    after = [m for m in marks if first < m <= first + AFTER_FIRST]
+    return min(after) if after else first
 
 
 def _site_name(page: Page) -> set[int]:
@@ -156,7 +168,7 @@ def _without_date(text: str) -> str:
 def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _WORD.findall(text, timeout=0.2)
-    score = W_NEAR * NEAR_DECAY ** min(page.first - k - 1, 40)
+    score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
