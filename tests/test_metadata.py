@@ -829,3 +829,22 @@ def test_the_headline_under_a_paragraph_that_opens_the_page():
     text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{first}\n\n"
             f"Best Night Train Routes for a First Trip\n\nWritten by: Anna Berg\n\n{second}")
     assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+BOXES = "\n\n".join(f"Sleeper Cabin Model {n}\nRated {n} of 25\nCheck Price" for n in range(1, 25))
+
+
+def test_a_headline_and_its_date_far_above_the_article():
+    """Headline and date, then a long run of product boxes before the first paragraph: the
+    headline stands more than 60 lines above the article, its dated line under it."""
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\nUpdated Nov 26, 2025\n\n{BOXES}\n\n"
+            f"Our track record\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "The Best Sleeper Cabins for 2026"
+    # without a dated line under it, a line that far up is not read
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\n{BOXES}\n\n"
+            f"Our track record\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Our track record"
+    # nor when a headline with its byline stands over the article
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\nUpdated Nov 26, 2025\n\n{BOXES}\n\n"
+            f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"

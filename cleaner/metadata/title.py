@@ -92,6 +92,7 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
             notices.add(k)
         elif _headline_shape(text):
             shaped[k] = (text, _score(page, k, text, marks, opening, counts))
+    _far_headlines(page, shaped, site, opening, counts)
     _echoes(shaped)
     _framed(page, shaped)
     best: Candidate | None = None
@@ -107,6 +108,28 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     if best is not None:
         best.text = _without_date(display_title(strip_site(best.text, counts)))
     return best
+
+
+FAR_LINES = 120       # lines before the article a headline with a dated line under it may stand
+DATED_WORDS = 20      # a dated line under a far headline has this many words at most
+
+
+def _far_headlines(page: Page, shaped: dict[int, tuple[str, float]], site: set[int], opening: set[str],
+                   counts: dict[str, int]) -> None:
+    """Headlines above the head: a page may print its headline, byline and date, then a long
+    run of product boxes, a table of contents or an author box before the first paragraph
+    ("The Best Ergonomic Mice for 2026" / "Updated Nov 26, 2025" / … 60 lines … / the text). A
+    line there is a candidate when it stands as a block of its own with a short dated line
+    within ``FOLLOW`` lines under it."""
+    start = page.head().start
+    for k in range(max(0, page.first - FAR_LINES), start):
+        if k in site or not _apart(page, k, k):
+            continue
+        dated = {j for j in range(k + 1, min(k + FOLLOW + 1, len(page.texts)))
+                 if len(page.texts[j].split()) <= DATED_WORDS and find_date_spans(page.texts[j])}
+        text = page.texts[k]
+        if dated and _headline_shape(text) and not _notice(text) and page.chrome_only(k):
+            shaped[k] = (text, _score(page, k, text, dated, opening, counts))
 
 
 def _head_end(page: Page, marks: set[int]) -> int:
