@@ -848,3 +848,23 @@ def test_a_headline_and_its_date_far_above_the_article():
     text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\nUpdated Nov 26, 2025\n\n{BOXES}\n\n"
             f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{BODY}\n{BODY}\n{BODY}")
     assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+def test_a_headline_of_two_sentences_read_as_the_first_paragraph():
+    """A title-case headline of two sentences is prose to the sentence splitter: as the first
+    paragraph, a block of its own, the title is still looked for on it; not when a byline or
+    dateline stands before it, nor on a first paragraph in sentence case."""
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import _head_end
+
+    def page(first_line: str):
+        texts = ["Rail Weekly", "• Membership", "Select Page", first_line, "We have all been there."]
+        return SimpleNamespace(first=3, prose={3, 4}, texts=texts,
+                               lines=[SimpleNamespace(block=i) for i in range(5)],
+                               doc=SimpleNamespace(blocks=[SimpleNamespace(lines=[0]) for _ in range(5)]))
+
+    headline = "What Is The Best Sleeper Cabin On Night Trains? Here Are My Top Three Picks"
+    assert _head_end(page(headline), set()) == 4
+    assert _head_end(page(headline), {1}) == 3          # a dateline above it: the head ends there
+    assert _head_end(page("What is the best sleeper cabin? Here are my picks for you."), set()) == 3

@@ -85,7 +85,8 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     notices: set[int] = set()
     site = _site_name(page)
     for k in range(page.head().start, _head_end(page, marks)):
-        if k in marks or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose:
+        if k in marks or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose \
+                and not (k == page.first and _title_line(page, k)):
             continue
         text = page.texts[k]
         if _notice(text):
@@ -133,14 +134,24 @@ def _far_headlines(page: Page, shaped: dict[int, tuple[str, float]], site: set[i
 
 
 def _head_end(page: Page, marks: set[int]) -> int:
-    """Where the title may stand until: the article's first paragraph, or a byline or dateline
-    among its first lines when none stands before it (the first paragraph was a disclosure, a
-    caption or a promotion: "Business.com aims to help …" / headline / "Written by …")."""
+    """Where the title may stand until: the article's first paragraph, or, when no byline or
+    dateline stands before it, a byline or dateline among its first lines (the first paragraph
+    was a disclosure, a caption or a promotion: "Business.com aims to help …" / headline /
+    "Written by …"), and the first paragraph itself when it is a headline in title case."""
     first = page.first
     if any(m < first for m in marks):
         return first
     after = [m for m in marks if first < m <= first + AFTER_FIRST]
-    return min(after) if after else first
+    end = min(after) if after else first
+    if first in page.prose and _title_line(page, first):
+        end = max(end, first + 1)
+    return end
+
+
+def _title_line(page: Page, k: int) -> bool:
+    """Line ``k`` is a block of its own in title case: a headline of two sentences ("What Is
+    The Best Yoga Mat? Here Are My Top 3 Picks") read as the first paragraph."""
+    return _apart(page, k, k) and _title_case(page.texts[k].split())
 
 
 def _site_name(page: Page) -> set[int]:
