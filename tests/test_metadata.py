@@ -868,3 +868,14 @@ def test_a_headline_of_two_sentences_read_as_the_first_paragraph():
     assert _head_end(page(headline), set()) == 4
     assert _head_end(page(headline), {1}) == 3          # a dateline above it: the head ends there
     assert _head_end(page("What is the best sleeper cabin? Here are my picks for you."), set()) == 3
+
+
+def test_a_search_box_prompt_is_not_the_title():
+    text = (f"{MENU}\n\nNight Trains Return to Europe's Timetables\n\n• Awards\n• Features\n\n"
+            "Search The Rail Weekly\n\nSearch for articles and insights about rail travel, night trains, "
+            f"and timetables\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return to Europe's Timetables"
+    from cleaner.metadata.title import _notice
+
+    assert not _notice("Search Engine Optimization for Rail Operators")
+    assert not _notice("Search Party: Finding the Lost Night Train")

@@ -174,9 +174,11 @@ def _apart(page: Page, k: int, deck: int) -> bool:
 
 # A line that tells the reader what to do with the page or how old it is: a notice, not a
 # headline ("Press enter or click to view image in full size", "The Best Deals. Click here",
-# "This article is more than 3 months old").
+# "This article is more than 3 months old"), or a search box's prompt ("Search The Software
+# Report", "Search for articles and insights about …"; "Search Engine Optimization" is a topic).
 _NOTICE = lazy(r"(?i)\b(?:click|tap|press)\s+(?:here|to|on|enter|or)\b"
-               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?(?:days?|weeks?|months?|years?) old\b")
+               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?(?:days?|weeks?|months?|years?) old\b"
+               r"|^search\s+(?:for|the|this|our|all|by|in|within|across|a|an|site|articles|posts)\s")
 
 
 def _notice(text: str) -> bool:
