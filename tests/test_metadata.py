@@ -879,3 +879,15 @@ def test_a_search_box_prompt_is_not_the_title():
 
     assert not _notice("Search Engine Optimization for Rail Operators")
     assert not _notice("Search Party: Finding the Lost Night Train")
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("An avatar representing Peter Olsen Peter Olsen", False),   # an alt text glued to the name
+    ("Facebook Green Icon Facebook Facebook", False),
+    ("Bye Bye", True),
+    ("New York, New York: A Night Train Guide", True),
+    ("Night Trains Are Back, Back, Back", True),
+])
+def test_a_label_printed_twice_at_the_end_of_a_line(text, shaped):
+    assert _headline_shape(text) is shaped
+

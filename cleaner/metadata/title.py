@@ -357,9 +357,16 @@ def _headline_shape(text: str) -> bool:
             and not _LOWER_NAME.match(text, timeout=0.2):
         return False
     letters = [w.casefold().strip(".,:!?") for w in words]
-    if letters[-1] in _PICTURE:
+    if letters[-1] in _PICTURE or _label_twice(words):
         return False
     return not (len(letters) <= 3 and any(w in _CHROME for w in letters))
+
+
+def _label_twice(words: list[str]) -> bool:
+    """The line ends with its last one to three words printed twice ("An avatar representing
+    Jane Doe Jane Doe", "• Picture of Kev Kev", "Facebook Green Icon Facebook Facebook"): an
+    image's alt text glued to the label beside it, not a headline."""
+    return any(len(words) > 2 * n and words[-n:] == words[-2 * n:-n] for n in (1, 2, 3))
 
 
 def _opening_words(page: Page) -> set[str]:
