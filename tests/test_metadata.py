@@ -891,3 +891,14 @@ def test_a_search_box_prompt_is_not_the_title():
 def test_a_label_printed_twice_at_the_end_of_a_line(text, shaped):
     assert _headline_shape(text) is shaped
 
+
+
+def test_a_part_of_the_site_name_over_the_date_is_the_author_not_the_title():
+    """"Peter Olsen - Rail Notes" twice opens the page: the site's name; "Peter Olsen" over the
+    date is its owner, the author, not the headline."""
+    text = ("Peter Olsen - \"Rail Notes\"\n\nPeter Olsen - \"Rail Notes\"\n\n"
+            "what is once booked cannot be unbooked\n\nthe problem of night train fares\n\n"
+            f"Peter Olsen\nDec 12, 2025\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["title"] != "Peter Olsen"
+    assert result["authors"] == ["Peter Olsen"]

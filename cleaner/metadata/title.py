@@ -157,9 +157,16 @@ def _title_line(page: Page, k: int) -> bool:
 def _site_name(page: Page) -> set[int]:
     """The page's first two lines when they are the same: a logo's alt text and the site's name
     ("Cloud Database Report" / "Cloud Database Report"), not the article's headline (on the WCXB
-    pages no headline opened a page printed twice like this)."""
+    pages no headline opened a page printed twice like this); and the head's lines that print
+    that name or a part of it ("Dan Davies - Back of Mind" twice, then "Dan Davies" over the
+    date: the site's owner and the article's author, not its headline)."""
     texts = page.texts
-    return {0, 1} if len(texts) > 1 and texts[0] == texts[1] else set()
+    if len(texts) < 2 or texts[0] != texts[1]:
+        return set()
+    names = {_key(texts[0])}
+    if m := _SUFFIX.match(texts[0], timeout=0.2):   # "Dan Davies - Back of Mind": "Dan Davies" too
+        names |= {_key(m["title"]), _key(m["site"])}
+    return {k for k in page.head() if k < 2 or _key(texts[k]) in names}
 
 
 def _apart(page: Page, k: int, deck: int) -> bool:
