@@ -902,3 +902,16 @@ def test_a_part_of_the_site_name_over_the_date_is_the_author_not_the_title():
     result = clean(text, language=False).to_dict()
     assert result["title"] != "Peter Olsen"
     assert result["authors"] == ["Peter Olsen"]
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("Home Repair Programs", True),        # one chrome word among three: a headline may have one
+    ("Learn web development", True),
+    ("Learn more", False),                 # mostly chrome words: a menu item or a button
+    ("Skip to content", False),
+    ("Sign in", False),
+    ("Free Trial Today", False),
+    ("Download the App", False),
+])
+def test_short_lines_made_of_chrome_words(text, shaped):
+    assert _headline_shape(text) is shaped

@@ -366,7 +366,10 @@ def _headline_shape(text: str) -> bool:
     letters = [w.casefold().strip(".,:!?") for w in words]
     if letters[-1] in _PICTURE or _label_twice(words):
         return False
-    return not (len(letters) <= 3 and any(w in _CHROME for w in letters))
+    if len(letters) > 3:
+        return True
+    content = [w for w in letters if w not in _STOP]
+    return sum(w in _CHROME for w in letters) * 2 < max(len(content), 1)
 
 
 def _label_twice(words: list[str]) -> bool:
