@@ -915,3 +915,16 @@ def test_a_part_of_the_site_name_over_the_date_is_the_author_not_the_title():
 ])
 def test_short_lines_made_of_chrome_words(text, shaped):
     assert _headline_shape(text) is shaped
+
+
+@pytest.mark.parametrize("reading", ["4 min read time", "8 min read", "5 minute read", "Reading time: 3 minutes"])
+def test_a_reading_time_under_the_headline_marks_it(reading):
+    """A reading time under a line is a headline's, as a byline or a dateline is; a subheading
+    over the first paragraph has none."""
+    first, second = BODY.split("\n\n", 1)
+    text = (f"{MENU}\n\nNight Train Claims: We Can Do the Heavy Lifting\n\n{reading}\n"
+            "Headshot of Peter Olsen, a rail lawyer in Berlin\nMedia image.\n\nDelayed?\n\nWe can help.\n"
+            "See if you qualify for a refund\n\nRail companies must pay when a night train arrives hours late.\n\n"
+            "Whether you are travelling for work or for a holiday, delays can cost you a hotel night.\n\n"
+            f"Common Types of Night Train Delays\n\n{first}\n\n{second}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Train Claims: We Can Do the Heavy Lifting"

@@ -5,7 +5,7 @@ article (menus, breadcrumbs, teasers, an image caption), so no single line
 tells; the evidence is where it stands and what the page does with it:
 
 * **it heads the article**: few lines between it and the first paragraph;
-* **a byline or a dateline follows it** within a few lines;
+* **a byline, a dateline or a reading time follows it** within a few lines;
 * **the page prints it again**: in a breadcrumb ("Home » Title"), as the
   page title with the site's name after it ("Title | Site"), twice, or in
   other words a few lines lower (a heading over the article's text);
@@ -192,6 +192,9 @@ def _notice(text: str) -> bool:
     return _NOTICE.search(text, timeout=0.2) is not None
 
 
+# A reading time on its line ("4 min read", "5 minute read time", "Reading time: 3 minutes"):
+# a headline's, as a byline or a dateline is.
+_READING = lazy(r"(?i)^\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read(?:ing)?(?:\s+time)?$|^reading time\b")
 _DATE_GLUE = " -–—|·•,:"
 
 
@@ -212,7 +215,8 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _WORD.findall(text, timeout=0.2)
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
-    if any(k < m <= k + FOLLOW for m in marks):
+    if any(k < m <= k + FOLLOW for m in marks) or any(
+            _READING.match(page.texts[j], timeout=0.2) for j in range(k + 1, min(k + FOLLOW + 1, len(page.texts)))):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
     if not bullet:
