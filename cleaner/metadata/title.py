@@ -84,15 +84,17 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     shaped: dict[int, tuple[str, float]] = {}
     notices: set[int] = set()
     site = _site_name(page)
-    for k in range(page.head().start, _head_end(page, marks)):
-        if k in marks or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose \
+    start, end = page.head().start, _head_end(page, marks)
+    follow = marks | _reading_times(page, start, end + FOLLOW)   # what marks the line over it as a headline
+    for k in range(start, end):
+        if k in follow or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose \
                 and not (k == page.first and _title_line(page, k)):
             continue
         text = page.texts[k]
         if _notice(text):
             notices.add(k)
         elif _headline_shape(text):
-            shaped[k] = (text, _score(page, k, text, marks, opening, counts))
+            shaped[k] = (text, _score(page, k, text, follow, opening, counts))
     _far_headlines(page, shaped, site, opening, counts)
     _echoes(shaped)
     _framed(page, shaped)
@@ -184,17 +186,29 @@ def _apart(page: Page, k: int, deck: int) -> bool:
 # "This article is more than 3 months old"), or a search box's prompt ("Search The Software
 # Report", "Search for articles and insights about …"; "Search Engine Optimization" is a topic).
 _NOTICE = lazy(r"(?i)\b(?:click|tap|press)\s+(?:here|to|on|enter|or)\b"
-               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?(?:days?|weeks?|months?|years?) old\b"
+               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?"
+               r"(?:days?|weeks?|months?|years?) old\b"
                r"|^search\s+(?:for|the|this|our|all|by|in|within|across|a|an|site|articles|posts)\s")
+_NOTICE_WORDS = ("click", "tap", "press", "old", "search")   # what every _NOTICE match holds
 
 
 def _notice(text: str) -> bool:
-    return _NOTICE.search(text, timeout=0.2) is not None
+    low = text.casefold()
+    return any(w in low for w in _NOTICE_WORDS) and _NOTICE.search(text, timeout=0.2) is not None
 
 
 # A reading time on its line ("4 min read", "5 minute read time", "Reading time: 3 minutes"):
 # a headline's, as a byline or a dateline is.
 _READING = lazy(r"(?i)^\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read(?:ing)?(?:\s+time)?$|^reading time\b")
+_READING_STARTS = frozenset("0123456789Rr")   # what a _READING match starts with
+
+
+def _reading_times(page: Page, start: int, end: int) -> set[int]:
+    """Positions of the reading-time lines among lines ``start`` to ``end``."""
+    return {j for j in range(start, min(end, len(page.texts)))
+            if page.texts[j][:1] in _READING_STARTS and _READING.match(page.texts[j], timeout=0.2)}
+
+
 _DATE_GLUE = " -–—|·•,:"
 
 
@@ -215,8 +229,7 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _WORD.findall(text, timeout=0.2)
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
-    if any(k < m <= k + FOLLOW for m in marks) or any(
-            _READING.match(page.texts[j], timeout=0.2) for j in range(k + 1, min(k + FOLLOW + 1, len(page.texts)))):
+    if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
     if not bullet:
