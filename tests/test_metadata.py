@@ -928,3 +928,13 @@ def test_a_reading_time_under_the_headline_marks_it(reading):
             "Whether you are travelling for work or for a holiday, delays can cost you a hotel night.\n\n"
             f"Common Types of Night Train Delays\n\n{first}\n\n{second}")
     assert clean(text, language=False).to_dict()["title"] == "Night Train Claims: We Can Do the Heavy Lifting"
+
+
+def test_a_label_before_the_title_is_cut_when_the_page_prints_it_bare():
+    from cleaner.metadata.title import _without_label
+
+    counts = {"weekend night trains": 1}
+    assert _without_label("PROJECT: Weekend Night Trains", counts) == "Weekend Night Trains"
+    # not printed bare: the label may be the title's ("Review: …", "Actuary's Choice: …")
+    assert _without_label("Review: Weekend Night Trains", {}) == "Review: Weekend Night Trains"
+    assert _without_label("Night Trains: Weekend Routes", {"weekend routes": 0}) == "Night Trains: Weekend Routes"

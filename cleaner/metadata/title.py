@@ -109,8 +109,18 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
         if _headline_over_deck(best, shaped.get(above), opening) and _apart(page, above, best.position):
             best = Candidate(above, *shaped[above])
     if best is not None:
-        best.text = _without_date(display_title(strip_site(best.text, counts)))
+        best.text = _without_label(_without_date(display_title(strip_site(best.text, counts))), counts)
     return best
+
+
+_LABEL = lazy(r"^\p{L}+:\s+(?P<title>\S.*)$")
+
+
+def _without_label(text: str, counts: dict[str, int]) -> str:
+    """The title without a one-word label before it ("PROJECT: Weekend Coding Agent") when the
+    page prints the title without it too: the label is the page's kicker, not the title's."""
+    m = _LABEL.match(text, timeout=0.2) if ":" in text else None
+    return m["title"] if m and counts.get(_key(m["title"]), 0) else text
 
 
 FAR_LINES = 120       # lines before the article a headline with a dated line under it may stand
