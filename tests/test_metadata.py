@@ -752,3 +752,189 @@ def test_a_name_with_credentials_printed_twice():
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nTrains, Buses Trains, Buses\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == []
+
+
+# ---- titles: site names, notices and kickers -------------------------------------------------
+
+DECK = "I spent several weeks riding the new sleeper cars, and here is what I found on the way."
+
+
+def test_a_site_name_opening_the_page_twice_is_not_the_title():
+    """A logo's alt text and the site's name open the page: the same line twice, each a block,
+    its words in the article's first paragraph."""
+    text = ("Rail Weekly Notes\n\nRail Weekly Notes\n\nRecommended: Ten Cabins Worth Booking\n\n"
+            f"{DECK}\n\nPeter Olsen's avatar\nPeter Olsen\nOct 12, 2022\n\n"
+            f"Welcome to Rail Weekly Notes. Every week the notes cover rail travel in Europe.\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Recommended: Ten Cabins Worth Booking"
+    # a headline printed twice lower down is still a headline
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nWhy Night Trains Are Coming Back\n\n"
+            f"Peter Olsen\nOct 12, 2022\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+@pytest.mark.parametrize("notice", [
+    "Press enter or click to view image in full size",
+    "The Best Rail Pass Deals in Europe. Click here",
+    "Tap to see the full timetable",
+])
+def test_a_notice_to_the_reader_is_not_the_title(notice):
+    text = ("Sign in\n\nWhat I Learned Riding Overnight\n\nHere are the lessons learned from a year of "
+            "night trains across Europe, and a few about sleep.\n\nPeter Olsen\nPeter Olsen\n7 min read\n"
+            f"·\nDec 30, 2013\n\n--\n\n{notice}\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "What I Learned Riding Overnight"
+
+
+def test_an_age_notice_between_the_headline_and_its_deck():
+    deck = ("Sleeper cars, cheap cabins, new routes and slow travel: why travellers in Europe are taking "
+            "the night train again this year")
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nThis article is more than 3 months old\n\n"
+            f"{deck}\n\nPeter Olsen\nOct 12, 2022\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+    from cleaner.metadata.title import _notice
+
+    assert not _notice("Press Freedom Index: Where Journalists Are Safest")
+    assert not _notice("This Article Is Worth Reading Twice")
+
+
+def test_a_kicker_in_a_menu_run_over_a_headline_that_reads_as_a_sentence():
+    """The line above a sentence-like headline is the headline only when it stands apart: a
+    category printed in a run of menu lines is a kicker."""
+    headline = "Night trains explained: routes, cabins, and what a ticket costs"
+    text = (f"{MENU}\n\nBack to Blogs\nRail Travel Trains\n{headline}\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == headline
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("n8n: A Guide to Workflow Automation", True),      # a name written in lower case on purpose
+    ("rustc_codegen_gcc: Progress Report #39", True),
+    ("iPhone 17 review: the night train test", True),
+    ("e-mail tips for the night train", False),
+    ("and then the train left", False),
+])
+def test_a_headline_opening_with_a_name_in_lower_case(text, shaped):
+    assert _headline_shape(text) is shaped
+
+
+def test_the_headline_under_a_paragraph_that_opens_the_page():
+    """A site's promotion printed as a paragraph before the headline: the byline under the
+    headline shows the head goes on past that paragraph."""
+    intro = ("Rail Weekly helps travellers plan their journeys across Europe. Our team has ridden every "
+             "route we write about since 2015, and we answer the questions of our readers every week.")
+    text = (f"{MENU}\n\n{intro}\n\nBest Night Train Routes for a First Trip\n\n"
+            "A sleeper cabin can make your trip stand out and save a night in a hotel.\n\n"
+            f"Written by: Peter Olsen, Senior Writer\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Best Night Train Routes for a First Trip"
+    # a byline above the first paragraph: the head ends there, as before
+    first, second = BODY.split("\n\n", 1)
+    text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{first}\n\n"
+            f"Best Night Train Routes for a First Trip\n\nWritten by: Anna Berg\n\n{second}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+BOXES = "\n\n".join(f"Sleeper Cabin Model {n}\nRated {n} of 25\nCheck Price" for n in range(1, 25))
+
+
+def test_a_headline_and_its_date_far_above_the_article():
+    """Headline and date, then a long run of product boxes before the first paragraph: the
+    headline stands more than 60 lines above the article, its dated line under it."""
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\nUpdated Nov 26, 2025\n\n{BOXES}\n\n"
+            f"Our track record\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "The Best Sleeper Cabins for 2026"
+    # without a dated line under it, a line that far up is not read
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\n{BOXES}\n\n"
+            f"Our track record\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Our track record"
+    # nor when a headline with its byline stands over the article
+    text = (f"{MENU}\n\nThe Best Sleeper Cabins for 2026\n\nUpdated Nov 26, 2025\n\n{BOXES}\n\n"
+            f"Why Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{BODY}\n{BODY}\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Why Night Trains Are Coming Back"
+
+
+def test_a_headline_of_two_sentences_read_as_the_first_paragraph():
+    """A title-case headline of two sentences is prose to the sentence splitter: as the first
+    paragraph, a block of its own, the title is still looked for on it; not when a byline or
+    dateline stands before it, nor on a first paragraph in sentence case."""
+    from types import SimpleNamespace
+
+    from cleaner.metadata.title import _head_end
+
+    def page(first_line: str):
+        texts = ["Rail Weekly", "• Membership", "Select Page", first_line, "We have all been there."]
+        return SimpleNamespace(first=3, prose={3, 4}, texts=texts,
+                               lines=[SimpleNamespace(block=i) for i in range(5)],
+                               doc=SimpleNamespace(blocks=[SimpleNamespace(lines=[0]) for _ in range(5)]))
+
+    headline = "What Is The Best Sleeper Cabin On Night Trains? Here Are My Top Three Picks"
+    assert _head_end(page(headline), set()) == 4
+    assert _head_end(page(headline), {1}) == 3          # a dateline above it: the head ends there
+    assert _head_end(page("What is the best sleeper cabin? Here are my picks for you."), set()) == 3
+
+
+def test_a_search_box_prompt_is_not_the_title():
+    text = (f"{MENU}\n\nNight Trains Return to Europe's Timetables\n\n• Awards\n• Features\n\n"
+            "Search The Rail Weekly\n\nSearch for articles and insights about rail travel, night trains, "
+            f"and timetables\n\n{BODY}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Trains Return to Europe's Timetables"
+    from cleaner.metadata.title import _notice
+
+    assert not _notice("Search Engine Optimization for Rail Operators")
+    assert not _notice("Search Party: Finding the Lost Night Train")
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("An avatar representing Peter Olsen Peter Olsen", False),   # an alt text glued to the name
+    ("Facebook Green Icon Facebook Facebook", False),
+    ("Bye Bye", True),
+    ("New York, New York: A Night Train Guide", True),
+    ("Night Trains Are Back, Back, Back", True),
+])
+def test_a_label_printed_twice_at_the_end_of_a_line(text, shaped):
+    assert _headline_shape(text) is shaped
+
+
+
+def test_a_part_of_the_site_name_over_the_date_is_the_author_not_the_title():
+    """"Peter Olsen - Rail Notes" twice opens the page: the site's name; "Peter Olsen" over the
+    date is its owner, the author, not the headline."""
+    text = ("Peter Olsen - \"Rail Notes\"\n\nPeter Olsen - \"Rail Notes\"\n\n"
+            "what is once booked cannot be unbooked\n\nthe problem of night train fares\n\n"
+            f"Peter Olsen\nDec 12, 2025\n\n{BODY}")
+    result = clean(text, language=False).to_dict()
+    assert result["title"] != "Peter Olsen"
+    assert result["authors"] == ["Peter Olsen"]
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("Home Repair Programs", True),        # one chrome word among three: a headline may have one
+    ("Learn web development", True),
+    ("Learn more", False),                 # mostly chrome words: a menu item or a button
+    ("Skip to content", False),
+    ("Sign in", False),
+    ("Free Trial Today", False),
+    ("Download the App", False),
+])
+def test_short_lines_made_of_chrome_words(text, shaped):
+    assert _headline_shape(text) is shaped
+
+
+@pytest.mark.parametrize("reading", ["4 min read time", "8 min read", "5 minute read", "Reading time: 3 minutes"])
+def test_a_reading_time_under_the_headline_marks_it(reading):
+    """A reading time under a line is a headline's, as a byline or a dateline is; a subheading
+    over the first paragraph has none."""
+    first, second = BODY.split("\n\n", 1)
+    text = (f"{MENU}\n\nNight Train Claims: We Can Do the Heavy Lifting\n\n{reading}\n"
+            "Headshot of Peter Olsen, a rail lawyer in Berlin\nMedia image.\n\nDelayed?\n\nWe can help.\n"
+            "See if you qualify for a refund\n\nRail companies must pay when a night train arrives hours late.\n\n"
+            "Whether you are travelling for work or for a holiday, delays can cost you a hotel night.\n\n"
+            f"Common Types of Night Train Delays\n\n{first}\n\n{second}")
+    assert clean(text, language=False).to_dict()["title"] == "Night Train Claims: We Can Do the Heavy Lifting"
+
+
+def test_a_label_before_the_title_is_cut_when_the_page_prints_it_bare():
+    from cleaner.metadata.title import _without_label
+
+    counts = {"weekend night trains": 1}
+    assert _without_label("PROJECT: Weekend Night Trains", counts) == "Weekend Night Trains"
+    # not printed bare: the label may be the title's ("Review: …", "Actuary's Choice: …")
+    assert _without_label("Review: Weekend Night Trains", {}) == "Review: Weekend Night Trains"
+    assert _without_label("Night Trains: Weekend Routes", {"weekend routes": 0}) == "Night Trains: Weekend Routes"

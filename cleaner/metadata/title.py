@@ -5,7 +5,7 @@ article (menus, breadcrumbs, teasers, an image caption), so no single line
 tells; the evidence is where it stands and what the page does with it:
 
 * **it heads the article**: few lines between it and the first paragraph;
-* **a byline or a dateline follows it** within a few lines;
+* **a byline, a dateline or a reading time follows it** within a few lines;
 * **the page prints it again**: in a breadcrumb ("Home » Title"), as the
   page title with the site's name after it ("Title | Site"), twice, or in
   other words a few lines lower (a heading over the article's text);
@@ -31,6 +31,7 @@ from .region import Page
 
 MAX_WORDS = 30
 MAX_CHARS = 250
+AFTER_FIRST = 6       # lines after the article's first paragraph a byline may show the head goes on to
 FOLLOW = 5            # lines after the title a byline or dateline may stand on
 ARTICLE_WORDS = 400   # words of the article's opening the title's words are sought in
 
@@ -81,23 +82,141 @@ def choose_title(page: Page, marks: set[int]) -> Candidate | None:
     opening = _opening_words(page)
     counts = _line_counts(page)
     shaped: dict[int, tuple[str, float]] = {}
-    for k in range(page.head().start, page.first):
-        if k in marks or not page.chrome_only(k):
+    notices: set[int] = set()
+    site = _site_name(page)
+    start, end = page.head().start, _head_end(page, marks)
+    follow = marks | _reading_times(page, start, end + FOLLOW)   # what marks the line over it as a headline
+    for k in range(start, end):
+        if k in follow or k in site or not page.chrome_only(k) or k >= page.first and k in page.prose \
+                and not (k == page.first and _title_line(page, k)):
             continue
         text = page.texts[k]
-        if _headline_shape(text):
-            shaped[k] = (text, _score(page, k, text, marks, opening, counts))
+        if _notice(text):
+            notices.add(k)
+        elif _headline_shape(text):
+            shaped[k] = (text, _score(page, k, text, follow, opening, counts))
+    _far_headlines(page, shaped, site, opening, counts)
     _echoes(shaped)
     _framed(page, shaped)
     best: Candidate | None = None
     for k, (text, score) in shaped.items():
         if score >= MIN_SCORE and (best is None or score >= best.score):
             best = Candidate(k, text, score)  # ties: the later line, nearer the article
-    if best is not None and _headline_over_deck(best, shaped.get(best.position - 1), opening):
-        best = Candidate(best.position - 1, *shaped[best.position - 1])
     if best is not None:
-        best.text = _without_date(display_title(strip_site(best.text, counts)))
+        above = best.position - 1
+        while above in notices:   # "This article is more than 3 months old" between headline and deck
+            above -= 1
+        if _headline_over_deck(best, shaped.get(above), opening) and _apart(page, above, best.position):
+            best = Candidate(above, *shaped[above])
+    if best is not None:
+        best.text = _without_label(_without_date(display_title(strip_site(best.text, counts))), counts)
     return best
+
+
+_LABEL = lazy(r"^\p{L}+:\s+(?P<title>\S.*)$")
+
+
+def _without_label(text: str, counts: dict[str, int]) -> str:
+    """The title without a one-word label before it ("PROJECT: Weekend Coding Agent") when the
+    page prints the title without it too: the label is the page's kicker, not the title's."""
+    m = _LABEL.match(text, timeout=0.2) if ":" in text else None
+    return m["title"] if m and counts.get(_key(m["title"]), 0) else text
+
+
+FAR_LINES = 120       # lines before the article a headline with a dated line under it may stand
+DATED_WORDS = 20      # a dated line under a far headline has this many words at most
+
+
+def _far_headlines(page: Page, shaped: dict[int, tuple[str, float]], site: set[int], opening: set[str],
+                   counts: dict[str, int]) -> None:
+    """Headlines above the head: a page may print its headline, byline and date, then a long
+    run of product boxes, a table of contents or an author box before the first paragraph
+    ("The Best Ergonomic Mice for 2026" / "Updated Nov 26, 2025" / … 60 lines … / the text). A
+    line there is a candidate when it stands as a block of its own with a short dated line
+    within ``FOLLOW`` lines under it."""
+    start = page.head().start
+    for k in range(max(0, page.first - FAR_LINES), start):
+        if k in site or not _apart(page, k, k):
+            continue
+        dated = {j for j in range(k + 1, min(k + FOLLOW + 1, len(page.texts)))
+                 if len(page.texts[j].split()) <= DATED_WORDS and find_date_spans(page.texts[j])}
+        text = page.texts[k]
+        if dated and _headline_shape(text) and not _notice(text) and page.chrome_only(k):
+            shaped[k] = (text, _score(page, k, text, dated, opening, counts))
+
+
+def _head_end(page: Page, marks: set[int]) -> int:
+    """Where the title may stand until: the article's first paragraph, or, when no byline or
+    dateline stands before it, a byline or dateline among its first lines (the first paragraph
+    was a disclosure, a caption or a promotion: "Business.com aims to help …" / headline /
+    "Written by …"), and the first paragraph itself when it is a headline in title case."""
+    first = page.first
+    if any(m < first for m in marks):
+        return first
+    after = [m for m in marks if first < m <= first + AFTER_FIRST]
+    end = min(after) if after else first
+    if first in page.prose and _title_line(page, first):
+        end = max(end, first + 1)
+    return end
+
+
+def _title_line(page: Page, k: int) -> bool:
+    """Line ``k`` is a block of its own in title case: a headline of two sentences ("What Is
+    The Best Yoga Mat? Here Are My Top 3 Picks") read as the first paragraph."""
+    return _apart(page, k, k) and _title_case(page.texts[k].split())
+
+
+def _site_name(page: Page) -> set[int]:
+    """The page's first two lines when they are the same: a logo's alt text and the site's name
+    ("Cloud Database Report" / "Cloud Database Report"), not the article's headline (on the WCXB
+    pages no headline opened a page printed twice like this); and the head's lines that print
+    that name or a part of it ("Dan Davies - Back of Mind" twice, then "Dan Davies" over the
+    date: the site's owner and the article's author, not its headline)."""
+    texts = page.texts
+    if len(texts) < 2 or texts[0] != texts[1]:
+        return set()
+    names = {_key(texts[0])}
+    if m := _SUFFIX.match(texts[0], timeout=0.2):   # "Dan Davies - Back of Mind": "Dan Davies" too
+        names |= {_key(m["title"]), _key(m["site"])}
+    return {k for k in page.head() if k < 2 or _key(texts[k]) in names}
+
+
+def _apart(page: Page, k: int, deck: int) -> bool:
+    """Line ``k`` stands apart from the lines around it: a block of its own, or one with the deck
+    under it alone. A category in a run of menu lines over a headline is a kicker."""
+    if not 0 <= k < len(page.lines):
+        return False
+    block = page.lines[k].block
+    size = len(page.doc.blocks[block].lines)
+    return size == 1 or size == 2 and page.lines[deck].block == block
+
+
+# A line that tells the reader what to do with the page or how old it is: a notice, not a
+# headline ("Press enter or click to view image in full size", "The Best Deals. Click here",
+# "This article is more than 3 months old"), or a search box's prompt ("Search The Software
+# Report", "Search for articles and insights about …"; "Search Engine Optimization" is a topic).
+_NOTICE = lazy(r"(?i)\b(?:click|tap|press)\s+(?:here|to|on|enter|or)\b"
+               r"|^this (?:article|post|page|story) is (?:more than|over) \S+ (?:\S+ )?"
+               r"(?:days?|weeks?|months?|years?) old\b"
+               r"|^search\s+(?:for|the|this|our|all|by|in|within|across|a|an|site|articles|posts)\s")
+_NOTICE_WORDS = ("click", "tap", "press", "old", "search")   # what every _NOTICE match holds
+
+
+def _notice(text: str) -> bool:
+    low = text.casefold()
+    return any(w in low for w in _NOTICE_WORDS) and _NOTICE.search(text, timeout=0.2) is not None
+
+
+# A reading time on its line ("4 min read", "5 minute read time", "Reading time: 3 minutes"):
+# a headline's, as a byline or a dateline is.
+_READING = lazy(r"(?i)^\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read(?:ing)?(?:\s+time)?$|^reading time\b")
+_READING_STARTS = frozenset("0123456789Rr")   # what a _READING match starts with
+
+
+def _reading_times(page: Page, start: int, end: int) -> set[int]:
+    """Positions of the reading-time lines among lines ``start`` to ``end``."""
+    return {j for j in range(start, min(end, len(page.texts)))
+            if page.texts[j][:1] in _READING_STARTS and _READING.match(page.texts[j], timeout=0.2)}
 
 
 _DATE_GLUE = " -–—|·•,:"
@@ -119,7 +238,7 @@ def _without_date(text: str) -> str:
 def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _WORD.findall(text, timeout=0.2)
-    score = W_NEAR * NEAR_DECAY ** min(page.first - k - 1, 40)
+    score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
@@ -241,6 +360,9 @@ def display_title(text: str) -> str:
 # A headline that starts with a count ("7 days of healthy meals", "10 ways to …"): the number
 # stands for its capital. A list number ("3. item", "2) item") is not one.
 _COUNT = lazy(r"^\d{1,3}\+?\s+\p{Ll}")
+# A name written in lower case on purpose, a digit, an underscore or a capital inside it ("n8n:
+# A Guide to …", "rustc_codegen_gcc: Progress Report", "iPhone 17 review"): it stands for the capital.
+_LOWER_NAME = lazy(r"^\p{Ll}[\p{L}\p{N}_.-]*?[\p{N}_\p{Lu}][\p{L}\p{N}_.-]*(?=[\s:]|$)")
 TITLE_CASE = 0.75    # share of the longer words capitalised in a title-case headline
 
 
@@ -265,12 +387,23 @@ def _headline_shape(text: str) -> bool:
     if _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
         return False
     first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
-    if not first or first.islower() and not _COUNT.match(text, timeout=0.2):
+    if not first or first.islower() and not _COUNT.match(text, timeout=0.2) \
+            and not _LOWER_NAME.match(text, timeout=0.2):
         return False
     letters = [w.casefold().strip(".,:!?") for w in words]
-    if letters[-1] in _PICTURE:
+    if letters[-1] in _PICTURE or _label_twice(words):
         return False
-    return not (len(letters) <= 3 and any(w in _CHROME for w in letters))
+    if len(letters) > 3:
+        return True
+    content = [w for w in letters if w not in _STOP]
+    return sum(w in _CHROME for w in letters) * 2 < max(len(content), 1)
+
+
+def _label_twice(words: list[str]) -> bool:
+    """The line ends with its last one to three words printed twice ("An avatar representing
+    Jane Doe Jane Doe", "• Picture of Kev Kev", "Facebook Green Icon Facebook Facebook"): an
+    image's alt text glued to the label beside it, not a headline."""
+    return any(len(words) > 2 * n and words[-n:] == words[-2 * n:-n] for n in (1, 2, 3))
 
 
 def _opening_words(page: Page) -> set[str]:
