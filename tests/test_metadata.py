@@ -752,3 +752,14 @@ def test_a_name_with_credentials_printed_twice():
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nTrains, Buses Trains, Buses\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == []
+
+
+def test_a_dateline_of_long_fields_printed_with_the_first_paragraph():
+    """Date, author and the team they speak for printed in the block of the first paragraph: a
+    dateline of fields is not the article's prose, however many words it holds."""
+    line = "Dec. 19, 2022 · Peter Olsen on behalf of the Night Train Survey Team"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] == "2022-12-19"
+    line = "On Dec. 19, 2022 the operators said the Vienna sleeper would run twice a week · more below"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None   # a sentence of the article

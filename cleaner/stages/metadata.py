@@ -303,13 +303,17 @@ SHORT_LINE = 10   # words: a line this short at the top of a paragraph is not it
 def _in_paragraph(page: Page, k: int) -> bool:
     """Line ``k`` is the article's prose. A short line among the article's first lines is not,
     though its block reads as prose: the standfirst, "By Jane Doe" and the date printed
-    without blank lines between them make one block."""
+    without blank lines between them make one block. Nor is a dateline of fields there, however
+    many words its fields hold ("Dec. 19, 2025 · Jane Doe on behalf of the Survey Team")."""
     if page.first is None or k < page.first or k not in page.prose:
         return False
     if k >= page.first + INTO_ARTICLE:
         return True
     text = page.texts[k]
-    return len(text.split()) > SHORT_LINE and not (_SIGNED.match(text, timeout=0.2) and find_date_spans(text))
+    if len(text.split()) <= SHORT_LINE:
+        return False
+    spans = find_date_spans(text)
+    return not (spans and (_SIGNED.match(text, timeout=0.2) or _is_dateline(text, spans)))
 
 
 # A line that opens with who posted it and holds the date is a byline however long it runs:
