@@ -763,3 +763,15 @@ def test_a_dateline_of_long_fields_printed_with_the_first_paragraph():
     line = "On Dec. 19, 2022 the operators said the Vienna sleeper would run twice a week · more below"
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
     assert clean(text, language=False).to_dict()["published"] is None   # a sentence of the article
+
+
+def test_a_date_under_an_update_label_alone():
+    """"Last update:" alone over a date marks it a revision: under a publication date it is the
+    later one; alone, it is still the page's date."""
+    head = "Peter Olsen\nFebruary 8, 2022\n• 10 min read\n\nWhy Night Trains Are Coming Back\n\nLast update:\nJuly 16, 2025"
+    assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == "2022-02-08"
+    head = "Why Night Trains Are Coming Back\n\nLast update:\nJuly 16, 2025"
+    assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == "2025-07-16"
+    for label, iso in (("Last updated on", "2022-02-08"), ("Our update policy:", "2025-07-16")):   # not a label
+        head = f"February 8, 2022\n\nWhy Night Trains Are Coming Back\n\n{label}\nJuly 16, 2025"
+        assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == iso, label

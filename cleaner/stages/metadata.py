@@ -54,6 +54,11 @@ _DATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:date\s+)?(?:posted|published|released)(?
                          r"|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|gepubliceerd(?:\s+op)?)"
                          r"\s*:?\s*")
 
+# An update label alone on its line, the date on the next: "Last update:" / "July 16, 2025".
+_UPDATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:last|latest|zuletzt)\s+)?(?:updated?|modified|revised|aktualisiert"
+                           r"|mis\s+à\s+jour|actualizado|atualizado|aggiornato|zaktualizowano|bijgewerkt)"
+                           r"(?:\s+(?:on|date|am|le|el|em|il|op))?\s*:?\s*")
+
 
 @dataclass
 class Found:
@@ -63,7 +68,9 @@ class Found:
     byline_lines: set[int] = field(default_factory=set)
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
-    signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
+    # update stamps taken when nothing else is dated: the byline's own ("By Jane Doe · Updated
+    # March 5, 2025") and one under an update label alone ("Last update:" / "March 5, 2025")
+    signed_updates: set[int] = field(default_factory=set)
     labelled: set[int] = field(default_factory=set)   # date lines a publication label names as such
 
 
@@ -242,6 +249,15 @@ def _label_over(page: Page, k: int) -> bool:
         _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
 
 
+def _update_over(page: Page, k: int) -> bool:
+    """The line over a date line is an update label alone ("Last update:", "Updated on"): the
+    date is a revision. Taken only when nothing else is dated (:class:`Found`): on the
+    development pages a page printing one date so was dated by it seven times in eight, but
+    under a publication date it is the later of the two."""
+    return k > 0 and len(page.texts[k - 1]) <= 40 and \
+        _UPDATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+
+
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
     """A line that opens with a publication label and the date: "Posted on December 20, 2025
     by … - 5 Comments on …". Whatever follows, the label says what the date is."""
@@ -282,6 +298,9 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
+            if not updated and spans and _update_over(page, k) and _others(text, spans) <= DATELINE_OTHER_WORDS:
+                updated = True
+                found.signed_updates.add(k)
             labelled = _date_labelled(page, k, spans)
             if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
