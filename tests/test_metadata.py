@@ -775,3 +775,14 @@ def test_a_date_under_an_update_label_alone():
     for label, iso in (("Last updated on", "2022-02-08"), ("Our update policy:", "2025-07-16")):   # not a label
         head = f"February 8, 2022\n\nWhy Night Trains Are Coming Back\n\n{label}\nJuly 16, 2025"
         assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == iso, label
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Jul. 11. 2025", "2025-07-11"), ("December 19. 2025", "2025-12-19"),   # a dot after the day
+    (". 2023 Jan 7;15(1):e33475. doi: 10.7759/cureus.33475", "2023-01-07"),  # a citation: year, month, day
+    ("Received 2022 Oct 12; Accepted 2023 Jan 7", "2022-10-12"), ("2021 June 7th", "2021-06-07"),
+    ("by 2030 may 10 million people", None),     # year first: the month is capitalised
+    ("2023 Jan 12,000 people", None), ("2023 Mar 3.5 percent", None),   # a number, not a day
+])
+def test_a_dot_after_the_day_and_the_year_first(text, iso):
+    assert find_date(text) == iso
