@@ -786,3 +786,13 @@ def test_a_date_under_an_update_label_alone():
 ])
 def test_a_dot_after_the_day_and_the_year_first(text, iso):
     assert find_date(text) == iso
+
+
+def test_a_date_glued_to_the_byline():
+    """"AnthonyBy AnthonyJanuary 4, 2026…": the byline's glued pieces pulled apart give its date;
+    a glued "UpdatedJanuary 25, 2026" is an update stamp all the same."""
+    for line, iso in (("Peter OlsenBy Peter OlsenOctober 12, 2022Updated:October 14, 20222 Comments", "2022-10-12"),
+                      ("ByPeter Olsen UpdatedOctober 14, 2022\nPublished October 12, 2022", "2022-10-12")):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n\n{BODY}"
+        assert clean(text, language=False).to_dict()["published"] == iso, line
+    assert find_date("Mental HealthDecember 22, 2022") is None   # glued to a word, not to a byline

@@ -41,7 +41,7 @@ _FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
 _LETTER = lazy(r"\p{L}")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
-                r"|zaktualizowano|bijgewerkt)\b")
+                r"|zaktualizowano|bijgewerkt)(?:\b|(?-i:(?=\p{Lu})))")   # also glued: "UpdatedJanuary 25, 2026"
 # "Last updated": a revision stamp a page keeps fresh, apart from its first publication.
 _LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
@@ -231,11 +231,11 @@ def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> Non
     found.labelled.add(k)
 
 
-def _date_labelled(page: Page, k: int, spans: list[tuple[int, int, str]]) -> bool:
-    """Date line ``k`` (its dates at ``spans``) says it is the publication date: it opens with
-    a publication label (:func:`_labelled`), or a label alone stands over it and the line
-    holds little besides the date (:func:`_label_over`)."""
-    text = page.texts[k]
+def _date_labelled(page: Page, k: int, spans: list[tuple[int, int, str]], text: str | None = None) -> bool:
+    """Date line ``k`` (its dates at ``spans`` of ``text``, the line as read) says it is the
+    publication date: it opens with a publication label (:func:`_labelled`), or a label alone
+    stands over it and the line holds little besides the date (:func:`_label_over`)."""
+    text = page.texts[k] if text is None else text
     return bool(spans) and (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS
                             and _label_over(page, k))
 
@@ -292,6 +292,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
+            if not spans and (line := clean_line(text)) != text:   # "AnthonyBy AnthonyJanuary 4, 2026"
+                text, spans = line, find_date_spans(line, lang)
         if not dates:
             continue
         if spans or (names and len(text) <= 80 and parse):
@@ -301,7 +303,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if not updated and spans and _update_over(page, k) and _others(text, spans) <= DATELINE_OTHER_WORDS:
                 updated = True
                 found.signed_updates.add(k)
-            labelled = _date_labelled(page, k, spans)
+            labelled = _date_labelled(page, k, spans, text)
             if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
                 if labelled:
