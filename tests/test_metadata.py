@@ -788,6 +788,16 @@ def test_a_dot_after_the_day_and_the_year_first(text, iso):
     assert find_date(text) == iso
 
 
+def test_a_date_below_the_article_signed_by_someone_else_is_a_teasers():
+    head = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{LONG_BODY}"
+    for closing, iso in (("Related content\nWhy Buses Are Cheaper\nBy Anna Berg\nMar 13, 2026 9 mins", None),
+                         ("Written by Peter Olsen\n12 October 2022", "2022-10-12"),
+                         ("Peter Olsen\n12 October 2022", "2022-10-12"),
+                         ("Published On: 12 October 2022", "2022-10-12")):
+        text = f"{head}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
 def test_a_date_glued_to_the_byline():
     """"AnthonyBy AnthonyJanuary 4, 2026…": the byline's glued pieces pulled apart give its date;
     a glued "UpdatedJanuary 25, 2026" is an update stamp all the same."""

@@ -179,21 +179,35 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
     if not found.dates:
         for k in range(near.stop, page.tail(DATE_TAIL_LINES).stop):   # further down: labelled dates only
             _claimed_dateline(page, k, tail, lang)
-        found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
+        authors = [names for _, names in found.authors]
+        found.dates += [d for d in tail.dates
+                        if _signed_or_labelled(page, d[0], tail, authors) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
 
 
-def _signed_or_labelled(page: Page, k: int, found: Found) -> bool:
+def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str]] = ()) -> bool:
     """A date line below the article that says whose or what it is: a publication label on it or
     over it ("Published On: 15 August 2025", "Published" / "Feb 2, 2023"), or a byline on it
     or on the line next to it ("Written by Jane Doe" / "April 8, 2024", "Jane Doe" / "01 May
-    2025"). A bare date there is more often a teaser's or a comment's."""
-    if k in found.labelled or k in found.byline_lines:
+    2025"), one naming the article's ``authors`` when the head named them: a date signed by
+    someone else there is a teaser's ("Related content" / "By Bo Chan" / "Mar 13, 2026"). A
+    bare date there is more often a teaser's or a comment's."""
+    if k in found.labelled:
         return True
-    for j in (k - 1, k + 1):
-        if j in found.byline_lines or 0 <= j < len(page.texts) and bare_name(page.texts[j], page.lower_words):
-            return True
-    return False
+    signers = [names for j, names in found.authors if j in (k - 1, k, k + 1)]
+    signers += [[name] for j in (k - 1, k + 1) if 0 <= j < len(page.texts) and j not in found.byline_lines
+                and (name := bare_name(page.texts[j], page.lower_words))]
+    if not authors:
+        return bool(signers) or k in found.byline_lines
+    return any(_same_people(names, article) for names in signers for article in authors)
+
+
+def _same_people(names: list[str], others: list[str]) -> bool:
+    """Two lists of names share a name (by its words: "Jane Doe" is "Jane A. Doe")."""
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.casefold().strip(".") for w in name.split() if len(w.strip(".")) > 1)
+
+    return any(words(a) and (words(a) <= words(b) or words(b) <= words(a)) for a in names for b in others)
 
 
 def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]:
