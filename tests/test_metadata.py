@@ -806,3 +806,10 @@ def test_a_date_glued_to_the_byline():
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n\n{BODY}"
         assert clean(text, language=False).to_dict()["published"] == iso, line
     assert find_date("Mental HealthDecember 22, 2022") is None   # glued to a word, not to a byline
+
+
+def test_a_labelled_date_below_long_footnotes():
+    notes = "\n".join(f"{n}. Night Train Archive, timetable {n}, consulted October 22, 2022. ↩" for n in range(1, 41))
+    for closing, iso in (("Published on October 12, 2022", "2022-10-12"), ("October 12, 2022", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{notes}\n\n{closing}\n\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing
