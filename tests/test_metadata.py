@@ -108,6 +108,7 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("• by Marketing Team", None, ["Marketing Team"]),
     ("written by Our Editors", None, ["Our Editors"]),
     ("By Harbour News Desk | March 3, 2024", None, ["Harbour News Desk"]),
+    ("Interview by Jane Doe", None, ["Jane Doe"]),
 ])
 def test_bylines(text, lang, names):
     assert byline_authors(text, lang) == names
@@ -123,6 +124,7 @@ def test_bylines(text, lang, names):
     ("By Staff", None),                                 # a desk with no name
     ("Meet the Team", None),                            # no label: a menu item
     ("By the time the team left", None),
+    ("Interview by phone with the mayor", None),
 ])
 def test_not_bylines(text, lang):
     assert byline_authors(text, lang) == []
