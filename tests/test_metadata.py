@@ -815,3 +815,13 @@ def test_a_labelled_date_below_long_footnotes():
     for closing, iso in (("Published on October 12, 2022", "2022-10-12"), ("October 12, 2022", None)):
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{notes}\n\n{closing}\n\n{FOOTER}\n"
         assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+def test_a_date_below_the_article_beside_the_posts_own_footer():
+    """The post's categories or comment count beside a date below it say whose the date is."""
+    for closing, iso in (("Tags: trains, travel\nMonday, October 12th, 2022 at 11:00 am | Categories: Trains, Travel |",
+                          "2022-10-12"),
+                         ("October 12, 2022 · 6 Comments", "2022-10-12"),
+                         ("October 12, 2022 | Trains", None), ("October 12, 2022 · 6 minutes", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing

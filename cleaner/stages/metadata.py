@@ -59,6 +59,10 @@ _UPDATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:last|latest|zuletzt)\s+)?(?:updated?|m
                            r"|mis\s+à\s+jour|actualizado|atualizado|aggiornato|zaktualizowano|bijgewerkt)"
                            r"(?:\s+(?:on|date|am|le|el|em|il|op))?\s*:?\s*")
 
+# A post's own footer beside its date: "… 2025 at 11:00 am | Categories: …", "June 9, 2020 · 6 Comments".
+_POST_META = lazy(r"(?i)(?:^|[|•·,–—]\s*)(?:categories|categorized\s+in|filed\s+under|tags|tagged)\s*:"
+                  r"|(?:^|[|•·–—]\s*)(?:\d+|no)\s+comments?\b|\bleave\s+a\s+comment\b")
+
 
 @dataclass
 class Found:
@@ -190,9 +194,10 @@ def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str
     over it ("Published On: 15 August 2025", "Published" / "Feb 2, 2023"), or a byline on it
     or on the line next to it ("Written by Jane Doe" / "April 8, 2024", "Jane Doe" / "01 May
     2025"), one naming the article's ``authors`` when the head named them: a date signed by
-    someone else there is a teaser's ("Related content" / "By Bo Chan" / "Mar 13, 2026"). A
-    bare date there is more often a teaser's or a comment's."""
-    if k in found.labelled:
+    someone else there is a teaser's ("Related content" / "By Bo Chan" / "Mar 13, 2026"); or
+    the post's own footer beside it ("… | Categories: …", "· 6 Comments"). A bare date there is
+    more often a teaser's or a comment's."""
+    if k in found.labelled or _POST_META.search(page.texts[k], timeout=0.2):
         return True
     signers = [names for j, names in found.authors if j in (k - 1, k, k + 1)]
     signers += [[name] for j in (k - 1, k + 1) if 0 <= j < len(page.texts) and j not in found.byline_lines
