@@ -35,6 +35,8 @@ from cleaner.metadata.title import (Candidate, _headline_over_deck, _headline_sh
     ("12.03.2023", None, "2023-03-12"),
     ("13/04/2023", None, "2023-04-13"),      # a part over 12: the order is certain
     ("03/04/2023", "de", "2023-04-03"),      # a day-first language
+    ("09.10.2024", "de", "2024-10-09"),
+    ("05.05.2024", "en", "2024-05-05"), ("05/05/2024", "en", "2024-05-05"),   # either order, one date
     ("3 set 2023", "it", "2023-09-03"),      # a short form only its own language reads
 ])
 def test_the_fast_reader_reads_common_forms(text, lang, iso):
@@ -44,6 +46,7 @@ def test_the_fast_reader_reads_common_forms(text, lang, iso):
 @pytest.mark.parametrize("text, lang", [
     ("03/04/2023", None),          # day or month first: not guessed on a page that may write either
     ("03/04/2023", "en"),
+    ("09.10.2024", "en"),          # dots on an English page: written month first as well ("06.18.2025")
     ("May 2023", None),            # no day
     ("in 2023 there were 12", None),
     ("3 set 2023", None),          # "set" is an English word: not a month outside pt/it

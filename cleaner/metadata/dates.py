@@ -10,8 +10,9 @@ Two readers:
   pt, it, pl and nl are always known in full; the short forms that are also
   common words elsewhere ("set", "ago", "out", "gen") only for a page in their
   language. Day-first numeric dates with slashes or hyphens ("03/04/2023") are
-  read only when the order is certain (a part over 12) or the page language
-  writes the day first;
+  read only when the order is certain (a part over 12, or both the same) or the page language
+  writes the day first; with dots ("09.10.2024"), day first but on an English
+  page (which writes "06.18.2025" too);
 * :func:`read_date` falls back to ``dateparser`` (imported when first needed:
   it costs about 50 ms) for a short candidate the fast reader could not read,
   in the page's language, with every part of the date required, so a bare
@@ -96,7 +97,8 @@ def _patterns(lang: str | None) -> tuple:
                       rf"(?:de\s+|del\s+)?{year}", flags),
         # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
         regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
-        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso)
+        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso),
+        # but for an English page, which writes them both ways: there as "03/04/2023" (_either_way)
         regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
         # 2023年3月4日 · 2023년 3월 4일
         regex.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -118,7 +120,10 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
     months = _months(lang)
     for pattern in _patterns(lang):
         for m in pattern.finditer(text, timeout=0.2):
-            if iso := _iso(m["year"], m["month"], m["day"], months) or _month_first(m):
+            iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)
+            if iso and lang == "en" and _either_way(m):   # "09.10.2024" on an English page
+                iso = _numeric(m["day"], m["month"], m["year"], lang, order)
+            if iso:
                 found.append((m.start(), m.end(), iso))
     for m in _AMBIGUOUS.finditer(text, timeout=0.2):
         if iso := _numeric(m["a"], m["b"], m["year"], lang, order):
@@ -154,8 +159,17 @@ def is_date_word(word: str, lang: str | None = None) -> bool:
     return word in _WEEKDAYS or word in _months(lang)
 
 
+def _either_way(m) -> bool:
+    """A numeric date written day first that reads as well month first ("09.10.2024"): English
+    pages write dotted dates both ways ("06.18.2025" is month first)."""
+    day, month = m["day"], m["month"]
+    return month.isdigit() and m.start("day") < m.start("month") and int(day) <= 12 and int(month) <= 12
+
+
 def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = None) -> str | None:
     first, second = int(a), int(b)
+    if first == second:
+        return _iso(year, a, a, {})
     if first > 12 >= second or lang in DAY_FIRST or order == "dmy" and second <= 12:
         return _iso(year, b, a, {})
     if second > 12 >= first or order == "mdy" and first <= 12:
