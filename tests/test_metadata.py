@@ -828,3 +828,12 @@ def test_a_date_below_the_article_beside_the_posts_own_footer():
                          ("October 12, 2022 | Trains", None), ("October 12, 2022 · 6 minutes", None)):
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
         assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2023-03-04", "2023-03-04"), ("2023-03-04-night-trains", "2023-03-04"), ("Posted 2023/3/4 10:00", "2023-03-04"),
+    ("image-png-Jan-17-2021-02-16-00-09-PM", None),    # a file's name: a run of numbers, no date
+    ("ref 12-2023-03-04", None),
+])
+def test_a_year_first_date_is_not_cut_from_a_longer_run_of_numbers(text, iso):
+    assert find_date(text) == iso

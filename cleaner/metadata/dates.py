@@ -95,8 +95,10 @@ def _patterns(lang: str | None) -> tuple:
         # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021 · 27 September,2023
         regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month}(?:,\s*|\s+)"
                       rf"(?:de\s+|del\s+)?{year}", flags),
-        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
-        regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
+        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04; not inside a longer run of
+        # numbers ("image-Jan-17-2021-02-16-00-09-PM", a file's name)
+        regex.compile(r"(?<![\d.]|\d-)(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+                      r"(?!\d|(?P=sep)\d)"),
         # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso),
         # but for an English page, which writes them both ways: there as "03/04/2023" (_either_way)
         regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
