@@ -837,3 +837,13 @@ def test_a_date_below_the_article_beside_the_posts_own_footer():
 ])
 def test_a_year_first_date_is_not_cut_from_a_longer_run_of_numbers(text, iso):
     assert find_date(text) == iso
+
+
+def test_the_numeric_order_a_page_shows_far_below_the_article():
+    """A list of posts or comments at the foot of the page dates them the way the site does."""
+    filler = "\n".join(f"• Night train route number {n}" for n in range(80))
+    for foot, iso in (("12/18/2025 4:00:05 PM\nA comment on the night trains", "2023-10-12"),
+                      ("12/11/2025 4:00:05 PM\nA comment on the night trains", None)):   # no order shown
+        text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n10/12/2023 7:38:01 PM | 3 minute read\n\n{BODY}\n"
+                f"{FOOTER}\n{filler}\n\n{foot}\n")
+        assert clean(text, language=False).to_dict()["published"] == iso, foot

@@ -61,10 +61,11 @@ class Page:
 
     @cached_property
     def numeric_order(self) -> str | None:
-        """How the page writes numeric dates ("mdy", "dmy"), when its head or tail shows it."""
+        """How the page writes numeric dates ("mdy", "dmy"), when it shows it anywhere: a list of
+        posts or the comments below the article date them the way the site does."""
         from .dates import numeric_order
 
-        return numeric_order([self.texts[k] for k in (*self.head(), *self.tail(DATE_TAIL_LINES))])
+        return numeric_order([self.doc.text])
 
     @cached_property
     def lower_words(self) -> "LowerWords":
