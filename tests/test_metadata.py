@@ -847,3 +847,16 @@ def test_the_numeric_order_a_page_shows_far_below_the_article():
         text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n10/12/2023 7:38:01 PM | 3 minute read\n\n{BODY}\n"
                 f"{FOOTER}\n{filler}\n\n{foot}\n")
         assert clean(text, language=False).to_dict()["published"] == iso, foot
+
+
+def test_a_dotted_date_on_an_english_page_in_the_order_the_page_shows():
+    from cleaner.document import Document
+    from cleaner.options import Options
+    from cleaner.pipeline import build
+
+    pipeline = build(Options(language=False))
+    for foot, iso in (("Recent posts\n11.24.2025", "2024-09-10"), ("Recent posts\n24.11.2025", "2024-10-09"),
+                      ("Recent posts\n11.04.2025", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n09.10.2024\n\n{BODY}\n{FOOTER}\n{foot}\n"
+        doc = pipeline(Document(text, hints={"page_language": "en"}))
+        assert doc.to_dict()["published"] == iso, foot

@@ -108,6 +108,7 @@ def _patterns(lang: str | None) -> tuple:
 
 
 _YEAR = re.compile(r"\d{4}")
+_NUMERIC = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-]\d)")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
 
@@ -182,12 +183,13 @@ def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = No
 def numeric_order(texts: list[str]) -> str | None:
     """How ``texts`` write numeric dates, when they show it: "mdy" when a date there can only
     be read month first ("8/27/2025") and none only day first, "dmy" the other way round, else
-    None. A page that prints "8/27/2025" means 1 August by "8/1/2025"."""
+    None. A page that prints "8/27/2025" means 1 August by "8/1/2025" (and one that prints
+    "11.24.2025" means 10 September by "09.10.2024")."""
     seen = set()
     for text in texts:
-        if "/" not in text and "-" not in text or not _YEAR.search(text):
+        if not _YEAR.search(text):
             continue
-        for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+        for m in _NUMERIC.finditer(text, timeout=1.0):
             first, second = int(m["a"]), int(m["b"])
             if second > 12 >= first:
                 seen.add("mdy")

@@ -304,7 +304,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        if not spans and ("/" in text or "-" in text) and page.numeric_order:   # "8/1/2025", and the page shows its order
+        # "8/1/2025", "09.10.2024", and the page shows its order
+        if not spans and ("/" in text or "-" in text or "." in text) and page.numeric_order:
             spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
