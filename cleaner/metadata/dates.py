@@ -87,8 +87,9 @@ def _patterns(lang: str | None) -> tuple:
     flags = regex.IGNORECASE
     return (
         # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021 · Jul. 11. 2025
-        # (also glued after a word in lower case: "Mental HealthDECEMBER 22, 2022")
-        regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Lu}}\p{{Lu}})))"
+        # (also glued after a word in lower case, the month capitalised: "Mental HealthDECEMBER 22,
+        # 2022", "calendarApr 16, 2024", "Jane DoeJanuary 14, 2026": two pieces of a page run together)
+        regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}})))"
                       rf"{month}\s+{day}(?:st|nd|rd|th)?(?:,\s*|\.?\s+){year}", flags),
         # 2023 Jan 7 · 2023 January 7th (a citation's date), the month capitalised: "by 2030 may 10 …" is none
         regex.compile(rf"(?<![\d.,]){year}\s+(?-i:(?=\p{{Lu}})){month}\s+{day}(?:st|nd|rd|th)?(?!\d|[:.,]\d)", flags),
