@@ -636,6 +636,8 @@ def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
 
 @pytest.mark.parametrize("text, iso", [
     ("October 17, 20236:01 PM ET", "2023-10-17"),      # the year glued to the time
+    ("January 14, 202620 Mins Read", "2026-01-14"), ("14 January 20262 Comments", "2026-01-14"),   # or a count
+    ("March 3, 20245 people", None),
     ("06.18.2025", "2025-06-18"),                      # dots, month first: the only order it can be in
     ("18.06.2025", "2025-06-18"),
     ("3 March 20235", None), ("2023.18.06", None), ("13.13.2025", None),

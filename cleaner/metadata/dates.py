@@ -83,7 +83,8 @@ def _patterns(lang: str | None) -> tuple:
     names = sorted(_months(lang), key=len, reverse=True)
     month = r"(?P<month>" + "|".join(regex.escape(n) for n in names) + r")\.?(?!\p{L})"
     day = r"(?P<day>\d{1,2})"
-    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d))"   # also glued to a time: "October 17, 20236:01 PM"
+    # also glued to a time or a count: "October 17, 20236:01 PM", "January 14, 202620 Mins Read"
+    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d|\d{1,3}\s*(?:mins?|minutes?|comments?|views?|replies|likes)\b))"
     flags = regex.IGNORECASE
     return (
         # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021 · Jul. 11. 2025
