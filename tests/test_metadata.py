@@ -799,6 +799,14 @@ def test_a_dot_after_the_day_and_the_year_first(text, iso):
     assert find_date(text) == iso
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("Published on 25.Jun.2019 in Vol 7, No 6 (2019): June", "2019-06-25"), ("Updated on 19-Dec-2025", "2025-12-19"),
+    ("25.06.2019", "2019-06-25"), ("room 25-Jun 12", None), ("25-June-20", None),
+])
+def test_a_month_name_between_dots_or_hyphens(text, iso):
+    assert find_date(text) == iso
+
+
 def test_a_date_below_the_article_signed_by_someone_else_is_a_teasers():
     head = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{LONG_BODY}"
     for closing, iso in (("Related content\nWhy Buses Are Cheaper\nBy Anna Berg\nMar 13, 2026 9 mins", None),

@@ -4,7 +4,8 @@ Two readers:
 
 * a fast one (regular expressions) for the common forms: "March 3, 2021",
   "3 March 2021", "12. März 2023", "3 mars 2023", "1er mars 2023", "3 de marzo
-  de 2023", "12 marca 2023", "3 maart 2023", "Jul. 11. 2025", "2023 Jan 7" (a
+  de 2023", "12 marca 2023", "3 maart 2023", "19-Dec-2025", "25.Jun.2019",
+  "Jul. 11. 2025", "2023 Jan 7" (a
   citation's; the month capitalised), "2023-03-04", "2023/3/4",
   "12.03.2023", "2023年3月4日", "2023년 3월 4일". Month names of en, de, fr, es,
   pt, it, pl and nl are always known in full; the short forms that are also
@@ -95,7 +96,8 @@ def _patterns(lang: str | None) -> tuple:
         # 2023 Jan 7 · 2023 January 7th (a citation's date), the month capitalised: "by 2030 may 10 …" is none
         regex.compile(rf"(?<![\d.,]){year}\s+(?-i:(?=\p{{Lu}})){month}\s+{day}(?:st|nd|rd|th)?(?!\d|[:.,]\d)", flags),
         # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021 · 27 September,2023
-        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month}(?:,\s*|\s+)"
+        # · 19-Dec-2025 · 25.Jun.2019
+        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?(?:\.?\s*|-)(?:of\s+|de\s+)?{month}(?:,\s*|\s+|-|(?<=\.))"
                       rf"(?:de\s+|del\s+)?{year}", flags),
         # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04; not inside a longer run of
         # numbers ("image-Jan-17-2021-02-16-00-09-PM", a file's name)
