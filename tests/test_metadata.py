@@ -35,6 +35,8 @@ from cleaner.metadata.title import (Candidate, _headline_over_deck, _headline_sh
     ("12.03.2023", None, "2023-03-12"),
     ("13/04/2023", None, "2023-04-13"),      # a part over 12: the order is certain
     ("03/04/2023", "de", "2023-04-03"),      # a day-first language
+    ("09.10.2024", "de", "2024-10-09"),
+    ("05.05.2024", "en", "2024-05-05"), ("05/05/2024", "en", "2024-05-05"),   # either order, one date
     ("3 set 2023", "it", "2023-09-03"),      # a short form only its own language reads
 ])
 def test_the_fast_reader_reads_common_forms(text, lang, iso):
@@ -44,6 +46,7 @@ def test_the_fast_reader_reads_common_forms(text, lang, iso):
 @pytest.mark.parametrize("text, lang", [
     ("03/04/2023", None),          # day or month first: not guessed on a page that may write either
     ("03/04/2023", "en"),
+    ("09.10.2024", "en"),          # dots on an English page: written month first as well ("06.18.2025")
     ("May 2023", None),            # no day
     ("in 2023 there were 12", None),
     ("3 set 2023", None),          # "set" is an English word: not a month outside pt/it
@@ -108,6 +111,7 @@ def test_relative_dates_are_read_against_the_given_reference_only():
     ("• by Marketing Team", None, ["Marketing Team"]),
     ("written by Our Editors", None, ["Our Editors"]),
     ("By Harbour News Desk | March 3, 2024", None, ["Harbour News Desk"]),
+    ("Interview by Jane Doe", None, ["Jane Doe"]),
 ])
 def test_bylines(text, lang, names):
     assert byline_authors(text, lang) == names
@@ -123,6 +127,7 @@ def test_bylines(text, lang, names):
     ("By Staff", None),                                 # a desk with no name
     ("Meet the Team", None),                            # no label: a menu item
     ("By the time the team left", None),
+    ("Interview by phone with the mayor", None),
 ])
 def test_not_bylines(text, lang):
     assert byline_authors(text, lang) == []
@@ -440,9 +445,13 @@ def test_the_date_a_line_gives(line, iso, updated):
     assert _line_date(line, find_date_spans(line)) == (iso, updated)
 
 
-def test_a_month_glued_after_a_word_only_in_capitals():
+def test_a_month_glued_after_a_word_in_lower_case():
+    """Two pieces of a page run together: an icon's name, a category or an author and the date."""
     assert find_date("Mental HealthDECEMBER 22, 2022") == "2022-12-22"
-    assert find_date("HealthDecember 22, 2022") is None     # "…Dec" inside a word is no month
+    assert find_date("calendarApr 16, 2024") == "2024-04-16"
+    assert find_date("EditorialNovember 22, 2018") == "2018-11-22"
+    assert find_date("grammar 3, 2024") is None     # "…mar" ending a word is no month
+    assert find_date("Summer 2, 2023") is None
 
 
 @pytest.mark.parametrize("line, labelled", [
@@ -627,6 +636,8 @@ def test_the_last_item_of_a_numbered_breadcrumb_printed_again_is_the_title():
 
 @pytest.mark.parametrize("text, iso", [
     ("October 17, 20236:01 PM ET", "2023-10-17"),      # the year glued to the time
+    ("January 14, 202620 Mins Read", "2026-01-14"), ("14 January 20262 Comments", "2026-01-14"),   # or a count
+    ("March 3, 20245 people", None),
     ("06.18.2025", "2025-06-18"),                      # dots, month first: the only order it can be in
     ("18.06.2025", "2025-06-18"),
     ("3 March 20235", None), ("2023.18.06", None), ("13.13.2025", None),
@@ -938,3 +949,111 @@ def test_a_label_before_the_title_is_cut_when_the_page_prints_it_bare():
     # not printed bare: the label may be the title's ("Review: …", "Actuary's Choice: …")
     assert _without_label("Review: Weekend Night Trains", {}) == "Review: Weekend Night Trains"
     assert _without_label("Night Trains: Weekend Routes", {"weekend routes": 0}) == "Night Trains: Weekend Routes"
+def test_a_dateline_of_long_fields_printed_with_the_first_paragraph():
+    """Date, author and the team they speak for printed in the block of the first paragraph: a
+    dateline of fields is not the article's prose, however many words it holds."""
+    line = "Dec. 19, 2022 · Peter Olsen on behalf of the Night Train Survey Team"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] == "2022-12-19"
+    line = "On Dec. 19, 2022 the operators said the Vienna sleeper would run twice a week · more below"
+    text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n{BODY}"
+    assert clean(text, language=False).to_dict()["published"] is None   # a sentence of the article
+
+
+def test_a_date_under_an_update_label_alone():
+    """"Last update:" alone over a date marks it a revision: under a publication date it is the
+    later one; alone, it is still the page's date."""
+    head = "Peter Olsen\nFebruary 8, 2022\n• 10 min read\n\nWhy Night Trains Are Coming Back\n\nLast update:\nJuly 16, 2025"
+    assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == "2022-02-08"
+    head = "Why Night Trains Are Coming Back\n\nLast update:\nJuly 16, 2025"
+    assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == "2025-07-16"
+    for label, iso in (("Last updated on", "2022-02-08"), ("Our update policy:", "2025-07-16")):   # not a label
+        head = f"February 8, 2022\n\nWhy Night Trains Are Coming Back\n\n{label}\nJuly 16, 2025"
+        assert clean(f"{MENU}\n\n{head}\n\n{BODY}", language=False).to_dict()["published"] == iso, label
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Jul. 11. 2025", "2025-07-11"), ("December 19. 2025", "2025-12-19"),   # a dot after the day
+    (". 2023 Jan 7;15(1):e33475. doi: 10.7759/cureus.33475", "2023-01-07"),  # a citation: year, month, day
+    ("Received 2022 Oct 12; Accepted 2023 Jan 7", "2022-10-12"), ("2021 June 7th", "2021-06-07"),
+    ("by 2030 may 10 million people", None),     # year first: the month is capitalised
+    ("2023 Jan 12,000 people", None), ("2023 Mar 3.5 percent", None),   # a number, not a day
+])
+def test_a_dot_after_the_day_and_the_year_first(text, iso):
+    assert find_date(text) == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Published on 25.Jun.2019 in Vol 7, No 6 (2019): June", "2019-06-25"), ("Updated on 19-Dec-2025", "2025-12-19"),
+    ("25.06.2019", "2019-06-25"), ("room 25-Jun 12", None), ("25-June-20", None),
+])
+def test_a_month_name_between_dots_or_hyphens(text, iso):
+    assert find_date(text) == iso
+
+
+def test_a_date_below_the_article_signed_by_someone_else_is_a_teasers():
+    head = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\nBy Peter Olsen\n\n{LONG_BODY}"
+    for closing, iso in (("Related content\nWhy Buses Are Cheaper\nBy Anna Berg\nMar 13, 2026 9 mins", None),
+                         ("Written by Peter Olsen\n12 October 2022", "2022-10-12"),
+                         ("Peter Olsen\n12 October 2022", "2022-10-12"),
+                         ("Published On: 12 October 2022", "2022-10-12")):
+        text = f"{head}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+def test_a_date_glued_to_the_byline():
+    """"AnthonyBy AnthonyJanuary 4, 2026…": the byline's glued pieces pulled apart give its date;
+    a glued "UpdatedJanuary 25, 2026" is an update stamp all the same."""
+    for line, iso in (("Peter OlsenBy Peter OlsenOctober 12, 2022Updated:October 14, 20222 Comments", "2022-10-12"),
+                      ("ByPeter Olsen UpdatedOctober 14, 2022\nPublished October 12, 2022", "2022-10-12")):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{line}\n\n{BODY}"
+        assert clean(text, language=False).to_dict()["published"] == iso, line
+
+
+def test_a_labelled_date_below_long_footnotes():
+    notes = "\n".join(f"{n}. Night Train Archive, timetable {n}, consulted October 22, 2022. ↩" for n in range(1, 41))
+    for closing, iso in (("Published on October 12, 2022", "2022-10-12"), ("October 12, 2022", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{notes}\n\n{closing}\n\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+def test_a_date_below_the_article_beside_the_posts_own_footer():
+    """The post's categories or comment count beside a date below it say whose the date is."""
+    for closing, iso in (("Tags: trains, travel\nMonday, October 12th, 2022 at 11:00 am | Categories: Trains, Travel |",
+                          "2022-10-12"),
+                         ("October 12, 2022 · 6 Comments", "2022-10-12"),
+                         ("October 12, 2022 | Trains", None), ("October 12, 2022 · 6 minutes", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2023-03-04", "2023-03-04"), ("2023-03-04-night-trains", "2023-03-04"), ("Posted 2023/3/4 10:00", "2023-03-04"),
+    ("image-png-Jan-17-2021-02-16-00-09-PM", None),    # a file's name: a run of numbers, no date
+    ("ref 12-2023-03-04", None),
+])
+def test_a_year_first_date_is_not_cut_from_a_longer_run_of_numbers(text, iso):
+    assert find_date(text) == iso
+
+
+def test_the_numeric_order_a_page_shows_far_below_the_article():
+    """A list of posts or comments at the foot of the page dates them the way the site does."""
+    filler = "\n".join(f"• Night train route number {n}" for n in range(80))
+    for foot, iso in (("12/18/2025 4:00:05 PM\nA comment on the night trains", "2023-10-12"),
+                      ("12/11/2025 4:00:05 PM\nA comment on the night trains", None)):   # no order shown
+        text = (f"{MENU}\n\nWhy Night Trains Are Coming Back\n10/12/2023 7:38:01 PM | 3 minute read\n\n{BODY}\n"
+                f"{FOOTER}\n{filler}\n\n{foot}\n")
+        assert clean(text, language=False).to_dict()["published"] == iso, foot
+
+
+def test_a_dotted_date_on_an_english_page_in_the_order_the_page_shows():
+    from cleaner.document import Document
+    from cleaner.options import Options
+    from cleaner.pipeline import build
+
+    pipeline = build(Options(language=False))
+    for foot, iso in (("Recent posts\n11.24.2025", "2024-09-10"), ("Recent posts\n24.11.2025", "2024-10-09"),
+                      ("Recent posts\n11.04.2025", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n09.10.2024\n\n{BODY}\n{FOOTER}\n{foot}\n"
+        doc = pipeline(Document(text, hints={"page_language": "en"}))
+        assert doc.to_dict()["published"] == iso, foot

@@ -32,7 +32,7 @@ SENTENCE_WORDS = 12     # longer and ending like a sentence: prose, not a byline
 
 # Labels that open a byline, per language; None: every page.
 _LABELS = {
-    None: r"(?:written|posted|reported|compiled|words|text|story|article|photos?\s+and\s+text)\s+(?:by\s*)?by|by"
+    None: r"(?:written|posted|reported|compiled|words|text|story|article|interview|photos?\s+and\s+text)\s+(?:by\s*)?by|by"
           r"|authors?\s*:|byline\s*:|contributors?\s*:|writer\s*:",
     "de": r"(?:geschrieben|verfasst|erstellt|ein\s+(?:beitrag|artikel))\s+von|von|autor(?:in|en)?\s*:|text\s*:",
     "fr": r"(?:écrit|publié|rédigé|posté)\s+par|par|auteur(?:e|s)?\s*:|autrice\s*:|rédaction\s*:",

@@ -4,13 +4,16 @@ Two readers:
 
 * a fast one (regular expressions) for the common forms: "March 3, 2021",
   "3 March 2021", "12. März 2023", "3 mars 2023", "1er mars 2023", "3 de marzo
-  de 2023", "12 marca 2023", "3 maart 2023", "2023-03-04", "2023/3/4",
+  de 2023", "12 marca 2023", "3 maart 2023", "19-Dec-2025", "25.Jun.2019",
+  "Jul. 11. 2025", "2023 Jan 7" (a
+  citation's; the month capitalised), "2023-03-04", "2023/3/4",
   "12.03.2023", "2023年3月4日", "2023년 3월 4일". Month names of en, de, fr, es,
   pt, it, pl and nl are always known in full; the short forms that are also
   common words elsewhere ("set", "ago", "out", "gen") only for a page in their
   language. Day-first numeric dates with slashes or hyphens ("03/04/2023") are
-  read only when the order is certain (a part over 12) or the page language
-  writes the day first;
+  read only when the order is certain (a part over 12, or both the same) or the page language
+  writes the day first; with dots ("09.10.2024"), day first but on an English
+  page (which writes "06.18.2025" too);
 * :func:`read_date` falls back to ``dateparser`` (imported when first needed:
   it costs about 50 ms) for a short candidate the fast reader could not read,
   in the page's language, with every part of the date required, so a bare
@@ -81,19 +84,27 @@ def _patterns(lang: str | None) -> tuple:
     names = sorted(_months(lang), key=len, reverse=True)
     month = r"(?P<month>" + "|".join(regex.escape(n) for n in names) + r")\.?(?!\p{L})"
     day = r"(?P<day>\d{1,2})"
-    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d))"   # also glued to a time: "October 17, 20236:01 PM"
+    # also glued to a time or a count: "October 17, 20236:01 PM", "January 14, 202620 Mins Read"
+    year = r"(?P<year>\d{4})(?:(?!\d)|(?=\d{1,2}:\d\d|\d{1,3}\s*(?:mins?|minutes?|comments?|views?|replies|likes)\b))"
     flags = regex.IGNORECASE
     return (
-        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021
-        # (also glued after a word in lower case: "Mental HealthDECEMBER 22, 2022")
-        regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Lu}}\p{{Lu}})))"
-                      rf"{month}\s+{day}(?:st|nd|rd|th)?(?:,\s*|\s+){year}", flags),
+        # March 3, 2021 · Mar. 3rd 2021 · marzo 3, 2023 · March 3,2021 · Jul. 11. 2025
+        # (also glued after a word in lower case, the month capitalised: "Mental HealthDECEMBER 22,
+        # 2022", "calendarApr 16, 2024", "Jane DoeJanuary 14, 2026": two pieces of a page run together)
+        regex.compile(rf"(?:(?<!\p{{L}})|(?-i:(?<=\p{{Ll}})(?=\p{{Lu}})))"
+                      rf"{month}\s+{day}(?:st|nd|rd|th)?(?:,\s*|\.?\s+){year}", flags),
+        # 2023 Jan 7 · 2023 January 7th (a citation's date), the month capitalised: "by 2030 may 10 …" is none
+        regex.compile(rf"(?<![\d.,]){year}\s+(?-i:(?=\p{{Lu}})){month}\s+{day}(?:st|nd|rd|th)?(?!\d|[:.,]\d)", flags),
         # 3 March 2021 · 12. März 2023 · 1er mars 2023 · 3 de marzo de 2023 · 3rd of March, 2021 · 27 September,2023
-        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:of\s+|de\s+)?{month}(?:,\s*|\s+)"
+        # · 19-Dec-2025 · 25.Jun.2019
+        regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?(?:\.?\s*|-)(?:of\s+|de\s+)?{month}(?:,\s*|\s+|-|(?<=\.))"
                       rf"(?:de\s+|del\s+)?{year}", flags),
-        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04
-        regex.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),
-        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso)
+        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04; not inside a longer run of
+        # numbers ("image-Jan-17-2021-02-16-00-09-PM", a file's name)
+        regex.compile(r"(?<![\d.]|\d-)(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+                      r"(?!\d|(?P=sep)\d)"),
+        # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso),
+        # but for an English page, which writes them both ways: there as "03/04/2023" (_either_way)
         regex.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
         # 2023年3月4日 · 2023년 3월 4일
         regex.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -101,6 +112,7 @@ def _patterns(lang: str | None) -> tuple:
 
 
 _YEAR = re.compile(r"\d{4}")
+_NUMERIC = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-]\d)")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
 
@@ -115,7 +127,10 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
     months = _months(lang)
     for pattern in _patterns(lang):
         for m in pattern.finditer(text, timeout=0.2):
-            if iso := _iso(m["year"], m["month"], m["day"], months) or _month_first(m):
+            iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)
+            if iso and lang == "en" and _either_way(m):   # "09.10.2024" on an English page
+                iso = _numeric(m["day"], m["month"], m["year"], lang, order)
+            if iso:
                 found.append((m.start(), m.end(), iso))
     for m in _AMBIGUOUS.finditer(text, timeout=0.2):
         if iso := _numeric(m["a"], m["b"], m["year"], lang, order):
@@ -151,8 +166,17 @@ def is_date_word(word: str, lang: str | None = None) -> bool:
     return word in _WEEKDAYS or word in _months(lang)
 
 
+def _either_way(m) -> bool:
+    """A numeric date written day first that reads as well month first ("09.10.2024"): English
+    pages write dotted dates both ways ("06.18.2025" is month first)."""
+    day, month = m["day"], m["month"]
+    return month.isdigit() and m.start("day") < m.start("month") and int(day) <= 12 and int(month) <= 12
+
+
 def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = None) -> str | None:
     first, second = int(a), int(b)
+    if first == second:
+        return _iso(year, a, a, {})
     if first > 12 >= second or lang in DAY_FIRST or order == "dmy" and second <= 12:
         return _iso(year, b, a, {})
     if second > 12 >= first or order == "mdy" and first <= 12:
@@ -163,12 +187,13 @@ def _numeric(a: str, b: str, year: str, lang: str | None, order: str | None = No
 def numeric_order(texts: list[str]) -> str | None:
     """How ``texts`` write numeric dates, when they show it: "mdy" when a date there can only
     be read month first ("8/27/2025") and none only day first, "dmy" the other way round, else
-    None. A page that prints "8/27/2025" means 1 August by "8/1/2025"."""
+    None. A page that prints "8/27/2025" means 1 August by "8/1/2025" (and one that prints
+    "11.24.2025" means 10 September by "09.10.2024")."""
     seen = set()
     for text in texts:
-        if "/" not in text and "-" not in text or not _YEAR.search(text):
+        if not _YEAR.search(text):
             continue
-        for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+        for m in _NUMERIC.finditer(text, timeout=1.0):
             first, second = int(m["a"]), int(m["b"])
             if second > 12 >= first:
                 seen.add("mdy")

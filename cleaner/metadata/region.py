@@ -23,7 +23,7 @@ from ..sentences import is_prose
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
-DATE_TAIL_LINES = 30  # ... and a labelled or signed date ("Published" / "Feb 2, 2023")
+DATE_TAIL_LINES = 60  # ... and a labelled date ("Published" / "Feb 2, 2023"), past footnotes and author boxes
 FALLBACK_BLOCKS = 8  # no paragraph of prose: the head is this many blocks
 
 _LOWER = lazy(r"\p{Ll}+")
@@ -61,10 +61,11 @@ class Page:
 
     @cached_property
     def numeric_order(self) -> str | None:
-        """How the page writes numeric dates ("mdy", "dmy"), when its head or tail shows it."""
+        """How the page writes numeric dates ("mdy", "dmy"), when it shows it anywhere: a list of
+        posts or the comments below the article date them the way the site does."""
         from .dates import numeric_order
 
-        return numeric_order([self.texts[k] for k in (*self.head(), *self.tail(DATE_TAIL_LINES))])
+        return numeric_order([self.doc.text])
 
     @cached_property
     def lower_words(self) -> "LowerWords":

@@ -41,7 +41,7 @@ _FIELDS = lazy(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
 _WORD = lazy(r"\p{L}[\p{L}.]*")
 _LETTER = lazy(r"\p{L}")
 _UPDATED = lazy(r"(?i)\b(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
-                r"|zaktualizowano|bijgewerkt)\b")
+                r"|zaktualizowano|bijgewerkt)(?:\b|(?-i:(?=\p{Lu})))")   # also glued: "UpdatedJanuary 25, 2026"
 # "Last updated": a revision stamp a page keeps fresh, apart from its first publication.
 _LAST_UPDATED = lazy(r"(?i)\b(?:last|latest|zuletzt|dernière)\s+(?:updated|modified|aktualisiert|mise?)\b")
 # A label that opens a dateline: "Posted on", "Published:", "Veröffentlicht am", "Publié le".
@@ -54,6 +54,15 @@ _DATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:date\s+)?(?:posted|published|released)(?
                          r"|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|gepubliceerd(?:\s+op)?)"
                          r"\s*:?\s*")
 
+# An update label alone on its line, the date on the next: "Last update:" / "July 16, 2025".
+_UPDATE_LABEL_ALONE = lazy(r"(?i)\W*(?:(?:last|latest|zuletzt)\s+)?(?:updated?|modified|revised|aktualisiert"
+                           r"|mis\s+à\s+jour|actualizado|atualizado|aggiornato|zaktualizowano|bijgewerkt)"
+                           r"(?:\s+(?:on|date|am|le|el|em|il|op))?\s*:?\s*")
+
+# A post's own footer beside its date: "… 2025 at 11:00 am | Categories: …", "June 9, 2020 · 6 Comments".
+_POST_META = lazy(r"(?i)(?:^|[|•·,–—]\s*)(?:categories|categorized\s+in|filed\s+under|tags|tagged)\s*:"
+                  r"|(?:^|[|•·–—]\s*)(?:\d+|no)\s+comments?\b|\bleave\s+a\s+comment\b")
+
 
 @dataclass
 class Found:
@@ -63,7 +72,9 @@ class Found:
     byline_lines: set[int] = field(default_factory=set)
     dates: list[tuple[int, str, bool]] = field(default_factory=list)      # (position, iso, updated)
     date_lines: set[int] = field(default_factory=set)
-    signed_updates: set[int] = field(default_factory=set)   # "By Jane Doe · Updated March 5, 2025"
+    # update stamps taken when nothing else is dated: the byline's own ("By Jane Doe · Updated
+    # March 5, 2025") and one under an update label alone ("Last update:" / "March 5, 2025")
+    signed_updates: set[int] = field(default_factory=set)
     labelled: set[int] = field(default_factory=set)   # date lines a publication label names as such
 
 
@@ -172,21 +183,36 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
     if not found.dates:
         for k in range(near.stop, page.tail(DATE_TAIL_LINES).stop):   # further down: labelled dates only
             _claimed_dateline(page, k, tail, lang)
-        found.dates += [d for d in tail.dates if _signed_or_labelled(page, d[0], tail) and not _in_list(d, tail)]
+        authors = [names for _, names in found.authors]
+        found.dates += [d for d in tail.dates
+                        if _signed_or_labelled(page, d[0], tail, authors) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
 
 
-def _signed_or_labelled(page: Page, k: int, found: Found) -> bool:
+def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str]] = ()) -> bool:
     """A date line below the article that says whose or what it is: a publication label on it or
     over it ("Published On: 15 August 2025", "Published" / "Feb 2, 2023"), or a byline on it
     or on the line next to it ("Written by Jane Doe" / "April 8, 2024", "Jane Doe" / "01 May
-    2025"). A bare date there is more often a teaser's or a comment's."""
-    if k in found.labelled or k in found.byline_lines:
+    2025"), one naming the article's ``authors`` when the head named them: a date signed by
+    someone else there is a teaser's ("Related content" / "By Bo Chan" / "Mar 13, 2026"); or
+    the post's own footer beside it ("… | Categories: …", "· 6 Comments"). A bare date there is
+    more often a teaser's or a comment's."""
+    if k in found.labelled or _POST_META.search(page.texts[k], timeout=0.2):
         return True
-    for j in (k - 1, k + 1):
-        if j in found.byline_lines or 0 <= j < len(page.texts) and bare_name(page.texts[j], page.lower_words):
-            return True
-    return False
+    signers = [names for j, names in found.authors if j in (k - 1, k, k + 1)]
+    signers += [[name] for j in (k - 1, k + 1) if 0 <= j < len(page.texts) and j not in found.byline_lines
+                and (name := bare_name(page.texts[j], page.lower_words))]
+    if not authors:
+        return bool(signers) or k in found.byline_lines
+    return any(_same_people(names, article) for names in signers for article in authors)
+
+
+def _same_people(names: list[str], others: list[str]) -> bool:
+    """Two lists of names share a name (by its words: "Jane Doe" is "Jane A. Doe")."""
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.casefold().strip(".") for w in name.split() if len(w.strip(".")) > 1)
+
+    return any(words(a) and (words(a) <= words(b) or words(b) <= words(a)) for a in names for b in others)
 
 
 def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]:
@@ -224,11 +250,11 @@ def _claimed_dateline(page: Page, k: int, found: Found, lang: str | None) -> Non
     found.labelled.add(k)
 
 
-def _date_labelled(page: Page, k: int, spans: list[tuple[int, int, str]]) -> bool:
-    """Date line ``k`` (its dates at ``spans``) says it is the publication date: it opens with
-    a publication label (:func:`_labelled`), or a label alone stands over it and the line
-    holds little besides the date (:func:`_label_over`)."""
-    text = page.texts[k]
+def _date_labelled(page: Page, k: int, spans: list[tuple[int, int, str]], text: str | None = None) -> bool:
+    """Date line ``k`` (its dates at ``spans`` of ``text``, the line as read) says it is the
+    publication date: it opens with a publication label (:func:`_labelled`), or a label alone
+    stands over it and the line holds little besides the date (:func:`_label_over`)."""
+    text = page.texts[k] if text is None else text
     return bool(spans) and (_labelled(text, spans) or _others(text, spans) <= DATELINE_OTHER_WORDS
                             and _label_over(page, k))
 
@@ -240,6 +266,15 @@ def _label_over(page: Page, k: int) -> bool:
     eight.)"""
     return k > 0 and len(page.texts[k - 1]) <= 40 and \
         _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+
+
+def _update_over(page: Page, k: int) -> bool:
+    """The line over a date line is an update label alone ("Last update:", "Updated on"): the
+    date is a revision. Taken only when nothing else is dated (:class:`Found`): on the
+    development pages a page printing one date so was dated by it seven times in eight, but
+    under a publication date it is the later of the two."""
+    return k > 0 and len(page.texts[k - 1]) <= 40 and \
+        _UPDATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
 
 
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
@@ -269,20 +304,26 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        if not spans and ("/" in text or "-" in text) and page.numeric_order:   # "8/1/2025", and the page shows its order
+        # "8/1/2025", "09.10.2024", and the page shows its order
+        if not spans and ("/" in text or "-" in text or "." in text) and page.numeric_order:
             spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
+            if not spans and (line := clean_line(text)) != text:   # "AnthonyBy AnthonyJanuary 4, 2026"
+                text, spans = line, find_date_spans(line, lang)
         if not dates:
             continue
         if spans or (names and len(text) <= 80 and parse):
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
                 updated = bool(_UPDATED.search(text, timeout=0.2))
-            labelled = _date_labelled(page, k, spans)
+            if not updated and spans and _update_over(page, k) and _others(text, spans) <= DATELINE_OTHER_WORDS:
+                updated = True
+                found.signed_updates.add(k)
+            labelled = _date_labelled(page, k, spans, text)
             if iso and (names or _is_dateline(text, spans) or labelled):
                 found.dates.append((k, iso, updated))
                 if labelled:
@@ -303,13 +344,17 @@ SHORT_LINE = 10   # words: a line this short at the top of a paragraph is not it
 def _in_paragraph(page: Page, k: int) -> bool:
     """Line ``k`` is the article's prose. A short line among the article's first lines is not,
     though its block reads as prose: the standfirst, "By Jane Doe" and the date printed
-    without blank lines between them make one block."""
+    without blank lines between them make one block. Nor is a dateline of fields there, however
+    many words its fields hold ("Dec. 19, 2025 · Jane Doe on behalf of the Survey Team")."""
     if page.first is None or k < page.first or k not in page.prose:
         return False
     if k >= page.first + INTO_ARTICLE:
         return True
     text = page.texts[k]
-    return len(text.split()) > SHORT_LINE and not (_SIGNED.match(text, timeout=0.2) and find_date_spans(text))
+    if len(text.split()) <= SHORT_LINE:
+        return False
+    spans = find_date_spans(text)
+    return not (spans and (_SIGNED.match(text, timeout=0.2) or _is_dateline(text, spans)))
 
 
 # A line that opens with who posted it and holds the date is a byline however long it runs:
