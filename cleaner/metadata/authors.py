@@ -278,6 +278,13 @@ _GLUED_WORDS = lazy(r"\p{Ll}{4}\p{Lu}|\p{L}{19}")   # "RobotsCommercial", a run 
 _ACRONYM = lazy(r"^\p{Lu}{2,4}$")
 
 
+def said_twice(words: list[str]) -> bool:
+    """The words are the same words twice over ("Jane Doe Jane Doe": an avatar's alt text
+    and the name beside it)."""
+    half = len(words) // 2
+    return len(words) % 2 == 0 and words[:half] == words[half:]
+
+
 def bare_name(text: str, common: Container[str] = frozenset()) -> str | None:
     """A line that is nothing but a person's name of two to four words ("Jane Doe", "JANE DOE";
     printed twice over, "Jane Doe Jane Doe", as an avatar's alt text and the name beside it).
@@ -291,9 +298,8 @@ def bare_name(text: str, common: Container[str] = frozenset()) -> str | None:
     if len(text) % 2 == 0 and text[:len(text) // 2] == text[len(text) // 2:]:
         text = text[:len(text) // 2]   # "Jane DoeJane Doe"
     words = text.split()
-    half = len(words) // 2
-    if len(words) in (4, 6, 8) and words[:half] == words[half:]:
-        words = words[:half]
+    if len(words) in (4, 6, 8) and said_twice(words):
+        words = words[:len(words) // 2]
         text = " ".join(words)
     if not 2 <= len(words) <= 4 or person_name(text) != text:
         return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
-                                pictured_name, team_name)
+                                pictured_name, said_twice, team_name)
 from ..metadata.dates import find_date_spans, is_date_word, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
@@ -454,14 +454,14 @@ def _printed_twice(page: Page, k: int) -> bool:
     if k + 1 < len(page.texts) and text == " ".join(clean_line(page.texts[k + 1]).casefold().split()):
         return True
     words = text.split()
-    return len(words) in (4, 6, 8, 10, 12) and words[:len(words) // 2] == words[len(words) // 2:]
+    return len(words) in (4, 6, 8, 10, 12) and said_twice(words)
 
 
 def _twice_name(text: str, page: Page, lang: str | None) -> str | None:
     """The name of a line printed twice: a bare name, a desk, or a name with credentials
     ("Jane Doe, MS, RD")."""
     words = text.split()
-    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+    if said_twice(words):
         text = " ".join(words[:len(words) // 2])
     if name := bare_name(text, page.lower_words) or team_name(text):
         return name
