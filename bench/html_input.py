@@ -99,7 +99,7 @@ def report(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("datasets", nargs="*", default=list(DATASETS), choices=list(DATASETS))
+    parser.add_argument("datasets", nargs="*", choices=list(DATASETS), help="default: all")
     parser.add_argument("--limit", type=int, help="first N pages of each dataset")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args(argv)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench/html_input.py: no data folder at {DATA_DIR}; nothing to measure")
         return 0
     results = []
-    for name in args.datasets:
+    for name in args.datasets or list(DATASETS):
         result = measure(name, args.limit)
         results.append(result)
         print(report(result), "\n", flush=True)
