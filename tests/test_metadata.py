@@ -1110,3 +1110,16 @@ def test_a_note_below_the_article_that_it_was_originally_published():
                                    ("Share this article", note, None)):
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy Peter Olsen\n{dateline}\n\n{BODY}\n{closing}\n{FOOTER}\n"
         assert clean(text, language=False).to_dict()["published"] == iso, (dateline, closing)
+
+
+def test_a_date_over_the_links_to_the_neighbouring_posts():
+    """A blog post's own footer, its date just over "Previous" / "Next": the post's date. A date
+    under those links is a neighbouring post's, and one further over them is not the footer's."""
+    after = "Why Buses Are Cheaper\nTRAVELpeter olsenOctober 19, 2022buses, travel\nNext"
+    for closing, iso in (("Peter OlsenOctober 12, 2022\nFacebook0 Twitter 0 Likes\nPrevious", "2022-10-12"),
+                         ("TRAINSpeter olsenOctober 12, 2022trains, travel, night trains5 Comments\nPrevious",
+                          "2022-10-12"),
+                         ("Previous", None),
+                         ("Peter OlsenOctober 12, 2022\nShare this post\nFacebook0 Twitter 0 Likes\nPrevious", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{after}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing

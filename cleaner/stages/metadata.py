@@ -188,6 +188,8 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
         found.dates += [d for d in tail.dates
                         if _signed_or_labelled(page, d[0], tail, authors) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
+        if not found.dates and (footer := _over_post_navigation(page, lang)):
+            found.dates.append(footer)
 
 
 # "This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated …"
@@ -210,6 +212,26 @@ def _originally_published(page: Page, found: Found, lang: str | None) -> None:
             if _ORIGINALLY.search(text[:start], timeout=0.2):
                 found.dates = [(k, iso, False)]
                 return
+
+
+# The links to the posts before and after this one: "Previous", "Next Post »", "« Older Post".
+_POST_NAVIGATION = lazy(r"(?i)\W*(?:previous|next|older|newer)(?:\s+(?:post|article|entry|story))?\W*")
+POST_FOOTER_LINES = 2   # lines between the post's own footer and the links to its neighbours
+
+
+def _over_post_navigation(page: Page, lang: str | None) -> tuple[int, str, bool] | None:
+    """The date of the post's own footer, printed just over the links to the posts before and
+    after it ("Jane DoeAugust 5, 2024" / "Facebook0 Twitter 0 Likes" / "Previous"): the first
+    such links below the article, the date at most ``POST_FOOTER_LINES`` lines over them.
+    Dates under the links are the neighbouring posts'."""
+    below = page.tail(DATE_TAIL_LINES)
+    for k in below:
+        if len(page.texts[k]) <= 30 and _POST_NAVIGATION.fullmatch(page.texts[k], timeout=0.2):
+            for j in range(k - 1, max(below.start, k - POST_FOOTER_LINES) - 1, -1):
+                if spans := find_date_spans(page.texts[j], lang):
+                    return (j, *_line_date(page.texts[j], spans))
+            return None
+    return None
 
 
 def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str]] = ()) -> bool:
