@@ -10,8 +10,9 @@ Two readers:
   "12.03.2023", "2023年3月4日", "2023년 3월 4일". Month names of en, de, fr, es,
   pt, it, pl and nl are always known in full; the short forms that are also
   common words elsewhere ("set", "ago", "out", "gen") only for a page in their
-  language, or between hyphens or dots ("04-ago-2021") on any page. Day-first numeric dates with slashes or hyphens ("03/04/2023") are
-  read only when the order is certain (a part over 12, or both the same) or the page language
+  language, or between hyphens or dots ("04-ago-2021") on any page. Day-first
+  numeric dates with slashes or hyphens ("03/04/2023") are read only when the
+  order is certain (a part over 12, or both the same) or the page language
   writes the day first; with dots ("09.10.2024"), day first but on an English
   page (which writes "06.18.2025" too);
 * :func:`read_date` falls back to ``dateparser`` (imported when first needed:

@@ -202,7 +202,8 @@ def _originally_published(page: Page, found: Found, lang: str | None) -> None:
     prints without a label is then the revision's. A labelled one ("Posted on April 13,
     2023") stands: a site that posts an article anew dates it anew; and where the head prints
     no date the note is not taken either (a page's markup dates such a post anew)."""
-    if not found.dates or any(_date_labelled(page, k, find_date_spans(page.texts[k], lang)) for k, _, _ in found.dates):
+    if not found.dates or any(_date_labelled(page, k, find_date_spans(page.texts[k], lang))
+                              for k, _, _ in found.dates):
         return
     for k in page.tail():
         text = page.texts[k]
