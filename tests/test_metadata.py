@@ -1057,3 +1057,71 @@ def test_a_dotted_date_on_an_english_page_in_the_order_the_page_shows():
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n09.10.2024\n\n{BODY}\n{FOOTER}\n{foot}\n"
         doc = pipeline(Document(text, hints={"page_language": "en"}))
         assert doc.to_dict()["published"] == iso, foot
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("By: Ana Ruiz on 04-ago-2021 5:11:10", "2021-08-04"), ("12.set.2020", "2020-09-12"),   # any page
+    ("4 days ago 2021", None), ("set 12 2020", None), ("out-2021", None),   # English words outside such a date
+    ("2025•01•08", "2025-01-08"), ("2025·1·8", "2025-01-08"),
+    ("2025 • 01 • 08", None), ("2025•13•08", None),
+])
+def test_a_short_month_of_any_language_between_hyphens_and_a_year_first_date_with_bullets(text, iso):
+    assert find_date(text, "en") == iso
+
+
+def test_a_byline_closing_the_standfirst_on_its_line():
+    """A standfirst and its byline printed as one line: the byline after the last sentence,
+    the date ending the line. A sentence that goes on after the date, or says "by" inside
+    itself, is not a byline, nor is the end of a line longer than a standfirst."""
+    deck = "The chain is planning its growth beyond the two countries it serves today."
+    for line, iso in ((f"{deck} By Peter Olsen on Dec. 19, 2025", "2025-12-19"),
+                      (f"{deck} By Peter Olsen | Dec. 19, 2025", "2025-12-19"),
+                      (f"{deck} By Dec. 19, 2025 the first trains will run again", None),
+                      (f"{deck * 6} By Peter Olsen on Dec. 19, 2025", None),   # a page run together on one line
+                      ("The new timetable was drawn up by Peter Olsen on Dec. 19, 2025 and the first trains "
+                       "will run again in the spring of the year after", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n{line}\n\n{BODY}"
+        result = clean(text, language=False).to_dict()
+        assert result["published"] == iso, line
+        assert (result["authors"] == ["Peter Olsen"]) == bool(iso), line
+
+
+def test_a_pictured_names_line_gives_its_date():
+    """An author photo's alt text run together with the byline ("Headshot of Jane Doe … Reviewed by
+    Jane Doe, …, on December 9, 2024."): the line named the author and dates the article too."""
+    for line, iso in (("Headshot of Peter Olsen, a rail reporter at the Night Post Reviewed by Peter Olsen, "
+                       "Editor at the Night Post, on December 9, 2024.", "2024-12-09"),
+                      ("Headshot of Peter Olsen, a rail reporter at the Night Post Reviewed by Peter Olsen, "
+                       "Editor at the Night Post.", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n4 min read time\n{line}\nMedia image.\n\n{BODY}"
+        result = clean(text, language=False).to_dict()
+        assert result["authors"] == ["Peter Olsen"] and result["published"] == iso, line
+
+
+def test_a_note_below_the_article_that_it_was_originally_published():
+    """"Originally published on …" below the article gives its first publication: the bare date
+    the head printed is the revision's. A labelled date in the head stands (a post published
+    anew), and so does the head's date when the note gives none; a head without a date is
+    not dated by the note."""
+    note = "This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated."
+    for dateline, closing, iso in (("30 Sep 2022, 11:07am", note, "2019-09-26"),
+                                   ("Published on 30 Sep 2022", note, "2022-09-30"),
+                                   ("30 Sep 2022, 11:07am", "This article was originally published by the Night Post.",
+                                    "2022-09-30"),
+                                   ("Share this article", note, None)):
+        head = f"{MENU}\n\nWhy Night Trains Are Coming Back\nBy Peter Olsen\n{dateline}"
+        text = f"{head}\n\n{BODY}\n{closing}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, (dateline, closing)
+
+
+def test_a_date_over_the_links_to_the_neighbouring_posts():
+    """A blog post's own footer, its date just over "Previous" / "Next": the post's date. A date
+    under those links is a neighbouring post's, and one further over them is not the footer's."""
+    after = "Why Buses Are Cheaper\nTRAVELpeter olsenOctober 19, 2022buses, travel\nNext"
+    for closing, iso in (("Peter OlsenOctober 12, 2022\nFacebook0 Twitter 0 Likes\nPrevious", "2022-10-12"),
+                         ("TRAINSpeter olsenOctober 12, 2022trains, travel, night trains5 Comments\nPrevious",
+                          "2022-10-12"),
+                         ("Previous", None),
+                         ("Peter OlsenOctober 12, 2022\nShare this post\nFacebook0 Twitter 0 Likes\nPrevious", None)):
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{after}\n{FOOTER}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, closing

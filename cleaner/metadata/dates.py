@@ -6,12 +6,13 @@ Two readers:
   "3 March 2021", "12. März 2023", "3 mars 2023", "1er mars 2023", "3 de marzo
   de 2023", "12 marca 2023", "3 maart 2023", "19-Dec-2025", "25.Jun.2019",
   "Jul. 11. 2025", "2023 Jan 7" (a
-  citation's; the month capitalised), "2023-03-04", "2023/3/4",
+  citation's; the month capitalised), "2023-03-04", "2023/3/4", "2025•01•08",
   "12.03.2023", "2023年3月4日", "2023년 3월 4일". Month names of en, de, fr, es,
   pt, it, pl and nl are always known in full; the short forms that are also
   common words elsewhere ("set", "ago", "out", "gen") only for a page in their
-  language. Day-first numeric dates with slashes or hyphens ("03/04/2023") are
-  read only when the order is certain (a part over 12, or both the same) or the page language
+  language, or between hyphens or dots ("04-ago-2021") on any page. Day-first
+  numeric dates with slashes or hyphens ("03/04/2023") are read only when the
+  order is certain (a part over 12, or both the same) or the page language
   writes the day first; with dots ("09.10.2024"), day first but on an English
   page (which writes "06.18.2025" too);
 * :func:`read_date` falls back to ``dateparser`` (imported when first needed:
@@ -77,6 +78,20 @@ def _months(lang: str | None) -> dict[str, int]:
     return months
 
 
+@lru_cache(maxsize=1)
+def _any_short() -> dict[str, int]:
+    """Every language's short month names: between hyphens or dots with a day and a year
+    ("04-ago-2021", "12.set.2020") none of them is the common word it is elsewhere."""
+    return {name: month for table in _SHORT_BY_LANGUAGE.values() for name, month in _names(table).items()}
+
+
+@lru_cache(maxsize=16)
+def _lookup(lang: str | None) -> dict[str, int]:
+    """The month names a pattern may have matched on a page in ``lang`` (each pattern holds the
+    names it reads there)."""
+    return _months(lang) | _any_short()
+
+
 @lru_cache(maxsize=16)
 def _patterns(lang: str | None) -> tuple:
     import regex
@@ -99,9 +114,12 @@ def _patterns(lang: str | None) -> tuple:
         # · 19-Dec-2025 · 25.Jun.2019
         regex.compile(rf"(?<![\d.]){day}(?:st|nd|rd|th|er|º|°)?(?:\.?\s*|-)(?:of\s+|de\s+)?{month}(?:,\s*|\s+|-|(?<=\.))"
                       rf"(?:de\s+|del\s+)?{year}", flags),
-        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04; not inside a longer run of
-        # numbers ("image-Jan-17-2021-02-16-00-09-PM", a file's name)
-        regex.compile(r"(?<![\d.]|\d-)(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+        # 04-ago-2021 · 12.set.2020: any language's short month, on a page in any language
+        regex.compile(rf"(?<![\d.]){day}(?P<sep>[-.])(?P<month>{'|'.join(sorted(_any_short(), key=len, reverse=True))})"
+                      rf"(?P=sep){year}", flags),
+        # 2023-03-04 (also with a time after it), 2023/3/4, 2023.03.04, 2025•01•08; not inside a longer
+        # run of numbers ("image-Jan-17-2021-02-16-00-09-PM", a file's name)
+        regex.compile(r"(?<![\d.]|\d-)(?P<year>\d{4})(?P<sep>[-/.•·])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
                       r"(?!\d|(?P=sep)\d)"),
         # 12.03.2023: day first wherever it is written with dots (06.18.2025: month first, see _iso),
         # but for an English page, which writes them both ways: there as "03/04/2023" (_either_way)
@@ -124,7 +142,7 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
     if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
         return []
     found: list[tuple[int, int, str]] = []
-    months = _months(lang)
+    months = _lookup(lang)
     for pattern in _patterns(lang):
         for m in pattern.finditer(text, timeout=0.2):
             iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)

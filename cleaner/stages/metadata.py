@@ -96,6 +96,7 @@ class HeadMetadata:
             _bare_names(page, found, title.position if title else None, lang)
         if not found.authors or not found.dates:
             _tail(page, found, lang, reference)
+        _originally_published(page, found, lang)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
             _, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
@@ -187,6 +188,51 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
         found.dates += [d for d in tail.dates
                         if _signed_or_labelled(page, d[0], tail, authors) and not _in_list(d, tail)]
         found.signed_updates |= tail.signed_updates
+        if not found.dates and (footer := _over_post_navigation(page, lang)):
+            found.dates.append(footer)
+
+
+# "This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated …"
+_ORIGINALLY = lazy(r"(?i)\boriginally\s+(?:published|posted)\s+(?:on\s+)?(?:the\s+)?$")
+
+
+def _originally_published(page: Page, found: Found, lang: str | None) -> None:
+    """A note under the article that gives its first publication ("This article was originally
+    published on 26 Sep 2019 at 4:12pm but has been regularly updated …"): a date the head
+    prints without a label is then the revision's. A labelled one ("Posted on April 13,
+    2023") stands: a site that posts an article anew dates it anew; and where the head prints
+    no date the note is not taken either (a page's markup dates such a post anew)."""
+    if not found.dates or any(_date_labelled(page, k, find_date_spans(page.texts[k], lang))
+                              for k, _, _ in found.dates):
+        return
+    for k in page.tail():
+        text = page.texts[k]
+        if "riginally" not in text:
+            continue
+        for start, _, iso in find_date_spans(text, lang):
+            if _ORIGINALLY.search(text[:start], timeout=0.2):
+                found.dates = [(k, iso, False)]
+                return
+
+
+# The links to the posts before and after this one: "Previous", "Next Post »", "« Older Post".
+_POST_NAVIGATION = lazy(r"(?i)\W*(?:previous|next|older|newer)(?:\s+(?:post|article|entry|story))?\W*")
+POST_FOOTER_LINES = 2   # lines between the post's own footer and the links to its neighbours
+
+
+def _over_post_navigation(page: Page, lang: str | None) -> tuple[int, str, bool] | None:
+    """The date of the post's own footer, printed just over the links to the posts before and
+    after it ("Jane DoeAugust 5, 2024" / "Facebook0 Twitter 0 Likes" / "Previous"): the first
+    such links below the article, the date at most ``POST_FOOTER_LINES`` lines over them.
+    Dates under the links are the neighbouring posts'."""
+    below = page.tail(DATE_TAIL_LINES)
+    for k in below:
+        if len(page.texts[k]) <= 30 and _POST_NAVIGATION.fullmatch(page.texts[k], timeout=0.2):
+            for j in range(k - 1, max(below.start, k - POST_FOOTER_LINES) - 1, -1):
+                if spans := find_date_spans(page.texts[j], lang):
+                    return (j, *_line_date(page.texts[j], spans))
+            return None
+    return None
 
 
 def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str]] = ()) -> bool:
@@ -309,6 +355,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
+        if not names and spans and (closing := _closing_byline(text, spans, lang)):
+            names, text, spans = closing[0], closing[1], find_date_spans(closing[1], lang)
         if names:
             found.authors.append((k, names))
             found.byline_lines.add(k)
@@ -366,6 +414,27 @@ _BY_LABELS = frozenset("author article avatar photo image picture".split())
 _BY_INSIDE = lazy(r"(?:^|(?<=[\s·|•,–—\d-]))(?:[Bb]y|BY)\s*(?=\p{Lu})")
 
 
+# "By" opening a sentence after another one: "… beyond the U.S. and Canada. By Lisa Jennings on …"
+_CLOSING_BY = lazy(r"(?<=[.!?…\"”’]\s+)(?:[Bb]y|BY)\s+(?=\p{Lu})")
+CLOSING_BYLINE_WORDS = 10
+STANDFIRST_WORDS = 60   # a longer line that ends with a byline is a page run together, not a standfirst
+
+
+def _closing_byline(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> tuple[list[str], str] | None:
+    """A byline closing a longer line, after a sentence, the date last: a standfirst and its
+    byline printed as one line ("… growth beyond the U.S. and Canada. By Lisa Jennings on Dec.
+    19, 2025"). The names and the byline's text; None when the line goes on after the date (a
+    sentence that says "by Jane Doe on …" is the article's), the byline runs long, or the line
+    is longer than a standfirst (a whole page printed as one line)."""
+    if text[spans[-1][1]:].strip(" .") or len(text.split()) > STANDFIRST_WORDS:
+        return None
+    starts = [m.start() for m in _CLOSING_BY.finditer(text, 0, spans[-1][0], timeout=0.2)]
+    if not starts or len((closing := text[starts[-1]:]).split()) > CLOSING_BYLINE_WORDS:
+        return None
+    names = byline_authors(closing, lang)
+    return (names, closing) if names else None
+
+
 def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str | None) -> list[str]:
     """The names of "by NAME" inside a dateline: "September 1st, 2023 By Jane Doe", "Published
     March 3, 2024 by Jane Doe", "0 · by Jane Doe · Updated on 8 January 2026"."""
@@ -416,14 +485,15 @@ def _bare_names(page: Page, found: Found, title: int | None, lang: str | None) -
         name = pictured_name(text) if near else None
         if name is None and any(0 < abs(k - d) <= NAME_DATE for d in dated):
             name = bare_name(text, page.lower_words)
-        if name is None and (spans := find_date_spans(text, lang)):
+        spans = find_date_spans(text, lang)
+        if name is None and spans:
             name = _name_by_date(text, spans, page)
-            if name:
-                found.dates.append((k, *_line_date(text, spans)))
         if name is None and twice is None and near and _printed_twice(page, k):
             if printed := _twice_name(text, page, lang):
                 twice = (k, printed)
         if name is not None:
+            if spans:   # the name's line dates it: "Jane Doe March 3, 2024", "Headshot of Jane Doe … on May 9, 2024."
+                found.dates.append((k, *_line_date(text, spans)))
             _take_name(page, found, k, name)
             return
     if twice is not None:   # the weakest evidence: taken when nothing else names anyone
