@@ -99,10 +99,12 @@ def report(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("datasets", nargs="*", choices=list(DATASETS), help="default: all")
+    parser.add_argument("datasets", nargs="*", metavar="DATASET", help=f"{', '.join(DATASETS)} (default: all)")
     parser.add_argument("--limit", type=int, help="first N pages of each dataset")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args(argv)
+    if unknown := set(args.datasets) - set(DATASETS):
+        parser.error(f"unknown dataset: {', '.join(sorted(unknown))}")
     if not DATA_DIR.exists():
         print(f"bench/html_input.py: no data folder at {DATA_DIR}; nothing to measure")
         return 0
