@@ -10,7 +10,8 @@ lines after its last one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
@@ -48,6 +49,11 @@ class LowerWords:
         return self.known[word]
 
 
+def text_key(text: str) -> str:
+    """``text`` casefolded, its spaces folded: two lines printed the same."""
+    return " ".join(text.casefold().split())
+
+
 @dataclass
 class Page:
     """The lines of a document (outside its discussion) and where the article is among them."""
@@ -58,6 +64,10 @@ class Page:
     first: int | None          # position in ``lines`` of the article's first prose line
     last: int | None           # ... and of its last
     prose: set[int]            # positions of the lines in blocks of prose (the article's text)
+    # each line's claims, asked again and again of the head's lines; kept while the document
+    # holds the annotations they were read from
+    _claims: dict[int, list] = field(default_factory=dict, repr=False)
+    _claims_of: int = field(default=0, repr=False)
 
     @cached_property
     def numeric_order(self) -> str | None:
@@ -68,14 +78,49 @@ class Page:
         return numeric_order([self.doc.text])
 
     @cached_property
+    def lined(self) -> str | None:
+        """Each line's text after a line end, when each is single-spaced words (as ``normalise``
+        leaves them; not when one holds a line end, a decoded ``&#10;``, or an information
+        separator, which ``str.split`` takes for a space): one string a pattern finds lines in."""
+        lined = "\n" + "\n".join(self.texts)
+        if lined.count("\n") != len(self.texts) or any(c in lined for c in "\x1c\x1d\x1e\x1f"):
+            return None
+        return lined
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each line's :func:`text_key`: what tells the lines that say the same thing."""
+        if self.lined is None:
+            return [text_key(text) for text in self.texts]
+        return self.lined.casefold().split("\n")[1:]   # spaces folded already: casefolding is all there is to do
+
+    def lines_with(self, pattern: re.Pattern) -> list[int]:
+        """Positions of the lines ``pattern`` matches on (at a line end: the line after it), in
+        one pass over ``lined``. The pattern reads no line end but a first character."""
+        lined = self.lined
+        found: list[int] = []
+        line, at = -1, 0
+        for m in pattern.finditer(lined):
+            line += lined.count("\n", at, m.start() + 1)
+            at = m.start() + 1
+            if not found or found[-1] != line:
+                found.append(line)
+        return found
+
+    @cached_property
     def lower_words(self) -> "LowerWords":
         """The words the page writes in lower case: common words, not names."""
         return LowerWords("\n".join(self.texts))
 
     def claims(self, k: int) -> list:
         """The annotations that claimed line ``k`` (empty when it is main text)."""
-        line = self.lines[k]
-        return [a for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+        if self._claims_of != len(self.doc.annotations):
+            self._claims.clear()
+            self._claims_of = len(self.doc.annotations)
+        if k not in self._claims:
+            line = self.lines[k]
+            self._claims[k] = [a for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+        return self._claims[k]
 
     def rules(self, k: int) -> list[str]:
         """The rules that claimed line ``k`` (empty when it is main text)."""

@@ -23,11 +23,14 @@ is a short name.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..patterns import lazy, settle
 from .dates import find_date_spans
-from .region import Page
+from .region import Page, text_key
 
 MAX_WORDS = 30
 MAX_CHARS = 250
@@ -53,7 +56,8 @@ MIN_SCORE = 0.5
 _BULLET = lazy(r"^(?:[•·*▪►»›]|\d{1,2}[.)]\s|[-–—]\s)")
 _SEPARATOR = re.compile(r"\s(?:[|·•»\-–—]|::)\s")  # what _SUFFIX needs: most lines have none
 _CRUMB_SEPARATORS = (" » ", " › ", " > ", " / ")
-_BULLET_STARTS = frozenset("•·*▪►»›-–—")  # what a _BULLET match starts with, or a digit
+_BULLET_MARKS = frozenset("•·*▪►»›")   # a _BULLET match of one of these is the mark alone
+_BULLET_STARTS = _BULLET_MARKS | frozenset("-–—")  # what a _BULLET match starts with, or a digit
 _SUFFIX = lazy(r"^(?P<title>.+?)\s+(?:[|·•»]|::|[-–—])\s+(?P<site>[^|·•»]{1,60})$")
 _WORD = lazy(r"\p{L}[\p{L}\p{N}'’-]*")
 _URL = lazy(r"https?://|www\.|\.(?:com|org|net)\b")
@@ -176,7 +180,7 @@ def _site_name(page: Page) -> set[int]:
     if len(texts) < 2 or texts[0] != texts[1]:
         return set()
     names = {_key(texts[0])}
-    if m := _SUFFIX.match(texts[0], timeout=0.2):   # "Dan Davies - Back of Mind": "Dan Davies" too
+    if m := _suffix(texts[0]):   # "Dan Davies - Back of Mind": "Dan Davies" too
         names |= {_key(m["title"]), _key(m["site"])}
     return {k for k in page.head() if k < 2 or _key(texts[k]) in names}
 
@@ -237,14 +241,14 @@ def _without_date(text: str) -> str:
 
 def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
-    words = _WORD.findall(text, timeout=0.2)
+    words = _words(text)
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
     bullet = _BULLET.match(text, timeout=0.2) is not None
     if not bullet:
         score += _repeated(text, counts)
-    content = {w.casefold() for w in words if len(w) > 3 and w.casefold() not in _STOP}
+    content = _content(text)
     if content:
         score += W_OVERLAP * len(content & opening) / max(len(content), OVERLAP_MIN)
     score += W_WORD * min(len(words), LONG)
@@ -306,8 +310,16 @@ def _echoes(shaped: dict[int, tuple[str, float]]) -> None:
                 break
 
 
-def _content(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text, timeout=0.2) if len(w) > 3 and w.casefold() not in _STOP}
+@lru_cache(maxsize=512)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a candidate line (read by its score, and again by ``_echoes``)."""
+    return tuple(_WORD.findall(text, timeout=0.2))
+
+
+@lru_cache(maxsize=512)
+def _content(text: str) -> frozenset[str]:
+    """The content words of a candidate line, casefolded: its longer words but for stop words."""
+    return frozenset(w.casefold() for w in _words(text) if len(w) > 3 and w.casefold() not in _STOP)
 
 
 DECK_WORDS = 8       # a deck is a sentence under the headline
@@ -333,7 +345,7 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
         return False
     if sum(w[0].islower() for w in words[1:]) < len(words[1:]) / 2:
         return False   # a title-case line: a headline itself
-    content = {w.casefold() for w in words_above if len(w) > 3 and w.casefold() not in _STOP}
+    content = _content(above[0])
     return bool(content) and (len(content & opening) >= len(content) / 2 or len(words) >= DECK_LONG)
 
 
@@ -343,13 +355,21 @@ _MARKDOWN = lazy(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 
 _CRUMB_SEP = lazy(r"\s*[»›>]\s*|\s+/\s*|\s*/\s+")
 _LEAD_MARK = lazy(r"^[•·*▪►]\s+")
+_LEAD_MARKS = frozenset("•·*▪►")
+_CRUMB_MARK = re.compile("[»›>/]")   # what each _CRUMB_SEP match holds
 
 
 def display_title(text: str) -> str:
     """The title as reported: without markdown heading marks or emphasis ("# Title", "**Title**"),
     a list bullet ("• Title"), or the breadcrumb before it ("Home » Blog » Title": the
     breadcrumb's last item, when it starts at "Home" or has three items or more)."""
-    text = _LEAD_MARK.sub("", _MARKDOWN.sub("", text, timeout=0.2).strip(), timeout=0.2)
+    if "#" in text or "*" in text or "_" in text:   # what a _MARKDOWN match holds
+        text = _MARKDOWN.sub("", text, timeout=0.2)
+    text = text.strip()
+    if text[:1] in _LEAD_MARKS:
+        text = _LEAD_MARK.sub("", text, timeout=0.2)
+    if not _CRUMB_MARK.search(text):   # no _CRUMB_SEP: the line is its one item
+        return text.strip()
     items = [item for item in _CRUMB_SEP.split(text, timeout=0.2) if item.strip()]
     if len(items) >= 2 and (items[0].strip().casefold() == "home" or len(items) >= 3) \
             and len(items[-1].split()) >= 2:
@@ -382,9 +402,10 @@ def _headline_shape(text: str) -> bool:
     end = text.rstrip("\"”’'")[-1:]
     if end in ",:;" or end == "." and not text.endswith("...") and not titled:
         return False
-    if not titled and _SENTENCE_INSIDE.search(text, timeout=0.2):
+    dotted = "." in text   # what a _SENTENCE_INSIDE match holds, and a _URL match but "://"
+    if not titled and dotted and _SENTENCE_INSIDE.search(text, timeout=0.2):
         return False  # two sentences: dialogue or a standfirst, not a headline
-    if _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
+    if (dotted or "://" in text) and _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
         return False
     first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
     if not first or first.islower() and not _COUNT.match(text, timeout=0.2) \
@@ -410,16 +431,15 @@ def _opening_words(page: Page) -> set[str]:
     words: set[str] = set()
     count = 0
     for k in range(page.first, len(page.lines)):
-        for w in _WORD.findall(page.texts[k], timeout=0.2):
-            words.add(w.casefold())
-            count += 1
+        found = _WORD.findall(page.texts[k], timeout=0.2)
+        words.update(map(str.casefold, found))
+        count += len(found)
         if count >= ARTICLE_WORDS:
             break
     return words
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+_key = text_key
 
 
 _NUMBERED = lazy(r"^(\d{1,2})[.)]\s+(\S.*)$")
@@ -447,22 +467,44 @@ def _trail_ends(page: Page, counts: dict[str, int]) -> None:
 def _line_counts(page: Page) -> dict[str, int]:
     """How often the page prints each line; a line's title part counted under ``crumb:`` (a list
     item, "Title | Site") or ``trail:`` (a breadcrumb's last item)."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     _trail_ends(page, counts)
-    for text in page.texts:
-        key = _key(text)
-        counts[key] = counts.get(key, 0) + 1
-        if (text[:1] in _BULLET_STARTS or text[:1].isdigit()) and (bullet := _BULLET.match(text, timeout=0.2)):  # "• Title" in a list
-            item = "crumb:" + _key(text[bullet.end():])
-            counts[item] = counts.get(item, 0) + 1
-        if _SEPARATOR.search(text) and (m := _SUFFIX.match(text, timeout=0.2)):  # "Title | Site": "Title"
-            bare = "crumb:" + _key(m["title"])
-            counts[bare] = counts.get(bare, 0) + 1
-        for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
-            if sep in text:
-                last = "trail:" + _key(text.rsplit(sep, 1)[1])
-                counts[last] = counts.get(last, 0) + 1
+    counts.update(page.keys)
+    if page.lined is None:
+        for text in page.texts:
+            _count_parts(text, counts)
+        return counts
+    # "• Title": the mark alone is the bullet; the item's key is the line's past it
+    counts.update("crumb:" + key[1:].lstrip(" ") for key in page.keys if key[:1] in _BULLET_MARKS)
+    for k in set(page.lines_with(_LISTED_FIRST)) | set(page.lines_with(_SEPARATED)):
+        _count_parts(page.texts[k], counts, marks=False)
     return counts
+
+
+# The lines ``_count_parts`` may count something on besides a bullet mark (lines single-spaced,
+# as ``Page.lined``): a numbered or dashed item first (what a ``_BULLET`` match of a digit or a
+# dash needs), or a ``_SEPARATOR`` or one of ``_CRUMB_SEPARATORS`` inside.
+_LISTED_FIRST = re.compile(r"\n(?:\d\S?[.)] |[-–—] )")
+_SEPARATED = re.compile(r" (?:[|·•»\-–—›>/]|::) ")
+
+
+def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
+    """Count the title part of a line: a list item's ("• Title", "3. Title"; with ``marks``, also
+    after a bullet mark), "Title | Site"'s, a breadcrumb's last item."""
+    first = text[:1]
+    if (first in _BULLET_STARTS and (marks or first not in _BULLET_MARKS) or first.isdigit()) \
+            and (bullet := _BULLET.match(text, timeout=0.2)):  # "• Title" in a list
+        counts["crumb:" + _key(text[bullet.end():])] += 1
+    if m := _suffix(text):  # "Title | Site": "Title"
+        counts["crumb:" + _key(m["title"])] += 1
+    for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
+        if sep in text:
+            counts["trail:" + _key(text.rsplit(sep, 1)[1])] += 1
+
+
+def _suffix(text: str):
+    """The ``_SUFFIX`` match of ``text`` ("Title | Site"), or None; looked for past a separator."""
+    return _SUFFIX.match(text, timeout=0.2) if _SEPARATOR.search(text) else None
 
 
 def _repeated(text: str, counts: dict[str, int]) -> float:
@@ -472,7 +514,7 @@ def _repeated(text: str, counts: dict[str, int]) -> float:
         return W_TRAIL
     if counts.get("crumb:" + key, 0):
         return W_CRUMB
-    if m := _SUFFIX.match(text, timeout=0.2):
+    if m := _suffix(text):
         if counts.get(_key(m["title"]), 0) or counts.get("crumb:" + _key(m["title"]), 0) >= 2:
             return W_CRUMB
     return W_REPEATED if counts.get(key, 0) >= 2 else 0.0
@@ -481,7 +523,7 @@ def _repeated(text: str, counts: dict[str, int]) -> float:
 def strip_site(text: str, counts: dict[str, int] | None = None) -> str:
     """``text`` without a site name after a separator ("Title | Site"), when the page prints the
     bare title too or the part cut is a short name (four words or fewer)."""
-    m = _SUFFIX.match(text, timeout=0.2)
+    m = _suffix(text)
     if not m:
         return text
     bare, site = m["title"].strip(), m["site"].strip()
