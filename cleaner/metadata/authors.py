@@ -20,6 +20,7 @@ sentence).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Container
 
@@ -82,6 +83,7 @@ verslaggever founder co-founder ceo cto cfo executive director manager expert he
 specialist consultant strategist marketer gardener master professor lecturer researcher scientist
 dietitian nutritionist physician""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
+_SEPARATOR_MARK = re.compile(r"[|•·–—,-]")   # what each _SEPARATOR match holds
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
 _WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
@@ -118,9 +120,19 @@ def _compiled(kind: str, lang: str | None):
 def clean_line(text: str) -> str:
     """The line without list bullets and with glued labels pulled apart (kept for the line's
     other readings: a head line is read as a byline, a label and a name)."""
-    text = _LEAD.sub("", text.strip(), timeout=0.2)
-    text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
-    return _GLUED.sub(" ", text, timeout=0.2)
+    text = text.strip()
+    if text[:1] in _LEAD_MARKS:
+        text = _LEAD.sub("", text, timeout=0.2)
+    if "By" in text or "by" in text or text[:1] in "VvPpDd":
+        text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
+    return _GLUED.sub(" ", text, timeout=0.2) if _GLUED_HINT.search(text) else text
+
+
+# What a match of each pattern clean_line runs needs, looked for first (most lines hold none):
+# a _LEAD mark first (``strip`` leaves no space there); the capital a _GLUED word starts with
+# after a letter or a digit, and a second letter one of those words has.
+_LEAD_MARKS = frozenset("•·*▪►»›|–—-")
+_GLUED_HINT = re.compile(r"[PULRVAOGIJFMSNDB](?<=\S[PULRVAOGIJFMSNDB])[upoaekncy]")
 
 
 def byline_authors(text: str, lang: str | None = None) -> list[str]:
@@ -200,6 +212,8 @@ def regex_words(text: str) -> list[str]:
 def _name_and_role(text: str, lang: str | None) -> list[str]:
     """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor | July 2, 2025" / "Jane Doe and Bo
     Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
+    if not _SEPARATOR_MARK.search(text):   # no _SEPARATOR, no role (most lines)
+        return []
     parts = _SEPARATOR.split(text, maxsplit=2, timeout=0.2)
     if len(parts) < 2:
         return []

@@ -141,6 +141,13 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
     (:func:`numeric_order`); "03/04/2023" is then read in that order."""
     if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
         return []
+    return list(_spans(text, lang, order))
+
+
+@lru_cache(maxsize=1024)
+def _spans(text: str, lang: str | None, order: str | None) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_date_spans` of a text with a year in it: the metadata stage reads a head
+    line for a date more than once (as a byline, a dateline, beside a name)."""
     found: list[tuple[int, int, str]] = []
     months = _lookup(lang)
     for pattern in _patterns(lang):
@@ -158,7 +165,7 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
     for span in found:  # two patterns reading the same characters: the first (longest) reading
         if not out or span[0] >= out[-1][1]:
             out.append(span)
-    return out
+    return tuple(out)
 
 
 def find_date(text: str, lang: str | None = None) -> str | None:

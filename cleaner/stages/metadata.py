@@ -380,7 +380,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                     found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
-        elif parse and len(text) <= 60 and any(c.isdigit() for c in text) and (lang not in (None, "en") or reference):
+        elif parse and len(text) <= 60 and (lang not in (None, "en") or reference) and any(c.isdigit() for c in text):
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
                 found.date_lines.add(k)
