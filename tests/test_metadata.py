@@ -1125,3 +1125,12 @@ def test_a_date_over_the_links_to_the_neighbouring_posts():
                          ("Peter OlsenOctober 12, 2022\nShare this post\nFacebook0 Twitter 0 Likes\nPrevious", None)):
         text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n{closing}\n{after}\n{FOOTER}\n"
         assert clean(text, language=False).to_dict()["published"] == iso, closing
+
+
+def test_title_words_the_engine_finds_are_the_regex_modules():
+    """The engine finds a title's words where its Unicode tables and the ``regex`` module's agree."""
+    from cleaner.metadata.title import _BEYOND_SHARED, _WORD, _WORDS
+
+    for c in (chr(i) for i in range(0x2070) if not _BEYOND_SHARED.search(chr(i))):
+        for text in (c, c + c, f"x{c}x", f"{c}x", f"{c}1{c}"):
+            assert _WORDS.findall(text) == _WORD.findall(text), hex(ord(c))
