@@ -130,6 +130,23 @@ def _patterns(lang: str | None) -> tuple:
 
 
 _YEAR = re.compile(r"\d{4}")
+NAMED = 4   # the first patterns of ``_patterns`` read a month's name (and are the slow ones)
+# A letter beyond ASCII (or a number written as a letter: "ⅻ"): past one, a month's name in
+# other cases or other letters may stand in the text.
+_BEYOND_ASCII = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
+@lru_cache(maxsize=16)
+def _ascii_months(lang: str | None) -> re.Pattern:
+    """The ASCII names of ``_lookup(lang)``, each with no letter after it (as the patterns read one)."""
+    names = sorted((name for name in _lookup(lang) if name.isascii()), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?![a-z])")
+
+
+def _may_name_month(text: str, lang: str | None) -> bool:
+    """False only when no month's name stands in ``text``: its letters are all ASCII (so a name
+    there is an ASCII name in some case) and none of those names is among them."""
+    return bool(_BEYOND_ASCII.search(text)) or _ascii_months(lang).search(text.lower()) is not None
 _NUMERIC = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-]\d)")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 
@@ -150,7 +167,7 @@ def _spans(text: str, lang: str | None, order: str | None) -> tuple[tuple[int, i
     line for a date more than once (as a byline, a dateline, beside a name)."""
     found: list[tuple[int, int, str]] = []
     months = _lookup(lang)
-    for pattern in _patterns(lang):
+    for pattern in _patterns(lang)[0 if _may_name_month(text, lang) else NAMED:]:
         for m in pattern.finditer(text, timeout=0.2):
             iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)
             if iso and lang == "en" and _either_way(m):   # "09.10.2024" on an English page
