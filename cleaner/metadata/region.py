@@ -11,12 +11,13 @@ lines after its last one.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 
-from ..document import MAIN, Document, Line
+from ..document import MAIN, Block, Document, Line
 from ..patterns import lazy
 from ..render import normalise
 from ..sentences import is_prose
@@ -63,7 +64,7 @@ class Page:
     texts: list[str]           # each line's display text
     first: int | None          # position in ``lines`` of the article's first prose line
     last: int | None           # ... and of its last
-    prose: set[int]            # positions of the lines in blocks of prose (the article's text)
+    prose: Container[int]      # positions of the lines in blocks of prose (the article's text)
     # each line's claims, asked again and again of the head's lines; kept while the document
     # holds the annotations they were read from
     _claims: dict[int, list] = field(default_factory=dict, repr=False)
@@ -152,23 +153,52 @@ def read_page(doc: Document) -> Page:
     lines = [line for line in doc.lines()
              if span is None or line.end <= span[0] or line.start >= span[1]]
     texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
-    first = last = lead = None
-    prose_blocks: dict[int, bool] = {}
-    for k, line in enumerate(lines):
-        block = doc.blocks[line.block]
-        if block.index not in prose_blocks:
-            prose_blocks[block.index] = is_prose(doc.slice(block.start, block.end)) and \
-                doc.is_unclaimed(block.start, block.end)
-        if prose_blocks[block.index]:
-            if doc.article_start is not None and line.start < doc.article_start:
-                lead = k if lead is None else lead  # a lead the structure stage kept: the head's
-            else:
-                first = k if first is None else first
-            last = k
-    prose = {k for k, line in enumerate(lines) if prose_blocks[line.block]}
+    prose = ProseLines(doc, lines)
+    first, lead = _first_prose(lines, prose, doc.article_start)
+    last = next((k for k in reversed(range(len(lines))) if k in prose), None)
     first = lead if first is None else first
     if first is None:  # no paragraph of prose: the first blocks are the head
         limit = doc.blocks[min(FALLBACK_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
         lines = [line for line in lines if line.end <= limit]
         texts = texts[:len(lines)]
     return Page(doc, lines, texts, first, last, prose)
+
+
+def _first_prose(lines: list[Line], prose: ProseLines, start: int | None) -> tuple[int | None, int | None]:
+    """The first prose line at ``start`` or after it (any, when None), and the first before it:
+    a lead the structure stage kept, which is the head's."""
+    lead = None
+    for k, line in enumerate(lines):
+        if k in prose:
+            if start is None or line.start >= start:
+                return k, lead
+            lead = k if lead is None else lead
+    return None, lead
+
+
+class ProseLines:
+    """``k in prose``: line ``k`` is in a block of the article's prose (it reads as prose and no
+    rule or stage claimed it when the page was read). A block is read when first asked about:
+    the stage asks about the lines around the article's start and end, not its middle."""
+
+    def __init__(self, doc: Document, lines: list[Line]):
+        self.doc, self.lines = doc, lines
+        self.known: dict[int, bool] = {}
+        self.claims_then = len(doc.annotations)   # annotations added since do not count
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int) or not 0 <= k < len(self.lines):
+            return False
+        block = self.lines[k].block
+        if block not in self.known:
+            self.known[block] = self._prose(self.doc.blocks[block])
+        return self.known[block]
+
+    def _prose(self, block: Block) -> bool:
+        doc = self.doc
+        if not is_prose(doc.slice(block.start, block.end)):
+            return False
+        if len(doc.annotations) == self.claims_then:
+            return doc.is_unclaimed(block.start, block.end)
+        later = {id(a) for a in doc.annotations[self.claims_then:]}
+        return all(a.label == MAIN or id(a) in later for a in doc.annotations_over(block.start, block.end))
