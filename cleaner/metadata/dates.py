@@ -156,9 +156,15 @@ def find_date_spans(text: str, lang: str | None = None, order: str | None = None
 
     ``order`` ("mdy" or "dmy"): how the page writes numeric dates, when it shows it elsewhere
     (:func:`numeric_order`); "03/04/2023" is then read in that order."""
-    if not _YEAR.search(text):   # every pattern needs a year's four digits (as ``\d``, the same digits)
+    if not has_year(text):
         return []
     return list(_spans(text, lang, order))
+
+
+def has_year(text: str) -> bool:
+    """``text`` holds a year's four digits, which every date the fast reader finds has (digits
+    as its patterns read them): without them it finds none, in any order."""
+    return _YEAR.search(text) is not None
 
 
 @lru_cache(maxsize=1024)

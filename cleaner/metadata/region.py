@@ -155,7 +155,7 @@ def read_page(doc: Document) -> Page:
     texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
     prose = ProseLines(doc, lines)
     first, lead = _first_prose(lines, prose, doc.article_start)
-    last = next((k for k in reversed(range(len(lines))) if k in prose), None)
+    last = _last_prose(prose)
     first = lead if first is None else first
     if first is None:  # no paragraph of prose: the first blocks are the head
         limit = doc.blocks[min(FALLBACK_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
@@ -167,13 +167,27 @@ def read_page(doc: Document) -> Page:
 def _first_prose(lines: list[Line], prose: ProseLines, start: int | None) -> tuple[int | None, int | None]:
     """The first prose line at ``start`` or after it (any, when None), and the first before it:
     a lead the structure stage kept, which is the head's."""
-    lead = None
-    for k, line in enumerate(lines):
-        if k in prose:
-            if start is None or line.start >= start:
+    lead, previous, in_prose = None, None, False
+    for k, block in enumerate(prose.block_of):
+        if block != previous:
+            previous, in_prose = block, prose.block(block)
+        if in_prose:
+            if start is None or lines[k].start >= start:
                 return k, lead
             lead = k if lead is None else lead
     return None, lead
+
+
+def _last_prose(prose: ProseLines) -> int | None:
+    """The last prose line."""
+    previous = None
+    for k in range(len(prose.block_of) - 1, -1, -1):
+        block = prose.block_of[k]
+        if block != previous:
+            if prose.block(block):
+                return k
+            previous = block
+    return None
 
 
 class ProseLines:
@@ -182,17 +196,20 @@ class ProseLines:
     the stage asks about the lines around the article's start and end, not its middle."""
 
     def __init__(self, doc: Document, lines: list[Line]):
-        self.doc, self.lines = doc, lines
+        self.doc = doc
+        self.block_of = [line.block for line in lines]
         self.known: dict[int, bool] = {}
         self.claims_then = len(doc.annotations)   # annotations added since do not count
 
     def __contains__(self, k: object) -> bool:
-        if not isinstance(k, int) or not 0 <= k < len(self.lines):
-            return False
-        block = self.lines[k].block
-        if block not in self.known:
-            self.known[block] = self._prose(self.doc.blocks[block])
-        return self.known[block]
+        return isinstance(k, int) and 0 <= k < len(self.block_of) and self.block(self.block_of[k])
+
+    def block(self, index: int) -> bool:
+        """Block ``index`` is one of the article's prose."""
+        known = self.known.get(index)
+        if known is None:
+            known = self.known[index] = self._prose(self.doc.blocks[index])
+        return known
 
     def _prose(self, block: Block) -> bool:
         doc = self.doc

@@ -23,7 +23,7 @@ from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
                                 pictured_name, said_twice, team_name)
-from ..metadata.dates import find_date_spans, is_date_word, read_date
+from ..metadata.dates import find_date_spans, has_year, is_date_word, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import lazy, settle
@@ -351,7 +351,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
         # "8/1/2025", "09.10.2024", and the page shows its order
-        if not spans and ("/" in text or "-" in text or "." in text) and page.numeric_order:
+        if not spans and ("/" in text or "-" in text or "." in text) and has_year(text) and page.numeric_order:
             spans = find_date_spans(text, lang, page.numeric_order)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
