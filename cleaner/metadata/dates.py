@@ -147,6 +147,8 @@ def _may_name_month(text: str, lang: str | None) -> bool:
     """False only when no month's name stands in ``text``: its letters are all ASCII (so a name
     there is an ASCII name in some case) and none of those names is among them."""
     return bool(_BEYOND_ASCII.search(text)) or _ascii_months(lang).search(text.lower()) is not None
+
+
 _NUMERIC = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-]\d)")
 _AMBIGUOUS = lazy(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import regex
 
@@ -80,9 +81,10 @@ class Page:
 
     @cached_property
     def lined(self) -> str | None:
-        """Each line's text after a line end, when each is single-spaced words (as ``normalise``
-        leaves them; not when one holds a line end, a decoded ``&#10;``, or an information
-        separator, which ``str.split`` takes for a space): one string a pattern finds lines in."""
+        """The lines' texts in one string, each after a line end: what a pattern finds lines in.
+        None unless each text is words with single spaces between them (as ``normalise``
+        leaves them, unless a decoded ``&#10;`` put a line end in one, or it holds an
+        information separator, which ``str.split`` takes for a space)."""
         lined = "\n" + "\n".join(self.texts)
         if lined.count("\n") != len(self.texts) or any(c in lined for c in "\x1c\x1d\x1e\x1f"):
             return None
@@ -150,8 +152,8 @@ class Page:
 def read_page(doc: Document) -> Page:
     """The page's lines and the article's first and last paragraph among them."""
     span = doc.discussion_span
-    lines = [line for line in doc.lines()
-             if span is None or line.end <= span[0] or line.start >= span[1]]
+    lines = list(chain.from_iterable(block.lines for block in doc.blocks)) if span is None else \
+        [line for line in doc.lines() if line.end <= span[0] or line.start >= span[1]]
     texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
     prose = ProseLines(doc, lines)
     first, lead = _first_prose(lines, prose, doc.article_start)
@@ -212,6 +214,7 @@ class ProseLines:
         return known
 
     def _prose(self, block: Block) -> bool:
+        """The block reads as prose and was unclaimed when the page was read."""
         doc = self.doc
         if not is_prose(doc.slice(block.start, block.end)):
             return False

@@ -26,10 +26,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..patterns import engine, lazy, settle
 from .dates import find_date_spans
 from .region import Page, text_key
+
+if TYPE_CHECKING:
+    import regex
 
 MAX_WORDS = 30
 MAX_CHARS = 250
@@ -512,7 +516,7 @@ def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
             counts["trail:" + _key(text.rsplit(sep, 1)[1])] += 1
 
 
-def _suffix(text: str):
+def _suffix(text: str) -> regex.Match | None:
     """The ``_SUFFIX`` match of ``text`` ("Title | Site"), or None; looked for past a separator."""
     return _SUFFIX.match(text, timeout=0.2) if _SEPARATOR.search(text) else None
 
