@@ -97,6 +97,45 @@ def test_words_are_found_as_findall_finds_them(text):
     assert voice._WORDS.findall(text.lower()) == regex.findall(voice._WORDS.source, text.lower())
 
 
+@pytest.mark.parametrize("text", [*LINES, "_reply_", "re*_ply", "[Re](http://x)ply", "<http://x>ago", "FRİ 3",
+                                  "• —", "** ·", "EDITED", "Mon, 3pm", "KELVIN K", "ſays"])
+def test_the_cue_gate_passes_every_line_with_a_cue(text):
+    """``_MAY_CUE`` reads a line before ``display`` does: it passes every line whose
+    display text has the marker cue."""
+    shown = markers.display(text)
+    if shown and markers._IS_CUE.search(shown.lower()):
+        assert markers._MAY_CUE.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_the_cue_gate_is_a_superset(text):
+    shown = markers.display(text)
+    if shown and markers._IS_CUE.search(shown.lower()):
+        assert markers._MAY_CUE.search(text)
+
+
+def _header_findings(text: str) -> bool:
+    """A date, a time or a verb of saying in ``text`` after each rewrite ``header`` may make."""
+    glued = markers.GLUED_DATE.sub(" ", text)
+    for rewritten in {text, glued, markers._TRAILING.sub("", text), markers._TRAILING.sub("", glued)}:
+        stripped = rewritten.strip(" .|")
+        if markers.DATE.search(stripped) or markers.CLOCK_TAIL.search(stripped) \
+                or markers.TIME_ONLY.match(stripped) or markers.VERB.search(stripped):
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_the_header_gate_passes_every_header(text):
+    """``_MAY_HEADER`` is asked before ``header`` rewrites the line (a space before a glued
+    date, buttons cut off its end): it passes every line with a date, a time or a verb
+    of saying after the rewrites."""
+    if _header_findings(text):
+        assert markers._MAY_HEADER.may_search(text)
+
+
 _VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
 
 
