@@ -12,40 +12,63 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
-from .threads import _list_items
+from .threads import _list_items, _may_thread
 from .units import HEADERS, Unit, _is_name, _line_text, _lowercase_words, _text
 from .voice import _body_like, _reader_voice
 
 
-def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit]]:
-    """The units of every block: marker lines, claimed lines, content lines."""
-    blocks = doc.blocks if blocks is None else blocks
-    claimed = _claimed_spans(doc)
-    repeated = _repeated_short_lines(doc)
+def classify(doc: Document, blocks: list[Block] | None = None,
+             hopeless: Callable[[list[list[Unit]]], bool] | None = None) -> list[list[Unit]] | None:
+    """The units of every block: marker lines, claimed lines, content lines.
+
+    ``hopeless``: a test of the units that says no discussion can be found among them
+    (its markers alone, and no threaded list). When it holds, None is returned as soon
+    as that is certain: after the markers are read when no threaded list can follow
+    (:func:`.threads._may_thread`), else after the lists are read."""
+    units, repeated = _read_lines(doc, doc.blocks if blocks is None else blocks)
+    if hopeless is not None and hopeless(units) and not _may_thread(doc, units):
+        return None
     vocabulary = _lowercase_words(doc)
+    _read_names(doc, units, repeated, vocabulary)
+    _list_items(doc, units, vocabulary)
+    if hopeless is not None and hopeless(units):
+        return None
+    _pair(doc, [u for us in units for u in us], {markers.display(t) for t in repeated}, vocabulary)
+    return units
+
+
+def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], set[str]]:
+    """Every line of ``blocks`` read for a marker, and the short lines the page repeats."""
+    claimed = _claimed_spans(doc)
     local = _local_markers(doc)
     out: list[list[Unit]] = []
-    for b, block in enumerate(blocks):
+    for block in blocks:
         units = []
-        for j, line in enumerate(block.lines):
+        for line in block.lines:
             state = claimed.get(line.index)
             raw = doc.slice(line.start, line.end)
-            marker = markers.parse(_line_text(raw), local) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            shown = _line_text(raw) if line.end - line.start <= 4 * markers.MAX_LINE else None
+            marker = markers.parse(shown, local) if shown is not None else None
             if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
                 units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
-                                  text=raw if marker is not None else ""))
+                                  text=raw if marker is not None else "", shown=shown))
             elif marker is not None:
-                units.append(Unit(line, marker.kind, marker, text=raw))
+                units.append(Unit(line, marker.kind, marker, text=raw, shown=shown))
             else:
-                units.append(Unit(line, "content"))
+                units.append(Unit(line, "content", shown=shown))
         out.append(units)
-    # A name line is an author line when the page repeats it or a date follows it; a
-    # name inside a long block is a menu item, not an author.
+    return out, _repeated_short_lines(doc)
+
+
+def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: frozenset[str]) -> None:
+    """A name line is an author line when the page repeats it or a date follows it; a
+    name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
     for k, (size, j, unit) in enumerate(flat):
         if unit.kind != "content" or k + 1 >= len(flat):
@@ -56,15 +79,12 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
             continue  # a name heads its block; one inside a list or a paragraph is not an author line
         if _named_header_before(flat, k) and not dated:
             continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
-        text = _line_text(doc.slice(unit.line.start, unit.line.end))
+        text = _text(doc, unit)
         if _is_name(text, text in repeated or dated, vocabulary):
             name = markers.display(text)
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
             unit.kind, unit.marker = "author", markers.Marker("author", name)
-    _list_items(doc, out, vocabulary)
-    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
-    return out
 
 
 def _local_markers(doc: Document) -> markers.LocalMarkers | None:

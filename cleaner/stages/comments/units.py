@@ -39,6 +39,7 @@ class Unit:
     paired: bool = False  # a header with a comment body beside it
     text: str = ""        # the line as displayed (markers and headings only)
     item: int | None = None  # the indent of a list item this name heads (threaded lists)
+    shown: str | None = None  # the line's text (``_text``), kept once read
 
 
 # the page's vocabulary; ``_core.lower_words`` finds these (the tests hold it to this pattern)
@@ -88,7 +89,10 @@ def _short_line_text(raw: str) -> str:
 
 
 def _text(doc: Document, unit: Unit) -> str:
-    return _line_text(doc.slice(unit.line.start, unit.line.end))
+    """The unit's line as displayed, read once: the stages ask for it several times."""
+    if unit.shown is None:
+        unit.shown = _line_text(doc.slice(unit.line.start, unit.line.end))
+    return unit.shown
 
 
 settle(globals())
