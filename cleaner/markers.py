@@ -250,6 +250,12 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
+def cued(lines: list[str]) -> set[int]:
+    """The positions of the lines (as ``parse`` reads them) that may hold an English
+    marker: ``parse`` finds none on the others. The lines of a page in one call."""
+    return _MAY_CUE.passing(lines)
+
+
 def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
     """What a short line says about a comment, or None if it is not a marker. ``local``:
     the page language's marker words (:func:`local_markers`), tried when the English

@@ -136,6 +136,21 @@ def test_the_header_gate_passes_every_header(text):
         assert markers._MAY_HEADER.may_search(text)
 
 
+PAGE_LINES = st.lists(st.one_of(TEXTS, DATED, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+                                st.sampled_from(["* Anna Lee", "• http://x.y/anna Anna", "12. Bob K", "[Anna](http://a.b/c)"])),
+                      max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGE_LINES)
+def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
+    from cleaner.render import normalise, normalise_all
+
+    assert normalise_all(lines) == [normalise(line) for line in lines]
+    for engine in ENGINES.values():
+        assert engine.passing(lines) == {k for k, line in enumerate(lines) if engine.search(line)}
+
+
 _VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
 
 

@@ -18,8 +18,9 @@ import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
+from ...render import normalise_all
 from .threads import _list_items, _may_thread
-from .units import HEADERS, Unit, _is_name, _line_text, _lowercase_words, _text
+from .units import HEADERS, Unit, _is_name, _lowercase_words, _text
 from .voice import _body_like, _reader_voice
 
 
@@ -44,26 +45,35 @@ def classify(doc: Document, blocks: list[Block] | None = None,
 
 
 def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], set[str]]:
-    """Every line of ``blocks`` read for a marker, and the short lines the page repeats."""
-    claimed = _claimed_spans(doc)
+    """Every line of ``blocks`` read for a marker, and the short lines the page repeats.
+    The lines are displayed, and told from those that may hold a marker, in one call each."""
+    lines = [line for block in blocks for line in block.lines]
+    shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
     local = _local_markers(doc)
-    out: list[list[Unit]] = []
+    cued = markers.cued(shown) if local is None else range(len(lines))  # another language: every line
+    found = {k: markers.parse(shown[k], local) for k in cued
+             if lines[k].end - lines[k].start <= 4 * markers.MAX_LINE}
+    claimed = _claimed_spans(doc)
+    units = [_unit(doc, line, found.get(k), claimed.get(line.index), shown[k]) for k, line in enumerate(lines)]
+    out, k = [], 0
     for block in blocks:
-        units = []
-        for line in block.lines:
-            state = claimed.get(line.index)
-            raw = doc.slice(line.start, line.end)
-            shown = _line_text(raw) if line.end - line.start <= 4 * markers.MAX_LINE else None
-            marker = markers.parse(shown, local) if shown is not None else None
-            if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
-                units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
-                                  text=raw if marker is not None else "", shown=shown))
-            elif marker is not None:
-                units.append(Unit(line, marker.kind, marker, text=raw, shown=shown))
-            else:
-                units.append(Unit(line, "content", shown=shown))
-        out.append(units)
-    return out, _repeated_short_lines(doc)
+        out.append(units[k:k + len(block.lines)])
+        k += len(block.lines)
+    if blocks is not doc.blocks:  # the page repeats a line anywhere
+        lines = list(doc.lines())
+        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
+    return out, _repeated_short_lines(lines, shown)
+
+
+def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str | None, shown: str | None) -> Unit:
+    """A line with its marker: ``state`` is the category of the boilerplate or metadata that
+    claims the line, if any; markers of the discussion's edges stay on claimed lines."""
+    if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
+        raw = doc.slice(line.start, line.end) if marker is not None else ""
+        return Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker, text=raw, shown=shown)
+    if marker is not None:
+        return Unit(line, marker.kind, marker, text=doc.slice(line.start, line.end), shown=shown)
+    return Unit(line, "content", shown=shown)
 
 
 def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: frozenset[str]) -> None:
@@ -168,8 +178,10 @@ def _claimed_spans(doc: Document) -> dict[int, str]:
     return out
 
 
-def _repeated_short_lines(doc: Document) -> set[str]:
-    counts = Counter(_line_text(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
+def _repeated_short_lines(lines: list[Line], shown: list[str]) -> set[str]:
+    """The short lines (as displayed) that the page has twice or more: ``lines`` are all
+    its lines, ``shown`` their display text."""
+    counts = Counter(text for line, text in zip(lines, shown) if line.end - line.start <= 40)
     return {text for text, n in counts.items() if n >= 2}
 
 
