@@ -442,6 +442,17 @@ def _name_like(name: str) -> bool:
     return all(_WORDISH.match(t) for t in tokens)
 
 
+# a name is 32 characters at most once displayed, and ``display`` deletes no letter but
+# those of a link's address: a line with more letters and no link is not a name
+_MAY_NAME = engine(r"\]\(|^\P{L}*(?:\p{L}\P{L}*){0,32}$")
+
+
+def may_be_names(lines: list[str]) -> set[int]:
+    """The positions of the lines that ``looks_like_name`` may accept (it turns the others
+    away): the lines of a page in one call."""
+    return _MAY_NAME.passing(lines)
+
+
 def looks_like_name(line: str, repeated: bool = False) -> bool:
     """A display name: one to four name-like tokens and no sentence punctuation.
 

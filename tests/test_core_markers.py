@@ -151,6 +151,21 @@ def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
         assert engine.passing(lines) == {k for k, line in enumerate(lines) if engine.search(line)}
 
 
+@settings(max_examples=300, deadline=None)
+@given(PAGE_LINES)
+def test_line_gates_pass_every_name_and_list_item(lines):
+    """The page's lines are sorted out in one call before the name and list-item tests:
+    no name and no list item of a name is turned away."""
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_STARTS
+
+    names, items = markers.may_be_names(lines), _ITEM_STARTS.passing(lines)
+    for k, line in enumerate(lines):
+        if markers.looks_like_name(line) or markers.looks_like_name(line, True):
+            assert k in names
+        if _ITEM_HEAD.match(line):
+            assert k in items
+
+
 _VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
 
 

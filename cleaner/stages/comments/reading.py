@@ -80,7 +80,9 @@ def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabu
     """A name line is an author line when the page repeats it or a date follows it; a
     name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
-    for k, (size, j, unit) in enumerate(flat):
+    shaped = markers.may_be_names([_text(doc, u) for _, _, u in flat])  # the others are no names
+    for k in sorted(shaped):
+        size, j, unit = flat[k]
         if unit.kind != "content" or k + 1 >= len(flat):
             continue
         following = flat[k + 1][2]

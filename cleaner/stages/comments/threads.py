@@ -15,13 +15,16 @@ from typing import NamedTuple
 
 from ... import markers
 from ...document import Document
-from ...patterns import lazy, settle
+from ...patterns import engine, lazy, settle
 from ...render import normalise
 from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text
 from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
 _ITEM_HEAD = lazy(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
+# how every ``_ITEM_HEAD`` starts: a bullet or a digit (any character outside ASCII, so
+# that the engine's Unicode tables need not agree with the regex module's on digits)
+_ITEM_STARTS = engine(r"^[*+\-0-9\u0080-\U0010FFFF]")
 _SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
@@ -61,14 +64,18 @@ def _may_thread(doc: Document, out: list[list[Unit]]) -> bool:
 def _heads(doc: Document, flat: list[Unit], named: Callable[[str, bool], bool]) -> Iterator[_Head]:
     """List items whose line holds only a name that ``named`` (the name, whether it follows
     a profile link) accepts, with text under them: the candidate headers of threads."""
-    for k, (unit, following) in enumerate(zip(flat, flat[1:])):
+    texts = [_text(doc, u) for u in flat]
+    for k in sorted(_ITEM_STARTS.passing(texts)):  # the lines that may be list items
+        if k + 1 == len(flat):
+            break
+        unit, following = flat[k], flat[k + 1]
         if unit.kind not in ("content", "author") or following.kind != "content":
             continue
-        head = _ITEM_HEAD.match(_text(doc, unit))
-        if head is None:
-            continue
+        head = _ITEM_HEAD.match(texts[k])
+        if head is None or _ITEM.match(texts[k + 1]) or _SUBITEM.match(texts[k + 1]):
+            continue  # not a list item of a name, or one of a list of such items (a menu)
         depth, below = _indent(doc, unit.line), _indent(doc, following.line)
-        if depth < 0 or below < 0 or _ITEM.match(_text(doc, following)) or _SUBITEM.match(_text(doc, following)):
+        if depth < 0 or below < 0:
             continue
         if k and _indent(doc, flat[k - 1].line) == depth and _ITEM.match(_text(doc, flat[k - 1])):
             continue  # the last item of a menu ("* Books I Like / * Advertising / text"), not a comment
