@@ -155,13 +155,23 @@ FORM = lazy(
 
 # Every marker has a digit, an "@" or one of these words; the gate spares the patterns
 # the many short lines of a page (menus, titles) that have none.
-_CUE = lazy(
-    r"[\d@]|^\W+$|\b(?:repl|like|unlike|report|flag|quote|share|permalink|link|edit|delete|vote|thumb|recommend"
+_CUE_WORDS = (
+    r"repl|like|unlike|report|flag|quote|share|permalink|link|edit|delete|vote|thumb|recommend"
     r"|hide|show|view|load|see|read|previous|older|newer|next|log|sign|spam|collapse|expand|cancel|points?\b"
     r"|score|rating|actions|user|avatar|gravatar|profile|picture|comment|response|thought|reaction|trackback|discussion"
     r"|leave|post|add|write|join|required|email|notify|subscribe|click|think|say|mind|said|wrote|writes"
     r"|ago|yesterday|today|now|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    r"|last|edited|zero|reader)")
+    r"|last|edited|zero|reader")
+_CUE = lazy(rf"[\d@]|^\W+$|\b(?:{_CUE_WORDS})")
+# The cue as it can show in the line before ``display`` (lower case and all): every line
+# whose display text has the cue has this, so a line without it is no marker, and the
+# line need not be displayed to know. ``display`` only deletes: "*" and "_" (emphasis),
+# the syntax of links, and a bullet or brackets at the ends of the line (which leave a
+# word's neighbour outside the word); so a cue word shows in the line with a character
+# other than a letter, a digit or "_" before it (or at its start), in any case. Of the
+# characters outside ASCII only "İ" and "K" (the kelvin sign) have a lower case in ASCII.
+_MAY_CUE = engine(r"[\d@*_İK]|\]\(|<http|^[^A-Za-z]*$"
+                  r"|(?:^|[^A-Za-z0-9_])(?i:" + _CUE_WORDS.replace(r"points?\b", "points?") + ")")
 _DIGIT = lazy(r"\d")
 # the yes-or-no tests every short line meets, run by the engine (the patterns above stay
 # for callers that want the match)
@@ -177,6 +187,11 @@ _MAY_REPLY = engine(REPLY.args[0])
 _MAY_DATE = engine(DATE.args[0])
 _MAY_CLOCK_TAIL = engine(CLOCK_TAIL.args[0])
 _MAY_VERB = engine(VERB.args[0])
+# a header's date, time of day or verb of saying (``DATE``, ``CLOCK_TAIL``, ``TIME_ONLY``,
+# ``VERB``), looked for before the line is rewritten: the rewrites (a space before a glued
+# date, buttons cut off the end) make no new one that the gate, without lookaround, misses
+_MAY_HEADER = engine(rf"(?i:{_DATE})|\d{{1,2}}:\d{{2}}"
+                     r"|(?i:says|said|wrote|writes|commented|replied|reblogged|responded)")
 # GLUED_DATE is all lookaround: its gate is what the lookarounds look at
 _MAY_GLUED = engine(rf"\p{{Ll}}{_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}")
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
@@ -235,6 +250,12 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
+def cued(lines: list[str]) -> set[int]:
+    """The positions of the lines (as ``parse`` reads them) that may hold an English
+    marker: ``parse`` finds none on the others. The lines of a page in one call."""
+    return _MAY_CUE.passing(lines)
+
+
 def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
     """What a short line says about a comment, or None if it is not a marker. ``local``:
     the page language's marker words (:func:`local_markers`), tried when the English
@@ -250,6 +271,8 @@ def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
 def _parse(line: str) -> Marker | None:
     if len(line) > MAX_LINE and (len(line) > 4 * MAX_LINE or "](" not in line):
         return None  # a paragraph, not a marker (markdown links may make a marker line long)
+    if not _MAY_CUE.search(line):
+        return None  # no cue (below) in the line, so none in its display text: most lines
     text = display(line)
     if not text or len(text) > MAX_LINE:
         return None
@@ -338,6 +361,8 @@ def local_markers(language: str | None) -> LocalMarkers | None:
 
 def header(text: str) -> Marker | None:
     """A comment header: a date, a verb of saying, or both, with at most a name besides."""
+    if not _MAY_HEADER.may_search(text):
+        return None  # most lines with a digit: no date, time or verb of saying
     lower = text.lower()
     if not _DIGIT.search(text) and not any(w in lower for w in _HEADER_WORDS):
         return None
@@ -415,6 +440,17 @@ def _name_like(name: str) -> bool:
     if sum(t.lower() in _STOPWORDS for t in tokens) * 2 > len(tokens):
         return False
     return all(_WORDISH.match(t) for t in tokens)
+
+
+# a name is 32 characters at most once displayed, and ``display`` deletes no letter but
+# those of a link's address: a line with more letters and no link is not a name
+_MAY_NAME = engine(r"\]\(|^\P{L}*(?:\p{L}\P{L}*){0,32}$")
+
+
+def may_be_names(lines: list[str]) -> set[int]:
+    """The positions of the lines that ``looks_like_name`` may accept (it turns the others
+    away): the lines of a page in one call."""
+    return _MAY_NAME.passing(lines)
 
 
 def looks_like_name(line: str, repeated: bool = False) -> bool:

@@ -94,6 +94,15 @@ class Engine:
         """As :meth:`may_search`, for a match at the start."""
         return "\n" in text or (self._match or self._matcher()).gate(text)
 
+    def passing(self, texts: list[str]) -> set[int]:
+        """The positions of the texts that ``search`` finds the pattern in: many texts (the
+        lines of a page) in one call to the engine."""
+        found = set((self._search or self._searcher()).passing(texts))
+        if any("\n" in text for text in texts):  # read by the regex module, as ``search`` reads them
+            found = {k for k, text in enumerate(texts) if ("\n" in text and self.search(text))
+                     or ("\n" not in text and k in found)}
+        return found
+
     def findall(self, text: str) -> list[str]:
         """``regex.findall`` for a pattern without groups or anchors that never matches
         the empty string (the engine's automata find the same matches)."""

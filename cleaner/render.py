@@ -5,6 +5,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ._core import normalise as _normalise
+from ._core import normalise_all as _normalise_all
 from .patterns import lazy, settle
 
 if TYPE_CHECKING:
@@ -25,6 +26,14 @@ def normalise(text: str, markup: bool = True) -> str:
     except UnicodeEncodeError:  # a lone surrogate: the input's text, read as the stages read it
         from .visible import scalar
         return _normalise(scalar(text), markup)
+
+
+def normalise_all(texts: list[str], markup: bool = True) -> list[str]:
+    """``normalise`` of every text (the lines of a page) in one call to the engine."""
+    try:
+        return _normalise_all(texts, markup)
+    except UnicodeEncodeError:  # a lone surrogate: each text as ``normalise`` reads it
+        return [normalise(text, markup) for text in texts]
 
 
 # UTF-8 read as Latin-1 or Windows-1252 ("ItÃ¢Â€Â™s", "cafÃ©"): the lead bytes of two- and

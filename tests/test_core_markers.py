@@ -97,6 +97,75 @@ def test_words_are_found_as_findall_finds_them(text):
     assert voice._WORDS.findall(text.lower()) == regex.findall(voice._WORDS.source, text.lower())
 
 
+@pytest.mark.parametrize("text", [*LINES, "_reply_", "re*_ply", "[Re](http://x)ply", "<http://x>ago", "FRİ 3",
+                                  "• —", "** ·", "EDITED", "Mon, 3pm", "KELVIN K", "ſays"])
+def test_the_cue_gate_passes_every_line_with_a_cue(text):
+    """``_MAY_CUE`` reads a line before ``display`` does: it passes every line whose
+    display text has the marker cue."""
+    shown = markers.display(text)
+    if shown and markers._IS_CUE.search(shown.lower()):
+        assert markers._MAY_CUE.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_the_cue_gate_is_a_superset(text):
+    shown = markers.display(text)
+    if shown and markers._IS_CUE.search(shown.lower()):
+        assert markers._MAY_CUE.search(text)
+
+
+def _header_findings(text: str) -> bool:
+    """A date, a time or a verb of saying in ``text`` after each rewrite ``header`` may make."""
+    glued = markers.GLUED_DATE.sub(" ", text)
+    for rewritten in {text, glued, markers._TRAILING.sub("", text), markers._TRAILING.sub("", glued)}:
+        stripped = rewritten.strip(" .|")
+        if markers.DATE.search(stripped) or markers.CLOCK_TAIL.search(stripped) \
+                or markers.TIME_ONLY.match(stripped) or markers.VERB.search(stripped):
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_the_header_gate_passes_every_header(text):
+    """``_MAY_HEADER`` is asked before ``header`` rewrites the line (a space before a glued
+    date, buttons cut off its end): it passes every line with a date, a time or a verb
+    of saying after the rewrites."""
+    if _header_findings(text):
+        assert markers._MAY_HEADER.may_search(text)
+
+
+PAGE_LINES = st.lists(st.one_of(TEXTS, DATED, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+                                st.sampled_from(["* Anna Lee", "• http://x.y/anna Anna", "12. Bob K", "[Anna](http://a.b/c)"])),
+                      max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGE_LINES)
+def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
+    from cleaner.render import normalise, normalise_all
+
+    assert normalise_all(lines) == [normalise(line) for line in lines]
+    for engine in ENGINES.values():
+        assert engine.passing(lines) == {k for k, line in enumerate(lines) if engine.search(line)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGE_LINES)
+def test_line_gates_pass_every_name_and_list_item(lines):
+    """The page's lines are sorted out in one call before the name and list-item tests:
+    no name and no list item of a name is turned away."""
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_STARTS
+
+    names, items = markers.may_be_names(lines), _ITEM_STARTS.passing(lines)
+    for k, line in enumerate(lines):
+        if markers.looks_like_name(line) or markers.looks_like_name(line, True):
+            assert k in names
+        if _ITEM_HEAD.match(line):
+            assert k in items
+
+
 _VOCABULARY = r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}"  # the Python reference of _core.lower_words
 
 

@@ -6,6 +6,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString};
 
 mod features;
@@ -43,6 +44,13 @@ fn unescaper(py: Python<'_>) -> impl FnMut(&str) -> String + '_ {
 #[pyo3(signature = (text, markup = true))]
 fn normalise(py: Python<'_>, text: &str, markup: bool) -> String {
     text::normalise(text, markup, unescaper(py))
+}
+
+/// ``normalise`` of every text in ``texts``: the lines of a page read in one call.
+#[pyfunction]
+#[pyo3(signature = (texts, markup = true))]
+fn normalise_all(py: Python<'_>, texts: Vec<PyBackedStr>, markup: bool) -> Vec<String> {
+    texts.iter().map(|text| text::normalise(text, markup, unescaper(py))).collect()
 }
 
 /// ``len(text.split())``.
@@ -102,6 +110,17 @@ impl Pattern {
     /// (lookaround and word boundaries dropped), so False means no match for certain.
     fn gate(&self, text: &str) -> bool {
         self.matcher.passes_gate(text)
+    }
+
+    /// The positions of the texts in ``texts`` that ``test`` passes: the lines of a page
+    /// tested in one call.
+    fn passing(&self, texts: Vec<PyBackedStr>) -> Vec<usize> {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(_, text)| self.matcher.passes_gate(text) && self.matcher.confirm(text))
+            .map(|(k, _)| k)
+            .collect()
     }
 
     /// Every match in ``text``, left to right, as ``regex.findall`` returns them for a
@@ -358,6 +377,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(feature_names, m)?)?;
     m.add_function(wrap_pyfunction!(display, m)?)?;
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
+    m.add_function(wrap_pyfunction!(normalise_all, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;

@@ -12,42 +12,77 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
-from .threads import _list_items
-from .units import HEADERS, Unit, _is_name, _line_text, _lowercase_words, _text
+from ...render import normalise_all
+from .threads import _list_items, _may_thread
+from .units import HEADERS, Unit, _is_name, _lowercase_words, _text
 from .voice import _body_like, _reader_voice
 
 
-def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit]]:
-    """The units of every block: marker lines, claimed lines, content lines."""
-    blocks = doc.blocks if blocks is None else blocks
-    claimed = _claimed_spans(doc)
-    repeated = _repeated_short_lines(doc)
+def classify(doc: Document, blocks: list[Block] | None = None,
+             hopeless: Callable[[list[list[Unit]]], bool] | None = None) -> list[list[Unit]] | None:
+    """The units of every block: marker lines, claimed lines, content lines.
+
+    ``hopeless``: a test of the units that says no discussion can be found among them
+    (its markers alone, and no threaded list). When it holds, None is returned as soon
+    as that is certain: after the markers are read when no threaded list can follow
+    (:func:`.threads._may_thread`), else after the lists are read."""
+    units, repeated = _read_lines(doc, doc.blocks if blocks is None else blocks)
+    if hopeless is not None and hopeless(units) and not _may_thread(doc, units):
+        return None
     vocabulary = _lowercase_words(doc)
+    _read_names(doc, units, repeated, vocabulary)
+    _list_items(doc, units, vocabulary)
+    if hopeless is not None and hopeless(units):
+        return None
+    _pair(doc, [u for us in units for u in us], {markers.display(t) for t in repeated}, vocabulary)
+    return units
+
+
+def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], set[str]]:
+    """Every line of ``blocks`` read for a marker, and the short lines the page repeats.
+    The lines are displayed, and told from those that may hold a marker, in one call each."""
+    lines = [line for block in blocks for line in block.lines]
+    shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
     local = _local_markers(doc)
-    out: list[list[Unit]] = []
-    for b, block in enumerate(blocks):
-        units = []
-        for j, line in enumerate(block.lines):
-            state = claimed.get(line.index)
-            raw = doc.slice(line.start, line.end)
-            marker = markers.parse(_line_text(raw), local) if line.end - line.start <= 4 * markers.MAX_LINE else None
-            if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
-                units.append(Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker,
-                                  text=raw if marker is not None else ""))
-            elif marker is not None:
-                units.append(Unit(line, marker.kind, marker, text=raw))
-            else:
-                units.append(Unit(line, "content"))
-        out.append(units)
-    # A name line is an author line when the page repeats it or a date follows it; a
-    # name inside a long block is a menu item, not an author.
+    cued = markers.cued(shown) if local is None else range(len(lines))  # another language: every line
+    found = {k: markers.parse(shown[k], local) for k in cued
+             if lines[k].end - lines[k].start <= 4 * markers.MAX_LINE}
+    claimed = _claimed_spans(doc)
+    units = [_unit(doc, line, found.get(k), claimed.get(line.index), shown[k]) for k, line in enumerate(lines)]
+    out, k = [], 0
+    for block in blocks:
+        out.append(units[k:k + len(block.lines)])
+        k += len(block.lines)
+    if blocks is not doc.blocks:  # the page repeats a line anywhere
+        lines = list(doc.lines())
+        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
+    return out, _repeated_short_lines(lines, shown)
+
+
+def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str | None, shown: str | None) -> Unit:
+    """A line with its marker: ``state`` is the category of the boilerplate or metadata that
+    claims the line, if any; markers of the discussion's edges stay on claimed lines."""
+    if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
+        raw = doc.slice(line.start, line.end) if marker is not None else ""
+        return Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker, text=raw, shown=shown)
+    if marker is not None:
+        return Unit(line, marker.kind, marker, text=doc.slice(line.start, line.end), shown=shown)
+    return Unit(line, "content", shown=shown)
+
+
+def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: frozenset[str]) -> None:
+    """A name line is an author line when the page repeats it or a date follows it; a
+    name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
-    for k, (size, j, unit) in enumerate(flat):
+    shaped = markers.may_be_names([_text(doc, u) for _, _, u in flat])  # the others are no names
+    for k in sorted(shaped):
+        size, j, unit = flat[k]
         if unit.kind != "content" or k + 1 >= len(flat):
             continue
         following = flat[k + 1][2]
@@ -56,15 +91,12 @@ def classify(doc: Document, blocks: list[Block] | None = None) -> list[list[Unit
             continue  # a name heads its block; one inside a list or a paragraph is not an author line
         if _named_header_before(flat, k) and not dated:
             continue  # "Fernie says: / DATE / Buckwheat": a one-word comment under a header that named its author
-        text = _line_text(doc.slice(unit.line.start, unit.line.end))
+        text = _text(doc, unit)
         if _is_name(text, text in repeated or dated, vocabulary):
             name = markers.display(text)
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
             unit.kind, unit.marker = "author", markers.Marker("author", name)
-    _list_items(doc, out, vocabulary)
-    _pair(doc, [u for units in out for u in units], {markers.display(t) for t in repeated}, vocabulary)
-    return out
 
 
 def _local_markers(doc: Document) -> markers.LocalMarkers | None:
@@ -148,8 +180,10 @@ def _claimed_spans(doc: Document) -> dict[int, str]:
     return out
 
 
-def _repeated_short_lines(doc: Document) -> set[str]:
-    counts = Counter(_line_text(doc.slice(ln.start, ln.end)) for ln in doc.lines() if ln.end - ln.start <= 40)
+def _repeated_short_lines(lines: list[Line], shown: list[str]) -> set[str]:
+    """The short lines (as displayed) that the page has twice or more: ``lines`` are all
+    its lines, ``shown`` their display text."""
+    counts = Counter(text for line, text in zip(lines, shown) if line.end - line.start <= 40)
     return {text for text, n in counts.items() if n >= 2}
 
 

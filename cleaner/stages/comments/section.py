@@ -57,7 +57,9 @@ class CommentSection:
         if hinted is not None:
             first = next((b.index for b in blocks if b.start >= hinted), None)
             return (first, len(blocks) - 1) if first is not None else None
-        units = classify(doc)
+        units = classify(doc, hopeless=_hopeless)
+        if units is None:
+            return None
         scores, structural, lasting = _evidence(doc, units)
         earliest = _earliest(doc, units)
         # the best-scoring run first; a sidebar of dated teasers can outscore a short
@@ -113,6 +115,21 @@ class CommentSection:
         if len(blocks) >= MIN_PAIRS:
             return blocks[0], last
         return None
+
+
+def _hopeless(units: list[list[Unit]]) -> bool:
+    """No run of these units can be accepted (``_accept``): each of its ways needs two
+    "says" or date headers (of one format, with a body), a discussion heading, a reply or
+    edit note, or items of a threaded list. Most pages have none of them, and their
+    blocks need no scores."""
+    headers = 0
+    for us in units:
+        for u in us:
+            if u.kind in ("reply", "edited") or u.item is not None or \
+                    (u.marker is not None and u.marker.kind == "heading"):
+                return False
+            headers += u.kind in ("says", "date")
+    return headers < MIN_PAIRS
 
 
 def _earliest(doc: Document, units: list[list[Unit]]) -> int:

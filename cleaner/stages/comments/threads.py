@@ -9,18 +9,22 @@ where a thread ends: with the text of its last item.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 
 from ... import markers
 from ...document import Document
-from ...patterns import lazy, settle
+from ...patterns import engine, lazy, settle
 from ...render import normalise
 from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text
 from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
 _ITEM_HEAD = lazy(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
+# how every ``_ITEM_HEAD`` starts: a bullet or a digit (any character outside ASCII, so
+# that the engine's Unicode tables need not agree with the regex module's on digits)
+_ITEM_STARTS = engine(r"^[*+\-0-9\u0080-\U0010FFFF]")
 _SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
@@ -35,24 +39,9 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
     comment, whatever its text says. The indent is kept so that the splitter can read the
     thread."""
     flat = [u for units in out for u in units if u.kind != "claimed"]
-    heads: list[_Head] = []
-    for k, (unit, following) in enumerate(zip(flat, flat[1:])):
-        if unit.kind not in ("content", "author") or following.kind != "content":
-            continue
-        head = _ITEM_HEAD.match(_text(doc, unit))
-        depth, below = _indent(doc, unit.line), _indent(doc, following.line)
-        if head is None or depth < 0 or below < 0 \
-                or _ITEM.match(_text(doc, following)) or _SUBITEM.match(_text(doc, following)):
-            continue
-        if k and _indent(doc, flat[k - 1].line) == depth and _ITEM.match(_text(doc, flat[k - 1])):
-            continue  # the last item of a menu ("* Books I Like / * Advertising / text"), not a comment
-        if markers.names_page_chrome(head["name"]):
-            continue
-        # the profile link vouches for the name (its words may be in the link: "…/robert.knilands")
-        if markers.looks_like_name(head["name"], True) if head["profile"] else _is_name(head["name"], True, vocabulary):
-            profile = bool(head["profile"])
-            heads.append(_Head(k, head["name"], depth, profile or _talks(doc, following, depth), profile,
-                               below > depth))
+    # the profile link vouches for the name (its words may be in the link: "…/robert.knilands")
+    heads = list(_heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True) if profile
+                        else _is_name(name, True, vocabulary)))
     for thread in _threads(doc, flat, heads):
         if not _is_thread(thread):
             continue
@@ -60,6 +49,41 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
             unit = flat[head.position]
             unit.kind, unit.item = "author", head.depth
             unit.marker = markers.Marker("author", markers.display(head.name))
+
+
+def _may_thread(doc: Document, out: list[list[Unit]]) -> bool:
+    """Whether ``_list_items`` may find a thread, asked before name lines are read: a
+    thread needs two items that talk, and every item it may find is among these (a
+    name line read later only turns a list item's text away, and a name test only
+    turns items away)."""
+    flat = [u for units in out for u in units if u.kind != "claimed"]
+    talking = (h for h in _heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True)) if h.talks)
+    return next(talking, None) is not None and next(talking, None) is not None
+
+
+def _heads(doc: Document, flat: list[Unit], named: Callable[[str, bool], bool]) -> Iterator[_Head]:
+    """List items whose line holds only a name that ``named`` (the name, whether it follows
+    a profile link) accepts, with text under them: the candidate headers of threads."""
+    texts = [_text(doc, u) for u in flat]
+    for k in sorted(_ITEM_STARTS.passing(texts)):  # the lines that may be list items
+        if k + 1 == len(flat):
+            break
+        unit, following = flat[k], flat[k + 1]
+        if unit.kind not in ("content", "author") or following.kind != "content":
+            continue
+        head = _ITEM_HEAD.match(texts[k])
+        if head is None or _ITEM.match(texts[k + 1]) or _SUBITEM.match(texts[k + 1]):
+            continue  # not a list item of a name, or one of a list of such items (a menu)
+        depth, below = _indent(doc, unit.line), _indent(doc, following.line)
+        if depth < 0 or below < 0:
+            continue
+        if k and _indent(doc, flat[k - 1].line) == depth and _ITEM.match(_text(doc, flat[k - 1])):
+            continue  # the last item of a menu ("* Books I Like / * Advertising / text"), not a comment
+        if markers.names_page_chrome(head["name"]):
+            continue
+        if named(head["name"], bool(head["profile"])):
+            profile = bool(head["profile"])
+            yield _Head(k, head["name"], depth, profile or _talks(doc, following, depth), profile, below > depth)
 
 
 class _Head(NamedTuple):

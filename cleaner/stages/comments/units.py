@@ -10,7 +10,6 @@ far apart comment headers may be.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ... import markers
 from ..._core import lower_words
@@ -39,6 +38,7 @@ class Unit:
     paired: bool = False  # a header with a comment body beside it
     text: str = ""        # the line as displayed (markers and headings only)
     item: int | None = None  # the indent of a list item this name heads (threaded lists)
+    shown: str | None = None  # the line's text (``_text``), kept once read
 
 
 # the page's vocabulary; ``_core.lower_words`` finds these (the tests hold it to this pattern)
@@ -76,19 +76,11 @@ def _indent(doc: Document, line: Line) -> int:
     return line.start - start if not doc.text[start:line.start].strip() else -1
 
 
-def _line_text(raw: str) -> str:
-    """A line's text as displayed (``normalise``); a short line's is kept, as these stages
-    read a line several times (a marker, a name, a repeated line, a header's body)."""
-    return _short_line_text(raw) if len(raw) <= 4 * markers.MAX_LINE else normalise(raw)
-
-
-@lru_cache(maxsize=2048)
-def _short_line_text(raw: str) -> str:
-    return normalise(raw)
-
-
 def _text(doc: Document, unit: Unit) -> str:
-    return _line_text(doc.slice(unit.line.start, unit.line.end))
+    """The unit's line as displayed, read once: the stages ask for it several times."""
+    if unit.shown is None:
+        unit.shown = normalise(doc.slice(unit.line.start, unit.line.end))
+    return unit.shown
 
 
 settle(globals())
