@@ -666,12 +666,13 @@ def test_posted_on_the_date():
 def test_a_headline_printed_again_with_more_around_it_nearby():
     from types import SimpleNamespace
 
+    from cleaner.metadata.region import text_key
     from cleaner.metadata.title import W_FRAMED, _framed
 
     texts = ["Timetable Changes Explained cover", "Rail", "Timetable Changes Explained", "Night Buses",
              "Hero image for Night Buses", "Latest Rail Industry Updates"]
     shaped = {2: (texts[2], 1.0), 3: (texts[3], 1.0), 5: (texts[5], 1.0)}
-    _framed(SimpleNamespace(texts=texts), shaped)
+    _framed(SimpleNamespace(texts=texts, keys=[text_key(t) for t in texts]), shaped)
     assert shaped[2][1] == 1.0 + W_FRAMED       # its image's alt text
     assert shaped[3][1] == 1.0                  # two words: inside too many lines to tell
     assert shaped[5][1] == 1.0

@@ -131,7 +131,7 @@ def _without_label(text: str, counts: dict[str, int]) -> str:
     """The title without a one-word label before it ("PROJECT: Weekend Coding Agent") when the
     page prints the title without it too: the label is the page's kicker, not the title's."""
     m = _LABEL.match(text, timeout=0.2) if ":" in text else None
-    return m["title"] if m and counts.get(_key(m["title"]), 0) else text
+    return m["title"] if m and counts.get(text_key(m["title"]), 0) else text
 
 
 FAR_LINES = 120       # lines before the article a headline with a dated line under it may stand
@@ -186,10 +186,10 @@ def _site_name(page: Page) -> set[int]:
     texts = page.texts
     if len(texts) < 2 or texts[0] != texts[1]:
         return set()
-    names = {_key(texts[0])}
+    names = {text_key(texts[0])}
     if m := _suffix(texts[0]):   # "Dan Davies - Back of Mind": "Dan Davies" too
-        names |= {_key(m["title"]), _key(m["site"])}
-    return {k for k in page.head() if k < 2 or _key(texts[k]) in names}
+        names |= {text_key(m["title"]), text_key(m["site"])}
+    return {k for k in page.head() if k < 2 or text_key(texts[k]) in names}
 
 
 def _apart(page: Page, k: int, deck: int) -> bool:
@@ -279,15 +279,14 @@ def _framed(page: Page, shaped: dict[int, tuple[str, float]]) -> None:
     if not shaped:
         return
     top = max(score for _, score in shaped.values())
-    keys: dict[int, str] = {}
     for k, (text, score) in list(shaped.items()):
         if score + W_FRAMED < top:   # the bonus would not make it the title
             continue
-        key = _key(display_title(text))
+        key = text_key(display_title(text))
         if len(key.split()) < FRAMED_WORDS:
             continue
         for j in range(max(0, k - ECHO_GAP), min(len(page.texts), k + ECHO_GAP + 1)):
-            other = keys[j] if j in keys else keys.setdefault(j, _key(page.texts[j]))
+            other = page.keys[j]
             if j != k and len(other) > len(key) and (other.startswith(key + " ") or other.endswith(" " + key)):
                 shaped[k] = (text, score + W_FRAMED)
                 break
@@ -312,7 +311,7 @@ def _echoes(shaped: dict[int, tuple[str, float]]) -> None:
                 break
             a, b = content[first], content[later]
             if min(len(a), len(b)) >= 2 and len(a & b) >= ECHO_SHARE * max(len(a), len(b)) \
-                    and _key(shaped[first][0]) != _key(shaped[later][0]):
+                    and text_key(shaped[first][0]) != text_key(shaped[later][0]):
                 shaped[first] = (shaped[first][0], shaped[first][1] + W_ECHO)
                 break
 
@@ -453,9 +452,6 @@ def _opening_words(page: Page) -> set[str]:
     return words
 
 
-_key = text_key
-
-
 _NUMBERED = lazy(r"^(\d{1,2})[.)]\s+(\S.*)$")
 
 
@@ -472,10 +468,10 @@ def _trail_ends(page: Page, counts: dict[str, int]) -> None:
             expect, last, previous = expect + 1, m[2], k
             continue
         if last is not None and expect > 2:
-            counts["trail:" + _key(last)] = 1
+            counts["trail:" + text_key(last)] = 1
         expect, last, previous = (2, m[2], k) if m and m[1] == "1" else (1, None, -2)
     if last is not None and expect > 2:
-        counts["trail:" + _key(last)] = 1
+        counts["trail:" + text_key(last)] = 1
 
 
 def _line_counts(page: Page) -> dict[str, int]:
@@ -508,12 +504,12 @@ def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
     first = text[:1]
     if (first in _BULLET_STARTS and (marks or first not in _BULLET_MARKS) or first.isdigit()) \
             and (bullet := _BULLET.match(text, timeout=0.2)):  # "• Title" in a list
-        counts["crumb:" + _key(text[bullet.end():])] += 1
+        counts["crumb:" + text_key(text[bullet.end():])] += 1
     if m := _suffix(text):  # "Title | Site": "Title"
-        counts["crumb:" + _key(m["title"])] += 1
+        counts["crumb:" + text_key(m["title"])] += 1
     for sep in _CRUMB_SEPARATORS:              # breadcrumbs: "Home » Blog » Title"
         if sep in text:
-            counts["trail:" + _key(text.rsplit(sep, 1)[1])] += 1
+            counts["trail:" + text_key(text.rsplit(sep, 1)[1])] += 1
 
 
 def _suffix(text: str) -> regex.Match | None:
@@ -523,13 +519,13 @@ def _suffix(text: str) -> regex.Match | None:
 
 def _repeated(text: str, counts: dict[str, int]) -> float:
     """Evidence that the page prints the line elsewhere: as a breadcrumb or page title, or twice."""
-    key = _key(text)
+    key = text_key(text)
     if counts.get("trail:" + key, 0):
         return W_TRAIL
     if counts.get("crumb:" + key, 0):
         return W_CRUMB
     if m := _suffix(text):
-        if counts.get(_key(m["title"]), 0) or counts.get("crumb:" + _key(m["title"]), 0) >= 2:
+        if counts.get(text_key(m["title"]), 0) or counts.get("crumb:" + text_key(m["title"]), 0) >= 2:
             return W_CRUMB
     return W_REPEATED if counts.get(key, 0) >= 2 else 0.0
 
@@ -541,7 +537,7 @@ def strip_site(text: str, counts: dict[str, int] | None = None) -> str:
     if not m:
         return text
     bare, site = m["title"].strip(), m["site"].strip()
-    if counts is not None and counts.get(_key(bare), 0) and counts.get(_key(text), 0) < 2:
+    if counts is not None and counts.get(text_key(bare), 0) and counts.get(text_key(text), 0) < 2:
         return bare
     if len(site.split()) <= 4 and len(bare.split()) >= 3 and "|" in text[len(bare):len(text) - len(site)]:
         return bare
