@@ -25,22 +25,25 @@ from .voice import _body_like, _reader_voice
 
 
 def classify(doc: Document, blocks: list[Block] | None = None,
-             hopeless: Callable[[list[list[Unit]]], bool] | None = None) -> list[list[Unit]] | None:
+             hopeless: Callable[[list[list[Unit]], bool], bool] | None = None) -> list[list[Unit]] | None:
     """The units of every block: marker lines, claimed lines, content lines.
 
-    ``hopeless``: a test of the units that says no discussion can be found among them
-    (its markers alone, and no threaded list). When it holds, None is returned as soon
+    ``hopeless``: a test of the units (and whether headers know their bodies yet) that
+    says no discussion can be found among them. When it holds, None is returned as soon
     as that is certain: after the markers are read when no threaded list can follow
-    (:func:`.threads._may_thread`), else after the lists are read."""
+    (:func:`.threads._may_thread`), else after the lists are read, or once headers are
+    paired with their bodies."""
     units, repeated = _read_lines(doc, doc.blocks if blocks is None else blocks)
-    if hopeless is not None and hopeless(units) and not _may_thread(doc, units):
+    if hopeless is not None and hopeless(units, False) and not _may_thread(doc, units):
         return None
     vocabulary = _lowercase_words(doc)
     _read_names(doc, units, repeated, vocabulary)
     _list_items(doc, units, vocabulary)
-    if hopeless is not None and hopeless(units):
+    if hopeless is not None and hopeless(units, False):
         return None
     _pair(doc, [u for us in units for u in us], {markers.display(t) for t in repeated}, vocabulary)
+    if hopeless is not None and hopeless(units, True):
+        return None
     return units
 
 
