@@ -52,10 +52,9 @@ def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], s
     The lines are displayed, and told from those that may hold a marker, in one call each."""
     lines = [line for block in blocks for line in block.lines]
     shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
-    local = _local_markers(doc)
-    cued = markers.cued(shown) if local is None else range(len(lines))  # another language: every line
-    found = {k: markers.parse(shown[k], local) for k in cued
-             if lines[k].end - lines[k].start <= 4 * markers.MAX_LINE}
+    short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
+    found = markers.parse_all([shown[k] for k in short], _local_markers(doc))
+    found = {short[i]: marker for i, marker in found.items()}
     claimed = _claimed_spans(doc)
     units = [_unit(doc, line, found.get(k), claimed.get(line.index), shown[k]) for k, line in enumerate(lines)]
     out, k = [], 0
