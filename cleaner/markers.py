@@ -199,6 +199,9 @@ _MAY_GLUED = engine(rf"\p{{Ll}}{_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}")
 _MAY_OPEN = engine("|".join(regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{p.args[0]})")
                             for p in (CHROME, AVATAR, EDITED, REPLY, HEADING, FORM)))
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
+_MAY_NOISE = engine(_NOISE.args[0])
+_MAY_RANGE = engine(RANGE_START.args[0])
+_MAY_PUBLISHED = engine(PUBLISHED_STAMP.args[0])
 _TOKENS = lazy(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = lazy(r"\s+([,:])")
 _INITIAL = lazy(r"\s\p{Lu}\.$")
@@ -408,9 +411,10 @@ def header(text: str) -> Marker | None:
     verb = VERB.search(rest, timeout=0.2) if _MAY_VERB.may_search(rest) else None
     if not dates and not verb:
         return None
-    if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):
+    before = stripped[:dates[0].start()] if dates else ""
+    if dates and _MAY_RANGE.may_search(before) and RANGE_START.search(before, timeout=0.2):
         return None
-    if dates and not verb and PUBLISHED_STAMP.search(stripped[:dates[0].start()], timeout=0.2):
+    if dates and not verb and _MAY_PUBLISHED.may_search(before) and PUBLISHED_STAMP.search(before, timeout=0.2):
         return None
     when = dates[0].group().strip() if dates else None
     word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb
@@ -434,14 +438,17 @@ def _has_stopword(name: str) -> bool:
 
 
 def _strip_glue(text: str) -> str:
-    text = _NOISE.sub(" ", text)
+    if _MAY_NOISE.may_search(text):
+        text = _NOISE.sub(" ", text)
     tokens = [t for t in _TOKENS.split(text) if t]
     while tokens and (tokens[0].lower().strip(".:") in _GLUE or tokens[0].isdigit()):
         tokens.pop(0)
     while tokens and tokens[-1].lower().strip(".:") in _GLUE:
         tokens.pop()
     out = " ".join(tokens)
-    return _SPACE_PUNCT.sub(r"\1", out).strip(" |,:-–—·•/")
+    if "," in out or ":" in out:
+        out = _SPACE_PUNCT.sub(r"\1", out)
+    return out.strip(" |,:-–—·•/")
 
 
 def _leftover(tail: str) -> bool:
