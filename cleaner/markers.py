@@ -194,7 +194,14 @@ _MAY_HEADER = engine(rf"(?i:{_DATE})|\d{{1,2}}:\d{{2}}"
                      r"|(?i:says|said|wrote|writes|commented|replied|reblogged|responded)")
 # GLUED_DATE is all lookaround: its gate is what the lookarounds look at
 _MAY_GLUED = engine(rf"\p{{Ll}}{_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}")
+# the tests ``_parse`` makes before ``header`` (chrome, avatar, edit and reply notes, heading,
+# form), all anchored at the start, as one gate; their groups unnamed ("name" is in two)
+_MAY_OPEN = engine("|".join(regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{p.args[0]})")
+                            for p in (CHROME, AVATAR, EDITED, REPLY, HEADING, FORM)))
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
+_MAY_NOISE = engine(_NOISE.args[0])
+_MAY_RANGE = engine(RANGE_START.args[0])
+_MAY_PUBLISHED = engine(PUBLISHED_STAMP.args[0])
 _TOKENS = lazy(r"\s+|(?<=\S)(?=[|,:])|(?<=[|,:])(?=\S)")
 _SPACE_PUNCT = lazy(r"\s+([,:])")
 _INITIAL = lazy(r"\s\p{Lu}\.$")
@@ -250,10 +257,25 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
-def cued(lines: list[str]) -> set[int]:
-    """The positions of the lines (as ``parse`` reads them) that may hold an English
-    marker: ``parse`` finds none on the others. The lines of a page in one call."""
-    return _MAY_CUE.passing(lines)
+def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int, Marker]:
+    """``parse`` of every line (the lines of a page): the markers found, by position. The
+    tests every line meets (the cue, before and after ``display``; whether one of the tests
+    before ``header`` can pass; the header's gate) are made for all lines in one call each."""
+    if local is not None:
+        return {k: m for k, line in enumerate(lines) if (m := parse(line, local)) is not None}
+    keys = [k for k in sorted(_MAY_CUE.passing(lines)) if not _too_long(lines[k])]
+    shown = [display(lines[k]) for k in keys]
+    keep = [i for i, text in enumerate(shown) if text and len(text) <= MAX_LINE]
+    keep = [keep[i] for i in sorted(_IS_CUE.passing([shown[i].lower() for i in keep]))]
+    texts = [shown[i] for i in keep]
+    opening, dated = _MAY_OPEN.may_passing(texts), _MAY_HEADER.may_passing(texts)
+    found = {}
+    for i, text in enumerate(texts):
+        k = keys[keep[i]]
+        marker = _parse(lines[k]) if i in opening else header(text) if i in dated else None
+        if marker is not None:
+            found[k] = marker
+    return found
 
 
 def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
@@ -268,9 +290,14 @@ def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
     return marker
 
 
+def _too_long(line: str) -> bool:
+    """A paragraph, not a marker (markdown links may make a marker line long)."""
+    return len(line) > MAX_LINE and (len(line) > 4 * MAX_LINE or "](" not in line)
+
+
 def _parse(line: str) -> Marker | None:
-    if len(line) > MAX_LINE and (len(line) > 4 * MAX_LINE or "](" not in line):
-        return None  # a paragraph, not a marker (markdown links may make a marker line long)
+    if _too_long(line):
+        return None
     if not _MAY_CUE.search(line):
         return None  # no cue (below) in the line, so none in its display text: most lines
     text = display(line)
@@ -384,9 +411,10 @@ def header(text: str) -> Marker | None:
     verb = VERB.search(rest, timeout=0.2) if _MAY_VERB.may_search(rest) else None
     if not dates and not verb:
         return None
-    if dates and RANGE_START.search(stripped[:dates[0].start()], timeout=0.2):
+    before = stripped[:dates[0].start()] if dates else ""
+    if dates and _MAY_RANGE.may_search(before) and RANGE_START.search(before, timeout=0.2):
         return None
-    if dates and not verb and PUBLISHED_STAMP.search(stripped[:dates[0].start()], timeout=0.2):
+    if dates and not verb and _MAY_PUBLISHED.may_search(before) and PUBLISHED_STAMP.search(before, timeout=0.2):
         return None
     when = dates[0].group().strip() if dates else None
     word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb
@@ -410,14 +438,17 @@ def _has_stopword(name: str) -> bool:
 
 
 def _strip_glue(text: str) -> str:
-    text = _NOISE.sub(" ", text)
+    if _MAY_NOISE.may_search(text):
+        text = _NOISE.sub(" ", text)
     tokens = [t for t in _TOKENS.split(text) if t]
     while tokens and (tokens[0].lower().strip(".:") in _GLUE or tokens[0].isdigit()):
         tokens.pop(0)
     while tokens and tokens[-1].lower().strip(".:") in _GLUE:
         tokens.pop()
     out = " ".join(tokens)
-    return _SPACE_PUNCT.sub(r"\1", out).strip(" |,:-–—·•/")
+    if "," in out or ":" in out:
+        out = _SPACE_PUNCT.sub(r"\1", out)
+    return out.strip(" |,:-–—·•/")
 
 
 def _leftover(tail: str) -> bool:

@@ -115,6 +115,23 @@ def test_the_cue_gate_is_a_superset(text):
         assert markers._MAY_CUE.search(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED))
+def test_the_gate_before_header_passes_every_early_marker(text):
+    """``_MAY_OPEN`` stands for the tests ``_parse`` makes before ``header``: a line it turns
+    away matches none of them."""
+    shown = markers.display(text)
+    if markers._IS_CHROME.match(shown) or markers.AVATAR.match(shown) or markers.EDITED.match(shown) \
+            or markers.REPLY.match(shown) or markers._IS_HEADING.match(shown) or markers._IS_FORM.match(shown):
+        assert markers._MAY_OPEN.may_match(shown)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(TEXTS, DATED, st.sampled_from(LINES)), max_size=10))
+def test_the_lines_of_a_page_parse_as_one_at_a_time(lines):
+    assert markers.parse_all(lines) == {k: m for k, line in enumerate(lines) if (m := markers.parse(line))}
+
+
 def _header_findings(text: str) -> bool:
     """A date, a time or a verb of saying in ``text`` after each rewrite ``header`` may make."""
     glued = markers.GLUED_DATE.sub(" ", text)
@@ -149,6 +166,7 @@ def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
     assert normalise_all(lines) == [normalise(line) for line in lines]
     for engine in ENGINES.values():
         assert engine.passing(lines) == {k for k, line in enumerate(lines) if engine.search(line)}
+        assert engine.may_passing(lines) == {k for k, line in enumerate(lines) if engine.may_search(line)}
 
 
 @settings(max_examples=300, deadline=None)

@@ -123,6 +123,12 @@ impl Pattern {
             .collect()
     }
 
+    /// The positions of the texts in ``texts`` that get past the pattern's gate (``gate``):
+    /// the lines of a page tested in one call.
+    fn passing_gate(&self, texts: Vec<PyBackedStr>) -> Vec<usize> {
+        texts.iter().enumerate().filter(|(_, text)| self.matcher.passes_gate(text)).map(|(k, _)| k).collect()
+    }
+
     /// Every match in ``text``, left to right, as ``regex.findall`` returns them for a
     /// pattern without groups that never matches the empty string. Linear patterns only.
     fn findall<'a>(&self, text: &'a str) -> PyResult<Vec<&'a str>> {

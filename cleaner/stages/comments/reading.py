@@ -25,22 +25,25 @@ from .voice import _body_like, _reader_voice
 
 
 def classify(doc: Document, blocks: list[Block] | None = None,
-             hopeless: Callable[[list[list[Unit]]], bool] | None = None) -> list[list[Unit]] | None:
+             hopeless: Callable[[list[list[Unit]], bool], bool] | None = None) -> list[list[Unit]] | None:
     """The units of every block: marker lines, claimed lines, content lines.
 
-    ``hopeless``: a test of the units that says no discussion can be found among them
-    (its markers alone, and no threaded list). When it holds, None is returned as soon
+    ``hopeless``: a test of the units (and whether headers know their bodies yet) that
+    says no discussion can be found among them. When it holds, None is returned as soon
     as that is certain: after the markers are read when no threaded list can follow
-    (:func:`.threads._may_thread`), else after the lists are read."""
+    (:func:`.threads._may_thread`), else after the lists are read, or once headers are
+    paired with their bodies."""
     units, repeated = _read_lines(doc, doc.blocks if blocks is None else blocks)
-    if hopeless is not None and hopeless(units) and not _may_thread(doc, units):
+    if hopeless is not None and hopeless(units, False) and not _may_thread(doc, units):
         return None
     vocabulary = _lowercase_words(doc)
     _read_names(doc, units, repeated, vocabulary)
     _list_items(doc, units, vocabulary)
-    if hopeless is not None and hopeless(units):
+    if hopeless is not None and hopeless(units, False):
         return None
     _pair(doc, [u for us in units for u in us], {markers.display(t) for t in repeated}, vocabulary)
+    if hopeless is not None and hopeless(units, True):
+        return None
     return units
 
 
@@ -49,10 +52,9 @@ def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], s
     The lines are displayed, and told from those that may hold a marker, in one call each."""
     lines = [line for block in blocks for line in block.lines]
     shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
-    local = _local_markers(doc)
-    cued = markers.cued(shown) if local is None else range(len(lines))  # another language: every line
-    found = {k: markers.parse(shown[k], local) for k in cued
-             if lines[k].end - lines[k].start <= 4 * markers.MAX_LINE}
+    short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
+    found = markers.parse_all([shown[k] for k in short], _local_markers(doc))
+    found = {short[i]: marker for i, marker in found.items()}
     claimed = _claimed_spans(doc)
     units = [_unit(doc, line, found.get(k), claimed.get(line.index), shown[k]) for k, line in enumerate(lines)]
     out, k = [], 0

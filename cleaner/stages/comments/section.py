@@ -117,19 +117,22 @@ class CommentSection:
         return None
 
 
-def _hopeless(units: list[list[Unit]]) -> bool:
+def _hopeless(units: list[list[Unit]], paired: bool) -> bool:
     """No run of these units can be accepted (``_accept``): each of its ways needs two
-    "says" or date headers (of one format, with a body), a discussion heading, a reply or
-    edit note, or items of a threaded list. Most pages have none of them, and their
-    blocks need no scores."""
-    headers = 0
+    comment headers with a body beside them (two "says" or date lines among them), one
+    under a discussion heading, a reply or edit note, or items of a threaded list.
+    ``paired``: whether headers know their bodies yet. Most pages have none of these,
+    and their blocks need no scores."""
+    headers, heading = 0, False
     for us in units:
         for u in us:
-            if u.kind in ("reply", "edited") or u.item is not None or \
-                    (u.marker is not None and u.marker.kind == "heading"):
+            if u.kind in ("reply", "edited") or u.item is not None:
                 return False
-            headers += u.kind in ("says", "date")
-    return headers < MIN_PAIRS
+            heading = heading or (u.marker is not None and u.marker.kind == "heading")
+            headers += u.paired if paired else u.kind in ("says", "date")
+    if not paired:
+        return not heading and headers < MIN_PAIRS
+    return headers < (1 if heading else MIN_PAIRS)
 
 
 def _earliest(doc: Document, units: list[list[Unit]]) -> int:
