@@ -14,6 +14,8 @@ from typing import ClassVar, Iterator
 
 import regex
 
+from cleaner import _core
+
 MAIN = "main"
 COMMENT = "comment"
 BOILERPLATE = "boilerplate"
@@ -331,67 +333,15 @@ def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> li
     """Partition the non-whitespace text by the strongest, latest annotation.
 
     Segments never cross a blank line and start and end on visible characters,
-    so a segment is always something a reader can point at.
+    so a segment is always something a reader can point at. The engine does the
+    cutting (every page ends here, once per piece of every block); neighbours
+    with the same label, category and rule merge within a paragraph.
     """
-    pieces = _elementary(annotations)
-    text = unified_line_ends(text)
-    segments: list[Segment] = []
-    k = 0
-    for block in blocks:
-        pos = block.start
-        while k < len(pieces) and pieces[k][1] <= block.start:
-            k += 1
-        j = k
-        while pos < block.end:
-            while j < len(pieces) and pieces[j][1] <= pos:
-                j += 1
-            if j < len(pieces) and pieces[j][0] <= pos:
-                end, owner = min(pieces[j][1], block.end), pieces[j][2]
-            else:
-                nxt = pieces[j][0] if j < len(pieces) else block.end
-                end, owner = min(nxt, block.end), None
-            _add(segments, text, pos, end, owner)
-            pos = end
-    return segments
-
-
-def _elementary(annotations: list[Annotation]) -> list[tuple[int, int, Annotation]]:
-    """Cut overlapping annotations into disjoint pieces, each with its winner."""
-    if not annotations:
-        return []
-    cuts = sorted({a.start for a in annotations} | {a.end for a in annotations})
-    ranked = sorted(enumerate(annotations), key=lambda p: p[1].start)
-    pieces: list[tuple[int, int, Annotation]] = []
-    active: list[tuple[int, Annotation]] = []
-    r = 0
-    for left, right in zip(cuts, cuts[1:]):
-        while r < len(ranked) and ranked[r][1].start <= left:
-            active.append(ranked[r])
-            r += 1
-        active = [p for p in active if p[1].end > left]
-        if active:
-            _, win = max(active, key=lambda p: (_STRENGTH[p[1].label], p[0]))
-            pieces.append((left, right, win))
-    return pieces
-
-
-def _add(segments: list[Segment], text: str, start: int, end: int, owner: Annotation | None) -> None:
-    chunk = text[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    start, end = start + lead, end - trail
-    if start >= end:
-        return
-    label, category, rule = (owner.label, owner.category, owner.rule) if owner else (MAIN, None, None)
-    if segments:
-        last = segments[-1]
-        same = (last.label, last.category, last.rule) == (label, category, rule)
-        if same and not text[last.end:start].count("\n\n") and not _blank_between(text, last.end, start):
-            last.end = end
-            return
-    segments.append(Segment(start, end, label, category, rule))
-
-
-def _blank_between(text: str, start: int, end: int) -> bool:
-    between = text[start:end]
-    return "\n" in between and any(not part.strip() for part in between.split("\n")[1:-1])
+    keys: dict[tuple, int] = {(MAIN, None, None): 0}
+    claims = [(a.label, a.category, a.rule) for a in annotations]
+    starts, ends, owners = _core.resolve(
+        text, [a.start for a in annotations], [a.end for a in annotations],
+        [_STRENGTH[label] for label, _, _ in claims], [keys.setdefault(c, len(keys)) for c in claims],
+        [block.start for block in blocks], [block.end for block in blocks])
+    return [Segment(start, end, *claims[owner]) if owner >= 0 else Segment(start, end, MAIN, None, None)
+            for start, end, owner in zip(starts, ends, owners)]

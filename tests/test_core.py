@@ -164,3 +164,88 @@ def test_sentences_match_the_reference(text, start):
     assert split_sentences(text, start) == reference_sentences(text, start)
     words = len(text.split())
     assert is_prose(text) == (words >= 40 or (words >= 12 and len(reference_sentences(text.rstrip())) >= 2))
+
+
+# ---- segments: annotations resolved in the engine against the Python reference ------------
+
+from cleaner.document import _STRENGTH, LABELS, MAIN, Annotation, Segment, resolve, split_blocks  # noqa: E402
+
+
+def reference_resolve(text: str, annotations: list[Annotation], blocks) -> list[Segment]:
+    """The resolver as Python: the strongest, latest annotation over each piece of a block."""
+    pieces = _reference_pieces(annotations)
+    text = unified_line_ends(text)
+    segments: list[Segment] = []
+    k = 0
+    for block in blocks:
+        pos = block.start
+        while k < len(pieces) and pieces[k][1] <= block.start:
+            k += 1
+        j = k
+        while pos < block.end:
+            while j < len(pieces) and pieces[j][1] <= pos:
+                j += 1
+            if j < len(pieces) and pieces[j][0] <= pos:
+                end, owner = min(pieces[j][1], block.end), pieces[j][2]
+            else:
+                end, owner = min(pieces[j][0] if j < len(pieces) else block.end, block.end), None
+            _reference_add(segments, text, pos, end, owner)
+            pos = end
+    return segments
+
+
+def _reference_pieces(annotations):
+    cuts = sorted({a.start for a in annotations} | {a.end for a in annotations})
+    ranked = sorted(enumerate(annotations), key=lambda p: p[1].start)
+    pieces, active, r = [], [], 0
+    for left, right in zip(cuts, cuts[1:]):
+        while r < len(ranked) and ranked[r][1].start <= left:
+            active.append(ranked[r])
+            r += 1
+        active = [p for p in active if p[1].end > left]
+        if active:
+            pieces.append((left, right, max(active, key=lambda p: (_STRENGTH[p[1].label], p[0]))[1]))
+    return pieces
+
+
+def _reference_add(segments, text, start, end, owner):
+    chunk = text[start:end]
+    start, end = start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))
+    if start >= end:
+        return
+    label, category, rule = (owner.label, owner.category, owner.rule) if owner else (MAIN, None, None)
+    if segments:
+        last = segments[-1]
+        between = text[last.end:start]
+        blank = "\n" in between and any(not part.strip() for part in between.split("\n")[1:-1])
+        if (last.label, last.category, last.rule) == (label, category, rule) and not blank:
+            last.end = end
+            return
+    segments.append(Segment(start, end, label, category, rule))
+
+
+_SEG_TEXT = st.text(st.sampled_from(list("ab é\u4e2d\n\n\r\t\u2028\u2029\u00a0\x0b")), max_size=60)
+
+
+@st.composite
+def _annotated(draw):
+    text = draw(_SEG_TEXT)
+    n = len(text)
+    spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n), st.sampled_from(LABELS),
+                                    st.sampled_from([None, "nav", "share"]), st.sampled_from([None, "r1", "r2"])),
+                          max_size=8))
+    annotations = [Annotation(min(a, b), max(a, b), label, cat, rule) for a, b, label, cat, rule in spans]
+    return text, annotations
+
+
+@given(_annotated())
+@settings(max_examples=400, deadline=None)
+def test_segments_match_the_reference(case):
+    text, annotations = case
+    blocks = split_blocks(text)
+    assert resolve(text, annotations, blocks) == reference_resolve(text, annotations, blocks)
+
+
+def test_segments_refuse_spans_outside_the_text():
+    with pytest.raises(ValueError):
+        _core.resolve("abc", [0], [9], [1], [1], [], [])

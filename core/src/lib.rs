@@ -15,6 +15,7 @@ mod pattern;
 mod pystr;
 mod pyuni;
 mod rules;
+mod segments;
 mod sentences;
 mod syntax;
 mod text;
@@ -326,6 +327,37 @@ impl Model {
 }
 
 /// Every name a structure feature can take.
+/// Annotations resolved into segments (``cleaner.document.resolve``): each
+/// annotation's character span, strength and key (equal keys merge, 0 is plain
+/// main text), the blocks' spans. Returns the segments' starts, ends and owners
+/// (the winning annotation's position, -1 for none).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn resolve(py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>, strengths: Vec<u8>, keys: Vec<u32>,
+           block_starts: Vec<usize>, block_ends: Vec<usize>) -> PyResult<(Vec<usize>, Vec<usize>, Vec<isize>)> {
+    let n = starts.len();
+    if ends.len() != n || strengths.len() != n || keys.len() != n || block_starts.len() != block_ends.len() {
+        return Err(PyValueError::new_err("annotation or block arrays disagree in length"));
+    }
+    let size = text.chars().count();
+    let spans = starts.iter().zip(&ends).chain(block_starts.iter().zip(&block_ends));
+    if spans.clone().any(|(&a, &b)| a > b || b > size) {
+        return Err(PyValueError::new_err("a span lies outside the text"));
+    }
+    let claims: Vec<segments::Claim> = (0..n)
+        .map(|i| segments::Claim { start: starts[i], end: ends[i], strength: strengths[i], key: keys[i] })
+        .collect();
+    let blocks: Vec<(usize, usize)> = block_starts.into_iter().zip(block_ends).collect();
+    let pieces = py.detach(|| segments::resolve(text, &claims, &blocks));
+    let mut out = (Vec::with_capacity(pieces.len()), Vec::with_capacity(pieces.len()), Vec::with_capacity(pieces.len()));
+    for piece in pieces {
+        out.0.push(piece.start);
+        out.1.push(piece.end);
+        out.2.push(piece.owner.map_or(-1, |i| i as isize));
+    }
+    Ok(out)
+}
+
 #[pyfunction]
 fn feature_names() -> Vec<&'static str> {
     VOCAB.names.iter().map(String::as_str).collect()
@@ -382,6 +414,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Model>()?;
     m.add_function(wrap_pyfunction!(feature_names, m)?)?;
     m.add_function(wrap_pyfunction!(display, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve, m)?)?;
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
     m.add_function(wrap_pyfunction!(normalise_all, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
