@@ -339,9 +339,13 @@ def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> li
     """
     keys: dict[tuple, int] = {(MAIN, None, None): 0}
     claims = [(a.label, a.category, a.rule) for a in annotations]
-    starts, ends, owners = _core.resolve(
-        text, [a.start for a in annotations], [a.end for a in annotations],
-        [_STRENGTH[label] for label, _, _ in claims], [keys.setdefault(c, len(keys)) for c in claims],
-        [block.start for block in blocks], [block.end for block in blocks])
+    arrays = ([a.start for a in annotations], [a.end for a in annotations],
+              [_STRENGTH[label] for label, _, _ in claims], [keys.setdefault(c, len(keys)) for c in claims],
+              [block.start for block in blocks], [block.end for block in blocks])
+    try:
+        starts, ends, owners = _core.resolve(text, *arrays)
+    except UnicodeEncodeError:  # a lone surrogate: visible, as U+FFFD is (offsets unchanged)
+        from .visible import scalar
+        starts, ends, owners = _core.resolve(scalar(text), *arrays)
     return [Segment(start, end, *claims[owner]) if owner >= 0 else Segment(start, end, MAIN, None, None)
             for start, end, owner in zip(starts, ends, owners)]

@@ -224,7 +224,7 @@ def _reference_add(segments, text, start, end, owner):
     segments.append(Segment(start, end, label, category, rule))
 
 
-_SEG_TEXT = st.text(st.sampled_from(list("ab é\u4e2d\n\n\r\t\u2028\u2029\u00a0\x0b")), max_size=60)
+_SEG_TEXT = st.text(st.sampled_from(list("ab é\u4e2d\n\n\r\t\u2028\u2029\u00a0\x0b\ud800")), max_size=60)
 
 
 @st.composite
