@@ -10,8 +10,9 @@
    of the directory, NUL bytes, empty documents), runs ``cleaner run`` on it
    and checks that every record read is either written or listed as an error:
    ``in = out + errors``.
-2. **Time per MB** of :func:`cleaner.clean` on an article followed by runs of
-   "Reply", date and bullet lines, at each size of ``--sizes`` (MB).
+2. **Time per MB** of :func:`cleaner.clean` and the record (``to_dict``) on an
+   article followed by runs of "Reply", date and bullet lines or by a thread of
+   comments, at each size of ``--sizes`` (MB).
 3. **Memory per document**: peak RSS growth (Linux ``VmHWM``) of one process cleaning one
    document of ``--memory-mb`` MB into its output line as ``cleaner run`` does
    (article paragraphs; three-word paragraphs, repeating and all different),
@@ -49,6 +50,9 @@ def shapes() -> dict:
         "reply": lambda n: "\n".join("Reply" for _ in range(n)),
         "dates": lambda n: "\n".join(f"March {i % 28 + 1}, 2021 at {i % 12 + 1}:0{i % 10} pm" for i in range(n)),
         "bullets": lambda n: "\n".join(f"- item number {i} of the list" for i in range(n)),
+        "thread": lambda n: "\n\n".join(f"{('Jane Doe', 'Tom Hill', 'Ann Lee')[i % 3]}\nMarch {i % 28 + 1}, 2021 "
+                                          f"at {i % 12 + 1}:0{i % 10} pm\nI think the council is right, "
+                                          f"number {i}.\nReply" for i in range(n)),
     }
 
 
@@ -165,7 +169,7 @@ def time_per_mb(sizes: list[float]) -> list[tuple[str, float, float]]:
         for size in sizes:
             text = shaped(name, size * 1e6, random.Random(1))
             start = time.perf_counter()
-            cleaner.clean(text)
+            cleaner.clean(text).to_dict()  # to the record, as a corpus run writes it
             rows.append((name, len(text) / 1e6, (time.perf_counter() - start) / (len(text) / 1e6)))
             print(f"  {name:8s} {rows[-1][1]:6.2f} MB  {rows[-1][2]:6.2f} s/MB", flush=True)
     return rows
@@ -239,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
               f"exit {r['exit']}; {r['seconds']:.1f} s")
         print(f"  {r['summary']}")
     if "time" not in skip:
-        print("time per MB, cleaner.clean on an article followed by runs of lines:")
+        print("time per MB, cleaner.clean to the record on an article followed by runs of lines:")
         rows = time_per_mb([float(s) for s in args.sizes.split(",")])
         worst = max(rows, key=lambda row: row[2])
         for name in shapes():

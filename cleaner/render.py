@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ._core import normalise as _normalise
 from ._core import normalise_all as _normalise_all
 from .patterns import lazy, settle
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .document import Document, Segment
 
 
 def normalise(text: str, markup: bool = True) -> str:
@@ -47,6 +47,12 @@ _MOJIBAKE = lazy("[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u
 def shown(doc: Document, start: int, end: int) -> str:
     """Display text of a span of a document: text extracted from HTML has no markup left to strip."""
     return readable(normalise(doc.slice(start, end), markup=doc.hints.get("input") != "html"))
+
+
+def shown_all(doc: Document, spans: Sequence[Segment]) -> list[str]:
+    """``shown`` of many spans of a document (its segments), displayed in one call to the engine."""
+    texts = normalise_all([doc.slice(s.start, s.end) for s in spans], markup=doc.hints.get("input") != "html")
+    return [text if text.isascii() else readable(text) for text in texts]
 
 
 def readable(text: str) -> str:

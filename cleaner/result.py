@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterator
 
 from .document import BOILERPLATE, COMMENT, MAIN, METADATA, Document, Segment
-from .render import shown
+from .render import shown, shown_all
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +124,19 @@ class CleanResult:
 
     def paragraph_spans(self, label: str = MAIN) -> list[tuple[list[Segment], str]]:
         """Each paragraph (block) of ``label`` text with the segments it was made of."""
-        return [(segs, text) for segs in _by_block(self.doc, label) if (text := _join(self.doc, segs))]
+        segments = [s for s in self.doc.segments() if s.label == label]
+        return _paragraphs(self.doc, segments, shown_all(self.doc, segments))
 
     @cached_property
     def comments(self) -> tuple[ReaderComment, ...]:
         """Reader comments in page order; a comment's text keeps its paragraphs."""
         out = []
+        segments = [s for s in self.segments if s.label == COMMENT]
+        starts = [s.start for s in segments]  # in text order: each comment's are found by bisection
+        pieces = shown_all(self.doc, segments)
         for comment in self.doc.comments:
-            segs = [s for s in self.segments if s.label == COMMENT and comment.start <= s.start < comment.end]
-            text = "\n\n".join(p for p in (_join(self.doc, g) for g in _group_blocks(self.doc, segs)) if p)
+            lo, hi = bisect.bisect_left(starts, comment.start), bisect.bisect_left(starts, comment.end)
+            text = "\n\n".join(text for _, text in _paragraphs(self.doc, segments[lo:hi], pieces[lo:hi]))
             out.append(ReaderComment(text, comment.author, comment.reply_to, comment.edited,
                                      comment.start, comment.end, comment.posted or None))
         return tuple(out)
@@ -140,11 +144,12 @@ class CleanResult:
     @cached_property
     def removed(self) -> tuple[Removal, ...]:
         """Boilerplate and metadata spans, each with the category and rule that removed it."""
-        return tuple(self._removal(s) for s in self.segments if s.label in (BOILERPLATE, METADATA))
+        return tuple(self._removals())
 
-    def _removal(self, segment: Segment) -> Removal:
-        return Removal(shown(self.doc, segment.start, segment.end), segment.category, segment.rule,
-                       segment.start, segment.end)
+    def _removals(self) -> Iterator[Removal]:
+        segments = [s for s in self.segments if s.label in (BOILERPLATE, METADATA)]
+        for seg, text in zip(segments, shown_all(self.doc, segments)):
+            yield Removal(text, seg.category, seg.rule, seg.start, seg.end)
 
     @cached_property
     def flags(self) -> tuple[LanguageFlag, ...]:
@@ -158,7 +163,7 @@ class CleanResult:
         objects kept beside their dicts was several times the text."""
         removals = self.__dict__.get("removed")
         if removals is None:
-            removals = (self._removal(s) for s in self.segments if s.label in (BOILERPLATE, METADATA))
+            removals = self._removals()
         return list(removals) if typed else [r.to_dict() for r in removals]
 
     def to_dict(self, *, typed: bool = False) -> dict[str, Any]:
@@ -182,32 +187,36 @@ class CleanResult:
         }
 
 
-def _by_block(doc: Document, label: str) -> list[list[Segment]]:
-    return _group_blocks(doc, [s for s in doc.segments() if s.label == label])
-
-
-def _group_blocks(doc: Document, segments: list[Segment]) -> list[list[Segment]]:
-    """Group segments by the block that holds them (segments never cross blocks)."""
-    groups: list[list[Segment]] = []
+def _paragraphs(doc: Document, segments: list[Segment], pieces: list[str]) -> list[tuple[list[Segment], str]]:
+    """The segments grouped by the block that holds them (segments never cross blocks),
+    each block's pieces (``pieces``: the segments' display text) joined; empty ones left out."""
+    out: list[tuple[list[Segment], str]] = []
     starts = doc.block_starts()
-    last_block = -1
-    for seg in segments:
-        block = bisect.bisect_right(starts, seg.start) - 1
-        if block != last_block:
-            groups.append([])
-            last_block = block
-        groups[-1].append(seg)
-    return groups
+    k = 0
+    while k < len(segments):
+        block_end = _block_end(starts, segments[k].start)
+        j = k + 1
+        while j < len(segments) and segments[j].start < block_end:
+            j += 1
+        if text := _join(doc, segments[k:j], pieces[k:j]):
+            out.append((segments[k:j], text))
+        k = j
+    return out
 
 
-def _join(doc: Document, segments: list[Segment]) -> str:
+def _block_end(starts, at: int) -> int:
+    """Where the block after the one holding ``at`` starts (no end past the last one)."""
+    following = bisect.bisect_right(starts, at)
+    return starts[following] if following < len(starts) else 1 << 62
+
+
+def _join(doc: Document, segments: list[Segment], pieces: list[str]) -> str:
     """Join the pieces of one block: a line break where the source had one, a space where
     it had white space, nothing where what was removed stood glued to them (the target
     of a markdown link: "[cherry tomato](/varieties/cherry)." reads "cherry tomato.")."""
     parts: list[str] = []
     previous_end = None
-    for seg in segments:
-        piece = shown(doc, seg.start, seg.end)
+    for seg, piece in zip(segments, pieces):
         if not piece:
             continue
         if parts:
