@@ -12,7 +12,8 @@
    ``in = out + errors``.
 2. **Time per MB** of :func:`cleaner.clean` and the record (``to_dict``) on an
    article followed by runs of "Reply", date and bullet lines or by a thread of
-   comments, at each size of ``--sizes`` (MB).
+   comments (on lines, or on one line as some converters print a page), at each
+   size of ``--sizes`` (MB).
 3. **Memory per document**: peak RSS growth (Linux ``VmHWM``) of one process cleaning one
    document of ``--memory-mb`` MB into its output line as ``cleaner run`` does
    (article paragraphs; three-word paragraphs, repeating and all different),
@@ -53,6 +54,8 @@ def shapes() -> dict:
         "thread": lambda n: "\n\n".join(f"{('Jane Doe', 'Tom Hill', 'Ann Lee')[i % 3]}\nMarch {i % 28 + 1}, 2021 "
                                           f"at {i % 12 + 1}:0{i % 10} pm\nI think the council is right, "
                                           f"number {i}.\nReply" for i in range(n)),
+        "flat-thread": lambda n: " ".join(f"Jane Doe{i} says: March {i % 28 + 1}, 2021 at {i % 12 + 1}:05 pm "
+                                          f"I agree with the plan number {i}. Reply" for i in range(n)),
     }
 
 

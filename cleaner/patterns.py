@@ -35,6 +35,19 @@ def lazy(*args: Any) -> Any:
     return Lazy(*args)
 
 
+#: Seconds a pattern of the ``regex`` module may take per character of its text, beyond
+#: its base limit. A pattern written to run in linear time still takes time in proportion
+#: to its text: the slowest date pattern reads about 4 MB/s, so a fixed limit of 0.2 s
+#: failed the document of a page printed on one line of 1 MB. Forty times that speed
+#: leaves room for a loaded machine; only catastrophic backtracking reaches the limit.
+PER_CHARACTER = 1e-5
+
+
+def budget(text: str, base: float = 0.2) -> float:
+    """The time limit (``timeout=``) for one call of a ``regex`` pattern on ``text``."""
+    return base + len(text) * PER_CHARACTER
+
+
 def settle(namespace: dict[str, Any]) -> None:
     """Let the module's lazy patterns replace themselves by name once compiled."""
     for name, value in namespace.items():

@@ -106,7 +106,15 @@ def _thread(n: int) -> str:
         f"I think the council is right about the budget, number {i}.\nReply" for i in range(n))
 
 
-@pytest.mark.parametrize("shape", [_replies, _dates, _bullets, _thread], ids=["reply", "dates", "bullets", "thread"])
+def _flat_thread(n: int) -> str:
+    """Comments on one line, as a converter that prints a page on one line leaves them:
+    a fixed time limit on each date pattern failed the document at 1 MB."""
+    return "Comments " + " ".join(f"Jane Doe{i} says: March {i % 28 + 1}, 2021 at {i % 12 + 1}:05 pm "
+                                  f"I agree with the plan number {i}. Reply" for i in range(n))
+
+
+@pytest.mark.parametrize("shape", [_replies, _dates, _bullets, _thread, _flat_thread],
+                         ids=["reply", "dates", "bullets", "thread", "flat-thread"])
 def test_time_per_mb_is_flat_on_long_runs_of_removed_lines(shape):
     """An article then thousands of 'Reply', date or bullet lines, or of comments: these
     were quadratic (200 KB of 'Reply' lines took 22 s, 1 MB of dates 33 s, the record

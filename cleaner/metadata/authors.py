@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Container
 
-from ..patterns import lazy, settle
+from ..patterns import budget, lazy, settle
 from .dates import find_date_spans
 
 MAX_WORDS = 60          # a byline with its tags and sources; longer is a paragraph that opens with "By"
@@ -122,10 +122,10 @@ def clean_line(text: str) -> str:
     other readings: a head line is read as a byline, a label and a name)."""
     text = text.strip()
     if text[:1] in _LEAD_MARKS:
-        text = _LEAD.sub("", text, timeout=0.2)
+        text = _LEAD.sub("", text, timeout=budget(text))
     if "By" in text or "by" in text or text[:1] in "VvPpDd":
-        text = _GLUED_BY.sub(r"\g<0> ", text, timeout=0.2)
-    return _GLUED.sub(" ", text, timeout=0.2) if _GLUED_HINT.search(text) else text
+        text = _GLUED_BY.sub(r"\g<0> ", text, timeout=budget(text))
+    return _GLUED.sub(" ", text, timeout=budget(text)) if _GLUED_HINT.search(text) else text
 
 
 # What a match of each pattern clean_line runs needs, looked for first (most lines hold none):
@@ -141,7 +141,7 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
     words = len(text.split())
     if not text or words > MAX_WORDS or words > SENTENCE_WORDS and text.endswith((".", "!", "?")):
         return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
-    m = _compiled("byline", lang).match(text, timeout=0.2)
+    m = _compiled("byline", lang).match(text, timeout=budget(text))
     if m:
         if team := team_name(m["rest"]):
             return [team]
@@ -165,14 +165,14 @@ _TEAM = lazy(rf"^(?:(?:[Tt]he|[Oo]ur)\s+(?:{_TEAM_WORD}){{0,3}}|(?:{_TEAM_WORD})
 
 def team_name(rest: str) -> str | None:
     """The desk or team at the start of ``rest`` ("The Investopedia Team", "Podium Staff"), or None."""
-    m = _TEAM.match(rest.strip(), timeout=0.2)
+    m = _TEAM.match(rest.strip(), timeout=budget(rest.strip()))
     return m.group().strip() if m else None
 
 
 def byline_label(text: str, lang: str | None = None) -> bool:
     """True for a label alone on its line ("By", "Written by", "Author:"): the names follow."""
     text = clean_line(text)
-    return bool(text) and _compiled("alone", lang).match(text, timeout=0.2) is not None
+    return bool(text) and _compiled("alone", lang).match(text, timeout=budget(text)) is not None
 
 
 def names_line(text: str, lang: str | None = None) -> list[str]:
@@ -186,7 +186,7 @@ def names_line(text: str, lang: str | None = None) -> list[str]:
     names = names_in(text, lang)
     if names and _only_names(text, names):
         return names
-    first = _SEPARATOR.split(text, maxsplit=1, timeout=0.2)[0]   # "Jane Doe | The Texas Newsroom"
+    first = _SEPARATOR.split(text, maxsplit=1, timeout=budget(text))[0]   # "Jane Doe | The Texas Newsroom"
     names = names_in(first, lang) if first != text else []
     return names if names and _only_names(first, names) else []
 
@@ -214,7 +214,7 @@ def _name_and_role(text: str, lang: str | None) -> list[str]:
     Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
     if not _SEPARATOR_MARK.search(text):   # no _SEPARATOR, no role (most lines)
         return []
-    parts = _SEPARATOR.split(text, maxsplit=2, timeout=0.2)
+    parts = _SEPARATOR.split(text, maxsplit=2, timeout=budget(text))
     if len(parts) < 2:
         return []
     role = [w.strip(",.") for w in parts[1].lower().split()]
@@ -235,9 +235,9 @@ def names_in(rest: str, lang: str | None = None) -> list[str]:
     if dated := find_date_spans(rest):
         rest = rest[:dated[0][0]]   # "Jane Doe August 25, 2025": the month is not her name
     rest = regex.split(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\b[Ii]n\b)\s*",
-                       rest, maxsplit=1, timeout=0.2)[0]
+                       rest, maxsplit=1, timeout=budget(rest))[0]
     names: list[str] = []
-    for i, part in enumerate(_compiled("and", lang).split(rest, timeout=0.2)):
+    for i, part in enumerate(_compiled("and", lang).split(rest, timeout=budget(rest))):
         if not part.strip() or names and _CREDENTIAL.match(part.strip(" .")):
             continue  # "Dylan Bailey, MS, RD": credentials after the name
         if names and any(w.strip(",.").lower() in _ROLE_WORDS for w in part.split()):
@@ -261,9 +261,9 @@ def pictured_name(text: str) -> str | None:
     """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
     Editor", "Profile photo of author Jane Doe", "Jane Doe headshot", "Jane Doe profile image"."""
     line = clean_line(text)
-    m = _PICTURED.match(line, timeout=0.2)
+    m = _PICTURED.match(line, timeout=budget(line))
     if not m:
-        after = _PICTURE_AFTER.search(line, timeout=0.2)
+        after = _PICTURE_AFTER.search(line, timeout=budget(line))
         if after is None:
             return None
         name = line[:after.start()]
@@ -320,9 +320,9 @@ def bare_name(text: str, common: Container[str] = frozenset()) -> str | None:
     lowered = [w.casefold().strip(".") for w in words]
     if any(w in _NOT_IN_NAME or w in NOT_NAME for w in lowered) or any(len(w) > 1 and w in common for w in lowered[1:]):
         return None
-    if any(_GLUED_WORDS.search(w, timeout=0.2) for w in words):
+    if any(_GLUED_WORDS.search(w, timeout=budget(w)) for w in words):
         return None
-    if not text.isupper() and any(_ACRONYM.match(w, timeout=0.2) for w in words):
+    if not text.isupper() and any(_ACRONYM.match(w, timeout=budget(w)) for w in words):
         return None   # "UX Analytics", "NVIDIA GTC": a topic or a product
     return text
 
@@ -337,7 +337,7 @@ def person_name(text: str) -> str | None:
 def _name(part: str, whole: bool) -> str | None:
     """The person's name at the start of ``part``; with ``whole``, only if it is all of it."""
     part = part.strip()
-    m = _NAME.match(part, timeout=0.2)
+    m = _NAME.match(part, timeout=budget(part))
     if not m:
         return None
     if whole and part[m.end():].strip(" .,"):

@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..patterns import lazy, settle
+from ..patterns import budget, lazy, settle
 
 # Full month names, every language at once: none is a common word elsewhere.
 _FULL = {
@@ -176,13 +176,13 @@ def _spans(text: str, lang: str | None, order: str | None) -> tuple[tuple[int, i
     found: list[tuple[int, int, str]] = []
     months = _lookup(lang)
     for pattern in _patterns(lang)[0 if _may_name_month(text, lang) else NAMED:]:
-        for m in pattern.finditer(text, timeout=0.2):
+        for m in pattern.finditer(text, timeout=budget(text)):
             iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)
             if iso and lang == "en" and _either_way(m):   # "09.10.2024" on an English page
                 iso = _numeric(m["day"], m["month"], m["year"], lang, order)
             if iso:
                 found.append((m.start(), m.end(), iso))
-    for m in _AMBIGUOUS.finditer(text, timeout=0.2):
+    for m in _AMBIGUOUS.finditer(text, timeout=budget(text)):
         if iso := _numeric(m["a"], m["b"], m["year"], lang, order):
             found.append((m.start(), m.end(), iso))
     found.sort()
@@ -243,7 +243,7 @@ def numeric_order(texts: list[str]) -> str | None:
     for text in texts:
         if not _YEAR.search(text):
             continue
-        for m in _NUMERIC.finditer(text, timeout=1.0):
+        for m in _NUMERIC.finditer(text, timeout=budget(text, 1.0)):
             first, second = int(m["a"]), int(m["b"])
             if second > 12 >= first:
                 seen.add("mdy")
@@ -289,7 +289,7 @@ def read_date(text: str, lang: str | None = None, reference: dt.date | None = No
     text = text.strip()
     if len(text) > MAX_CANDIDATE or not any(c.isdigit() for c in text) and reference is None:
         return None
-    for piece in _PIECES.split(text, timeout=0.2):
+    for piece in _PIECES.split(text, timeout=budget(text)):
         words = piece.split()
         for k in range(min(len(words), 4)):
             candidate = " ".join(words[k:])

@@ -19,7 +19,7 @@ from itertools import chain
 import regex
 
 from ..document import MAIN, Block, Document, Line
-from ..patterns import lazy
+from ..patterns import budget, lazy
 from ..render import normalise
 from ..sentences import is_prose
 
@@ -45,9 +45,9 @@ class LowerWords:
         if not isinstance(word, str):
             return False
         if word not in self.known:
-            self.known[word] = bool(_LOWER.fullmatch(word, timeout=0.2)) and regex.search(
+            self.known[word] = bool(_LOWER.fullmatch(word, timeout=budget(word))) and regex.search(
                 rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", self.text,
-                timeout=1.0) is not None
+                timeout=budget(self.text, 1.0)) is not None
         return self.known[word]
 
 

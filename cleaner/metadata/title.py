@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..patterns import engine, lazy, settle
+from ..patterns import budget, engine, lazy, settle
 from .dates import find_date_spans
 from .region import Page, text_key
 
@@ -130,7 +130,7 @@ _LABEL = lazy(r"^\p{L}+:\s+(?P<title>\S.*)$")
 def _without_label(text: str, counts: dict[str, int]) -> str:
     """The title without a one-word label before it ("PROJECT: Weekend Coding Agent") when the
     page prints the title without it too: the label is the page's kicker, not the title's."""
-    m = _LABEL.match(text, timeout=0.2) if ":" in text else None
+    m = _LABEL.match(text, timeout=budget(text)) if ":" in text else None
     return m["title"] if m and counts.get(text_key(m["title"]), 0) else text
 
 
@@ -215,7 +215,7 @@ _NOTICE_WORDS = ("click", "tap", "press", "old", "search")   # what every _NOTIC
 
 def _notice(text: str) -> bool:
     low = text.casefold()
-    return any(w in low for w in _NOTICE_WORDS) and _NOTICE.search(text, timeout=0.2) is not None
+    return any(w in low for w in _NOTICE_WORDS) and _NOTICE.search(text, timeout=budget(text)) is not None
 
 
 # A reading time on its line ("4 min read", "5 minute read time", "Reading time: 3 minutes"):
@@ -227,7 +227,7 @@ _READING_STARTS = frozenset("0123456789Rr")   # what a _READING match starts wit
 def _reading_times(page: Page, start: int, end: int) -> set[int]:
     """Positions of the reading-time lines among lines ``start`` to ``end``."""
     return {j for j in range(start, min(end, len(page.texts)))
-            if page.texts[j][:1] in _READING_STARTS and _READING.match(page.texts[j], timeout=0.2)}
+            if page.texts[j][:1] in _READING_STARTS and _READING.match(page.texts[j], timeout=budget(page.texts[j]))}
 
 
 _DATE_GLUE = " -–—|·•,:"
@@ -252,7 +252,7 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
-    bullet = not text[:1].isalpha() and _BULLET.match(text, timeout=0.2) is not None   # a letter starts none
+    bullet = not text[:1].isalpha() and _BULLET.match(text, timeout=budget(text)) is not None   # a letter starts none
     if not bullet:
         score += _repeated(text, counts)
     content = _content(text)
@@ -340,10 +340,10 @@ def _headline_over_deck(best: Candidate, above: tuple[str, float] | None, openin
     lower case), while the headline above it is no longer (a headline that asks a question is
     often as long as its deck) and about the article too (half its content words in the
     article's opening). A kicker or a menu line above a headline is not."""
-    if above is None or _BULLET.match(above[0], timeout=0.2) or _CRUMB_SEP.search(above[0], timeout=0.2):
+    if above is None or _BULLET.match(above[0], timeout=budget(above[0])) or _CRUMB_SEP.search(above[0], timeout=budget(above[0])):
         return False
-    words_above = _WORD.findall(above[0], timeout=0.2)
-    words = _WORD.findall(best.text, timeout=0.2)
+    words_above = _WORD.findall(above[0], timeout=budget(above[0]))
+    words = _WORD.findall(best.text, timeout=budget(best.text))
     half = len(words_above) // 2
     if half and words_above[:half] == words_above[half:]:
         return False   # "The history of coffee The history of coffee": an image's alt text and caption
@@ -370,13 +370,13 @@ def display_title(text: str) -> str:
     a list bullet ("• Title"), or the breadcrumb before it ("Home » Blog » Title": the
     breadcrumb's last item, when it starts at "Home" or has three items or more)."""
     if "#" in text or "*" in text or "_" in text:   # what a _MARKDOWN match holds
-        text = _MARKDOWN.sub("", text, timeout=0.2)
+        text = _MARKDOWN.sub("", text, timeout=budget(text))
     text = text.strip()
     if text[:1] in _LEAD_MARKS:
-        text = _LEAD_MARK.sub("", text, timeout=0.2)
+        text = _LEAD_MARK.sub("", text, timeout=budget(text))
     if not _CRUMB_MARK.search(text):   # no _CRUMB_SEP: the line is its one item
         return text.strip()
-    items = [item for item in _CRUMB_SEP.split(text, timeout=0.2) if item.strip()]
+    items = [item for item in _CRUMB_SEP.split(text, timeout=budget(text)) if item.strip()]
     if len(items) >= 2 and (items[0].strip().casefold() == "home" or len(items) >= 3) \
             and len(items[-1].split()) >= 2:
         return items[-1].strip()
@@ -409,13 +409,13 @@ def _headline_shape(text: str) -> bool:
     if end in ",:;" or end == "." and not text.endswith("...") and not titled:
         return False
     dotted = "." in text   # what a _SENTENCE_INSIDE match holds, and a _URL match but "://"
-    if not titled and dotted and _SENTENCE_INSIDE.search(text, timeout=0.2):
+    if not titled and dotted and _SENTENCE_INSIDE.search(text, timeout=budget(text)):
         return False  # two sentences: dialogue or a standfirst, not a headline
-    if (dotted or "://" in text) and _URL.search(text, timeout=0.2) or not any(c.isalpha() for c in text):
+    if (dotted or "://" in text) and _URL.search(text, timeout=budget(text)) or not any(c.isalpha() for c in text):
         return False
     first = next((c for c in text.lstrip("•·*▪►»›-–— \"'“‘0123456789.)") if c.isalpha()), "")
-    if not first or first.islower() and not _COUNT.match(text, timeout=0.2) \
-            and not _LOWER_NAME.match(text, timeout=0.2):
+    if not first or first.islower() and not _COUNT.match(text, timeout=budget(text)) \
+            and not _LOWER_NAME.match(text, timeout=budget(text)):
         return False
     letters = [w.casefold().strip(".,:!?") for w in words]
     if letters[-1] in _PICTURE or _label_twice(words):
@@ -436,7 +436,7 @@ def _label_twice(words: list[str]) -> bool:
 def _find_words(text: str) -> list[str]:
     """``_WORD.findall(text)``; by the engine (three times as fast) where both read text alike."""
     if _BEYOND_SHARED.search(text):
-        return _WORD.findall(text, timeout=0.2)
+        return _WORD.findall(text, timeout=budget(text))
     return _WORDS.findall(text)
 
 
@@ -463,7 +463,7 @@ def _trail_ends(page: Page, counts: dict[str, int]) -> None:
     for k, text in enumerate(page.texts):
         if not text[:1].isdigit():
             continue
-        m = _NUMBERED.match(text, timeout=0.2)
+        m = _NUMBERED.match(text, timeout=budget(text))
         if m and k == previous + 1 and int(m[1]) == expect:
             expect, last, previous = expect + 1, m[2], k
             continue
@@ -503,7 +503,7 @@ def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
     after a bullet mark), "Title | Site"'s, a breadcrumb's last item."""
     first = text[:1]
     if (first in _BULLET_STARTS and (marks or first not in _BULLET_MARKS) or first.isdigit()) \
-            and (bullet := _BULLET.match(text, timeout=0.2)):  # "• Title" in a list
+            and (bullet := _BULLET.match(text, timeout=budget(text))):  # "• Title" in a list
         counts["crumb:" + text_key(text[bullet.end():])] += 1
     if m := _suffix(text):  # "Title | Site": "Title"
         counts["crumb:" + text_key(m["title"])] += 1
@@ -514,7 +514,7 @@ def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
 
 def _suffix(text: str) -> regex.Match | None:
     """The ``_SUFFIX`` match of ``text`` ("Title | Site"), or None; looked for past a separator."""
-    return _SUFFIX.match(text, timeout=0.2) if _SEPARATOR.search(text) else None
+    return _SUFFIX.match(text, timeout=budget(text)) if _SEPARATOR.search(text) else None
 
 
 def _repeated(text: str, counts: dict[str, int]) -> float:

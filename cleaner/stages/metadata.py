@@ -26,7 +26,7 @@ from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_l
 from ..metadata.dates import find_date_spans, has_year, is_date_word, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
-from ..patterns import lazy, settle
+from ..patterns import budget, lazy, settle
 
 _TAXONOMY = lazy(r"\s(?:Region|Theme|Topics?|Tags?|Categor(?:y|ies)|Filed\s+under|Sections?|In-depth\s+Report)\s*:")
 # Words a dateline may hold besides the date: "Posted on Monday, March 3, 2024 at 8:15 am".
@@ -210,7 +210,7 @@ def _originally_published(page: Page, found: Found, lang: str | None) -> None:
         if "riginally" not in text:
             continue
         for start, _, iso in find_date_spans(text, lang):
-            if _ORIGINALLY.search(text[:start], timeout=0.2):
+            if _ORIGINALLY.search(text[:start], timeout=budget(text[:start])):
                 found.dates = [(k, iso, False)]
                 return
 
@@ -227,7 +227,7 @@ def _over_post_navigation(page: Page, lang: str | None) -> tuple[int, str, bool]
     Dates under the links are the neighbouring posts'."""
     below = page.tail(DATE_TAIL_LINES)
     for k in below:
-        if len(page.texts[k]) <= 30 and _POST_NAVIGATION.fullmatch(page.texts[k], timeout=0.2):
+        if len(page.texts[k]) <= 30 and _POST_NAVIGATION.fullmatch(page.texts[k], timeout=budget(page.texts[k])):
             for j in range(k - 1, max(below.start, k - POST_FOOTER_LINES) - 1, -1):
                 if spans := find_date_spans(page.texts[j], lang):
                     return (j, *_line_date(page.texts[j], spans))
@@ -243,7 +243,7 @@ def _signed_or_labelled(page: Page, k: int, found: Found, authors: list[list[str
     someone else there is a teaser's ("Related content" / "By Bo Chan" / "Mar 13, 2026"); or
     the post's own footer beside it ("… | Categories: …", "· 6 Comments"). A bare date there is
     more often a teaser's or a comment's."""
-    if k in found.labelled or _POST_META.search(page.texts[k], timeout=0.2):
+    if k in found.labelled or _POST_META.search(page.texts[k], timeout=budget(page.texts[k])):
         return True
     signers = [names for j, names in found.authors if j in (k - 1, k, k + 1)]
     signers += [[name] for j in (k - 1, k + 1) if 0 <= j < len(page.texts) and j not in found.byline_lines
@@ -271,8 +271,8 @@ def _line_date(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, bool]
     marked = []
     for i, (start, _, iso) in enumerate(spans):
         before = text[spans[i - 1][1] if i else 0:start]
-        updated = bool(_UPDATED.search(before, timeout=0.2))
-        glued = i > 0 and not _LETTER.search(before, timeout=0.2)
+        updated = bool(_UPDATED.search(before, timeout=budget(before)))
+        glued = i > 0 and not _LETTER.search(before, timeout=budget(before))
         marked.append((iso, updated, glued))
     plain = [k for k, (_, updated, _) in enumerate(marked) if not updated]
     if not plain:
@@ -311,7 +311,7 @@ def _label_over(page: Page, k: int) -> bool:
     a revision: on the development pages that date was the publication date seven times in
     eight.)"""
     return k > 0 and len(page.texts[k - 1]) <= 40 and \
-        _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+        _DATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=budget(page.texts[k - 1])) is not None
 
 
 def _update_over(page: Page, k: int) -> bool:
@@ -320,13 +320,13 @@ def _update_over(page: Page, k: int) -> bool:
     development pages a page printing one date so was dated by it seven times in eight, but
     under a publication date it is the later of the two."""
     return k > 0 and len(page.texts[k - 1]) <= 40 and \
-        _UPDATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=0.2) is not None
+        _UPDATE_LABEL_ALONE.fullmatch(page.texts[k - 1], timeout=budget(page.texts[k - 1])) is not None
 
 
 def _labelled(text: str, spans: list[tuple[int, int, str]]) -> bool:
     """A line that opens with a publication label and the date: "Posted on December 20, 2025
     by … - 5 Comments on …". Whatever follows, the label says what the date is."""
-    return bool(spans) and _PUBLISHED_LABEL.fullmatch(text[:spans[0][0]], timeout=0.2) is not None
+    return bool(spans) and _PUBLISHED_LABEL.fullmatch(text[:spans[0][0]], timeout=budget(text[:spans[0][0]])) is not None
 
 
 def _scan(page: Page, positions: range, found: Found, lang: str | None, reference,
@@ -367,7 +367,7 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
         if spans or (names and len(text) <= 80 and parse):
             iso, updated = _line_date(text, spans) if spans else (read_date(text, lang, reference), None)
             if updated is None:
-                updated = bool(_UPDATED.search(text, timeout=0.2))
+                updated = bool(_UPDATED.search(text, timeout=budget(text)))
             if not updated and spans and _update_over(page, k) and _others(text, spans) <= DATELINE_OTHER_WORDS:
                 updated = True
                 found.signed_updates.add(k)
@@ -376,13 +376,13 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.dates.append((k, iso, updated))
                 if labelled:
                     found.labelled.add(k)
-                if names and updated and not _LAST_UPDATED.search(text, timeout=0.2):
+                if names and updated and not _LAST_UPDATED.search(text, timeout=budget(text)):
                     found.signed_updates.add(k)
                 if not names:
                     found.date_lines.add(k)
         elif parse and len(text) <= 60 and (lang not in (None, "en") or reference) and any(c.isdigit() for c in text):
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
-                found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=0.2))))
+                found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=budget(text)))))
                 found.date_lines.add(k)
 
 
@@ -402,7 +402,7 @@ def _in_paragraph(page: Page, k: int) -> bool:
     if len(text.split()) <= SHORT_LINE:
         return False
     spans = find_date_spans(text)
-    return not (spans and (_SIGNED.match(text, timeout=0.2) or _is_dateline(text, spans)))
+    return not (spans and (_SIGNED.match(text, timeout=budget(text)) or _is_dateline(text, spans)))
 
 
 # A line that opens with who posted it and holds the date is a byline however long it runs:
@@ -428,7 +428,7 @@ def _closing_byline(text: str, spans: list[tuple[int, int, str]], lang: str | No
     is longer than a standfirst (a whole page printed as one line)."""
     if text[spans[-1][1]:].strip(" .") or len(text.split()) > STANDFIRST_WORDS:
         return None
-    starts = [m.start() for m in _CLOSING_BY.finditer(text, 0, spans[-1][0], timeout=0.2)]
+    starts = [m.start() for m in _CLOSING_BY.finditer(text, 0, spans[-1][0], timeout=budget(text))]
     if not starts or len((closing := text[starts[-1]:]).split()) > CLOSING_BYLINE_WORDS:
         return None
     names = byline_authors(closing, lang)
@@ -442,14 +442,14 @@ def _byline_after_date(text: str, spans: list[tuple[int, int, str]], lang: str |
         text, spans = line, find_date_spans(line, lang)
     if len(text.split()) > DATELINE_MAX_WORDS + 6 and not _labelled(text, spans):
         return []
-    m = _BY_INSIDE.search(text, timeout=0.2)
+    m = _BY_INSIDE.search(text, timeout=budget(text))
     if m is None or m.start() == 0:
         return []
-    names = byline_authors(_FIELDS.split(text[m.start():], maxsplit=1, timeout=0.2)[0], lang)
+    names = byline_authors(_FIELDS.split(text[m.start():], maxsplit=1, timeout=budget(text[m.start():]))[0], lang)
     before = text[:m.start()]
     dated = find_date_spans(before, lang)
     labels = all(w.lower().strip(".:") in _DATE_WORDS or w.lower() in _BY_LABELS
-                 for w in _WORD.findall(before, timeout=0.2))
+                 for w in _WORD.findall(before, timeout=budget(before)))
     if not names or not (labels or dated and _is_dateline(before, dated) or person_name(before) == names[0]):
         return []   # "… 2012. Stress by Generation URL: …": a reference, not a byline
     return names
@@ -552,15 +552,15 @@ def _name_by_date(text: str, spans: list[tuple[int, int, str]], page: Page) -> s
     Jane Doe | March 11, 2019")."""
     before = text[:spans[0][0]]
     if before.strip():
-        cut = _BEFORE_DATE.search(before, timeout=0.2)
+        cut = _BEFORE_DATE.search(before, timeout=budget(before))
         if name := bare_name(before[:cut.start()] if cut else before, page.lower_words):
             return name
     else:
         after = text[spans[-1][1]:].lstrip(" ,|•·–—-")
-        first = _AFTER_NAME.split(after, maxsplit=1, timeout=0.2)[0]
+        first = _AFTER_NAME.split(after, maxsplit=1, timeout=budget(after))[0]
         if first and first[0].isupper() and (name := bare_name(first, page.lower_words)):
             return name
-    fields = _FIELDS.split(text, timeout=0.2)   # "109 Comments | Jane Doe | Last Updated: March 11, 2019"
+    fields = _FIELDS.split(text, timeout=budget(text))   # "109 Comments | Jane Doe | Last Updated: March 11, 2019"
     return next((name for f in fields[:4] if len(fields) > 2 and (name := bare_name(f, page.lower_words))), None)
 
 
@@ -581,7 +581,7 @@ def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
         return False
     if _others(text, spans) <= DATELINE_OTHER_WORDS:
         return True
-    fields = _FIELDS.split(text, timeout=0.2)
+    fields = _FIELDS.split(text, timeout=budget(text))
     if len(fields) < 2:
         return False
     offset = 0
@@ -595,11 +595,14 @@ def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _others(text: str, spans: list[tuple[int, int, str]]) -> int:
-    """How many words of ``text`` are not its dates, date labels, weekdays or months."""
-    rest = text
-    for start, end, _ in reversed(spans):
-        rest = rest[:start] + " " + rest[end:]
-    return sum(1 for w in _WORD.findall(rest, timeout=0.2)
+    """How many words of ``text`` are not its dates, date labels, weekdays or months.
+    ``spans`` in text order, apart (as :func:`find_date_spans` gives them)."""
+    kept, pos = [], 0
+    for start, end, _ in spans:
+        kept.append(text[pos:start])
+        pos = end
+    rest = " ".join([*kept, text[pos:]])
+    return sum(1 for w in _WORD.findall(rest, timeout=budget(rest))
                if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w))
 
 
@@ -624,7 +627,7 @@ def _label(page: Page, found: Found) -> None:
 
 def _taxonomy_start(raw: str) -> int:
     """Where topic tags glued to a byline begin ("… Region: Europe Theme: …"), else the end."""
-    m = _TAXONOMY.search(raw, timeout=0.2)
+    m = _TAXONOMY.search(raw, timeout=budget(raw))
     return m.start() if m else len(raw)
 
 
