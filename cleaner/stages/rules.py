@@ -11,8 +11,9 @@ from __future__ import annotations
 from .._core import RuleEngine
 from ..document import MAIN, Block, Document
 from ..rules import Rule, for_language, rule_languages
-from ..sentences import is_prose, split_sentences
+from ..sentences import is_prose
 from ..structure.features import FLAT, split_flat
+from ..visible import scalar
 
 HEAD_FRACTION = 0.3   # a block starting in the first 30% of the text is in the head
 TAIL_FRACTION = 0.5   # a block ending in the last half is in the tail
@@ -57,9 +58,8 @@ class RuleStage:
             rule_set = self.for_language(page_language(doc))
         prose = [b for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
         bounds = _bounds(doc, prose)
-        placed = {block.index: _position(doc, block, bounds) for block in doc.blocks}
-        for block in doc.blocks:
-            rule_set.apply(doc, block, placed[block.index])
+        placed = [_position(doc, block, bounds) for block in doc.blocks]
+        rule_set.apply(doc, doc.blocks, placed)
         # A removed paragraph of prose (a fair-use notice) is not the article: measured
         # without it, an author bio above it is in the tail, as it would be once the
         # notice is gone. Cleaning the cleaned text must not remove more.
@@ -68,7 +68,7 @@ class RuleStage:
             for block in doc.blocks:
                 where = _position(doc, block, trimmed)
                 if where != placed[block.index] and doc.is_unclaimed(block.start, block.end):
-                    rule_set.apply(doc, block, where)
+                    rule_set.apply(doc, [block], [where])
 
 
 class RuleSet:
@@ -82,54 +82,34 @@ class RuleSet:
         self.engine = RuleEngine([(r.pattern, r.raw, list(r.requires), r.max_words, PLACE[r.where])
                                   for r in rules], [members[scope] for scope in SCOPES])
 
-    def apply(self, doc: Document, block: Block, where: int) -> None:
-        if self._block(doc, block, where):
-            return
-        for line in block.lines:
-            if line.end - line.start > FLAT:
-                self._pieces(doc, line.start, line.end)
-                continue
-            rule = self.first(0, doc.slice(line.start, line.end), where)
-            if rule:
-                doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
-            else:
-                self._edges(doc, line.start, line.end, where)
+    def apply(self, doc: Document, blocks: list[Block], places: list[int]) -> None:
+        """Annotate what the rules claim in ``blocks``, each at its place: the engine
+        judges every unit of them in one call."""
+        spans: list[tuple[int, int, int, bool, int]] = []
+        units: list[tuple[int, int, int]] = []
+        for block, where in zip(blocks, places):
+            before = len(units)
+            for line in block.lines:
+                if line.end - line.start > FLAT:
+                    units += _pieces(doc, line.start, line.end)
+                else:
+                    units.append((line.start, line.end, 0))
+            spans.append((block.start, block.end, where, self.has_blocks and len(block.lines) >= 2,
+                          len(units) - before))
+        try:
+            found = self.engine.page(doc.text, spans, units)
+        except UnicodeEncodeError:  # a lone surrogate: read as the stages read it
+            found = self.engine.page(scalar(doc.text), spans, units)
+        rules = self.rules
+        for start, end, index in found:
+            rule = rules[index]
+            doc.annotate(start, end, rule.label, rule.category, rule.id)
 
-    def _block(self, doc: Document, block: Block, where: int) -> bool:
-        if len(block.lines) < 2 or not self.has_blocks:
-            return False
-        rule = self.first(2, doc.slice(block.start, block.end), where)
-        if rule:
-            doc.annotate(block.start, block.end, rule.label, rule.category, rule.id)
-        return rule is not None
 
-    def _pieces(self, doc: Document, start: int, end: int) -> None:
-        """A flattened page (a converter printed it as one line) has no lines to judge: each
-        of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
-        for a, b in split_flat(doc.text, start, end):
-            rule = self.first(0, doc.slice(a, b), _placed(doc, a, b))
-            if rule:
-                doc.annotate(a, b, rule.label, rule.category, rule.id)
-
-    def _edges(self, doc: Document, start: int, end: int, where: int) -> None:
-        """Peel prompts off both ends of a line: "…last sentence. Share this article!" keeps the sentence."""
-        spans = split_sentences(doc.slice(start, end), start)
-        if len(spans) < 2:
-            return
-        hits: list[tuple[int, int, Rule]] = []
-        for order in (reversed(spans), spans):
-            for a, b in order:
-                rule = self.first(1, doc.slice(a, b), where)
-                if rule is None:
-                    break
-                hits.append((a, b, rule))
-        for a, b, rule in hits:
-            doc.annotate(a, b, rule.label, rule.category, rule.id)
-
-    def first(self, scope: int, raw: str, where: int) -> Rule | None:
-        """The first rule of ``scope`` (0 line, 1 sentence, 2 block) that claims ``raw``."""
-        found = self.engine.first(scope, raw, where)
-        return None if found is None else self.rules[found]
+def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
+    """A flattened page (a converter printed it as one line) has no lines to judge: each
+    of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
+    return [(a, b, _placed(doc, a, b)) for a, b in split_flat(doc.text, start, end)]
 
 
 def _bounds(doc: Document, prose: list[Block]) -> tuple[int, int]:
