@@ -8,6 +8,8 @@ a language the page's language is never counted.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from .._core import RuleEngine
 from ..document import MAIN, Block, Document
 from ..rules import Rule, for_language, rule_languages
@@ -56,18 +58,18 @@ class RuleStage:
         if self.languages:
             from ..language.page import page_language
             rule_set = self.for_language(page_language(doc))
-        prose = [b for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
+        blocks = doc.blocks
+        prose = _Prose(doc)
         bounds = _bounds(doc, prose)
-        placed = [_position(doc, block, bounds) for block in doc.blocks]
-        rule_set.apply(doc, doc.blocks, placed)
+        placed = _places(doc, bounds)
+        rule_set.apply(doc, blocks, placed)
         # A removed paragraph of prose (a fair-use notice) is not the article: measured
         # without it, an author bio above it is in the tail, as it would be once the
         # notice is gone. Cleaning the cleaned text must not remove more.
-        trimmed = _bounds(doc, [b for b in prose if not _removed(doc, b)])
+        trimmed = _bounds(doc, lambda b: prose(b) and not _removed(doc, b))
         if trimmed != bounds:
-            for block in doc.blocks:
-                where = _position(doc, block, trimmed)
-                if where != placed[block.index] and doc.is_unclaimed(block.start, block.end):
+            for block, where, was in zip(blocks, _places(doc, trimmed), placed):
+                if where != was and doc.is_unclaimed(block.start, block.end):
                     rule_set.apply(doc, [block], [where])
 
 
@@ -112,9 +114,30 @@ def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(a, b, _placed(doc, a, b)) for a, b in split_flat(doc.text, start, end)]
 
 
-def _bounds(doc: Document, prose: list[Block]) -> tuple[int, int]:
-    """Indexes of the first and last blocks of article prose (several sentences, or long)."""
-    return (prose[0].index, prose[-1].index) if prose else (len(doc.blocks), -1)
+class _Prose:
+    """Whether a block is article prose (several sentences, or long), asked of the few
+    blocks that bound the article and answered once each."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, block: Block) -> bool:
+        found = self.known.get(block.index)
+        if found is None:
+            found = self.known[block.index] = is_prose(self.doc.slice(block.start, block.end))
+        return found
+
+
+def _bounds(doc: Document, prose: Callable[[Block], bool]) -> tuple[int, int]:
+    """Indexes of the first and last blocks of article prose (those ``prose`` accepts),
+    looked for from either end of the page."""
+    blocks = doc.blocks
+    first = next((b for b in blocks if prose(b)), None)
+    if first is None:
+        return len(blocks), -1
+    last = next((b for b in reversed(blocks) if prose(b)), first)
+    return first.index, last.index
 
 
 def _removed(doc: Document, block: Block) -> bool:
@@ -123,20 +146,25 @@ def _removed(doc: Document, block: Block) -> bool:
                    for a in doc.annotations_over(line.start, line.end)) for line in block.lines)
 
 
-def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> int:
-    """Head: before the first prose paragraph or in the first 30% of the text; tail: after
-    the last prose paragraph or in the last half."""
-    return _placed(doc, block.start, block.end, block.index < bounds[0], block.index > bounds[1])
+def _places(doc: Document, bounds: tuple[int, int]) -> list[int]:
+    """Where each block sits, as a :data:`PLACE` mask: in the head before the first prose
+    paragraph or in the first 30% of the text; in the tail after the last prose paragraph
+    or in the last half."""
+    size = max(len(doc.text), 1)
+    head, tail = HEAD_FRACTION * size, TAIL_FRACTION * size
+    first, last = bounds
+    anywhere, in_head, in_tail = PLACE["anywhere"], PLACE["head"], PLACE["tail"]
+    return [anywhere | (in_head if b.index < first or b.start <= head else 0)
+            | (in_tail if b.index > last or b.end >= tail else 0) for b in doc.blocks]
 
 
-def _placed(doc: Document, start: int, end: int, before: bool = False, after: bool = False) -> int:
-    """Where the span ``start:end`` sits, as a :data:`PLACE` mask: in the head when ``before``
-    the article or starting in the first 30% of the text, in the tail when ``after`` it or
-    ending in the last half."""
+def _placed(doc: Document, start: int, end: int) -> int:
+    """Where the span ``start:end`` sits, as a :data:`PLACE` mask: in the head when it
+    starts in the first 30% of the text, in the tail when it ends in the last half."""
     size = max(len(doc.text), 1)
     where = PLACE["anywhere"]
-    if before or start <= HEAD_FRACTION * size:
+    if start <= HEAD_FRACTION * size:
         where |= PLACE["head"]
-    if after or end >= TAIL_FRACTION * size:
+    if end >= TAIL_FRACTION * size:
         where |= PLACE["tail"]
     return where
