@@ -8,11 +8,14 @@ a language the page's language is never counted.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from .._core import RuleEngine
 from ..document import MAIN, Block, Document
 from ..rules import Rule, for_language, rule_languages
-from ..sentences import is_prose, split_sentences
+from ..sentences import is_prose
 from ..structure.features import FLAT, split_flat
+from ..visible import scalar
 
 HEAD_FRACTION = 0.3   # a block starting in the first 30% of the text is in the head
 TAIL_FRACTION = 0.5   # a block ending in the last half is in the tail
@@ -55,20 +58,19 @@ class RuleStage:
         if self.languages:
             from ..language.page import page_language
             rule_set = self.for_language(page_language(doc))
-        prose = [b for b in doc.blocks if is_prose(doc.slice(b.start, b.end))]
+        blocks = doc.blocks
+        prose = _Prose(doc)
         bounds = _bounds(doc, prose)
-        placed = {block.index: _position(doc, block, bounds) for block in doc.blocks}
-        for block in doc.blocks:
-            rule_set.apply(doc, block, placed[block.index])
+        placed = _places(doc, bounds)
+        rule_set.apply(doc, blocks, placed)
         # A removed paragraph of prose (a fair-use notice) is not the article: measured
         # without it, an author bio above it is in the tail, as it would be once the
         # notice is gone. Cleaning the cleaned text must not remove more.
-        trimmed = _bounds(doc, [b for b in prose if not _removed(doc, b)])
+        trimmed = _bounds(doc, lambda b: prose(b) and not _removed(doc, b))
         if trimmed != bounds:
-            for block in doc.blocks:
-                where = _position(doc, block, trimmed)
-                if where != placed[block.index] and doc.is_unclaimed(block.start, block.end):
-                    rule_set.apply(doc, block, where)
+            for block, where, was in zip(blocks, _places(doc, trimmed), placed):
+                if where != was and doc.is_unclaimed(block.start, block.end):
+                    rule_set.apply(doc, [block], [where])
 
 
 class RuleSet:
@@ -82,59 +84,60 @@ class RuleSet:
         self.engine = RuleEngine([(r.pattern, r.raw, list(r.requires), r.max_words, PLACE[r.where])
                                   for r in rules], [members[scope] for scope in SCOPES])
 
-    def apply(self, doc: Document, block: Block, where: int) -> None:
-        if self._block(doc, block, where):
-            return
-        for line in block.lines:
-            if line.end - line.start > FLAT:
-                self._pieces(doc, line.start, line.end)
-                continue
-            rule = self.first(0, doc.slice(line.start, line.end), where)
-            if rule:
-                doc.annotate(line.start, line.end, rule.label, rule.category, rule.id)
-            else:
-                self._edges(doc, line.start, line.end, where)
-
-    def _block(self, doc: Document, block: Block, where: int) -> bool:
-        if len(block.lines) < 2 or not self.has_blocks:
-            return False
-        rule = self.first(2, doc.slice(block.start, block.end), where)
-        if rule:
-            doc.annotate(block.start, block.end, rule.label, rule.category, rule.id)
-        return rule is not None
-
-    def _pieces(self, doc: Document, start: int, end: int) -> None:
-        """A flattened page (a converter printed it as one line) has no lines to judge: each
-        of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
-        for a, b in split_flat(doc.text, start, end):
-            rule = self.first(0, doc.slice(a, b), _placed(doc, a, b))
-            if rule:
-                doc.annotate(a, b, rule.label, rule.category, rule.id)
-
-    def _edges(self, doc: Document, start: int, end: int, where: int) -> None:
-        """Peel prompts off both ends of a line: "…last sentence. Share this article!" keeps the sentence."""
-        spans = split_sentences(doc.slice(start, end), start)
-        if len(spans) < 2:
-            return
-        hits: list[tuple[int, int, Rule]] = []
-        for order in (reversed(spans), spans):
-            for a, b in order:
-                rule = self.first(1, doc.slice(a, b), where)
-                if rule is None:
-                    break
-                hits.append((a, b, rule))
-        for a, b, rule in hits:
-            doc.annotate(a, b, rule.label, rule.category, rule.id)
-
-    def first(self, scope: int, raw: str, where: int) -> Rule | None:
-        """The first rule of ``scope`` (0 line, 1 sentence, 2 block) that claims ``raw``."""
-        found = self.engine.first(scope, raw, where)
-        return None if found is None else self.rules[found]
+    def apply(self, doc: Document, blocks: list[Block], places: list[int]) -> None:
+        """Annotate what the rules claim in ``blocks``, each at its place: the engine
+        judges every unit of them in one call."""
+        spans: list[tuple[int, int, int, bool, int]] = []
+        units: list[tuple[int, int, int]] = []
+        for block, where in zip(blocks, places):
+            before = len(units)
+            for line in block.lines:
+                if line.end - line.start > FLAT:
+                    units += _pieces(doc, line.start, line.end)
+                else:
+                    units.append((line.start, line.end, 0))
+            spans.append((block.start, block.end, where, self.has_blocks and len(block.lines) >= 2,
+                          len(units) - before))
+        try:
+            found = self.engine.page(doc.text, spans, units)
+        except UnicodeEncodeError:  # a lone surrogate: read as the stages read it
+            found = self.engine.page(scalar(doc.text), spans, units)
+        rules = self.rules
+        for start, end, index in found:
+            rule = rules[index]
+            doc.annotate(start, end, rule.label, rule.category, rule.id)
 
 
-def _bounds(doc: Document, prose: list[Block]) -> tuple[int, int]:
-    """Indexes of the first and last blocks of article prose (several sentences, or long)."""
-    return (prose[0].index, prose[-1].index) if prose else (len(doc.blocks), -1)
+def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
+    """A flattened page (a converter printed it as one line) has no lines to judge: each
+    of its sentence-like pieces is judged as a line, placed by where it sits in the text."""
+    return [(a, b, _placed(doc, a, b)) for a, b in split_flat(doc.text, start, end)]
+
+
+class _Prose:
+    """Whether a block is article prose (several sentences, or long), asked of the few
+    blocks that bound the article and answered once each."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, block: Block) -> bool:
+        found = self.known.get(block.index)
+        if found is None:
+            found = self.known[block.index] = is_prose(self.doc.slice(block.start, block.end))
+        return found
+
+
+def _bounds(doc: Document, prose: Callable[[Block], bool]) -> tuple[int, int]:
+    """Indexes of the first and last blocks of article prose (those ``prose`` accepts),
+    looked for from either end of the page."""
+    blocks = doc.blocks
+    first = next((b for b in blocks if prose(b)), None)
+    if first is None:
+        return len(blocks), -1
+    last = next((b for b in reversed(blocks) if prose(b)), first)
+    return first.index, last.index
 
 
 def _removed(doc: Document, block: Block) -> bool:
@@ -143,20 +146,25 @@ def _removed(doc: Document, block: Block) -> bool:
                    for a in doc.annotations_over(line.start, line.end)) for line in block.lines)
 
 
-def _position(doc: Document, block: Block, bounds: tuple[int, int]) -> int:
-    """Head: before the first prose paragraph or in the first 30% of the text; tail: after
-    the last prose paragraph or in the last half."""
-    return _placed(doc, block.start, block.end, block.index < bounds[0], block.index > bounds[1])
+def _places(doc: Document, bounds: tuple[int, int]) -> list[int]:
+    """Where each block sits, as a :data:`PLACE` mask: in the head before the first prose
+    paragraph or in the first 30% of the text; in the tail after the last prose paragraph
+    or in the last half."""
+    size = max(len(doc.text), 1)
+    head, tail = HEAD_FRACTION * size, TAIL_FRACTION * size
+    first, last = bounds
+    anywhere, in_head, in_tail = PLACE["anywhere"], PLACE["head"], PLACE["tail"]
+    return [anywhere | (in_head if b.index < first or b.start <= head else 0)
+            | (in_tail if b.index > last or b.end >= tail else 0) for b in doc.blocks]
 
 
-def _placed(doc: Document, start: int, end: int, before: bool = False, after: bool = False) -> int:
-    """Where the span ``start:end`` sits, as a :data:`PLACE` mask: in the head when ``before``
-    the article or starting in the first 30% of the text, in the tail when ``after`` it or
-    ending in the last half."""
+def _placed(doc: Document, start: int, end: int) -> int:
+    """Where the span ``start:end`` sits, as a :data:`PLACE` mask: in the head when it
+    starts in the first 30% of the text, in the tail when it ends in the last half."""
     size = max(len(doc.text), 1)
     where = PLACE["anywhere"]
-    if before or start <= HEAD_FRACTION * size:
+    if start <= HEAD_FRACTION * size:
         where |= PLACE["head"]
-    if after or end >= TAIL_FRACTION * size:
+    if end >= TAIL_FRACTION * size:
         where |= PLACE["tail"]
     return where

@@ -182,6 +182,16 @@ impl RuleEngine {
     fn first(&self, py: Python<'_>, scope: usize, raw: &str, place: u8) -> Option<usize> {
         self.engine.first(scope, raw, place, unescaper(py))
     }
+
+    /// The spans the rules claim on a page, as (start, end, rule index) in the order they
+    /// are found (character offsets). ``blocks``: (start, end, place, judged whole, number
+    /// of units) in order; ``units``: (start, end, place) of each block's units in turn,
+    /// place 0 for a line (judged at its block's place, its edge sentences tried) and the
+    /// piece's own place for a piece of a flattened line.
+    fn page(&self, py: Python<'_>, text: &str, blocks: Vec<(usize, usize, u8, bool, usize)>,
+            units: Vec<(usize, usize, u8)>) -> PyResult<Vec<(usize, usize, usize)>> {
+        self.engine.page(text, &blocks, &units, unescaper(py)).map_err(PyValueError::new_err)
+    }
 }
 
 fn names(ids: &[u32]) -> Vec<&'static str> {

@@ -9,7 +9,9 @@
 
 use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
-use std::sync::{Arc, OnceLock};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, Hir, HirKind, Repetition};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::syntax::{drop_boundaries, drop_lookaround, split_alternatives, widen_classes, widen_repeats};
 
@@ -33,6 +35,24 @@ pub struct Matcher {
     /// The gate (see `make_gate`), built when the rule first meets a unit: a rule of a
     /// language no page of the run is in never costs its compile time.
     gate: Arc<OnceLock<Gate>>,
+    /// What every match of the gate's parts starts with (see `gate_literals`).
+    literals: Arc<OnceLock<GateLiterals>>,
+}
+
+/// The literals every match of a gate's part starts with: `None` when a match may start
+/// anywhere (no finite set, or the part cannot be read), an empty list when the gate has
+/// no such part. A text holding none of a part's literals (at its start, for the anchored
+/// part) cannot get past that part.
+#[derive(Default)]
+pub struct GateLiterals {
+    pub anchored: Option<Vec<Vec<u8>>>,
+    pub floating: Option<Vec<Vec<u8>>>,
+    /// For an anchored part without `anchored` literals: literals one of which its
+    /// matches hold somewhere (see `holds`), or None.
+    pub anchored_holds: Option<Vec<Vec<u8>>>,
+    /// Non-ASCII characters the literals stand for as an ASCII letter (`K`, the Kelvin
+    /// sign, as `k`): they say nothing of a text holding one (see `fold_case`).
+    pub folded: Vec<char>,
 }
 
 /// A pattern read: in the syntax both engines share, and which of them runs it.
@@ -40,6 +60,16 @@ struct Read {
     source: String,
     /// Whether the whole pattern runs on the linear engine (no lookaround, no backreference).
     linear: bool,
+}
+
+/// The patterns a gate is built from (see `Matcher::gate_source`).
+struct GateSource {
+    /// The alternatives anchored at the start, tried at the start of the text only.
+    anchored: Option<String>,
+    /// The other alternatives, searched.
+    floating: Option<String>,
+    /// Whether the gate is the pattern itself (nothing was loosened).
+    exact: bool,
 }
 
 /// A pattern's loosened superset, run before the pattern itself.
@@ -86,6 +116,7 @@ impl Matcher {
             read: Arc::new(OnceLock::new()),
             whole: Arc::new(OnceLock::new()),
             gate: Arc::new(OnceLock::new()),
+            literals: Arc::new(OnceLock::new()),
         }
     }
 
@@ -103,11 +134,10 @@ impl Matcher {
     /// boundaries dropped (Unicode word boundaries keep the automata off their fast
     /// path on non-ASCII text), long bounded repeats left open (`{1,50}` of a Unicode
     /// class is a large automaton), letter classes read as any character but white
-    /// space (case-folded `\p{L}` is thousands of states).
-    fn make_gate(&self) -> Gate {
-        let Some(read) = self.read() else {
-            return Gate::default();
-        };
+    /// space (case-folded `\p{L}` is thousands of states). None for a pattern that
+    /// cannot be read.
+    fn gate_source(&self) -> Option<GateSource> {
+        let read = self.read()?;
         let (flags, body) = split_flags(&read.source);
         let loose = widen_classes(&widen_repeats(&drop_boundaries(&drop_lookaround(body))));
         let exact = read.linear && loose == body;
@@ -123,17 +153,33 @@ impl Matcher {
                 floating.push(part);
             }
         }
-        let floating = if floating.is_empty() { Ok(None) } else { build(&floating.join("|")).map(Some) };
-        let anchored = if anchored.is_empty() {
-            Ok(None)
-        } else {
-            meta::Regex::builder()
-                .configure(meta::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
-                .build(&anchored.join("|"))
-                .map(Some)
+        let joined = |parts: Vec<String>| (!parts.is_empty()).then(|| parts.join("|"));
+        Some(GateSource { anchored: joined(anchored), floating: joined(floating), exact })
+    }
+
+    /// The literals the matches of the gate's parts start with, read once per pattern.
+    pub fn gate_literals(&self) -> &GateLiterals {
+        self.literals.get_or_init(|| match self.gate_source() {
+            Some(source) => {
+                let mut folded = Vec::new();
+                let anchored = source.anchored.as_deref().map_or(Some(Vec::new()), |a| prefixes(a, &mut folded));
+                let anchored_holds =
+                    if anchored.is_none() { source.anchored.as_deref().and_then(|a| holds(a, &mut folded)) } else { None };
+                let floating = source.floating.as_deref().map_or(Some(Vec::new()), |f| holds(f, &mut folded));
+                GateLiterals { anchored, floating, anchored_holds, folded }
+            }
+            None => GateLiterals::default(),
+        })
+    }
+
+    fn make_gate(&self) -> Gate {
+        let Some(source) = self.gate_source() else {
+            return Gate::default();
         };
+        let floating = source.floating.as_deref().map(build).transpose();
+        let anchored = source.anchored.as_deref().map(build_anchored).transpose();
         match (floating, anchored) {
-            (Ok(floating), Ok(anchored)) => Gate { anchored, floating, exact, gated: true },
+            (Ok(floating), Ok(anchored)) => Gate { anchored, floating, exact: source.exact, gated: true },
             _ => Gate::default(),
         }
     }
@@ -144,12 +190,24 @@ impl Matcher {
 
     /// Whether the gate lets `text` through: a rule without a gate always does.
     pub fn passes_gate(&self, text: &str) -> bool {
-        let gate = self.gate();
-        if !gate.gated {
+        self.passes_gate_where(text, true, true)
+    }
+
+    /// Whether the pattern has a gate: one without lets every text through.
+    pub fn is_gated(&self) -> bool {
+        self.gate().gated
+    }
+
+    /// `passes_gate` told by a prefilter that the anchored part (`anchored`) or the
+    /// floating part (`floating`) cannot match: those parts are not run. A rule without
+    /// a gate still passes.
+    pub fn passes_gate_where(&self, text: &str, anchored: bool, floating: bool) -> bool {
+        if !self.is_gated() {
             return true;
         }
-        gate.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes)))
-            || gate.floating.as_ref().is_some_and(|f| f.is_match(text))
+        let gate = self.gate();
+        (anchored && gate.anchored.as_ref().is_some_and(|a| a.is_match(Input::new(text).anchored(Anchored::Yes))))
+            || (floating && gate.floating.as_ref().is_some_and(|f| f.is_match(text)))
     }
 
     /// Why the whole pattern cannot be built (an unknown Unicode property, too large), or None.
@@ -231,6 +289,129 @@ fn read(python: &str) -> Result<Read, String> {
     Ok(Read { source, linear })
 }
 
+/// The literals every match of `source` starts with, or None when there is no finite
+/// set of them (or one is empty: a match may start with anything).
+fn prefixes(source: &str, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
+    starts(&fold_case(&regex_syntax::Parser::new().parse(source).ok()?, folded), 1)
+}
+
+/// `hir` with every class of one ASCII letter's casings (`[Kk\u{212A}]`, as `(?i)k` reads)
+/// read as the lower-case letter: literals looked for without regard to ASCII case then
+/// stand for every casing of a word, which the extractor would spell out one by one.
+/// The non-ASCII characters such a class held are added to `folded`: a text with one
+/// of them is not ruled out by literals.
+fn fold_case(hir: &Hir, folded: &mut Vec<char>) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => match ascii_letter(class) {
+            Some((letter, others)) => {
+                folded.extend(others);
+                Hir::literal([letter as u8])
+            }
+            None => hir.clone(),
+        },
+        HirKind::Repetition(rep) => {
+            Hir::repetition(Repetition { sub: Box::new(fold_case(&rep.sub, folded)), ..rep.clone() })
+        }
+        HirKind::Capture(group) => {
+            Hir::capture(Capture { sub: Box::new(fold_case(&group.sub, folded)), ..group.clone() })
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(|h| fold_case(h, folded)).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(|h| fold_case(h, folded)).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// The non-ASCII characters case-insensitive matching reads as an ASCII letter (the
+/// Kelvin sign as `k`, the long s as `s`).
+static ASCII_CASINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let letters = regex_syntax::Parser::new().parse("(?i)[a-z]").expect("a valid class");
+    match letters.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            class.iter().flat_map(|r| r.start()..=r.end()).filter(|c| !c.is_ascii()).collect()
+        }
+        _ => Vec::new(),
+    }
+});
+
+/// The lower-case ASCII letter whose casings `class` holds (and only them: its
+/// non-ASCII characters, returned too, must be casings of an ASCII letter), or None.
+fn ascii_letter(class: &ClassUnicode) -> Option<(char, Vec<char>)> {
+    let mut letter = None;
+    let mut others = Vec::new();
+    for range in class.iter() {
+        if range.end() as u32 - range.start() as u32 >= 4 {
+            return None;
+        }
+        for c in range.start()..=range.end() {
+            if !c.is_ascii() {
+                if !ASCII_CASINGS.contains(&c) {
+                    return None;
+                }
+                others.push(c);
+            } else if !c.is_ascii_alphabetic() || letter.is_some_and(|l| l != c.to_ascii_lowercase()) {
+                return None;
+            } else {
+                letter = Some(c.to_ascii_lowercase());
+            }
+        }
+    }
+    letter.map(|l| (l, others))
+}
+
+/// Literals shorter than this are in too much text to rule anything out anywhere in it
+/// (at its start, any literal does).
+const SHORTEST: usize = 3;
+/// How many literals a part may have: more, and it has none.
+const MOST_LITERALS: usize = 1024;
+/// How many of a sequence's first parts the literals of what follows them are read from.
+const SUFFIXES: usize = 16;
+
+/// The literals every match of `hir` starts with, none shorter than `shortest`.
+fn starts(hir: &Hir, shortest: usize) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).limit_total(MOST_LITERALS).extract(hir);
+    if seq.min_literal_len()? < shortest.max(1) {
+        return None;
+    }
+    Some(seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// Literals one of which every match of `source` holds somewhere, or None when there is
+/// no finite set of them: the literals a part of it that every match holds starts with
+/// (`^\s*(?:read|learn) more` needs "read" or "learn"), the longest such set.
+fn holds(source: &str, folded: &mut Vec<char>) -> Option<Vec<Vec<u8>>> {
+    inner(&fold_case(&regex_syntax::Parser::new().parse(source).ok()?, folded))
+}
+
+/// Literals one of which every match of `hir` holds (see `holds`).
+fn inner(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    if let Some(found) = starts(hir, SHORTEST) {
+        return Some(found);
+    }
+    match hir.kind() {
+        HirKind::Capture(group) => inner(&group.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => inner(&rep.sub),
+        // what follows one of the first parts (a word spelt as one class per letter is no
+        // part of its own), or one of the parts
+        HirKind::Concat(parts) => (0..parts.len())
+            .filter_map(|i| {
+                let rest = (i < SUFFIXES).then(|| Hir::concat(parts[i..].to_vec()));
+                rest.as_ref().and_then(|rest| starts(rest, SHORTEST)).or_else(|| inner(&parts[i]))
+            })
+            .max_by_key(|set| {
+                let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+                (shortest, std::cmp::Reverse(set.len()))
+            }),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(inner(branch)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
 /// `(?ix)body` -> ("ix", "body"); `translate` put every global flag in front.
 fn split_flags(source: &str) -> (&str, &str) {
     if let Some(rest) = source.strip_prefix("(?") {
@@ -242,6 +423,11 @@ fn split_flags(source: &str) -> (&str, &str) {
         }
     }
     ("", source)
+}
+
+/// The anchored part of a gate: run with `Anchored::Yes`, at the start of the text only.
+fn build_anchored(source: &str) -> Result<meta::Regex, meta::BuildError> {
+    meta::Regex::builder().configure(meta::Config::new().nfa_size_limit(Some(SIZE_LIMIT))).build(source)
 }
 
 pub fn build(source: &str) -> Result<Regex, regex::Error> {
@@ -406,6 +592,25 @@ mod tests {
         assert_eq!(translate("[[a]").unwrap(), "[\\[a]");
         assert_eq!(translate("{}").unwrap(), "\\{\\}");
         assert_eq!(translate("end\\Z").unwrap(), "end\\z");
+    }
+
+    #[test]
+    fn gate_literals_rule_out_only_what_cannot_match() {
+        let m = Matcher::compile(r"(?i)^\W*lorem\s+ipsum\s+dolor|\bfair\s+use\b").unwrap();
+        let literals = m.gate_literals();
+        assert!(literals.anchored.is_none());
+        let holds = literals.anchored_holds.as_ref().unwrap();
+        let word = holds[0].to_ascii_lowercase();
+        assert!([&b"lorem"[..], b"ipsum", b"dolor"].contains(&word.as_slice()), "{:?}", holds);
+        assert!(holds.iter().all(|l| l.to_ascii_lowercase() == word));
+        let floating = literals.floating.as_ref().unwrap();
+        assert!(floating.iter().all(|l| b"fair use".to_ascii_lowercase().starts_with(&l.to_ascii_lowercase())));
+        let m = Matcher::compile(r"(?i)^(?:share|tweet)\s+this").unwrap();
+        let starts = m.gate_literals().anchored.as_ref().unwrap();
+        assert!(starts.iter().any(|l| l.as_slice() == b"share") && starts.iter().any(|l| l.as_slice() == b"tweet"));
+        // (?i)s also reads the long s, (?i)k the Kelvin sign: a text with one is not ruled out
+        assert!(m.gate_literals().folded.contains(&'\u{17f}'));
+        assert!(Matcher::compile(r"^\s*x").unwrap().gate_literals().anchored.is_none());
     }
 
     #[test]
