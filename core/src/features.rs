@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, split};
+use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, lower_owned, split};
 use crate::vocab::{Vocab, CUES, SYMBOLS, VOCAB};
 
 /// What one line's text shows (markdown read), before its place in the page counts.
@@ -19,7 +19,8 @@ pub struct Own {
     pub prose: bool,
     pub features: Vec<u32>,
     pub key: String,
-    pub terms: Vec<String>,
+    /// Content words, each once in order of appearance: byte ranges of `text`.
+    pub terms: Vec<(u32, u32)>,
 }
 
 /// What `display` reads off a raw line.
@@ -34,9 +35,14 @@ pub struct Shown {
 
 // ---------------------------------------------------------------- markdown
 
+/// Whether `needle` (ASCII) occurs in `s`: a scan for its first character, the rest
+/// compared only there (every line is asked for four needles, most have none).
 fn has(s: &[char], needle: &str) -> bool {
-    let n = needle.chars().count();
-    s.windows(n).any(|w| w.iter().copied().eq(needle.chars()))
+    let n = needle.as_bytes();
+    let first = n[0] as char;
+    s.iter().enumerate().any(|(i, &c)| {
+        c == first && s.len() - i >= n.len() && n[1..].iter().zip(&s[i + 1..]).all(|(&b, &c)| b as char == c)
+    })
 }
 
 /// `#{1,6}\s+` at the start: the length of the heading mark.
@@ -248,7 +254,11 @@ pub fn display(raw: &str) -> Shown {
         let found = find_all(&r, url_at);
         r = replace(&r, &found, &[' ']);
     }
-    Shown { text: strip_chars(&r).to_vec(), link_chars, is_list, is_heading, links, images }
+    let end = r.iter().rposition(|&c| !is_space(c)).map_or(0, |k| k + 1);
+    r.truncate(end);
+    let start = r.iter().position(|&c| !is_space(c)).unwrap_or(r.len());
+    r.drain(..start);
+    Shown { text: r, link_chars, is_list, is_heading, links, images }
 }
 
 // ---------------------------------------------------------------- dates
@@ -345,8 +355,43 @@ fn bounded_search(s: &[char], first: impl Fn(char) -> bool, alternatives: impl F
     })
 }
 
+/// Which of [`SYMBOLS`] `s` holds, bit `k` for the `k`th: one pass
+/// over the line instead of a search for each.
+fn symbols_in(s: &[char]) -> u32 {
+    let mut found = 0u32;
+    for &c in s {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            continue;
+        }
+        if let Some(k) = SYMBOLS.iter().position(|&x| x == c) {
+            found |= 1 << k;
+        }
+    }
+    found
+}
+
+/// Whether `s` may hold a `_DATE`: every form of it ends in four figures in a row or
+/// has a figure followed by one of `/.-`; a line with neither is spared the search.
+fn may_have_date(s: &[char]) -> bool {
+    let mut run = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if is_decimal(c) {
+            run += 1;
+            if run >= 4 || s.get(i + 1).is_some_and(|&n| n == '/' || n == '.' || n == '-') {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// `_DATE`: a date in figures or with a month's name.
 fn has_date(s: &[char]) -> bool {
+    if !may_have_date(s) {
+        return false;
+    }
     let first = |c: char| is_decimal(c) || b"adfjmnos".iter().any(|&x| ci_letter(c, x));
     bounded_search(s, first, |p| {
         let start = [p];
@@ -446,7 +491,7 @@ fn sentence_ends(s: &[char]) -> usize {
     let mut count = 0;
     let mut p = 0;
     while p < s.len() {
-        if ".!?…".contains(s[p]) {
+        if matches!(s[p], '.' | '!' | '?' | '…') {
             let q = p + 1 + s[p + 1..].iter().take_while(|&&c| CLOSING.contains(c) || c == ']').count();
             if q == s.len() {
                 count += 1;
@@ -474,6 +519,21 @@ pub fn starts_with_head<S: AsRef<str>>(text: &str, heads: &[S]) -> bool {
 
 fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = &str> {
     text.split(move |c: char| !class(c)).filter(|w| !w.is_empty())
+}
+
+/// The content words of a lower-case line (runs of letters, three or more, no
+/// stopwords), each once, as byte ranges of it: no string is made for a word the
+/// page has already met.
+fn content_words(low: &str, stopwords: &HashSet<String>) -> Vec<(u32, u32)> {
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut terms: Vec<(u32, u32)> = Vec::new();
+    for t in runs(low, is_letter) {
+        if t.chars().nth(2).is_some() && !stopwords.contains(t) && seen.insert(t) {
+            let a = t.as_ptr() as usize - low.as_ptr() as usize;
+            terms.push((a as u32, (a + t.len()) as u32));
+        }
+    }
+    terms
 }
 
 /// The stopwords of the page's languages, for the line features, and the page
@@ -527,12 +587,13 @@ impl Lines {
     pub fn own(&self, raw: &str) -> Own {
         let v: &Vocab = &VOCAB;
         let Shown { text: shown, link_chars, is_list, is_heading, links, images } = display(raw);
-        let shown_str: String = shown.iter().collect();
-        let low = lower(&shown_str);
+        let low = lower_owned(shown.iter().collect());
         let nw = split(&low).count();
-        let words: Vec<&str> = runs(&low, is_word).collect();
+        let mut words: Vec<&str> = Vec::with_capacity(nw);
+        words.extend(runs(&low, is_word));
         let chars = shown.len();
-        let mut f = vec![v.nwords.id(nw as f64)];
+        let mut f = Vec::with_capacity(32);
+        f.push(v.nwords.id(nw as f64));
         let alpha = low.chars().any(is_letter);
         let stop = if words.is_empty() {
             f.push(v.nowords);
@@ -608,9 +669,10 @@ impl Lines {
         if shown.is_empty() {
             f.push(v.markup_only);
         }
-        for (k, sym) in SYMBOLS.iter().enumerate() {
-            if shown_str.contains(sym) {
-                f.push(v.symbols[k]);
+        let symbols = symbols_in(&shown);
+        for (k, id) in v.symbols.iter().enumerate() {
+            if symbols & (1 << k) != 0 {
+                f.push(*id);
             }
         }
         let mut cues = [false; CUES.len()];
@@ -632,7 +694,11 @@ impl Lines {
         if digit_count > 0 && has_date(&shown) {
             f.push(if nw <= 12 { v.date } else { v.date_in_long });
         }
-        if nw <= 12 && digit_count > 0 && has_ago(&low.chars().collect::<Vec<char>>()) {
+        // "ago" and "read" have no letter that `(?i)` folds from outside ASCII: a lower-case
+        // line without either is no "3 hours ago" and no "5 min read"
+        if nw <= 12 && digit_count > 0 && (low.contains("ago") || low.contains("read"))
+            && has_ago(&low.chars().collect::<Vec<char>>())
+        {
             f.push(v.ago);
         }
         if nw <= 3 && chars <= 25 {
@@ -646,13 +712,7 @@ impl Lines {
         if nw >= 20 && stop >= 0.25 {
             f.push(v.long_stop);
         }
-        let mut seen: HashSet<&str> = HashSet::default();
-        let mut terms: Vec<String> = Vec::new();
-        for t in runs(&low, is_letter) {
-            if t.chars().nth(2).is_some() && !self.stopwords.contains(t) && seen.insert(t) {
-                terms.push(t.to_string());
-            }
-        }
+        let terms = content_words(&low, &self.stopwords);
         Own { words: nw, chars, prose, features: f, key: words.join(" "), terms, text: low }
     }
 }
@@ -742,8 +802,8 @@ impl Lines {
         let n = units.len();
         let size = text.chars().count().max(1) as f64;
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
-        let mut cache: HashMap<&str, usize> = HashMap::default();
-        let mut owns: Vec<Own> = Vec::new();
+        let mut cache: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut owns: Vec<Own> = Vec::with_capacity(n);
         let mut line_of: Vec<u32> = Vec::with_capacity(n);
         let mut page = Page {
             words: Vec::with_capacity(n),
@@ -771,17 +831,20 @@ impl Lines {
                     owns.len() - 1
                 });
                 if o == page.texts.len() {
-                    let terms = std::mem::take(&mut owns[o].terms);
+                    let own = &owns[o];
                     page.terms.push(
-                        terms
-                            .into_iter()
-                            .map(|t| match term_ids.get(t.as_str()) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = page.vocabulary.len() as u32;
-                                    term_ids.insert(t.clone(), id);
-                                    page.vocabulary.push(t);
-                                    id
+                        own.terms
+                            .iter()
+                            .map(|&(a, e)| {
+                                let t = &own.text[a as usize..e as usize];
+                                match term_ids.get(t) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = page.vocabulary.len() as u32;
+                                        term_ids.insert(t.to_string(), id);
+                                        page.vocabulary.push(t.to_string());
+                                        id
+                                    }
                                 }
                             })
                             .collect(),

@@ -225,7 +225,8 @@ impl Features {
     /// feature names, repetition key, content words).
     fn line(&self, raw: &str) -> (usize, usize, String, bool, Vec<&'static str>, String, Vec<String>) {
         let own = self.lines.own(raw);
-        (own.words, own.chars, own.text, own.prose, names(&own.features), own.key, own.terms)
+        let terms = own.terms.iter().map(|&(a, e)| own.text[a as usize..e as usize].to_string()).collect();
+        (own.words, own.chars, own.text, own.prose, names(&own.features), own.key, terms)
     }
 }
 

@@ -117,6 +117,15 @@ pub fn lower(text: &str) -> String {
     out
 }
 
+/// [`lower`] of a string the caller gives up: ASCII text is lowered in place.
+pub fn lower_owned(mut text: String) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        return text;
+    }
+    lower(&text)
+}
+
 fn final_sigma(chars: &[char], i: usize) -> bool {
     let cased = |c: char| flags(c) & CASED != 0;
     let ignorable = |c: char| flags(c) & IGNORABLE != 0;
