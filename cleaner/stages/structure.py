@@ -178,6 +178,7 @@ class PageStructure:
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         text = doc.text
+        spans: list[tuple[int, int, str, str]] = []  # annotated in one call, in this order
         for info, category in categorise(doc, infos, keep, named):
             unit = info.line
             if category is None:
@@ -185,12 +186,13 @@ class PageStructure:
                 if "](" in text[unit.start:unit.end] or "_" in text[unit.start:unit.end]:
                     for a, b in markup_spans(text[unit.start:unit.end]):
                         if claimed.free(unit.start + a, unit.start + b):
-                            doc.annotate(unit.start + a, unit.start + b, BOILERPLATE, "markup",
-                                         RULE_PREFIX + "markup")
+                            spans.append((unit.start + a, unit.start + b, "markup", _rule_id("markup")))
                 continue
+            rule = _rule_id(category)
             for a, b in claimed.gaps(unit.start, unit.end):
                 if text[a:b].strip():
-                    doc.annotate(a, b, BOILERPLATE, category, _rule_id(category))
+                    spans.append((a, b, category, rule))
+        doc.annotate_all(spans, BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:
