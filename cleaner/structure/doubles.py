@@ -31,6 +31,8 @@ CONTENTS_MIN = 2  # entries under a contents heading
 CONTENTS_WORDS = 15  # an entry is a heading, not a paragraph
 _CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|post|guide|page)|on this page|jump to"
                             r"|quick links|what s inside)(?: show| hide| toggle)?")
+# A word each contents heading holds (lower case): a unit without one is spared the pattern.
+_CONTENTS_WORDS = ("contents", "this", "jump", "quick", "inside")
 _LEAD = re.compile(r"^[\W\d_]*")  # bullets, numbers ("2.1", "ᐊ 4 ᐅ") and marks before an entry's words
 _WORD = re.compile(r"\w+")
 
@@ -42,10 +44,12 @@ def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
     out: set[int] = set()
     text = doc.text
     for i in range(1, len(infos)):
-        a, b = infos[i - 1].line, infos[i].line
-        if len(infos[i].text) >= ECHO_CHARS and (keep[i - 1] or i - 1 in out) \
-                and text[a.start:a.end].strip() == text[b.start:b.end].strip():
-            out.add(i)
+        shown = infos[i].text
+        # the same line shows the same words: lines that show others are not compared
+        if len(shown) >= ECHO_CHARS and shown == infos[i - 1].text and (keep[i - 1] or i - 1 in out):
+            a, b = infos[i - 1].line, infos[i].line
+            if text[a.start:a.end].strip() == text[b.start:b.end].strip():
+                out.add(i)
     return out
 
 
@@ -75,7 +79,8 @@ def self_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[i
     out: set[int] = set()
     for i, info in enumerate(infos):
         unit = info.line
-        if keep[i] and not unit.flat:
+        # both copies of its opening fit in a line of twice SELF_ECHO_CHARS or more
+        if keep[i] and not unit.flat and unit.end - unit.start >= 2 * SELF_ECHO_CHARS:
             raw = doc.text[unit.start:unit.end]
             if "\t" not in raw and "   " not in raw.strip() and says_twice(raw):
                 out.add(i)
@@ -100,7 +105,7 @@ def previews(infos: list[LineInfo], keep: list[bool]) -> set[int]:
         return words[k]
 
     for i, info in enumerate(infos):
-        if not keep[i] or not _ELLIPSIS.search(info.text):
+        if not keep[i] or ("..." not in info.text and "…" not in info.text) or not _ELLIPSIS.search(info.text):
             continue
         stem = words_of(i)[:-1]
         if len(stem) < PREVIEW_WORDS:
@@ -123,7 +128,8 @@ def contents(infos: list[LineInfo]) -> set[int]:
     heading that happens to say "Contents") ends the run; fewer than ``CONTENTS_MIN``
     entries are no table."""
     heads = [h for h, info in enumerate(infos)
-             if info.words <= 5 and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
+             if info.words <= 5 and any(w in info.text for w in _CONTENTS_WORDS)
+             and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
     if not heads:  # most pages: no line need be keyed
         return set()
     keys = [_key(info) for info in infos]
