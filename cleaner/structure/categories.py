@@ -51,6 +51,9 @@ _SHARE_NAMES = ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest"
 _MAY_NAME = engine("|".join(f"(?:{p.pattern})" for p in (_COOKIE, _AD, _LEGAL, _NEWSLETTER, _RELATED_HEAD))
                    + "|" + "|".join(_SHARE_NAMES))
 
+# A row of footer links holds a footer word: the engine's gate spares the rest the tokens.
+_MAY_FOOTER = engine("|".join(sorted(_FOOTER_WORDS)))
+
 
 def related_head_rest(text: str) -> tuple[str, str]:
     """The words of an English heading over a teaser list ("Related", "More from", "Read
@@ -93,7 +96,7 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
     kept = [i for i, k in enumerate(keep) if k]
     first, last = (kept[0], kept[-1]) if kept else (n, n)
     related_from: int | None = None
-    named_by_words = _may_be_named(infos, keep, named)
+    named_by_words, footer_words = _may_be_named(infos, keep, named)
     for i, info in enumerate(infos):
         if keep[i]:
             related_from = None
@@ -111,7 +114,7 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
             related_from = i
             yield info, RELATED
             continue
-        if info.words <= 12 and (words := _FOOTER_TOKEN.findall(info.text)) \
+        if info.words <= 12 and i in footer_words and (words := _FOOTER_TOKEN.findall(info.text)) \
                 and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
             related_from = None
             yield info, (NAVIGATION if i < first else FOOTER)
@@ -137,12 +140,13 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
                 yield info, NAVIGATION
 
 
-def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str]) -> set[int]:
+def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str]) -> tuple[set[int], set[int]]:
     """The removed units whose words may name their category (``_own_category``) or a
-    teaser list's heading: the rest (most menu items and teasers) cannot, and meet no
-    pattern."""
+    teaser list's heading, and those that hold a footer word: the rest (most menu items
+    and teasers) cannot, and meet no pattern."""
     removed = [i for i, on in enumerate(keep) if not on and i not in named]
-    return {removed[k] for k in _MAY_NAME.may_passing([infos[i].text for i in removed])}
+    texts = [infos[i].text for i in removed]
+    return ({removed[k] for k in _MAY_NAME.may_passing(texts)}, {removed[k] for k in _MAY_FOOTER.may_passing(texts)})
 
 
 def _in_teaser_run(infos: list[LineInfo], keep: list[bool], i: int) -> bool:
