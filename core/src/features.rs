@@ -18,9 +18,71 @@ pub struct Own {
     pub text: String,
     pub prose: bool,
     pub features: Vec<u32>,
-    pub key: String,
-    /// Content words, each once in order of appearance: byte ranges of `text`.
-    pub terms: Vec<(u32, u32)>,
+    /// Its words (runs of `\w`) in order, as ids of the [`Lexicon`]: two lines with the
+    /// same words have the same key.
+    pub key: Vec<u32>,
+    /// Content words (runs of letters, three or more, no stopwords), each once in order
+    /// of appearance, as ids of the [`Lexicon`].
+    pub terms: Vec<u32>,
+}
+
+/// What a word says wherever a page prints it.
+#[derive(Clone, Copy)]
+struct Entry {
+    stop: bool,
+    chars: u32,
+    /// The chrome cues (bit `k` for `CUES[k]`) it names.
+    cues: u8,
+    /// It is letters only: its one run of letters is itself.
+    letters: bool,
+}
+
+/// The words of a page, each read once (stopword, length, chrome cues) and named by an
+/// id: a page prints the same few hundred words on thousands of lines, and each line
+/// looks its words up once instead of hashing each for every question.
+#[derive(Default)]
+pub struct Lexicon {
+    ids: HashMap<String, u32>,
+    /// The words by id.
+    pub words: Vec<String>,
+    entries: Vec<Entry>,
+    /// The line that last listed the word as a content word (a count of lines, from 1).
+    listed: Vec<u32>,
+    line: u32,
+}
+
+impl Lexicon {
+    fn id(&mut self, word: &str, lines: &Lines) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        let mut cues = 0u8;
+        if let Some(hit) = lines.cue_of.get(word) {
+            for &k in hit {
+                cues |= 1 << k;
+            }
+        }
+        self.entries.push(Entry {
+            stop: lines.stopwords.contains(word),
+            chars: word.chars().count() as u32,
+            cues,
+            letters: word.chars().all(is_letter),
+        });
+        self.listed.push(0);
+        self.ids.insert(word.to_string(), id);
+        self.words.push(word.to_string());
+        id
+    }
+
+    /// Add the run of letters `id` to `terms` if it is a content word not listed yet for this line.
+    fn content(&mut self, id: u32, terms: &mut Vec<u32>) {
+        let e = self.entries[id as usize];
+        if e.chars >= 3 && !e.stop && self.listed[id as usize] != self.line {
+            self.listed[id as usize] = self.line;
+            terms.push(id);
+        }
+    }
 }
 
 /// What `display` reads off a raw line.
@@ -521,19 +583,25 @@ fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = &str> 
     text.split(move |c: char| !class(c)).filter(|w| !w.is_empty())
 }
 
-/// The content words of a lower-case line (runs of letters, three or more, no
-/// stopwords), each once, as byte ranges of it: no string is made for a word the
-/// page has already met.
-fn content_words(low: &str, stopwords: &HashSet<String>) -> Vec<(u32, u32)> {
-    let mut seen: HashSet<&str> = HashSet::default();
-    let mut terms: Vec<(u32, u32)> = Vec::new();
-    for t in runs(low, is_letter) {
-        if t.chars().nth(2).is_some() && !stopwords.contains(t) && seen.insert(t) {
-            let a = t.as_ptr() as usize - low.as_ptr() as usize;
-            terms.push((a as u32, (a + t.len()) as u32));
+/// The words of a lower-case line (runs of `\w`) and its content words (runs of letters,
+/// which lie inside them), both as ids of `lex`.
+fn words_and_terms(low: &str, nw: usize, lines: &Lines, lex: &mut Lexicon) -> (Vec<u32>, Vec<u32>) {
+    lex.line += 1;
+    let mut words = Vec::with_capacity(nw);
+    let mut terms = Vec::new();
+    for w in runs(low, is_word) {
+        let id = lex.id(w, lines);
+        words.push(id);
+        if lex.entries[id as usize].letters {
+            lex.content(id, &mut terms);
+        } else {
+            for t in runs(w, is_letter) {
+                let t = lex.id(t, lines);
+                lex.content(t, &mut terms);
+            }
         }
     }
-    terms
+    (words, terms)
 }
 
 /// The stopwords of the page's languages, for the line features, and the page
@@ -584,13 +652,13 @@ impl Lines {
     }
 
     /// The features of one line's text on its own.
-    pub fn own(&self, raw: &str) -> Own {
+    pub fn own(&self, raw: &str, lex: &mut Lexicon) -> Own {
         let v: &Vocab = &VOCAB;
         let Shown { text: shown, link_chars, is_list, is_heading, links, images } = display(raw);
         let low = lower_owned(shown.iter().collect());
         let nw = split(&low).count();
-        let mut words: Vec<&str> = Vec::with_capacity(nw);
-        words.extend(runs(&low, is_word));
+        let (words, terms) = words_and_terms(&low, nw, self, lex);
+        let entry = |w: &u32| lex.entries[*w as usize];
         let chars = shown.len();
         let mut f = Vec::with_capacity(32);
         f.push(v.nwords.id(nw as f64));
@@ -599,9 +667,9 @@ impl Lines {
             f.push(v.nowords);
             0.0
         } else {
-            let stop = words.iter().filter(|w| self.stopwords.contains(**w)).count() as f64 / words.len() as f64;
+            let stop = words.iter().filter(|w| entry(w).stop).count() as f64 / words.len() as f64;
             f.push(v.stop.id(stop));
-            let total: usize = words.iter().map(|w| w.chars().count()).sum();
+            let total: usize = words.iter().map(|w| entry(w).chars as usize).sum();
             f.push(v.meanlen.id(total as f64 / words.len() as f64));
             stop
         };
@@ -675,16 +743,9 @@ impl Lines {
                 f.push(*id);
             }
         }
-        let mut cues = [false; CUES.len()];
-        for w in words.iter().take(12) {
-            if let Some(hit) = self.cue_of.get(w) {
-                for &k in hit {
-                    cues[k] = true;
-                }
-            }
-        }
-        for (k, on) in cues.iter().enumerate() {
-            if *on {
+        let cues = words.iter().take(12).fold(0u8, |m, w| m | entry(w).cues);
+        for k in 0..CUES.len() {
+            if cues & (1 << k) != 0 {
                 f.push(if nw <= 12 { v.cue_short[k] } else { v.cue_long[k] });
             }
         }
@@ -712,8 +773,7 @@ impl Lines {
         if nw >= 20 && stop >= 0.25 {
             f.push(v.long_stop);
         }
-        let terms = content_words(&low, &self.stopwords);
-        Own { words: nw, chars, prose, features: f, key: words.join(" "), terms, text: low }
+        Own { words: nw, chars, prose, features: f, key: words, terms, text: low }
     }
 }
 
@@ -819,7 +879,7 @@ impl Lines {
             flat: flat.to_vec(),
             local_head: Vec::with_capacity(n),
         };
-        let mut term_ids: HashMap<String, u32> = HashMap::default();
+        let mut lex = Lexicon::default();
         // each unit's distinct line: its text and content words move to the page once
         for (b, &size_of_group) in groups.iter().enumerate() {
             for _ in 0..size_of_group {
@@ -827,28 +887,11 @@ impl Lines {
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
                 let raw = &text[a..e];
                 let o = *cache.entry(raw).or_insert_with(|| {
-                    owns.push(self.own(raw));
+                    owns.push(self.own(raw, &mut lex));
                     owns.len() - 1
                 });
                 if o == page.texts.len() {
-                    let own = &owns[o];
-                    page.terms.push(
-                        own.terms
-                            .iter()
-                            .map(|&(a, e)| {
-                                let t = &own.text[a as usize..e as usize];
-                                match term_ids.get(t) {
-                                    Some(&id) => id,
-                                    None => {
-                                        let id = page.vocabulary.len() as u32;
-                                        term_ids.insert(t.to_string(), id);
-                                        page.vocabulary.push(t.to_string());
-                                        id
-                                    }
-                                }
-                            })
-                            .collect(),
-                    );
+                    page.terms.push(std::mem::take(&mut owns[o].terms));
                     page.texts.push(std::mem::take(&mut owns[o].text));
                 }
                 line_of.push(o as u32);
@@ -862,20 +905,12 @@ impl Lines {
         }
         assert_eq!(line_of.len(), n, "the groups hold every unit");
         drop(cache);
-        // repetition inside the page
-        let keys: Vec<&str> = line_of.iter().map(|&o| owns[o as usize].key.as_str()).collect();
-        let heads: Vec<&str> = keys
-            .iter()
-            .map(|k| {
-                let mut spaces = k.match_indices(' ').map(|(i, _)| i);
-                match (spaces.next(), spaces.next()) {
-                    (Some(_), Some(second)) => &k[..second],
-                    _ => "",
-                }
-            })
-            .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::default();
-        let mut prefixes: HashMap<&str, usize> = HashMap::default();
+        page.vocabulary = lex.words;
+        // repetition inside the page: of a line's words, and of its first two words when it has three or more
+        let keys: Vec<&[u32]> = line_of.iter().map(|&o| owns[o as usize].key.as_slice()).collect();
+        let heads: Vec<&[u32]> = keys.iter().map(|k| if k.len() >= 3 { &k[..2] } else { &[][..] }).collect();
+        let mut counts: HashMap<&[u32], usize> = HashMap::default();
+        let mut prefixes: HashMap<&[u32], usize> = HashMap::default();
         for (key, head) in keys.iter().zip(&heads) {
             if !key.is_empty() {
                 *counts.entry(key).or_default() += 1;
@@ -950,7 +985,7 @@ mod tests {
 
     fn names(raw: &str) -> Vec<&'static str> {
         let lines = Lines::new(["the", "and", "of", "to", "a", "in", "on"].map(String::from));
-        lines.own(raw).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+        lines.own(raw, &mut Lexicon::default()).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
     }
 
     #[test]

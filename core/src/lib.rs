@@ -224,9 +224,11 @@ impl Features {
     /// One line on its own: (words, characters, display text lower-cased, prose?,
     /// feature names, repetition key, content words).
     fn line(&self, raw: &str) -> (usize, usize, String, bool, Vec<&'static str>, String, Vec<String>) {
-        let own = self.lines.own(raw);
-        let terms = own.terms.iter().map(|&(a, e)| own.text[a as usize..e as usize].to_string()).collect();
-        (own.words, own.chars, own.text, own.prose, names(&own.features), own.key, terms)
+        let mut lex = features::Lexicon::default();
+        let own = self.lines.own(raw, &mut lex);
+        let word = |&id: &u32| lex.words[id as usize].clone();
+        let key = own.key.iter().map(word).collect::<Vec<_>>().join(" ");
+        (own.words, own.chars, own.text, own.prose, names(&own.features), key, own.terms.iter().map(word).collect())
     }
 }
 
