@@ -8,7 +8,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, lower_owned, split};
+use crate::pystr::{ci_letter, flags, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, lower_owned};
+use crate::pyuni::{DECIMAL, SPACE, WORD};
 use crate::vocab::{Vocab, CUES, SYMBOLS, VOCAB};
 
 /// What one line's text shows (markdown read), before its place in the page counts.
@@ -417,19 +418,48 @@ fn bounded_search(s: &[char], first: impl Fn(char) -> bool, alternatives: impl F
     })
 }
 
-/// Which of [`SYMBOLS`] `s` holds, bit `k` for the `k`th: one pass
-/// over the line instead of a search for each.
-fn symbols_in(s: &[char]) -> u32 {
-    let mut found = 0u32;
-    for &c in s {
-        if c.is_ascii_alphanumeric() || c == ' ' {
-            continue;
+/// What one pass over a line's display text counts: each count was a pass of its own.
+struct Scan {
+    /// `str.split()` tokens (lower-casing makes and takes no white space: the lower-case
+    /// line has as many).
+    tokens: usize,
+    /// Tokens that open with a letter, and those of them that open with a capital.
+    initials: usize,
+    upper: usize,
+    /// A lower-case letter right before a capital ("NoticeTerms").
+    glued: bool,
+    digits: usize,
+    /// Which of [`SYMBOLS`] it holds, bit `k` for the `k`th.
+    symbols: u32,
+}
+
+impl Scan {
+    fn of(s: &[char]) -> Scan {
+        let mut scan = Scan { tokens: 0, initials: 0, upper: 0, glued: false, digits: 0, symbols: 0 };
+        let mut after_space = true;
+        let mut prev = '\0';
+        for &c in s {
+            let class = flags(c);
+            let space = class & SPACE != 0;
+            if after_space && !space {
+                scan.tokens += 1;
+                if class & (WORD | DECIMAL) == WORD && c != '_' {
+                    scan.initials += 1;
+                    scan.upper += usize::from(is_upper(c));
+                }
+            }
+            scan.glued |= glued_pair(prev, c);
+            scan.digits += usize::from(class & DECIMAL != 0);
+            if !(c.is_ascii_alphanumeric() || c == ' ') {
+                if let Some(k) = SYMBOLS.iter().position(|&x| x == c) {
+                    scan.symbols |= 1 << k;
+                }
+            }
+            after_space = space;
+            prev = c;
         }
-        if let Some(k) = SYMBOLS.iter().position(|&x| x == c) {
-            found |= 1 << k;
-        }
+        scan
     }
-    found
 }
 
 /// Whether `s` may hold a `_DATE`: every form of it ends in four figures in a row or
@@ -656,7 +686,8 @@ impl Lines {
         let v: &Vocab = &VOCAB;
         let Shown { text: shown, link_chars, is_list, is_heading, links, images } = display(raw);
         let low = lower_owned(shown.iter().collect());
-        let nw = split(&low).count();
+        let scan = Scan::of(&shown);
+        let nw = scan.tokens;
         let (words, terms) = words_and_terms(&low, nw, self, lex);
         let entry = |w: &u32| lex.entries[*w as usize];
         let chars = shown.len();
@@ -674,13 +705,7 @@ impl Lines {
             stop
         };
         if alpha {
-            let (mut initials, mut upper) = (0usize, 0usize);
-            for i in 0..chars {
-                if (i == 0 || is_space(shown[i - 1])) && is_letter(shown[i]) {
-                    initials += 1;
-                    upper += usize::from(is_upper(shown[i]));
-                }
-            }
+            let (initials, upper) = (scan.initials, scan.upper);
             if initials > 0 {
                 let share = upper as f64 / initials as f64;
                 let sentence = self.noun_caps && nw >= NOUN_CAPS_WORDS;
@@ -690,7 +715,7 @@ impl Lines {
                 f.push(v.starts_lower);
             }
         }
-        if nw > 0 && shown.windows(2).any(|w| glued_pair(w[0], w[1])) {
+        if nw > 0 && scan.glued {
             let glued = glued_tokens(&shown);
             if glued > 0 {
                 f.push(v.glued.id(glued as f64 / nw as f64));
@@ -701,7 +726,7 @@ impl Lines {
         }
         let mut digit_count = 0;
         if chars > 0 {
-            digit_count = shown.iter().filter(|&&c| is_decimal(c)).count();
+            digit_count = scan.digits;
             f.push(v.digit.id(digit_count as f64 / chars as f64));
         }
         let end = shown.last().copied();
@@ -737,9 +762,8 @@ impl Lines {
         if shown.is_empty() {
             f.push(v.markup_only);
         }
-        let symbols = symbols_in(&shown);
         for (k, id) in v.symbols.iter().enumerate() {
-            if symbols & (1 << k) != 0 {
+            if scan.symbols & (1 << k) != 0 {
                 f.push(*id);
             }
         }

@@ -89,11 +89,6 @@ pub fn ci_letter(c: char, x: u8) -> bool {
     FOLDS.iter().any(|&(cp, l)| cp == c as u32 && l == x)
 }
 
-/// `str.split()` tokens.
-pub fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_space).filter(|w| !w.is_empty())
-}
-
 /// `str.lower()`: the per-character mapping, and the capital sigma final (`ς`)
 /// after a cased character and before none (case-ignorable characters skipped).
 pub fn lower(text: &str) -> String {
