@@ -79,10 +79,21 @@ class _Claimed:
         self.starts = [m[0] for m in merged]
         self.ends = [m[1] for m in merged]
 
-    def covered(self, start: int, end: int) -> bool:
-        """True when one claimed span holds all of [start, end)."""
-        k = bisect_right(self.starts, start) - 1
-        return k >= 0 and self.ends[k] >= end
+    def uncovered(self, infos) -> list[int]:
+        """The positions of the units of ``infos`` (in text order) that no one claimed span
+        holds whole, found in one walk along both."""
+        starts, ends = self.starts, self.ends
+        if not starts:
+            return list(range(len(infos)))
+        out: list[int] = []
+        k, last = -1, len(starts) - 1
+        for i, info in enumerate(infos):
+            unit = info.line
+            while k < last and starts[k + 1] <= unit.start:
+                k += 1
+            if k < 0 or ends[k] < unit.end:
+                out.append(i)
+        return out
 
     def free(self, start: int, end: int) -> bool:
         k = bisect_right(self.starts, start) - 1
@@ -148,7 +159,7 @@ class PageStructure:
         claimed = _Claimed(doc)
         if not infos:
             return
-        free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
+        free = claimed.uncovered(infos)
         judged = free if trusted is None else [k for k in free if not _inside(infos[k], trusted)]
         if self.already_clean([infos[k] for k in judged if k < after]):
             # an extraction with its discussion: past the discussion only prose is kept
@@ -183,7 +194,7 @@ class PageStructure:
             unit = info.line
             if category is None:
                 # kept: drop the markdown that carries words (link targets, images)
-                if "](" in text[unit.start:unit.end] or "_" in text[unit.start:unit.end]:
+                if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
                     for a, b in markup_spans(text[unit.start:unit.end]):
                         if claimed.free(unit.start + a, unit.start + b):
                             spans.append((unit.start + a, unit.start + b, "markup", _rule_id("markup")))

@@ -31,8 +31,6 @@ CONTENTS_MIN = 2  # entries under a contents heading
 CONTENTS_WORDS = 15  # an entry is a heading, not a paragraph
 _CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|post|guide|page)|on this page|jump to"
                             r"|quick links|what s inside)(?: show| hide| toggle)?")
-# A word each contents heading holds (lower case): a unit without one is spared the pattern.
-_CONTENTS_WORDS = ("contents", "this", "jump", "quick", "inside")
 _LEAD = re.compile(r"^[\W\d_]*")  # bullets, numbers ("2.1", "ᐊ 4 ᐅ") and marks before an entry's words
 _WORD = re.compile(r"\w+")
 
@@ -127,8 +125,11 @@ def contents(infos: list[LineInfo]) -> set[int]:
     the page prints again after the run. An entry printed only once (a list under a
     heading that happens to say "Contents") ends the run; fewer than ``CONTENTS_MIN``
     entries are no table."""
+    # every heading holds one of these words (the text is lower case): a unit without one
+    # is spared the pattern
     heads = [h for h, info in enumerate(infos)
-             if info.words <= 5 and any(w in info.text for w in _CONTENTS_WORDS)
+             if info.words <= 5 and ("contents" in (t := info.text) or "this" in t or "jump" in t or "quick" in t
+                                     or "inside" in t)
              and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
     if not heads:  # most pages: no line need be keyed
         return set()
