@@ -44,8 +44,7 @@ struct Entry {
 #[derive(Default)]
 pub struct Lexicon {
     ids: HashMap<String, u32>,
-    /// The words by id.
-    pub words: Vec<String>,
+    /// What each word says, by id.
     entries: Vec<Entry>,
     /// The line that last listed the word as a content word (a count of lines, from 1).
     listed: Vec<u32>,
@@ -57,7 +56,7 @@ impl Lexicon {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = self.entries.len() as u32;
         let mut cues = 0u8;
         if let Some(hit) = lines.cue_of.get(word) {
             for &k in hit {
@@ -72,8 +71,16 @@ impl Lexicon {
         });
         self.listed.push(0);
         self.ids.insert(word.to_string(), id);
-        self.words.push(word.to_string());
         id
+    }
+
+    /// The words by id.
+    pub fn into_words(self) -> Vec<String> {
+        let mut words = vec![String::new(); self.entries.len()];
+        for (word, id) in self.ids {
+            words[id as usize] = word;
+        }
+        words
     }
 
     /// Add the run of letters `id` to `terms` if it is a content word not listed yet for this line.
@@ -268,7 +275,8 @@ fn strip_chars(r: &[char]) -> &[char] {
 
 /// The words a reader sees of a raw line, and what its markdown said.
 pub fn display(raw: &str) -> Shown {
-    let mut r: Vec<char> = raw.chars().collect();
+    let mut r: Vec<char> = Vec::with_capacity(raw.len()); // at most one char a byte: no regrowing
+    r.extend(raw.chars());
     let mut is_heading = false;
     let mut is_list = false;
     if r.first() == Some(&'#') {
@@ -929,7 +937,7 @@ impl Lines {
         }
         assert_eq!(line_of.len(), n, "the groups hold every unit");
         drop(cache);
-        page.vocabulary = lex.words;
+        page.vocabulary = lex.into_words();
         // repetition inside the page: of a line's words, and of its first two words when it has three or more
         let keys: Vec<&[u32]> = line_of.iter().map(|&o| owns[o as usize].key.as_slice()).collect();
         let heads: Vec<&[u32]> = keys.iter().map(|k| if k.len() >= 3 { &k[..2] } else { &[][..] }).collect();

@@ -226,7 +226,8 @@ impl Features {
     fn line(&self, raw: &str) -> (usize, usize, String, bool, Vec<&'static str>, String, Vec<String>) {
         let mut lex = features::Lexicon::default();
         let own = self.lines.own(raw, &mut lex);
-        let word = |&id: &u32| lex.words[id as usize].clone();
+        let words = lex.into_words();
+        let word = |&id: &u32| words[id as usize].clone();
         let key = own.key.iter().map(word).collect::<Vec<_>>().join(" ");
         (own.words, own.chars, own.text, own.prose, names(&own.features), key, own.terms.iter().map(word).collect())
     }
