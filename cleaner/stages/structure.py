@@ -103,8 +103,12 @@ class _Claimed:
 
     def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) that nothing claimed."""
+        k = bisect_right(self.starts, start) - 1
+        if start < end and (k < 0 or self.ends[k] <= start) \
+                and (k + 1 == len(self.starts) or self.starts[k + 1] >= end):
+            return [(start, end)]  # most units: nothing claimed touches them
         out: list[tuple[int, int]] = []
-        k = max(bisect_right(self.starts, start) - 1, 0)
+        k = max(k, 0)
         pos = start
         while k < len(self.starts) and self.starts[k] < end:
             if self.ends[k] > pos:
@@ -251,7 +255,7 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
-                  and infos[k].words >= LEAD_WORDS and "list" not in infos[k].features
+                  and infos[k].words >= LEAD_WORDS and not infos[k].listed
                   and not _SELF_DESCRIPTION.match(infos[k].text)]
     if not candidates:
         return keep

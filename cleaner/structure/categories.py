@@ -47,9 +47,10 @@ _SHARE_NAMES = ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest"
                 "email", "print", "flipboard", "bluesky", "mastodon")
 # Every unit a category's words name holds one of these patterns, or a share bar's name:
 # the engine's gate (a superset of them) sends only those units to the patterns, one
-# call for the removed units of a page.
+# call for the removed units of a page. The engine's ``\s`` lacks four characters that
+# ``re`` reads as white space (U+001C to U+001F): the gate takes them too.
 _MAY_NAME = engine("|".join(f"(?:{p.pattern})" for p in (_COOKIE, _AD, _LEGAL, _NEWSLETTER, _RELATED_HEAD))
-                   + "|" + "|".join(_SHARE_NAMES))
+                   .replace(r"\s", r"[\s\x1c-\x1f]") + "|" + "|".join(_SHARE_NAMES))
 
 # A row of footer links holds a footer word: the engine's gate spares the rest the tokens.
 _MAY_FOOTER = engine("|".join(sorted(_FOOTER_WORDS)))
@@ -120,16 +121,16 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
             yield info, (NAVIGATION if i < first else FOOTER)
             continue
         if related_from is not None:
-            if _headline_like(info) or "list" in info.features or info.words > 20:
+            if _headline_like(info) or info.listed or info.words > 20:
                 yield info, RELATED
                 continue
             related_from = None
         if i < first:
-            yield info, (NAVIGATION if info.words <= 4 or "list" in info.features else HEADER)
+            yield info, (NAVIGATION if info.words <= 4 or info.listed else HEADER)
         elif i > last:
             if _headline_like(info) and _in_teaser_run(infos, keep, i):
                 yield info, RELATED
-            elif info.words <= 4 or "list" in info.features:
+            elif info.words <= 4 or info.listed:
                 yield info, NAVIGATION
             else:
                 yield info, FOOTER

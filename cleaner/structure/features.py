@@ -141,6 +141,11 @@ class LineInfo:
         return self.page.features(self.index)
 
     @property
+    def listed(self) -> bool:
+        """A list item: ``"list" in self.features``, without naming every feature."""
+        return self.page.listed(self.index)
+
+    @property
     def terms(self) -> frozenset[str]:
         """Content words: what the line is about."""
         return frozenset(self.page.terms(self.index))

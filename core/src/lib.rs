@@ -268,6 +268,11 @@ impl Page {
         self.check(&[k])?;
         Ok(names(self.page.features(k)))
     }
+    /// Whether unit ``k`` is a list item (its features hold ``list``), its features not named.
+    fn listed(&self, k: usize) -> PyResult<bool> {
+        self.check(&[k])?;
+        Ok(self.page.features(k).contains(&VOCAB.list))
+    }
     /// The content words of unit ``k``.
     fn terms(&self, k: usize) -> PyResult<Vec<String>> {
         self.check(&[k])?;
