@@ -424,11 +424,14 @@ def fill_gaps(text: str, infos, keep: list[bool], free: set[int]) -> list[bool]:
     earlier stage claimed count, as the gap and as its sides, and only neighbours in the
     text (not across a discussion this stage does not see)."""
     n = len(infos)
-    joined = [k + 1 < n and not text[infos[k].line.end:infos[k + 1].line.start].strip() for k in range(n)]
     live = [on and k in free for k, on in enumerate(keep)]
     out = list(keep)
-    for i in range(1, n - 1):
-        if keep[i] or i not in free or not (live[i - 1] and live[i + 1] and joined[i - 1] and joined[i]):
+    gaps = [i for i in range(1, n - 1) if not keep[i] and i in free and live[i - 1] and live[i + 1]]
+    if not gaps:  # most pages: no dropped line between two kept ones, no line breaks to read
+        return out
+    joined = [k + 1 < n and not text[infos[k].line.end:infos[k + 1].line.start].strip() for k in range(n)]
+    for i in gaps:
+        if not (joined[i - 1] and joined[i]):
             continue
         if _kept_words(infos, live, joined, i - 1, -1) >= GAP_CONTEXT and \
                 _kept_words(infos, live, joined, i + 1, 1) >= GAP_CONTEXT:
