@@ -365,7 +365,8 @@ def _kept_within(kept: list[int], low: int, high: int) -> bool:
 
 
 def _quantity(info) -> bool:
-    return bool(_QUANTITY.match(info.text))
+    # a line that opens with a letter opens with no quantity (a letter is no \W, \d or fraction)
+    return not info.text[:1].isalpha() and bool(_QUANTITY.match(info.text))
 
 
 _MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
