@@ -470,21 +470,42 @@ impl Scan {
     }
 }
 
-/// Whether `s` may hold a `_DATE`: every form of it ends in four figures in a row or
-/// has a figure followed by one of `/.-`; a line with neither is spared the search.
+/// Whether `s` may hold a `_DATE`, so that most lines are spared the search. Every form
+/// of it ends in four figures in a row or has a figure followed by one of `/.-`; those
+/// without the latter (a month's name and a year) name a month, whose first three
+/// letters (under `(?i)`) the line then holds.
 fn may_have_date(s: &[char]) -> bool {
     let mut run = 0;
+    let mut year = false;
     for (i, &c) in s.iter().enumerate() {
         if is_decimal(c) {
             run += 1;
-            if run >= 4 || s.get(i + 1).is_some_and(|&n| n == '/' || n == '.' || n == '-') {
+            if s.get(i + 1).is_some_and(|&n| n == '/' || n == '.' || n == '-') {
                 return true;
             }
+            year |= run >= 4;
         } else {
             run = 0;
         }
     }
-    false
+    year && names_month(s)
+}
+
+/// Whether `s` holds the first three letters of a month (`MONTHS`) under `(?i)`.
+fn names_month(s: &[char]) -> bool {
+    // each character as the ASCII letter `(?i)` reads it as, or 0
+    let fold = |c: char| -> u8 {
+        if c.is_ascii() {
+            c.to_ascii_lowercase() as u8
+        } else {
+            (b'a'..=b'z').find(|&x| ci_letter(c, x)).unwrap_or(0)
+        }
+    };
+    let mut w = [0u8; 3];
+    s.iter().enumerate().any(|(i, &c)| {
+        w = [w[1], w[2], fold(c)];
+        i >= 2 && MONTHS.iter().any(|m| m.as_bytes()[..3] == w)
+    })
 }
 
 /// `_DATE`: a date in figures or with a month's name.
