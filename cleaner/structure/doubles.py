@@ -75,11 +75,17 @@ def self_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[i
     spaces), whose header a converter may print twice over the data, and not a piece of
     a flattened line, where a heading and its paragraph share the line."""
     out: set[int] = set()
+    text = doc.text
     for i, info in enumerate(infos):
         unit = info.line
-        # both copies of its opening fit in a line of twice SELF_ECHO_CHARS or more
-        if keep[i] and not unit.flat and unit.end - unit.start >= 2 * SELF_ECHO_CHARS:
-            raw = doc.text[unit.start:unit.end]
+        start, end = unit.start, unit.end
+        # both copies of its opening fit in a line of twice SELF_ECHO_CHARS or more, and
+        # the opening shows again where says_twice looks for it (a unit is trimmed: its
+        # text is the line says_twice reads), found without copying the line
+        if keep[i] and not unit.flat and end - start >= 2 * SELF_ECHO_CHARS \
+                and text.find(text[start:start + SELF_ECHO_CHARS], start + SELF_ECHO_CHARS,
+                              min(end, start + SELF_ECHO_MAX)) >= 0:
+            raw = text[start:end]
             if "\t" not in raw and "   " not in raw.strip() and says_twice(raw):
                 out.add(i)
     return out
