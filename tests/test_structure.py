@@ -699,3 +699,21 @@ def test_a_link_bracket_between_two_words_leaves_them_apart():
     out = cleaner.clean(text).text
     assert "rolling out a new way for retailers" in out
     assert "See the cherry tomato. It grows" in out  # a target glued to the full stop stays glued
+
+
+def test_category_gates_pass_every_unit_a_pattern_names():
+    """The engine's gates before the category patterns are supersets of them: white space
+    that ``re`` reads as such and the engine's ``\\s`` does not (U+001C to U+001F), any
+    ``\\W`` before an advertisement label, and footer words inside longer tokens."""
+    from cleaner.structure import categories as c
+    spaces = [ch for ch in map(chr, range(0x3001)) if ch.isspace()]
+    marks = spaces + ["", "*", "»", "¿", "\u200b", "_"]
+    texts = [f"(c){s}2024 acme" for s in spaces] + [f"{m}advertisement" for m in marks] \
+        + [f"{m}related stories" for m in marks] + [f"{m}sign up for{m}" for m in marks] \
+        + ["© acme", "all rights reserved", "cookies", "share", "email this", "about us", "r&d", "a_b"]
+    patterns = (c._COOKIE, c._AD, c._LEGAL, c._NEWSLETTER, c._RELATED_HEAD)
+    named = {k for k, t in enumerate(texts) if any(p.search(t) for p in patterns)
+             or any(w in c._SHARE_NAMES for w in c._SHARE_TOKEN.findall(t))}
+    assert named and named <= c._MAY_NAME.may_passing(texts)
+    footer = {k for k, t in enumerate(texts) if any(w in c._FOOTER_WORDS for w in c._FOOTER_TOKEN.findall(t))}
+    assert footer and footer <= c._MAY_FOOTER.may_passing(texts)

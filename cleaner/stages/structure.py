@@ -79,10 +79,21 @@ class _Claimed:
         self.starts = [m[0] for m in merged]
         self.ends = [m[1] for m in merged]
 
-    def covered(self, start: int, end: int) -> bool:
-        """True when one claimed span holds all of [start, end)."""
-        k = bisect_right(self.starts, start) - 1
-        return k >= 0 and self.ends[k] >= end
+    def uncovered(self, infos) -> list[int]:
+        """The positions of the units of ``infos`` (in text order) that no one claimed span
+        holds whole, found in one walk along both."""
+        starts, ends = self.starts, self.ends
+        if not starts:
+            return list(range(len(infos)))
+        out: list[int] = []
+        k, last = -1, len(starts) - 1
+        for i, info in enumerate(infos):
+            unit = info.line
+            while k < last and starts[k + 1] <= unit.start:
+                k += 1
+            if k < 0 or ends[k] < unit.end:
+                out.append(i)
+        return out
 
     def free(self, start: int, end: int) -> bool:
         k = bisect_right(self.starts, start) - 1
@@ -92,8 +103,12 @@ class _Claimed:
 
     def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) that nothing claimed."""
+        k = bisect_right(self.starts, start) - 1
+        if start < end and (k < 0 or self.ends[k] <= start) \
+                and (k + 1 == len(self.starts) or self.starts[k + 1] >= end):
+            return [(start, end)]  # most units: nothing claimed touches them
         out: list[tuple[int, int]] = []
-        k = max(bisect_right(self.starts, start) - 1, 0)
+        k = max(k, 0)
         pos = start
         while k < len(self.starts) and self.starts[k] < end:
             if self.ends[k] > pos:
@@ -148,7 +163,7 @@ class PageStructure:
         claimed = _Claimed(doc)
         if not infos:
             return
-        free = [k for k, i in enumerate(infos) if not claimed.covered(i.line.start, i.line.end)]
+        free = claimed.uncovered(infos)
         judged = free if trusted is None else [k for k in free if not _inside(infos[k], trusted)]
         if self.already_clean([infos[k] for k in judged if k < after]):
             # an extraction with its discussion: past the discussion only prose is kept
@@ -178,19 +193,21 @@ class PageStructure:
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         text = doc.text
+        spans: list[tuple[int, int, str, str]] = []  # annotated in one call, in this order
         for info, category in categorise(doc, infos, keep, named):
             unit = info.line
             if category is None:
                 # kept: drop the markdown that carries words (link targets, images)
-                if "](" in text[unit.start:unit.end] or "_" in text[unit.start:unit.end]:
+                if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
                     for a, b in markup_spans(text[unit.start:unit.end]):
                         if claimed.free(unit.start + a, unit.start + b):
-                            doc.annotate(unit.start + a, unit.start + b, BOILERPLATE, "markup",
-                                         RULE_PREFIX + "markup")
+                            spans.append((unit.start + a, unit.start + b, "markup", _rule_id("markup")))
                 continue
+            rule = _rule_id(category)
             for a, b in claimed.gaps(unit.start, unit.end):
                 if text[a:b].strip():
-                    doc.annotate(a, b, BOILERPLATE, category, _rule_id(category))
+                    spans.append((a, b, category, rule))
+        doc.annotate_all(spans, BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:
@@ -238,7 +255,7 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
     candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
-                  and infos[k].words >= LEAD_WORDS and "list" not in infos[k].features
+                  and infos[k].words >= LEAD_WORDS and not infos[k].listed
                   and not _SELF_DESCRIPTION.match(infos[k].text)]
     if not candidates:
         return keep
@@ -348,7 +365,8 @@ def _kept_within(kept: list[int], low: int, high: int) -> bool:
 
 
 def _quantity(info) -> bool:
-    return bool(_QUANTITY.match(info.text))
+    # a line that opens with a letter opens with no quantity (a letter is no \W, \d or fraction)
+    return not info.text[:1].isalpha() and bool(_QUANTITY.match(info.text))
 
 
 _MORE_HEADS = ("similar", "more posts")  # the engine's English heads the categories' pattern lacks
@@ -407,11 +425,14 @@ def fill_gaps(text: str, infos, keep: list[bool], free: set[int]) -> list[bool]:
     earlier stage claimed count, as the gap and as its sides, and only neighbours in the
     text (not across a discussion this stage does not see)."""
     n = len(infos)
-    joined = [k + 1 < n and not text[infos[k].line.end:infos[k + 1].line.start].strip() for k in range(n)]
     live = [on and k in free for k, on in enumerate(keep)]
     out = list(keep)
-    for i in range(1, n - 1):
-        if keep[i] or i not in free or not (live[i - 1] and live[i + 1] and joined[i - 1] and joined[i]):
+    gaps = [i for i in range(1, n - 1) if not keep[i] and i in free and live[i - 1] and live[i + 1]]
+    if not gaps:  # most pages: no dropped line between two kept ones, no line breaks to read
+        return out
+    joined = [k + 1 < n and not text[infos[k].line.end:infos[k + 1].line.start].strip() for k in range(n)]
+    for i in gaps:
+        if not (joined[i - 1] and joined[i]):
             continue
         if _kept_words(infos, live, joined, i - 1, -1) >= GAP_CONTEXT and \
                 _kept_words(infos, live, joined, i + 1, 1) >= GAP_CONTEXT:

@@ -13,6 +13,7 @@ import re
 from typing import Iterator
 
 from ..document import Document
+from ..patterns import engine
 from .features import LineInfo
 
 NAVIGATION = "navigation"
@@ -42,6 +43,19 @@ _FOOTER_TOKEN = re.compile(r"[\w&]+")
 _RELATED_HEAD = re.compile(r"^\W*(?:related|recommended|more (?:from|stories|articles|news|on|in|like this|to read)|read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|popular|most (?:read|popular|viewed|shared)|trending|latest|top stories|further reading|see also|recent (?:posts|articles|stories)|what to read next|up next|editor'?s picks)\b")
 
 
+_SHARE_NAMES = ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit", "telegram",
+                "email", "print", "flipboard", "bluesky", "mastodon")
+# Every unit a category's words name holds one of these patterns, or a share bar's name:
+# the engine's gate (a superset of them) sends only those units to the patterns, one
+# call for the removed units of a page. The engine's ``\s`` lacks four characters that
+# ``re`` reads as white space (U+001C to U+001F): the gate takes them too.
+_MAY_NAME = engine("|".join(f"(?:{p.pattern})" for p in (_COOKIE, _AD, _LEGAL, _NEWSLETTER, _RELATED_HEAD))
+                   .replace(r"\s", r"[\s\x1c-\x1f]") + "|" + "|".join(_SHARE_NAMES))
+
+# A row of footer links holds a footer word: the engine's gate spares the rest the tokens.
+_MAY_FOOTER = engine("|".join(sorted(_FOOTER_WORDS)))
+
+
 def related_head_rest(text: str) -> tuple[str, str]:
     """The words of an English heading over a teaser list ("Related", "More from", "Read
     next") that ``text`` (a unit's lower-case display text) opens with, and what follows
@@ -62,8 +76,7 @@ def _own_category(info: LineInfo) -> str | None:
     if info.words <= 8:
         words = _SHARE_TOKEN.findall(t)
         if words and sum(1 for w in words if w in _SHARE_WORDS) >= max(1, len(words) * 0.6):
-            if any(w in ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit",
-                         "telegram", "email", "print", "flipboard", "bluesky", "mastodon") for w in words):
+            if any(w in _SHARE_NAMES for w in words):
                 return SHARE
     if info.words <= 30 and _NEWSLETTER.search(t):
         return NEWSLETTER
@@ -84,6 +97,7 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
     kept = [i for i, k in enumerate(keep) if k]
     first, last = (kept[0], kept[-1]) if kept else (n, n)
     related_from: int | None = None
+    named_by_words, footer_words = _may_be_named(infos, keep, named)
     for i, info in enumerate(infos):
         if keep[i]:
             related_from = None
@@ -92,30 +106,31 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
         if i in named:
             yield info, named[i]
             continue
-        own = _own_category(info)
+        may = i in named_by_words
+        own = _own_category(info) if may else None
         if own is not None:
             yield info, own
             continue
-        if info.words <= 8 and _RELATED_HEAD.search(info.text):
+        if may and info.words <= 8 and _RELATED_HEAD.search(info.text):
             related_from = i
             yield info, RELATED
             continue
-        if info.words <= 12 and (words := _FOOTER_TOKEN.findall(info.text)) \
+        if info.words <= 12 and i in footer_words and (words := _FOOTER_TOKEN.findall(info.text)) \
                 and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
             related_from = None
             yield info, (NAVIGATION if i < first else FOOTER)
             continue
         if related_from is not None:
-            if _headline_like(info) or "list" in info.features or info.words > 20:
+            if _headline_like(info) or info.listed or info.words > 20:
                 yield info, RELATED
                 continue
             related_from = None
         if i < first:
-            yield info, (NAVIGATION if info.words <= 4 or "list" in info.features else HEADER)
+            yield info, (NAVIGATION if info.words <= 4 or info.listed else HEADER)
         elif i > last:
             if _headline_like(info) and _in_teaser_run(infos, keep, i):
                 yield info, RELATED
-            elif info.words <= 4 or "list" in info.features:
+            elif info.words <= 4 or info.listed:
                 yield info, NAVIGATION
             else:
                 yield info, FOOTER
@@ -124,6 +139,15 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
                 yield info, RELATED
             else:
                 yield info, NAVIGATION
+
+
+def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str]) -> tuple[set[int], set[int]]:
+    """The removed units whose words may name their category (``_own_category``) or a
+    teaser list's heading, and those that hold a footer word: the rest (most menu items
+    and teasers) cannot, and meet no pattern."""
+    removed = [i for i, on in enumerate(keep) if not on and i not in named]
+    texts = [infos[i].text for i in removed]
+    return ({removed[k] for k in _MAY_NAME.may_passing(texts)}, {removed[k] for k in _MAY_FOOTER.may_passing(texts)})
 
 
 def _in_teaser_run(infos: list[LineInfo], keep: list[bool], i: int) -> bool:

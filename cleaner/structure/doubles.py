@@ -42,10 +42,12 @@ def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:
     out: set[int] = set()
     text = doc.text
     for i in range(1, len(infos)):
-        a, b = infos[i - 1].line, infos[i].line
-        if len(infos[i].text) >= ECHO_CHARS and (keep[i - 1] or i - 1 in out) \
-                and text[a.start:a.end].strip() == text[b.start:b.end].strip():
-            out.add(i)
+        shown = infos[i].text
+        # the same line shows the same words: lines that show others are not compared
+        if len(shown) >= ECHO_CHARS and shown == infos[i - 1].text and (keep[i - 1] or i - 1 in out):
+            a, b = infos[i - 1].line, infos[i].line
+            if text[a.start:a.end].strip() == text[b.start:b.end].strip():
+                out.add(i)
     return out
 
 
@@ -73,10 +75,17 @@ def self_echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[i
     spaces), whose header a converter may print twice over the data, and not a piece of
     a flattened line, where a heading and its paragraph share the line."""
     out: set[int] = set()
+    text = doc.text
     for i, info in enumerate(infos):
         unit = info.line
-        if keep[i] and not unit.flat:
-            raw = doc.text[unit.start:unit.end]
+        start, end = unit.start, unit.end
+        # both copies of its opening fit in a line of twice SELF_ECHO_CHARS or more, and
+        # the opening shows again where says_twice looks for it (a unit is trimmed: its
+        # text is the line says_twice reads), found without copying the line
+        if keep[i] and not unit.flat and end - start >= 2 * SELF_ECHO_CHARS \
+                and text.find(text[start:start + SELF_ECHO_CHARS], start + SELF_ECHO_CHARS,
+                              min(end, start + SELF_ECHO_MAX)) >= 0:
+            raw = text[start:end]
             if "\t" not in raw and "   " not in raw.strip() and says_twice(raw):
                 out.add(i)
     return out
@@ -100,7 +109,7 @@ def previews(infos: list[LineInfo], keep: list[bool]) -> set[int]:
         return words[k]
 
     for i, info in enumerate(infos):
-        if not keep[i] or not _ELLIPSIS.search(info.text):
+        if not keep[i] or ("..." not in info.text and "…" not in info.text) or not _ELLIPSIS.search(info.text):
             continue
         stem = words_of(i)[:-1]
         if len(stem) < PREVIEW_WORDS:
@@ -122,8 +131,12 @@ def contents(infos: list[LineInfo]) -> set[int]:
     the page prints again after the run. An entry printed only once (a list under a
     heading that happens to say "Contents") ends the run; fewer than ``CONTENTS_MIN``
     entries are no table."""
+    # every heading holds one of these words (the text is lower case): a unit without one
+    # is spared the pattern
     heads = [h for h, info in enumerate(infos)
-             if info.words <= 5 and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
+             if info.words <= 5 and ("contents" in (t := info.text) or "this" in t or "jump" in t or "quick" in t
+                                     or "inside" in t)
+             and _CONTENTS_HEAD.fullmatch(" ".join(_WORD.findall(info.text)))]
     if not heads:  # most pages: no line need be keyed
         return set()
     keys = [_key(info) for info in infos]

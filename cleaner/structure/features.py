@@ -141,6 +141,11 @@ class LineInfo:
         return self.page.features(self.index)
 
     @property
+    def listed(self) -> bool:
+        """A list item: ``"list" in self.features``, without naming every feature."""
+        return self.page.listed(self.index)
+
+    @property
     def terms(self) -> frozenset[str]:
         """Content words: what the line is about."""
         return frozenset(self.page.terms(self.index))
@@ -200,8 +205,9 @@ def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (
     flat = [unit for group in units for unit in group]
     page = _engine(stopwords, heads, noun_caps).page(doc.text, [u.start for u in flat], [u.end for u in flat],
                                    [u.flat for u in flat], [len(group) for group in units])
-    return [LineInfo(*row, page, k)
-            for k, row in enumerate(zip(flat, page.words, page.chars, page.texts, page.prose))]
+    return [LineInfo(unit, words, chars, text, prose, page, k)
+            for k, (unit, words, chars, text, prose) in enumerate(zip(flat, page.words, page.chars, page.texts,
+                                                                      page.prose))]
 
 
 def page_units(doc: Document) -> list[Sequence[Unit | Line]]:
@@ -213,7 +219,8 @@ def page_units(doc: Document) -> list[Sequence[Unit | Line]]:
     text = doc.text
     groups: list[Sequence[Unit | Line]] = []
     for block in doc.blocks:
-        if all(line.end - line.start <= FLAT for line in block.lines):
+        # a block no longer than FLAT holds no longer line: most are not read line by line
+        if block.end - block.start <= FLAT or all(line.end - line.start <= FLAT for line in block.lines):
             b = len(groups)
             groups.append(block.lines if b == block.index else
                           [Unit(line.start, line.end, b, False) for line in block.lines])

@@ -8,7 +8,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::pystr::{ci_letter, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, split};
+use crate::pystr::{ci_letter, flags, is_decimal, is_letter, is_lower, is_space, is_upper, is_word, lower, lower_owned};
+use crate::pyuni::{DECIMAL, SPACE, WORD};
 use crate::vocab::{Vocab, CUES, SYMBOLS, VOCAB};
 
 /// What one line's text shows (markdown read), before its place in the page counts.
@@ -18,8 +19,78 @@ pub struct Own {
     pub text: String,
     pub prose: bool,
     pub features: Vec<u32>,
-    pub key: String,
-    pub terms: Vec<String>,
+    /// Its words (runs of `\w`) in order, as ids of the [`Lexicon`]: two lines with the
+    /// same words have the same key.
+    pub key: Vec<u32>,
+    /// Content words (runs of letters, three or more, no stopwords), each once in order
+    /// of appearance, as ids of the [`Lexicon`].
+    pub terms: Vec<u32>,
+}
+
+/// What a word says wherever a page prints it.
+#[derive(Clone, Copy)]
+struct Entry {
+    stop: bool,
+    chars: u32,
+    /// The chrome cues (bit `k` for `CUES[k]`) it names.
+    cues: u8,
+    /// It is letters only: its one run of letters is itself.
+    letters: bool,
+}
+
+/// The words of a page, each read once (stopword, length, chrome cues) and named by an
+/// id: a page prints the same few hundred words on thousands of lines, and each line
+/// looks its words up once instead of hashing each for every question.
+#[derive(Default)]
+pub struct Lexicon {
+    ids: HashMap<String, u32>,
+    /// What each word says, by id.
+    entries: Vec<Entry>,
+    /// The line that last listed the word as a content word (a count of lines, from 1).
+    listed: Vec<u32>,
+    line: u32,
+}
+
+impl Lexicon {
+    fn id(&mut self, word: &str, lines: &Lines) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let mut cues = 0u8;
+        if let Some(hit) = lines.cue_of.get(word) {
+            for &k in hit {
+                cues |= 1 << k;
+            }
+        }
+        self.entries.push(Entry {
+            stop: lines.stopwords.contains(word),
+            chars: word.chars().count() as u32,
+            cues,
+            letters: word.chars().all(is_letter),
+        });
+        self.listed.push(0);
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// The words by id.
+    pub fn into_words(self) -> Vec<String> {
+        let mut words = vec![String::new(); self.entries.len()];
+        for (word, id) in self.ids {
+            words[id as usize] = word;
+        }
+        words
+    }
+
+    /// Add the run of letters `id` to `terms` if it is a content word not listed yet for this line.
+    fn content(&mut self, id: u32, terms: &mut Vec<u32>) {
+        let e = self.entries[id as usize];
+        if e.chars >= 3 && !e.stop && self.listed[id as usize] != self.line {
+            self.listed[id as usize] = self.line;
+            terms.push(id);
+        }
+    }
 }
 
 /// What `display` reads off a raw line.
@@ -34,9 +105,14 @@ pub struct Shown {
 
 // ---------------------------------------------------------------- markdown
 
+/// Whether `needle` (ASCII) occurs in `s`: a scan for its first character, the rest
+/// compared only there (every line is asked for four needles, most have none).
 fn has(s: &[char], needle: &str) -> bool {
-    let n = needle.chars().count();
-    s.windows(n).any(|w| w.iter().copied().eq(needle.chars()))
+    let n = needle.as_bytes();
+    let first = n[0] as char;
+    s.iter().enumerate().any(|(i, &c)| {
+        c == first && s.len() - i >= n.len() && n[1..].iter().zip(&s[i + 1..]).all(|(&b, &c)| b as char == c)
+    })
 }
 
 /// `#{1,6}\s+` at the start: the length of the heading mark.
@@ -199,7 +275,8 @@ fn strip_chars(r: &[char]) -> &[char] {
 
 /// The words a reader sees of a raw line, and what its markdown said.
 pub fn display(raw: &str) -> Shown {
-    let mut r: Vec<char> = raw.chars().collect();
+    let mut r: Vec<char> = Vec::with_capacity(raw.len()); // at most one char a byte: no regrowing
+    r.extend(raw.chars());
     let mut is_heading = false;
     let mut is_list = false;
     if r.first() == Some(&'#') {
@@ -248,7 +325,11 @@ pub fn display(raw: &str) -> Shown {
         let found = find_all(&r, url_at);
         r = replace(&r, &found, &[' ']);
     }
-    Shown { text: strip_chars(&r).to_vec(), link_chars, is_list, is_heading, links, images }
+    let end = r.iter().rposition(|&c| !is_space(c)).map_or(0, |k| k + 1);
+    r.truncate(end);
+    let start = r.iter().position(|&c| !is_space(c)).unwrap_or(r.len());
+    r.drain(..start);
+    Shown { text: r, link_chars, is_list, is_heading, links, images }
 }
 
 // ---------------------------------------------------------------- dates
@@ -345,8 +426,93 @@ fn bounded_search(s: &[char], first: impl Fn(char) -> bool, alternatives: impl F
     })
 }
 
+/// What one pass over a line's display text counts: each count was a pass of its own.
+struct Scan {
+    /// `str.split()` tokens (lower-casing makes and takes no white space: the lower-case
+    /// line has as many).
+    tokens: usize,
+    /// Tokens that open with a letter, and those of them that open with a capital.
+    initials: usize,
+    upper: usize,
+    /// A lower-case letter right before a capital ("NoticeTerms").
+    glued: bool,
+    digits: usize,
+    /// Which of [`SYMBOLS`] it holds, bit `k` for the `k`th.
+    symbols: u32,
+}
+
+impl Scan {
+    fn of(s: &[char]) -> Scan {
+        let mut scan = Scan { tokens: 0, initials: 0, upper: 0, glued: false, digits: 0, symbols: 0 };
+        let mut after_space = true;
+        let mut prev = '\0';
+        for &c in s {
+            let class = flags(c);
+            let space = class & SPACE != 0;
+            if after_space && !space {
+                scan.tokens += 1;
+                if class & (WORD | DECIMAL) == WORD && c != '_' {
+                    scan.initials += 1;
+                    scan.upper += usize::from(is_upper(c));
+                }
+            }
+            scan.glued |= glued_pair(prev, c);
+            scan.digits += usize::from(class & DECIMAL != 0);
+            if !(c.is_ascii_alphanumeric() || c == ' ') {
+                if let Some(k) = SYMBOLS.iter().position(|&x| x == c) {
+                    scan.symbols |= 1 << k;
+                }
+            }
+            after_space = space;
+            prev = c;
+        }
+        scan
+    }
+}
+
+/// Whether `s` may hold a `_DATE`, so that most lines are spared the search. Every form
+/// of it ends in four figures in a row or has a figure followed by one of `/.-`; those
+/// without the latter (a month's name and a year) name a month, whose first three
+/// letters (under `(?i)`) the line then holds.
+fn may_have_date(s: &[char]) -> bool {
+    let mut run = 0;
+    let mut year = false;
+    for (i, &c) in s.iter().enumerate() {
+        if is_decimal(c) {
+            run += 1;
+            if s.get(i + 1).is_some_and(|&n| n == '/' || n == '.' || n == '-') {
+                return true;
+            }
+            year |= run >= 4;
+        } else {
+            run = 0;
+        }
+    }
+    year && names_month(s)
+}
+
+/// Whether `s` holds the first three letters of a month (`MONTHS`) under `(?i)`.
+fn names_month(s: &[char]) -> bool {
+    // each character as the ASCII letter `(?i)` reads it as, or 0
+    let fold = |c: char| -> u8 {
+        if c.is_ascii() {
+            c.to_ascii_lowercase() as u8
+        } else {
+            (b'a'..=b'z').find(|&x| ci_letter(c, x)).unwrap_or(0)
+        }
+    };
+    let mut w = [0u8; 3];
+    s.iter().enumerate().any(|(i, &c)| {
+        w = [w[1], w[2], fold(c)];
+        i >= 2 && MONTHS.iter().any(|m| m.as_bytes()[..3] == w)
+    })
+}
+
 /// `_DATE`: a date in figures or with a month's name.
 fn has_date(s: &[char]) -> bool {
+    if !may_have_date(s) {
+        return false;
+    }
     let first = |c: char| is_decimal(c) || b"adfjmnos".iter().any(|&x| ci_letter(c, x));
     bounded_search(s, first, |p| {
         let start = [p];
@@ -446,7 +612,7 @@ fn sentence_ends(s: &[char]) -> usize {
     let mut count = 0;
     let mut p = 0;
     while p < s.len() {
-        if ".!?…".contains(s[p]) {
+        if matches!(s[p], '.' | '!' | '?' | '…') {
             let q = p + 1 + s[p + 1..].iter().take_while(|&&c| CLOSING.contains(c) || c == ']').count();
             if q == s.len() {
                 count += 1;
@@ -474,6 +640,27 @@ pub fn starts_with_head<S: AsRef<str>>(text: &str, heads: &[S]) -> bool {
 
 fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = &str> {
     text.split(move |c: char| !class(c)).filter(|w| !w.is_empty())
+}
+
+/// The words of a lower-case line (runs of `\w`) and its content words (runs of letters,
+/// which lie inside them), both as ids of `lex`.
+fn words_and_terms(low: &str, nw: usize, lines: &Lines, lex: &mut Lexicon) -> (Vec<u32>, Vec<u32>) {
+    lex.line += 1;
+    let mut words = Vec::with_capacity(nw);
+    let mut terms = Vec::new();
+    for w in runs(low, is_word) {
+        let id = lex.id(w, lines);
+        words.push(id);
+        if lex.entries[id as usize].letters {
+            lex.content(id, &mut terms);
+        } else {
+            for t in runs(w, is_letter) {
+                let t = lex.id(t, lines);
+                lex.content(t, &mut terms);
+            }
+        }
+    }
+    (words, terms)
 }
 
 /// The stopwords of the page's languages, for the line features, and the page
@@ -524,34 +711,30 @@ impl Lines {
     }
 
     /// The features of one line's text on its own.
-    pub fn own(&self, raw: &str) -> Own {
+    pub fn own(&self, raw: &str, lex: &mut Lexicon) -> Own {
         let v: &Vocab = &VOCAB;
         let Shown { text: shown, link_chars, is_list, is_heading, links, images } = display(raw);
-        let shown_str: String = shown.iter().collect();
-        let low = lower(&shown_str);
-        let nw = split(&low).count();
-        let words: Vec<&str> = runs(&low, is_word).collect();
+        let low = lower_owned(shown.iter().collect());
+        let scan = Scan::of(&shown);
+        let nw = scan.tokens;
+        let (words, terms) = words_and_terms(&low, nw, self, lex);
+        let entry = |w: &u32| lex.entries[*w as usize];
         let chars = shown.len();
-        let mut f = vec![v.nwords.id(nw as f64)];
+        let mut f = Vec::with_capacity(32);
+        f.push(v.nwords.id(nw as f64));
         let alpha = low.chars().any(is_letter);
         let stop = if words.is_empty() {
             f.push(v.nowords);
             0.0
         } else {
-            let stop = words.iter().filter(|w| self.stopwords.contains(**w)).count() as f64 / words.len() as f64;
+            let stop = words.iter().filter(|w| entry(w).stop).count() as f64 / words.len() as f64;
             f.push(v.stop.id(stop));
-            let total: usize = words.iter().map(|w| w.chars().count()).sum();
+            let total: usize = words.iter().map(|w| entry(w).chars as usize).sum();
             f.push(v.meanlen.id(total as f64 / words.len() as f64));
             stop
         };
         if alpha {
-            let (mut initials, mut upper) = (0usize, 0usize);
-            for i in 0..chars {
-                if (i == 0 || is_space(shown[i - 1])) && is_letter(shown[i]) {
-                    initials += 1;
-                    upper += usize::from(is_upper(shown[i]));
-                }
-            }
+            let (initials, upper) = (scan.initials, scan.upper);
             if initials > 0 {
                 let share = upper as f64 / initials as f64;
                 let sentence = self.noun_caps && nw >= NOUN_CAPS_WORDS;
@@ -561,7 +744,7 @@ impl Lines {
                 f.push(v.starts_lower);
             }
         }
-        if nw > 0 && shown.windows(2).any(|w| glued_pair(w[0], w[1])) {
+        if nw > 0 && scan.glued {
             let glued = glued_tokens(&shown);
             if glued > 0 {
                 f.push(v.glued.id(glued as f64 / nw as f64));
@@ -572,7 +755,7 @@ impl Lines {
         }
         let mut digit_count = 0;
         if chars > 0 {
-            digit_count = shown.iter().filter(|&&c| is_decimal(c)).count();
+            digit_count = scan.digits;
             f.push(v.digit.id(digit_count as f64 / chars as f64));
         }
         let end = shown.last().copied();
@@ -608,21 +791,14 @@ impl Lines {
         if shown.is_empty() {
             f.push(v.markup_only);
         }
-        for (k, sym) in SYMBOLS.iter().enumerate() {
-            if shown_str.contains(sym) {
-                f.push(v.symbols[k]);
+        for (k, id) in v.symbols.iter().enumerate() {
+            if scan.symbols & (1 << k) != 0 {
+                f.push(*id);
             }
         }
-        let mut cues = [false; CUES.len()];
-        for w in words.iter().take(12) {
-            if let Some(hit) = self.cue_of.get(w) {
-                for &k in hit {
-                    cues[k] = true;
-                }
-            }
-        }
-        for (k, on) in cues.iter().enumerate() {
-            if *on {
+        let cues = words.iter().take(12).fold(0u8, |m, w| m | entry(w).cues);
+        for k in 0..CUES.len() {
+            if cues & (1 << k) != 0 {
                 f.push(if nw <= 12 { v.cue_short[k] } else { v.cue_long[k] });
             }
         }
@@ -632,7 +808,11 @@ impl Lines {
         if digit_count > 0 && has_date(&shown) {
             f.push(if nw <= 12 { v.date } else { v.date_in_long });
         }
-        if nw <= 12 && digit_count > 0 && has_ago(&low.chars().collect::<Vec<char>>()) {
+        // "ago" and "read" have no letter that `(?i)` folds from outside ASCII: a lower-case
+        // line without either is no "3 hours ago" and no "5 min read"
+        if nw <= 12 && digit_count > 0 && (low.contains("ago") || low.contains("read"))
+            && has_ago(&low.chars().collect::<Vec<char>>())
+        {
             f.push(v.ago);
         }
         if nw <= 3 && chars <= 25 {
@@ -646,14 +826,7 @@ impl Lines {
         if nw >= 20 && stop >= 0.25 {
             f.push(v.long_stop);
         }
-        let mut seen: HashSet<&str> = HashSet::default();
-        let mut terms: Vec<String> = Vec::new();
-        for t in runs(&low, is_letter) {
-            if t.chars().nth(2).is_some() && !self.stopwords.contains(t) && seen.insert(t) {
-                terms.push(t.to_string());
-            }
-        }
-        Own { words: nw, chars, prose, features: f, key: words.join(" "), terms, text: low }
+        Own { words: nw, chars, prose, features: f, key: words, terms, text: low }
     }
 }
 
@@ -742,8 +915,8 @@ impl Lines {
         let n = units.len();
         let size = text.chars().count().max(1) as f64;
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
-        let mut cache: HashMap<&str, usize> = HashMap::default();
-        let mut owns: Vec<Own> = Vec::new();
+        let mut cache: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut owns: Vec<Own> = Vec::with_capacity(n);
         let mut line_of: Vec<u32> = Vec::with_capacity(n);
         let mut page = Page {
             words: Vec::with_capacity(n),
@@ -759,7 +932,7 @@ impl Lines {
             flat: flat.to_vec(),
             local_head: Vec::with_capacity(n),
         };
-        let mut term_ids: HashMap<String, u32> = HashMap::default();
+        let mut lex = Lexicon::default();
         // each unit's distinct line: its text and content words move to the page once
         for (b, &size_of_group) in groups.iter().enumerate() {
             for _ in 0..size_of_group {
@@ -767,25 +940,11 @@ impl Lines {
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
                 let raw = &text[a..e];
                 let o = *cache.entry(raw).or_insert_with(|| {
-                    owns.push(self.own(raw));
+                    owns.push(self.own(raw, &mut lex));
                     owns.len() - 1
                 });
                 if o == page.texts.len() {
-                    let terms = std::mem::take(&mut owns[o].terms);
-                    page.terms.push(
-                        terms
-                            .into_iter()
-                            .map(|t| match term_ids.get(t.as_str()) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = page.vocabulary.len() as u32;
-                                    term_ids.insert(t.clone(), id);
-                                    page.vocabulary.push(t);
-                                    id
-                                }
-                            })
-                            .collect(),
-                    );
+                    page.terms.push(std::mem::take(&mut owns[o].terms));
                     page.texts.push(std::mem::take(&mut owns[o].text));
                 }
                 line_of.push(o as u32);
@@ -799,20 +958,12 @@ impl Lines {
         }
         assert_eq!(line_of.len(), n, "the groups hold every unit");
         drop(cache);
-        // repetition inside the page
-        let keys: Vec<&str> = line_of.iter().map(|&o| owns[o as usize].key.as_str()).collect();
-        let heads: Vec<&str> = keys
-            .iter()
-            .map(|k| {
-                let mut spaces = k.match_indices(' ').map(|(i, _)| i);
-                match (spaces.next(), spaces.next()) {
-                    (Some(_), Some(second)) => &k[..second],
-                    _ => "",
-                }
-            })
-            .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::default();
-        let mut prefixes: HashMap<&str, usize> = HashMap::default();
+        page.vocabulary = lex.into_words();
+        // repetition inside the page: of a line's words, and of its first two words when it has three or more
+        let keys: Vec<&[u32]> = line_of.iter().map(|&o| owns[o as usize].key.as_slice()).collect();
+        let heads: Vec<&[u32]> = keys.iter().map(|k| if k.len() >= 3 { &k[..2] } else { &[][..] }).collect();
+        let mut counts: HashMap<&[u32], usize> = HashMap::default();
+        let mut prefixes: HashMap<&[u32], usize> = HashMap::default();
         for (key, head) in keys.iter().zip(&heads) {
             if !key.is_empty() {
                 *counts.entry(key).or_default() += 1;
@@ -887,7 +1038,7 @@ mod tests {
 
     fn names(raw: &str) -> Vec<&'static str> {
         let lines = Lines::new(["the", "and", "of", "to", "a", "in", "on"].map(String::from));
-        lines.own(raw).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+        lines.own(raw, &mut Lexicon::default()).features.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
     }
 
     #[test]

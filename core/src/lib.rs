@@ -235,8 +235,12 @@ impl Features {
     /// One line on its own: (words, characters, display text lower-cased, prose?,
     /// feature names, repetition key, content words).
     fn line(&self, raw: &str) -> (usize, usize, String, bool, Vec<&'static str>, String, Vec<String>) {
-        let own = self.lines.own(raw);
-        (own.words, own.chars, own.text, own.prose, names(&own.features), own.key, own.terms)
+        let mut lex = features::Lexicon::default();
+        let own = self.lines.own(raw, &mut lex);
+        let words = lex.into_words();
+        let word = |&id: &u32| words[id as usize].clone();
+        let key = own.key.iter().map(word).collect::<Vec<_>>().join(" ");
+        (own.words, own.chars, own.text, own.prose, names(&own.features), key, own.terms.iter().map(word).collect())
     }
 }
 
@@ -274,6 +278,11 @@ impl Page {
     fn features(&self, k: usize) -> PyResult<Vec<&'static str>> {
         self.check(&[k])?;
         Ok(names(self.page.features(k)))
+    }
+    /// Whether unit ``k`` is a list item (its features hold ``list``), its features not named.
+    fn listed(&self, k: usize) -> PyResult<bool> {
+        self.check(&[k])?;
+        Ok(self.page.features(k).contains(&VOCAB.list))
     }
     /// The content words of unit ``k``.
     fn terms(&self, k: usize) -> PyResult<Vec<String>> {

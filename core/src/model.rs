@@ -140,8 +140,33 @@ fn looks_like_code(text: &str) -> bool {
         || ["<", "{", "function(", "var ", "window."].iter().any(|p| text.starts_with(p))
 }
 
+/// What the context passes read off each unit's text, the same in every pass.
+struct Marks {
+    /// A short unit that opens a list of teasers ("Related", the page language's heading).
+    heads: Vec<bool>,
+    code: Vec<bool>,
+}
+
+impl Marks {
+    fn of(view: &View) -> Marks {
+        let (mut heads, mut code) = (Vec::with_capacity(view.len()), Vec::with_capacity(view.len()));
+        for i in 0..view.len() {
+            let u = view.idx[i];
+            let text = view.page.text(u);
+            heads.push(view.words(i) <= 8 && (related_head(text) || view.page.local_head[u]));
+            code.push(looks_like_code(text));
+        }
+        Marks { heads, code }
+    }
+}
+
 /// The pass-2 features of every unit of `view`, given what pass 1 scored.
 pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
+    context_features_marked(view, s1, &Marks::of(view))
+}
+
+/// [`context_features`], with the units' [`Marks`] read once for all passes.
+fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u32>> {
     let v: &Vocab = &VOCAB;
     let n = view.len();
     let clipped: Vec<f64> = s1.iter().map(|&s| clip(s)).collect();
@@ -184,12 +209,12 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
     let mut since_related = 99usize;
     for i in 0..n {
         let u = view.idx[i];
-        let text = view.page.text(u);
         if view.page.prose[u] {
             since_related = 99;
         }
         let ii = i as isize;
-        let mut f = vec![
+        let mut f = Vec::with_capacity(24);
+        f.extend_from_slice(&[
             v.score[0].id(clipped[i]),
             win(ii - 1, ii, 1),
             win(ii + 1, ii + 2, 2),
@@ -197,7 +222,7 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
             win(ii + 1, ii + 4, 4),
             win(ii - 10, ii, 5),
             win(ii + 1, ii + 11, 6),
-        ];
+        ]);
         let b = view.block(i);
         let count = block_count[&b];
         if count > 1 {
@@ -220,13 +245,13 @@ pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
         } else if since_related <= 15 {
             f.push(v.after_related15);
         }
-        if view.words(i) <= 8 && (related_head(text) || view.page.local_head[u]) {
+        if marks.heads[i] {
             since_related = 0;
             f.push(v.related_head);
         } else {
             since_related += 1;
         }
-        if looks_like_code(text) {
+        if marks.code[i] {
             f.push(v.code);
         }
         out.push(f);
@@ -270,8 +295,9 @@ impl Model {
         let n = view.len();
         let own: Vec<f64> = (0..n).map(|i| self.local.sum(&[], view.features(i))).collect();
         let mut s = own.clone();
+        let marks = Marks::of(view);
         for weights in &self.passes {
-            let feats = context_features(view, &s);
+            let feats = context_features_marked(view, &s, &marks);
             s = (0..n).map(|i| weights.sum(&feats[i], view.features(i))).collect();
         }
         let d = &self.decoding;

@@ -89,11 +89,6 @@ pub fn ci_letter(c: char, x: u8) -> bool {
     FOLDS.iter().any(|&(cp, l)| cp == c as u32 && l == x)
 }
 
-/// `str.split()` tokens.
-pub fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_space).filter(|w| !w.is_empty())
-}
-
 /// `str.lower()`: the per-character mapping, and the capital sigma final (`ς`)
 /// after a cased character and before none (case-ignorable characters skipped).
 pub fn lower(text: &str) -> String {
@@ -115,6 +110,15 @@ pub fn lower(text: &str) -> String {
         }
     }
     out
+}
+
+/// [`lower`] of a string the caller gives up: ASCII text is lowered in place.
+pub fn lower_owned(mut text: String) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        return text;
+    }
+    lower(&text)
 }
 
 fn final_sigma(chars: &[char], i: usize) -> bool {

@@ -31,7 +31,8 @@ pub const CUES: [(&str, &[&str]); 7] = [
     ("nav", &["home", "menu", "search", "skip", "navigation", "contact", "about", "us", "back", "top", "close", "open", "toggle", "main", "content", "sitemap", "categories", "tags", "archives", "faq", "help"]),
 ];
 
-pub const SYMBOLS: [&str; 10] = ["|", "»", "›", "•", "·", "/", "©", ">", "→", "←"];
+/// Chrome symbols, each one character (a line is scanned once for all of them).
+pub const SYMBOLS: [char; 10] = ['|', '»', '›', '•', '·', '/', '©', '>', '→', '←'];
 
 /// Own features whose piece-of-a-flattened-line twin (`flat_` + name) exists.
 const FLAT_CROSSED: [&str; 6] = ["nw", "sents", "end_", "breaks", "date_in_long", "prose"];
