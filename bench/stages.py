@@ -6,7 +6,8 @@ in pipeline order on one document at a time, each timed with
 ``time.process_time``; ``view`` is reading the text the stages see,
 ``assemble`` resolving segments and building the JSON record.
 ``python bench/stages.py --startup`` prints the start-up figure alone (CPU time
-of ``cleaner clean`` on a one-line file, byte code cached).
+of ``cleaner clean`` on a one-line file, byte code cached); ``--skeleton`` the
+document model's own speed (every stage off) beside datatrove's C4 line filter.
 """
 from __future__ import annotations
 
@@ -83,6 +84,27 @@ def startup_seconds(runs: int = 7) -> float:
     return statistics.median(times)
 
 
+def skeleton_line(texts: list[str]) -> str:
+    """The document model alone (every stage switched off: reading the text into blocks
+    and lines, resolving segments, the record) beside datatrove's C4 line filter, in one
+    run: the floor under the pipeline's speed while the model is Python objects."""
+    from peers import c4_line_filter_system
+
+    from cleaner.options import STAGES
+
+    c4 = c4_line_filter_system()
+    size = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+    start = time.process_time()
+    for text in texts:
+        c4.run(text)
+    c4_seconds = time.process_time() - start
+    spent, _ = stage_seconds(texts, Options(disable=[s for s in STAGES if s != "repeats"]))
+    seconds = sum(spent.values())
+    return (f"every stage off (view {spent['view']:.2f} s + assemble {spent['assemble']:.2f} s): "
+            f"{size / seconds:.1f} MB/s; C4 line filter {size / c4_seconds:.1f} MB/s; "
+            f"{c4_seconds / seconds:.2f}x")
+
+
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from run import CACHE_DIR, DATA_DIR, DATASETS, load_documents
@@ -97,6 +119,9 @@ def main() -> int:
     docs = load_documents(DATA_DIR, None, ["resiliparse"], CACHE_DIR)
     texts = [d.texts["resiliparse"] for d in docs]
     print(f"{len(texts)} pages as resiliparse text\n")
+    if "--skeleton" in sys.argv[1:]:
+        print(skeleton_line(texts))
+        return 0
     print(stage_table(texts))
     print(f"\nstart-up of `cleaner clean` on a one-line file: {startup_seconds() * 1000:.0f} ms "
           "(CPU, median of 7)")
