@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 import regex
 
@@ -177,10 +177,11 @@ class Document:
                 self._index(annotation)
             self._labels = None
 
-    def annotate_all(self, spans: list[tuple[int, int, str | None, str | None]], label: str) -> None:
+    def annotate_all(self, spans: Iterable[tuple[int, int, str | None, str | None]], label: str) -> None:
         """:meth:`annotate` for each (start, end, category, rule) of ``spans``, in order: a
         stage that names thousands of lines of a page adds them in one call, and indexes
-        them in one pass."""
+        them in one pass. ``spans`` may be made as they are read (a generator): none of
+        them is added before all are read."""
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
         size = len(self.text)

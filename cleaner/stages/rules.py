@@ -86,22 +86,31 @@ class RuleSet:
 
     def apply(self, doc: Document, blocks: list[Block], places: list[int]) -> None:
         """Annotate what the rules claim in ``blocks``, each at its place: the engine
-        judges every unit of them in one call."""
-        spans: list[tuple[int, int, int, bool, int]] = []
-        units: list[tuple[int, int, int]] = []
+        judges every unit of them in one call. Blocks and units go as columns, not a
+        tuple each: on a page of short lines the tuples were most of the stage's memory."""
+        spans: tuple[list, ...] = ([], [], [], [], [])   # blocks: start, end, place, judged whole, units
+        units: tuple[list, ...] = ([], [], [])           # units: start, end, place (0: the block's)
+        starts, ends, own = units
+        whole = self.has_blocks
         for block, where in zip(blocks, places):
-            before = len(units)
+            before = len(starts)
             for line in block.lines:
                 if line.end - line.start > FLAT:
-                    units += _pieces(doc, line.start, line.end)
+                    for a, b, place in _pieces(doc, line.start, line.end):
+                        starts.append(a)
+                        ends.append(b)
+                        own.append(place)
                 else:
-                    units.append((line.start, line.end, 0))
-            spans.append((block.start, block.end, where, self.has_blocks and len(block.lines) >= 2,
-                          len(units) - before))
+                    starts.append(line.start)
+                    ends.append(line.end)
+                    own.append(0)
+            for column, value in zip(spans, (block.start, block.end, where,
+                                             whole and len(block.lines) >= 2, len(starts) - before)):
+                column.append(value)
         try:
-            found = self.engine.page(doc.text, spans, units)
+            found = self.engine.page(doc.text, *spans, *units)
         except UnicodeEncodeError:  # a lone surrogate: read as the stages read it
-            found = self.engine.page(scalar(doc.text), spans, units)
+            found = self.engine.page(scalar(doc.text), *spans, *units)
         rules = self.rules
         for start, end, index in found:
             rule = rules[index]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Iterator
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, related_head_rest
@@ -129,6 +130,24 @@ def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
     return [on or _inside(i, region) for i, on in zip(infos, keep)]
 
 
+def _removals(text: str, categorised, claimed) -> Iterator[tuple[int, int, str, str]]:
+    """What the stage removes, as (start, end, category, rule) in text order, made one at
+    a time as they are annotated (a list of them all was most of the stage's memory on a
+    page of short lines): a removed unit's unclaimed parts, and a kept unit's markdown
+    that carries words (link targets, images)."""
+    for info, category in categorised:
+        unit = info.line
+        if category is None:
+            if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
+                for a, b in markup_spans(text[unit.start:unit.end]):
+                    if claimed.free(unit.start + a, unit.start + b):
+                        yield unit.start + a, unit.start + b, "markup", _rule_id("markup")
+            continue
+        rule = _rule_id(category)
+        for a, b in claimed.gaps(unit.start, unit.end):
+            if text[a:b].strip():
+                yield a, b, category, rule
+
 @lru_cache(maxsize=None)
 def _rule_id(category: str) -> str:
     """One string per category, not one per removed line: a page of many short lines
@@ -192,22 +211,7 @@ class PageStructure:
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
-        text = doc.text
-        spans: list[tuple[int, int, str, str]] = []  # annotated in one call, in this order
-        for info, category in categorise(doc, infos, keep, named):
-            unit = info.line
-            if category is None:
-                # kept: drop the markdown that carries words (link targets, images)
-                if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
-                    for a, b in markup_spans(text[unit.start:unit.end]):
-                        if claimed.free(unit.start + a, unit.start + b):
-                            spans.append((unit.start + a, unit.start + b, "markup", _rule_id("markup")))
-                continue
-            rule = _rule_id(category)
-            for a, b in claimed.gaps(unit.start, unit.end):
-                if text[a:b].strip():
-                    spans.append((a, b, category, rule))
-        doc.annotate_all(spans, BOILERPLATE)
+        doc.annotate_all(_removals(doc.text, categorise(doc, infos, keep, named), claimed), BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:

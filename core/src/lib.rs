@@ -184,13 +184,24 @@ impl RuleEngine {
     }
 
     /// The spans the rules claim on a page, as (start, end, rule index) in the order they
-    /// are found (character offsets). ``blocks``: (start, end, place, judged whole, number
-    /// of units) in order; ``units``: (start, end, place) of each block's units in turn,
-    /// place 0 for a line (judged at its block's place, its edge sentences tried) and the
-    /// piece's own place for a piece of a flattened line.
-    fn page(&self, py: Python<'_>, text: &str, blocks: Vec<(usize, usize, u8, bool, usize)>,
-            units: Vec<(usize, usize, u8)>) -> PyResult<Vec<(usize, usize, usize)>> {
-        self.engine.page(text, &blocks, &units, unescaper(py)).map_err(PyValueError::new_err)
+    /// are found (character offsets). The blocks in order, as columns: start, end, place,
+    /// judged whole, number of units; then each block's units in turn: start, end, place
+    /// (0 for a line, judged at its block's place with its edge sentences tried; a piece of
+    /// a flattened line has its own).
+    #[allow(clippy::too_many_arguments)]
+    fn page(&self, py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>, places: Vec<u8>,
+            whole: Vec<bool>, counts: Vec<usize>, unit_starts: Vec<usize>, unit_ends: Vec<usize>,
+            unit_places: Vec<u8>) -> PyResult<Vec<(usize, usize, usize)>> {
+        let n = starts.len();
+        if ends.len() != n || places.len() != n || whole.len() != n || counts.len() != n
+            || unit_ends.len() != unit_starts.len() || unit_places.len() != unit_starts.len() {
+            return Err(PyValueError::new_err("block or unit columns disagree in length"));
+        }
+        let page = rules::PageUnits {
+            starts: &starts, ends: &ends, places: &places, whole: &whole, counts: &counts,
+            unit_starts: &unit_starts, unit_ends: &unit_ends, unit_places: &unit_places,
+        };
+        self.engine.page(text, &page, unescaper(py)).map_err(PyValueError::new_err)
     }
 }
 

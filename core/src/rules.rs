@@ -170,14 +170,21 @@ impl Prefilter {
 
 static NONE: Vec<Vec<u8>> = Vec::new();
 
-/// One block of a page: its span, where it sits (a place mask), whether the block
-/// rules judge it whole (it has several lines), and how many units it holds.
-pub type PageBlock = (usize, usize, u8, bool, usize);
-
-/// One unit of a block: a line (`place` 0: judged at its block's place, its edge
-/// sentences tried when no rule claims it whole) or a piece of a flattened line,
-/// judged as a line at its own `place`.
-pub type PageUnit = (usize, usize, u8);
+/// The blocks of a page and their units, as columns. A block: its span, where it
+/// sits (a place mask), whether the block rules judge it whole (it has several
+/// lines), and how many units it holds. A unit: a line (`place` 0: judged at its
+/// block's place, its edge sentences tried when no rule claims it whole) or a piece
+/// of a flattened line, judged as a line at its own `place`.
+pub struct PageUnits<'a> {
+    pub starts: &'a [usize],
+    pub ends: &'a [usize],
+    pub places: &'a [u8],
+    pub whole: &'a [bool],
+    pub counts: &'a [usize],
+    pub unit_starts: &'a [usize],
+    pub unit_ends: &'a [usize],
+    pub unit_places: &'a [u8],
+}
 
 /// Scopes as `Engine::first` numbers them.
 const LINE: usize = 0;
@@ -264,24 +271,28 @@ impl Engine {
     /// loses the prompts at its ends ("…last sentence. Share this article!"): edge
     /// sentences claimed from the end backwards, then from the start forwards, each run
     /// stopping at the first sentence no rule claims. Offsets are characters.
-    pub fn page<F>(&self, text: &str, blocks: &[PageBlock], units: &[PageUnit], mut unescape: F)
-        -> Result<Vec<(usize, usize, usize)>, String>
+    pub fn page<F>(&self, text: &str, page: &PageUnits<'_>, mut unescape: F) -> Result<Vec<(usize, usize, usize)>, String>
     where
         F: FnMut(&str) -> String,
     {
         let at = CharSlices::new(text);
         let mut hits = Vec::new();
         let mut next = 0;
-        for &(start, end, place, whole, count) in blocks {
-            let own = units.get(next..next + count).ok_or("more units counted than given")?;
+        for k in 0..page.starts.len() {
+            let (start, end, place, count) = (page.starts[k], page.ends[k], page.places[k], page.counts[k]);
+            if next + count > page.unit_starts.len() {
+                return Err("more units counted than given".into());
+            }
+            let own = next..next + count;
             next += count;
-            if whole {
+            if page.whole[k] {
                 if let Some(r) = self.first(BLOCK, at.get(start, end)?, place, &mut unescape) {
                     hits.push((start, end, r));
                     continue;
                 }
             }
-            for &(a, b, piece) in own {
+            for u in own {
+                let (a, b, piece) = (page.unit_starts[u], page.unit_ends[u], page.unit_places[u]);
                 let line = at.get(a, b)?;
                 if let Some(r) = self.first(LINE, line, if piece == 0 { place } else { piece }, &mut unescape) {
                     hits.push((a, b, r));
