@@ -237,8 +237,15 @@ class Document:
         (that was quadratic in the paragraph's length).
         """
         by_line = self._line_index()
+        lines = self._line_range(start, end)
+        if len(lines) == 1:   # one line's extent, as most callers ask: its slot alone
+            held = by_line[lines.start]
+            if held is None:
+                return []
+            if type(held) is not list:
+                return [held] if held.start < end and held.end > start else []
         found: dict[int, Annotation] = {}
-        for i in self._line_range(start, end):
+        for i in lines:
             held = by_line[i]
             if held is None:
                 continue

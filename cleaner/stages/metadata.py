@@ -569,8 +569,13 @@ def _byline_rule(page: Page, k: int) -> bool:
     read); or, above the article, by a comment-chrome rule: a bare "vor 2 Tagen" is a
     comment's stamp below an article and a dateline above it."""
     head = page.first is not None and k < page.first
-    return all((a.rule or "").startswith(("structure.", "meta.", "byline."))
-               or (head and a.category == "comment_meta") for a in page.claims(k))
+    for a in page.claims(k):   # a loop, not ``all`` over a generator: asked of each head and tail line
+        if not ((a.rule or "").startswith(_READ_RULES) or head and a.category == "comment_meta"):
+            return False
+    return True
+
+
+_READ_RULES = ("structure.", "meta.", "byline.")   # rules whose lines this stage reads as its own
 
 
 def _is_dateline(text: str, spans: list[tuple[int, int, str]]) -> bool:
