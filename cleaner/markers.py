@@ -270,9 +270,15 @@ def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int
     texts = [shown[i] for i in keep]
     opening, dated = _MAY_OPEN.may_passing(texts), _MAY_HEADER.may_passing(texts)
     found = {}
+    headers: dict[str, Marker | None] = {}  # a page repeats its stamps and dated lines: each read once
     for i, text in enumerate(texts):
         k = keys[keep[i]]
-        marker = _parse(lines[k]) if i in opening else header(text) if i in dated else None
+        if i in opening:
+            marker = _parse(lines[k])
+        elif i in dated:
+            marker = headers[text] if text in headers else headers.setdefault(text, header(text))
+        else:
+            marker = None
         if marker is not None:
             found[k] = marker
     return found

@@ -111,7 +111,7 @@ class Engine:
         """The positions of the texts that ``search`` finds the pattern in: many texts (the
         lines of a page) in one call to the engine."""
         found = set((self._search or self._searcher()).passing(texts))
-        if any("\n" in text for text in texts):  # read by the regex module, as ``search`` reads them
+        if "\n" in "".join(texts):  # read by the regex module, as ``search`` reads them (one scan)
             found = {k for k, text in enumerate(texts) if ("\n" in text and self.search(text))
                      or ("\n" not in text and k in found)}
         return found
@@ -120,7 +120,7 @@ class Engine:
         """As :meth:`passing`, for :meth:`may_search`: the positions of the texts that get
         past the gate, many texts in one call to the engine."""
         found = set((self._search or self._searcher()).passing_gate(texts))
-        return found | {k for k, text in enumerate(texts) if "\n" in text} if any("\n" in t for t in texts) else found
+        return found | {k for k, text in enumerate(texts) if "\n" in text} if "\n" in "".join(texts) else found
 
     def findall(self, text: str) -> list[str]:
         """``regex.findall`` for a pattern without groups or anchors that never matches

@@ -33,9 +33,10 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     as that is certain: after the markers are read when no threaded list can follow
     (:func:`.threads._may_thread`), else after the lists are read, or once headers are
     paired with their bodies."""
-    units, repeated = _read_lines(doc, doc.blocks if blocks is None else blocks)
+    units, shown = _read_lines(doc, doc.blocks if blocks is None else blocks)
     if hopeless is not None and hopeless(units, False) and not _may_thread(doc, units):
         return None
+    repeated = _repeated(doc, blocks, shown)
     vocabulary = _lowercase_words(doc)
     _read_names(doc, units, repeated, vocabulary)
     _list_items(doc, units, vocabulary)
@@ -47,24 +48,37 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     return units
 
 
-def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], set[str]]:
-    """Every line of ``blocks`` read for a marker, and the short lines the page repeats.
-    The lines are displayed, and told from those that may hold a marker, in one call each."""
+def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], list[str]]:
+    """Every line of ``blocks`` read for a marker, and the lines' display text. The lines
+    are displayed, and told from those that may hold a marker, in one call each. Most lines
+    carry no marker and no claim: they become content units directly."""
     lines = [line for block in blocks for line in block.lines]
     shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
     short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
     found = markers.parse_all([shown[k] for k in short], _local_markers(doc))
     found = {short[i]: marker for i, marker in found.items()}
     claimed = _claimed_spans(doc)
-    units = [_unit(doc, line, found.get(k), claimed.get(line.index), shown[k]) for k, line in enumerate(lines)]
+    units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(lines, shown)]
+    marked = set(found)
+    if claimed:
+        marked.update(k for k, line in enumerate(lines) if line.index in claimed)
+    for k in marked:
+        units[k] = _unit(doc, lines[k], found.get(k), claimed.get(lines[k].index), shown[k])
     out, k = [], 0
     for block in blocks:
         out.append(units[k:k + len(block.lines)])
         k += len(block.lines)
-    if blocks is not doc.blocks:  # the page repeats a line anywhere
-        lines = list(doc.lines())
-        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
-    return out, _repeated_short_lines(lines, shown)
+    return out, shown
+
+
+def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> set[str]:
+    """The short lines the page repeats (anywhere), as displayed: ``shown`` is the display
+    text of the lines of ``blocks`` (all the page's lines when None). Counted once the page
+    may hold a discussion: most pages are given up before names are read."""
+    if blocks is None:
+        return _repeated_short_lines([line for block in doc.blocks for line in block.lines], shown)
+    lines = list(doc.lines())
+    return _repeated_short_lines(lines, normalise_all([doc.slice(line.start, line.end) for line in lines]))
 
 
 def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str | None, shown: str | None) -> Unit:
