@@ -181,3 +181,19 @@ def test_a_flattened_page_is_judged_piece_by_piece():
     assert [(r["rule"], r["text"].strip()) for r in result["removed"]] == \
         [("disclaimer.affiliate", notice.strip())]
     assert "agreed to fund the new bridge" in result["text"] and "mayor said" in result["text"]
+
+
+def test_a_page_judged_in_batches_reads_as_in_one(monkeypatch):
+    """The engine judges a page's blocks in batches of units; where a batch starts (its
+    offsets shifted to the stretch of text it spans) changes nothing, non-ASCII text too."""
+    import cleaner.stages.rules as stage
+
+    paragraph = ("The council met on Tuesday to discuss the budget for the coming year, "
+                 "and the mayor said the plan would be published in full next month. Share this article")
+    lines = ["Café news — the city’s week", paragraph, "Follow us on Twitter", "Share on Facebook",
+             "Read more: the budget in detail", paragraph.replace("council", "committee")]
+    text = "\n\n".join(lines * 40)
+    whole = clean(text, language=False).to_dict()
+    monkeypatch.setattr(stage, "BATCH", 3)
+    assert clean(text, language=False).to_dict() == whole
+    assert any(r["rule"] and not r["rule"].startswith("structure.") for r in whole["removed"])

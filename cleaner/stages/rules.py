@@ -86,35 +86,62 @@ class RuleSet:
 
     def apply(self, doc: Document, blocks: list[Block], places: list[int]) -> None:
         """Annotate what the rules claim in ``blocks``, each at its place: the engine
-        judges every unit of them in one call. Blocks and units go as columns, not a
-        tuple each: on a page of short lines the tuples were most of the stage's memory."""
-        spans: tuple[list, ...] = ([], [], [], [], [])   # blocks: start, end, place, judged whole, units
-        units: tuple[list, ...] = ([], [], [])           # units: start, end, place (0: the block's)
-        starts, ends, own = units
-        whole = self.has_blocks
+        judges the units of many blocks in one call (:data:`BATCH` units or more)."""
+        batch = _Batch()
         for block, where in zip(blocks, places):
-            before = len(starts)
-            for line in block.lines:
-                if line.end - line.start > FLAT:
-                    for a, b, place in _pieces(doc, line.start, line.end):
-                        starts.append(a)
-                        ends.append(b)
-                        own.append(place)
-                else:
-                    starts.append(line.start)
-                    ends.append(line.end)
-                    own.append(0)
-            for column, value in zip(spans, (block.start, block.end, where,
-                                             whole and len(block.lines) >= 2, len(starts) - before)):
-                column.append(value)
+            batch.add(doc, block, where, self.has_blocks)
+            if len(batch) >= BATCH:
+                self._judge(doc, batch)
+                batch = _Batch()
+        if len(batch):
+            self._judge(doc, batch)
+
+    def _judge(self, doc: Document, batch: "_Batch") -> None:
+        """One engine call for a batch of blocks, on the stretch of text they span."""
+        base, text = batch.spans[0][0], doc.text[batch.spans[0][0]:batch.spans[1][-1]]
+        columns = [[at - base for at in column] for column in (batch.spans[0], batch.spans[1])]
+        units = [[at - base for at in column] for column in (batch.units[0], batch.units[1])]
+        args = (*columns, *batch.spans[2:], *units, batch.units[2])
         try:
-            found = self.engine.page(doc.text, *spans, *units)
+            found = self.engine.page(text, *args)
         except UnicodeEncodeError:  # a lone surrogate: read as the stages read it
-            found = self.engine.page(scalar(doc.text), *spans, *units)
+            found = self.engine.page(scalar(text), *args)
         rules = self.rules
         for start, end, index in found:
             rule = rules[index]
-            doc.annotate(start, end, rule.label, rule.category, rule.id)
+            doc.annotate(base + start, base + end, rule.label, rule.category, rule.id)
+
+
+BATCH = 4096  # units an engine call judges at least: few calls, and the call's memory bounded
+
+
+class _Batch:
+    """Blocks and their units as the engine reads them, as columns (a tuple each was most
+    of the stage's memory on a page of short lines)."""
+
+    def __init__(self) -> None:
+        self.spans: tuple[list, ...] = ([], [], [], [], [])   # start, end, place, judged whole, units
+        self.units: tuple[list, ...] = ([], [], [])           # start, end, place (0: the block's)
+
+    def __len__(self) -> int:
+        return len(self.units[0])
+
+    def add(self, doc: Document, block: Block, where: int, judged_whole: bool) -> None:
+        starts, ends, own = self.units
+        before = len(starts)
+        for line in block.lines:
+            if line.end - line.start > FLAT:
+                for a, b, place in _pieces(doc, line.start, line.end):
+                    starts.append(a)
+                    ends.append(b)
+                    own.append(place)
+            else:
+                starts.append(line.start)
+                ends.append(line.end)
+                own.append(0)
+        for column, value in zip(self.spans, (block.start, block.end, where,
+                                              judged_whole and len(block.lines) >= 2, len(starts) - before)):
+            column.append(value)
 
 
 def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
