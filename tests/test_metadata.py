@@ -752,6 +752,40 @@ def test_an_ambiguous_dateline_on_a_page_that_writes_month_first():
     assert clean(text, language=False).to_dict()["published"] is None
 
 
+def test_the_days_a_page_prints_with_a_month_name():
+    from cleaner.metadata.dates import named_days
+
+    assert named_days("Recent: December 02, 2025 · 3 October 2023 · 12/11/2025 · 2024-05-06") == \
+        {"2025-12-02", "2023-10-03"}   # numeric dates are not named
+    assert named_days("Night trains, 2025 timetable") == frozenset()
+    assert named_days("May the trains run 12 2025") == frozenset()
+
+
+@pytest.mark.parametrize("text, named, order", [
+    ("02-12-2025", {"2025-12-02"}, "dmy"), ("02-12-2025", {"2025-02-12"}, "mdy"),
+    ("• 03/10/2023", {"2023-10-03", "2024-01-01"}, "dmy"),
+    ("02-12-2025", {"2025-12-02", "2025-02-12"}, None),    # both readings named: no telling
+    ("02-12-2025", {"2025-12-03"}, None), ("02-12-2025", set(), None),
+    ("27/8/2025", {"2025-08-27"}, None),                   # in no doubt: read as it is
+])
+def test_the_order_a_day_named_elsewhere_on_the_page_gives(text, named, order):
+    from cleaner.metadata.dates import in_doubt, order_named
+
+    assert order_named(text, "en", frozenset(named)) == order
+    assert in_doubt(text, "en") == (text != "27/8/2025")
+    assert not in_doubt(text, "de")   # a language that writes the day first settles it
+
+
+def test_a_numeric_dateline_in_doubt_read_as_the_day_the_page_names():
+    """A site that lists its own post among its recent ones prints its day by name there."""
+    for foot, iso in (("• Why Night Trains Are Coming Back - December 02, 2025", "2025-12-02"),
+                      ("• Why Night Trains Are Coming Back - February 12, 2025", "2025-02-12"),
+                      ("• Trams in Winter - March 3, 2025", None),   # another day: no telling
+                      ("• December 02, 2025\n• February 12, 2025", None)):   # both days: no telling
+        text = f"{MENU}\n\nWhy Night Trains Are Coming Back\n02-12-2025\n\n{BODY}\n{FOOTER}\n{foot}\n"
+        assert clean(text, language=False).to_dict()["published"] == iso, foot
+
+
 def test_a_label_alone_a_rule_took_still_names_the_next_line():
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of author\nAnna Berg\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]

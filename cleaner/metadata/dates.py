@@ -252,6 +252,35 @@ def numeric_order(texts: list[str]) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+def named_days(text: str, lang: str | None = None) -> frozenset[str]:
+    """The days ``text`` prints with a month's name ("December 02, 2025", "3 October 2023"), as
+    YYYY-MM-DD: what :func:`order_named` checks a numeric date's two readings against."""
+    if not has_year(text) or not _may_name_month(text, lang):
+        return frozenset()
+    months = _lookup(lang)
+    return frozenset(iso for pattern in _patterns(lang)[:NAMED] for m in pattern.finditer(text, timeout=budget(text, 1.0))
+                     if (iso := _iso(m["year"], m["month"], m["day"], months)))
+
+
+def in_doubt(text: str, lang: str | None = None) -> bool:
+    """``text`` holds a numeric date that reads one day month first and another day first
+    ("02-12-2025" on a page whose language does not settle it)."""
+    if _NUMERIC.search(text, timeout=budget(text)) is None:   # no numeric date at all: the common case
+        return False
+    return find_date_spans(text, lang, "mdy") != find_date_spans(text, lang, "dmy")
+
+
+def order_named(text: str, lang: str | None, named: frozenset[str]) -> str | None:
+    """The order ("mdy" or "dmy") in which a numeric date of ``text`` reads as one of the
+    ``named`` days (:func:`named_days` of its page) while the other order does not. A site
+    that lists its own post among its recent ones prints its day both ways ("02-12-2025" under
+    the headline, "December 02, 2025" in the list), which settles what "02-12-2025" means."""
+    if not named:
+        return None
+    fits = [order for order in ("mdy", "dmy") if any(iso in named for _, _, iso in find_date_spans(text, lang, order))]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _month_first(m) -> str | None:
     """A numeric date read day first whose "month" is over 12 and "day" is not: written month
     first ("06.18.2025"), the only order it can be in."""

@@ -70,6 +70,7 @@ class Page:
     # holds the annotations they were read from
     _claims: dict[int, list] = field(default_factory=dict, repr=False)
     _claims_of: int = field(default=0, repr=False)
+    _named: frozenset[str] | None = field(default=None, repr=False)
 
     @cached_property
     def numeric_order(self) -> str | None:
@@ -78,6 +79,15 @@ class Page:
         from .dates import numeric_order
 
         return numeric_order([self.doc.text])
+
+    def named_days(self, lang: str | None) -> frozenset[str]:
+        """The days the page prints with a month's name (:func:`~.dates.named_days`), read once
+        and only for a page whose head holds a numeric date in doubt."""
+        if self._named is None:
+            from .dates import named_days
+
+            self._named = named_days(self.doc.text, lang)
+        return self._named
 
     @cached_property
     def lined(self) -> str | None:

@@ -23,7 +23,7 @@ from ..document import BOILERPLATE, METADATA, Document
 from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
                                 pictured_name, said_twice, team_name)
-from ..metadata.dates import find_date_spans, has_year, is_date_word, read_date
+from ..metadata.dates import find_date_spans, has_year, in_doubt, is_date_word, order_named, read_date
 from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
 from ..metadata.title import choose_title
 from ..patterns import budget, lazy, settle
@@ -350,9 +350,8 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
                 found.byline_lines.add(label_at)
         label_at = k if byline_label(text, lang) else None
         spans = find_date_spans(text, lang)
-        # "8/1/2025", "09.10.2024", and the page shows its order
-        if not spans and ("/" in text or "-" in text or "." in text) and has_year(text) and page.numeric_order:
-            spans = find_date_spans(text, lang, page.numeric_order)
+        if not spans and ("/" in text or "-" in text or "." in text) and has_year(text):
+            spans = _numeric_in_doubt(page, text, lang)
         if not names and (spans or "By" in text or "by " in text or "BY" in text):
             names = _byline_after_date(text, spans, lang)
         if not names and spans and (closing := _closing_byline(text, spans, lang)):
@@ -384,6 +383,16 @@ def _scan(page: Page, positions: range, found: Found, lang: str | None, referenc
             if (iso := read_date(text, lang, reference)) and len(text.split()) <= 8:
                 found.dates.append((k, iso, bool(_UPDATED.search(text, timeout=budget(text)))))
                 found.date_lines.add(k)
+
+
+def _numeric_in_doubt(page: Page, text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """The dates of a line whose numeric date may be read either way ("8/1/2025", "09.10.2024",
+    "02-12-2025"), read in the order the page shows: the order of its other numeric dates, else
+    the one that gives a day the page prints with a month's name too."""
+    order = page.numeric_order
+    if order is None and in_doubt(text, lang):   # the page's named days are read only then
+        order = order_named(text, lang, page.named_days(lang))
+    return find_date_spans(text, lang, order) if order else []
 
 
 SHORT_LINE = 10   # words: a line this short at the top of a paragraph is not its prose
