@@ -786,6 +786,28 @@ def test_a_numeric_dateline_in_doubt_read_as_the_day_the_page_names():
         assert clean(text, language=False).to_dict()["published"] == iso, foot
 
 
+PROMO = ("We just asked 500 rail travellers how they plan their trips, and almost half of them said they "
+         "would rather take a night train than a flight next year. Read what else they told us in our new report.")
+MENUS_AFTER = "\n".join(["Read the Report →", "• Products", "• Pricing", "• Timetables", "• Stations", "• Tickets",
+                         "• Support", "• About Us", "• Careers", "Log In"])
+HEAD = "Why Night Trains Are Coming Back\nBy Peter Olsen\nMarch 3, 2024"
+
+
+@pytest.mark.parametrize("text, iso", [
+    (f"{MENU}\n\n{PROMO}\n\n{MENUS_AFTER}\n\n{HEAD}\n\n{BODY}", "2024-03-03"),
+    (f"{MENU}\n\nThe 2025 Rail Report\n\n{PROMO}\n\nLearn More\n\n{MENUS_AFTER}\n\n{HEAD}\n\n{BODY}", "2024-03-03"),
+    # a few menu lines after the blurb: no run of menus, and the date stands past the head
+    (f"{MENU}\n\n{PROMO}\n\nRead the Report →\n• Products\n• Pricing\nLog In\n\n{HEAD}\n\n{BODY}", None),
+    # a long opening is the article's: the dateline over a paragraph after menus further on is a teaser's
+    (f"{MENU}\n\nWhy Night Trains Are Coming Back\n\n{LONG_BODY}\n\n{MENUS_AFTER}\n\nWhy Buses Are Cheaper\n"
+     f"By Anna Berg\nMarch 3, 2024\n\n{LONG_BODY}\n\n{LONG_BODY}", None),
+])
+def test_the_dateline_over_the_paragraph_after_a_promotion_in_the_menus(text, iso):
+    """A blurb in the menus ("We just asked 500 rail travellers …") read as the first paragraph:
+    the article's head stands after the menus that follow it."""
+    assert clean(text, language=False).to_dict()["published"] == iso
+
+
 def test_a_label_alone_a_rule_took_still_names_the_next_line():
     text = f"{MENU}\n\nWhy Night Trains Are Coming Back\nPhoto of author\nAnna Berg\n\n{BODY}"
     assert clean(text, language=False).to_dict()["authors"] == ["Anna Berg"]

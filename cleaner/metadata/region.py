@@ -70,7 +70,7 @@ class Page:
     # holds the annotations they were read from
     _claims: dict[int, list] = field(default_factory=dict, repr=False)
     _claims_of: int = field(default=0, repr=False)
-    _named: frozenset[str] | None = field(default=None, repr=False)
+    _named: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def numeric_order(self) -> str | None:
@@ -80,14 +80,17 @@ class Page:
 
         return numeric_order([self.doc.text])
 
-    def named_days(self, lang: str | None) -> frozenset[str]:
-        """The days the page prints with a month's name (:func:`~.dates.named_days`), read once
-        and only for a page whose head holds a numeric date in doubt."""
-        if self._named is None:
+    def named_days(self, lang: str | None, year: str) -> frozenset[str]:
+        """The days of ``year`` the page prints with a month's name (:func:`~.dates.named_days`),
+        read from its lines that hold the year, and only for a head line with a numeric date in
+        doubt."""
+        if year not in self._named:
             from .dates import named_days
 
-            self._named = named_days(self.doc.text, lang)
-        return self._named
+            text = self.doc.text
+            self._named[year] = named_days("\n".join(line for line in text.split("\n") if year in line), lang) \
+                if year in text else frozenset()
+        return self._named[year]
 
     @cached_property
     def lined(self) -> str | None:

@@ -96,6 +96,8 @@ class HeadMetadata:
             _bare_names(page, found, title.position if title else None, lang)
         if not found.authors or not found.dates:
             _tail(page, found, lang, reference)
+        if not found.dates:
+            _after_promo(page, found, lang, reference)
         _originally_published(page, found, lang)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
@@ -190,6 +192,37 @@ def _tail(page: Page, found: Found, lang: str | None, reference) -> None:
         found.signed_updates |= tail.signed_updates
         if not found.dates and (footer := _over_post_navigation(page, lang)):
             found.dates.append(footer)
+
+
+PROMO_LINES = 6     # prose lines before a run of chrome: a promotion's blurb, not the article's opening
+CHROME_RUN = 8      # lines rules or the structure stage claimed, in a run after it
+PROMO_SPAN = 150    # lines past the first paragraph where the article may begin after a promotion
+LATER_HEAD = 8      # lines over the paragraph after the run where the article's head stands
+
+
+def _after_promo(page: Page, found: Found, lang: str | None, reference) -> None:
+    """Datelines over the paragraph that follows a promotion in the page's menus: the first
+    paragraph of prose the page shows may be a blurb ("Get the new report on …", "We just
+    surveyed 500 event pros …") followed by more menus, the article's headline, byline and
+    date after them. Read (not labelled) when the head and tail gave no date: a few short
+    prose lines, then a run of ``CHROME_RUN`` claimed lines, then the next paragraph, whose
+    ``LATER_HEAD`` lines above are read as a head. A long opening is the article's own, and
+    the dates over a paragraph further on are a teaser's."""
+    if page.first is None:
+        return
+    prose = run = 0
+    for k in range(page.first, min(len(page.lines), page.first + PROMO_SPAN)):
+        if k in page.prose:
+            if run >= CHROME_RUN:
+                later = Found()
+                _scan(page, range(max(0, k - LATER_HEAD), k), later, lang, reference)
+                found.dates += [d for d in later.dates if not d[2] and not _in_list(d, later)]
+                return
+            prose, run = prose + 1, 0
+            if prose > PROMO_LINES:
+                return
+        elif page.rules(k):
+            run += 1
 
 
 # "This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated …"
@@ -391,7 +424,8 @@ def _numeric_in_doubt(page: Page, text: str, lang: str | None) -> list[tuple[int
     the one that gives a day the page prints with a month's name too."""
     order = page.numeric_order
     if order is None and in_doubt(text, lang):   # the page's named days are read only then
-        order = order_named(text, lang, page.named_days(lang))
+        years = {iso[:4] for o in ("mdy", "dmy") for _, _, iso in find_date_spans(text, lang, o)}
+        order = order_named(text, lang, frozenset().union(*(page.named_days(lang, year) for year in years)))
     return find_date_spans(text, lang, order) if order else []
 
 
