@@ -221,12 +221,17 @@ def _join(doc: Document, segments: list[Segment], pieces: list[str]) -> str:
             continue
         if parts:
             between = doc.slice(previous_end, seg.start)
-            parts.append("\n" if "\n" in between else
+            parts.append("\n" if _line_end(between) else
                          " " if not between or _spaced(between) or _bracket_between_words(parts[-1], between, piece)
                          else "")
         parts.append(piece)
         previous_end = seg.end
     return "".join(parts).strip()
+
+
+def _line_end(between: str) -> bool:
+    """A line end in the source, of any kind (CR alone, U+2028 and U+2029 too)."""
+    return "\n" in between or "\r" in between or "\u2028" in between or "\u2029" in between
 
 
 def _spaced(between: str) -> bool:

@@ -20,7 +20,8 @@ import bisect
 
 import regex
 
-from .document import Comment, Document, Flag, unified_line_ends
+from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
+from .link_numbers import NUMBER_RULE, Removal, link_numbers
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
 #: byte-order mark, soft hyphen, and the bidirectional marks, embeddings and isolates.
@@ -35,7 +36,10 @@ class Positions:
     runs cut out, so an offset maps through the pieces kept: memory by cuts, not by
     characters."""
 
-    def __init__(self, cuts: list[tuple[int, int]]):
+    def __init__(self, cuts: list[tuple[int, int]], removed: list[Removal] | None = None):
+        #: spans cut out that the output names as boilerplate (input offsets): see
+        #: :mod:`cleaner.link_numbers`
+        self.removed = removed or []
         self.view_starts = [0]  # where each kept piece starts, in the view ...
         self.raw_starts = [0]   # ... and in the input
         removed = 0
@@ -84,18 +88,15 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     plain = text.isascii() and "\r" not in text
     shown = text if plain else unified_line_ends(scalar(text))
     cuts = [] if plain or not _INVISIBLE.search(shown) else _cuts(shown)
-    breaks = wrap_breaks(shown)
+    removed, breaks = _layout(shown, cuts)
+    if removed:
+        cuts = _merged(cuts + [(a, b) for a, b, _, _ in removed])
     if breaks:
         shown, cuts = _unwrapped(shown, breaks, cuts)
     if not cuts:
         return (doc, None) if shown == text else (_like(doc, shown), None)
-    kept, pos = [], 0
-    for a, b in cuts:
-        kept.append(shown[pos:a])
-        pos = b
-    kept.append(shown[pos:])
-    positions = Positions(cuts)
-    seen = _like(doc, "".join(kept))
+    positions = Positions(cuts, removed)
+    seen = _like(doc, _kept(shown, cuts))
     for key in _OFFSET_HINTS:  # an extractor's offsets, into the view
         value = seen.hints.get(key)
         if isinstance(value, int):
@@ -103,6 +104,28 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
         elif isinstance(value, tuple):
             seen.hints[key] = tuple(positions.seen(v) for v in value)
     return seen, positions
+
+
+def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], list[int]]:
+    """A browser dump's link numbers (:mod:`cleaner.link_numbers`) and the line ends that
+    only wrap a paragraph (:func:`wrap_breaks`), read as a reader sees the text: without the
+    invisible characters ``cuts`` takes out ("[1\u200b2]" is a link number, a bidi mark
+    makes no line longer). Offsets are ``shown``'s."""
+    if not cuts:
+        return link_numbers(shown), wrap_breaks(shown)
+    visible, at = _kept(shown, cuts), Positions(cuts)
+    removed = [(at.end(a), at.start(b), category, rule) for a, b, category, rule in link_numbers(visible)]
+    return removed, [at.end(k) for k in wrap_breaks(visible)]
+
+
+def _kept(text: str, cuts: list[tuple[int, int]]) -> str:
+    """``text`` without the spans ``cuts`` (in order, not overlapping) takes out."""
+    kept, pos = [], 0
+    for a, b in cuts:
+        kept.append(text[pos:a])
+        pos = b
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
@@ -163,7 +186,7 @@ def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tup
     for at in breaks:
         chars[at] = " "
         before, after = at, at + 1
-        while before > 0 and text[before - 1] in " \t":
+        while before > 0 and text[before - 1] in " \t\r":  # a CR LF line end keeps its CR
             before -= 1
         while after < len(text) and text[after] in " \t":
             after += 1
@@ -171,7 +194,7 @@ def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tup
             spaces.append((before, at))
         if after > at + 1:
             spaces.append((at + 1, after))
-    return "".join(chars), sorted(cuts + spaces)
+    return "".join(chars), _merged(cuts + spaces)  # a break inside a cut span (a reference list)
 
 
 def scalar(text: str) -> str:
@@ -187,8 +210,15 @@ def restore(seen: Document, original: Document, positions: Positions | None) -> 
     start, end = at.start, at.end
     hints = {**seen.hints, **{k: original.hints[k] for k in _OFFSET_HINTS if k in original.hints}}
     doc = Document(original.text, id=original.id, meta=seen.meta, hints=hints, language=seen.language)
+    removed = getattr(positions, "removed", ())
+    numbers = [r for r in removed if r[3] == NUMBER_RULE]
+    # a link number goes with the line a stage removed (among equals the later claim wins);
+    # the page's own link lists keep their rule over whatever spans them
+    doc.annotate_all(((a, b, category, rule) for a, b, category, rule in numbers), BOILERPLATE)
     for a in seen.annotations:
         doc.annotate(start(a.start), end(a.end), a.label, a.category, a.rule)
+    doc.annotate_all(((a, b, category, rule) for a, b, category, rule in removed if rule != NUMBER_RULE),
+                     BOILERPLATE)
     doc.comments = [Comment(start(c.start), end(c.end), c.author, c.reply_to, c.edited, c.posted)
                     for c in seen.comments]
     doc.flags = [Flag(start(f.start), end(f.end), f.lang, f.confidence, f.section) for f in seen.flags]
@@ -198,6 +228,17 @@ def restore(seen: Document, original: Document, positions: Positions | None) -> 
         first, last = seen.blocks[seen.discussion[0]], seen.blocks[seen.discussion[1]]
         doc.discussion = _blocks_over(doc, start(first.start), end(last.end))
     return doc
+
+
+def _merged(cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``cuts`` in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(cuts):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 
 import pytest
 import regex
@@ -60,6 +61,42 @@ def test_normalise_matches_the_reference(text, markup):
 @given(TEXTS)
 def test_word_count_is_str_split(text):
     assert _core.word_count(text) == len(text.split())
+
+
+def reference_sample(text: str, own: set[str], other: set[str], sample: int) -> tuple[int, int, int, int]:
+    """The language stage's first look at a passage, as Python reads it."""
+    tokens = text.lower().split()
+    if len(tokens) > 2 * sample:
+        tokens = tokens[:: len(tokens) // sample]
+    return (len(tokens), sum(t in own for t in tokens), sum(t in other for t in tokens), sum(map(len, tokens)))
+
+
+_CASED = st.sampled_from(["The", "THE", "the", "Und", "und", "ΟΔΟΣ", "İst", "ß", "Straße", "ǅ", " ", "\xa0", "\u2028", "\x1c", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, _CASED), max_size=80).map("".join), st.integers(1, 8))
+def test_passage_samples_read_as_python_reads_them(text, sample):
+    own, other = {"the", "straße", "οδος", "i̇st"}, {"und", "ß"}
+    lists = _core.WordLists(sorted(own), sorted(other))
+    assert lists.samples([text], sample) == [reference_sample(text, own, other, sample)]
+
+
+def reference_function_words(text: str, table: dict) -> tuple[int, int, list[tuple[str, int]]]:
+    """The letter runs of a passage and its function words by first occurrence, as ``re`` reads them."""
+    from collections import Counter
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    return len(tokens), sum(map(len, tokens)), list(Counter(t for t in tokens if t in table).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, _CASED, st.sampled_from(["_", "3", "²", "٣", "x_y", "l'", "ΣΑ", "\u0301"])),
+                max_size=80).map("".join))
+def test_function_words_read_as_re_reads_them(text):
+    from cleaner.language.words import _function_words
+    words, engine = _function_words()
+    tokens, letters, found = engine.count(text)
+    assert (tokens, letters, [(words[k], n) for k, n in found]) == reference_function_words(text, set(words))
 
 
 @pytest.mark.parametrize("python, text, expected", [

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from .._core import WordLists
 from ..document import Flag
 from .backends import make_backend
 from .scripts import (_NON_LATIN, _SCRIPT_FAMILY, _SCRIPT_MEMBERS, CJK_WEIGHT, _dominant_script, _letters_guess,
@@ -91,7 +92,7 @@ class LanguageDetector:
         self.min_confidence = min_confidence
         self.backend = make_backend(backend)
         self._exclusive = exclusive_words(self.target)
-        self._foreign = foreign_words(self.target)
+        self._lists = WordLists(sorted(self._exclusive), sorted(foreign_words(self.target)))
         self._last: tuple[tuple[Passage, ...], tuple[list[Flag], str | None]] | None = None
 
     # -- public API --------------------------------------------------------------
@@ -118,8 +119,9 @@ class LanguageDetector:
             return list(flags), lang
         features: list[_Features | None] = []
         guesses: list[Guess] = []
-        for p in key:
-            quick = self._quick(p.text)
+        samples = self._samples([p.text for p in key])
+        for p, sample in zip(key, samples):
+            quick = self._quick(p.text, sample)
             f = None if quick else self._features(p.text)
             guess = quick or self._cheap(f)
             # kept only where a later step reads them (a passage still pending, a non-Latin
@@ -137,7 +139,7 @@ class LanguageDetector:
 
     def guess(self, text: str) -> Guess:
         """The verdict on one piece of text on its own (for tools, tests and the bench)."""
-        quick = self._quick(text)
+        quick = self._quick(text, self._samples([text])[0])
         if quick:
             return quick
         f = self._features(text)
@@ -152,24 +154,26 @@ class LanguageDetector:
         return (guess.lang is not None and guess.lang != self.target
                 and guess.confidence >= self.min_confidence)
 
-    def _quick(self, text: str) -> Guess | None:
-        """Tier one, a few microseconds: whitespace tokens, and the share of them that
-        only the target's list has (English: the, and, that, with, which, ...), against
-        those only other lists have (der, und, les, que, ...). Most paragraphs of an
-        article stop here; anything in doubt goes on to the full count."""
-        if not self._exclusive:
+    def _samples(self, texts: list[str]) -> list[tuple[int, int, int, int]]:
+        """What :meth:`_quick` reads of each text, counted in the engine in one call: the
+        lower-case whitespace tokens looked at (every k-th of a long passage: an even
+        spread is as telling), those only the target's list has, those only other lists
+        have, and their characters."""
+        return self._lists.samples(texts, QUICK_SAMPLE) if self._exclusive else [(0, 0, 0, 0)] * len(texts)
+
+    def _quick(self, text: str, sample: tuple[int, int, int, int]) -> Guess | None:
+        """Tier one, a few microseconds: the share of a passage's tokens that only the
+        target's list has (English: the, and, that, with, which, ...), against those only
+        other lists have (der, und, les, que, ...), from :meth:`_samples`. Most paragraphs
+        of an article stop here; anything in doubt goes on to the full count."""
+        tokens, own, foreign, chars = sample
+        if tokens < 3 or own < QUICK_SHARE * tokens:
             return None
-        tokens = text.lower().split()
-        if len(tokens) > 2 * QUICK_SAMPLE:
-            tokens = tokens[:: len(tokens) // QUICK_SAMPLE]   # an even spread is as telling
-        own = sum(map(self._exclusive.__contains__, tokens))
-        if len(tokens) < 3 or own < QUICK_SHARE * len(tokens):
-            return None
-        if own < QUICK_RATIO * sum(map(self._foreign.__contains__, tokens)):
+        if own < QUICK_RATIO * foreign:
             return None
         if not text.isascii() and compiled(_NON_LATIN).search(text):
             return None   # let the script count decide
-        return Guess(self.target, 1.0, sum(map(len, tokens)), "target")
+        return Guess(self.target, 1.0, chars, "target")
 
     def _features(self, text: str) -> _Features:
         text = clean_text(text)

@@ -69,7 +69,6 @@ def stopword_languages() -> frozenset[str]:
     return frozenset(lang for entries in stopword_table().values() for lang, _ in entries)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
 
 
@@ -114,20 +113,31 @@ def clean_text(text: str) -> str:
 
 
 def count_words(text: str) -> Words:
-    """Tokens, letters and function-word hits; the per-token work stays in C
-    (filter/Counter), the Python loop runs once per distinct function word."""
+    """Tokens (letter runs of the lower-cased text), letters and function-word hits. The
+    engine reads the tokens and counts each function word (:func:`_function_words`); the
+    Python loop runs once per distinct function word, in the order they first occur."""
     table = stopword_table()
-    tokens = _WORD.findall(text.lower())
+    words, engine = _function_words()
+    tokens, letters, found = engine.count(text)
     hits: dict[str, float] = {}
     raw: dict[str, int] = {}
     types: dict[str, int] = {}
-    for word, n in Counter(filter(table.__contains__, tokens)).items():
+    for place, n in found:
+        word = words[place]
         for lang, weight in table[word]:
             hits[lang] = hits.get(lang, 0.0) + weight * n
             raw[lang] = raw.get(lang, 0) + n
             if len(word) > 1:   # single letters are as often initials or list marks
                 types[lang] = types.get(lang, 0) + 1
-    return Words(len(tokens), sum(map(len, tokens)), hits, raw, types)
+    return Words(tokens, letters, hits, raw, types)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> tuple[list[str], "FunctionWords"]:
+    """The function words in a fixed order, and the engine's table of them."""
+    from .._core import FunctionWords
+    words = list(stopword_table())
+    return words, FunctionWords(words)
 
 
 def _pool(items) -> Words:

@@ -14,6 +14,7 @@ mod model;
 mod pattern;
 mod pystr;
 mod pyuni;
+mod quick;
 mod rules;
 mod segments;
 mod sentences;
@@ -429,6 +430,55 @@ impl Tally {
     }
 }
 
+/// The target language's own function words and other languages': what the language
+/// stage's first look at a passage counts (see `quick.rs`).
+#[pyclass(frozen, module = "cleaner._core")]
+struct WordLists {
+    own: rustc_hash::FxHashSet<String>,
+    other: rustc_hash::FxHashSet<String>,
+}
+
+#[pymethods]
+impl WordLists {
+    #[new]
+    fn new(own: Vec<String>, other: Vec<String>) -> Self {
+        WordLists { own: own.into_iter().collect(), other: other.into_iter().collect() }
+    }
+
+    /// For each text: (tokens looked at, on the own list, on the other lists, their
+    /// characters), every k-th token of a text of more than ``2 * sample`` tokens.
+    fn samples(&self, texts: Vec<PyBackedStr>, sample: usize) -> Vec<(usize, usize, usize, usize)> {
+        texts
+            .iter()
+            .map(|text| {
+                let s = quick::sample(text, &self.own, &self.other, sample);
+                (s.tokens, s.own, s.other, s.chars)
+            })
+            .collect()
+    }
+}
+
+/// The function words of every language's list (`cleaner/data/stopwords.txt`), each
+/// with its place in the list given: what the language stage's full count looks for.
+#[pyclass(frozen, module = "cleaner._core")]
+struct FunctionWords {
+    table: rustc_hash::FxHashMap<String, usize>,
+}
+
+#[pymethods]
+impl FunctionWords {
+    #[new]
+    fn new(words: Vec<String>) -> Self {
+        FunctionWords { table: words.into_iter().enumerate().map(|(k, w)| (w, k)).collect() }
+    }
+
+    /// (letter runs, their characters, [(place of a function word, occurrences)] in the
+    /// order the words first occur) of ``text`` lower-cased.
+    fn count(&self, text: &str) -> (usize, usize, Vec<(usize, usize)>) {
+        quick::function_words(text, &self.table)
+    }
+}
+
 /// The page's lower-case words, each once (``frozenset(findall(...))`` of the
 /// vocabulary pattern in ``cleaner/stages/comments/units.py``).
 #[pyfunction]
@@ -454,6 +504,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Pattern>()?;
     m.add_class::<Tally>()?;
     m.add_class::<RuleEngine>()?;
+    m.add_class::<WordLists>()?;
+    m.add_class::<FunctionWords>()?;
     Ok(())
 }
 

@@ -93,8 +93,12 @@ where
 /// Drop invisible characters, read every line end as LF, fold `[^\S\n]+` into one
 /// space, strip each line and the whole.
 pub fn fold_spaces(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    let mut in_space = false;
+    // one pass: a line's leading white space is never written, its trailing white
+    // space is taken back at its end, and blank lines before the first line of text
+    // are not written either
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = 0;
+    let mut space = false;
     let mut chars = text.chars().peekable();
     while let Some(mut c) = chars.next() {
         if is_invisible(c) {
@@ -104,24 +108,33 @@ pub fn fold_spaces(text: &str) -> String {
         if (c == '\r' && chars.peek() != Some(&'\n')) || c == '\u{2028}' || c == '\u{2029}' {
             c = '\n';
         }
-        if c != '\n' && c.is_whitespace() {
-            if !in_space {
-                folded.push(' ');
-                in_space = true;
+        if c == '\n' {
+            trim_end_at(&mut out, line_start);
+            if !out.is_empty() {
+                out.push('\n');
             }
-            continue;
+            line_start = out.len();
+            space = false;
+        } else if c.is_whitespace() {
+            space = true;
+        } else if out.len() == line_start && is_py_space(c) {
+            // white space to Python only (U+001C..U+001F) opening a line: trimmed
+        } else {
+            if space && out.len() > line_start {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
         }
-        in_space = false;
-        folded.push(c);
     }
-    let mut out = String::with_capacity(folded.len());
-    for (i, line) in folded.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(line.trim_matches(is_py_space));
-    }
-    out.trim_matches(is_py_space).to_string()
+    trim_end_at(&mut out, 0);
+    out
+}
+
+/// Take Python white space (line ends too) off the end of `out`, no further back than `floor`.
+fn trim_end_at(out: &mut String, floor: usize) {
+    let kept = out[floor..].trim_end_matches(is_py_space).len();
+    out.truncate(floor + kept);
 }
 
 #[cfg(test)]
