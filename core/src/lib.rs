@@ -234,12 +234,11 @@ impl Features {
         if starts.len() != ends.len() || starts.len() != flat.len() || groups.iter().sum::<usize>() != starts.len() {
             return Err(PyValueError::new_err("starts, ends, flat and groups disagree on the number of units"));
         }
-        let units: Vec<(usize, usize)> = starts.into_iter().zip(ends).collect();
         let n = text.chars().count();
-        if units.iter().any(|&(a, b)| a > b || b > n) {
+        if starts.iter().zip(&ends).any(|(&a, &b)| a > b || b > n) {
             return Err(PyValueError::new_err("a unit lies outside the text"));
         }
-        let page = py.detach(|| self.lines.page(text, &units, &flat, &groups));
+        let page = py.detach(|| self.lines.page(text, &starts, &ends, &flat, &groups));
         Ok(Page { page })
     }
 
@@ -275,7 +274,7 @@ impl Page {
     #[getter]
     fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let (distinct, line_of) = self.page.distinct_texts();
-        let strings: Vec<Bound<'py, PyString>> = distinct.iter().map(|t| PyString::new(py, t)).collect();
+        let strings: Vec<Bound<'py, PyString>> = distinct.map(|t| PyString::new(py, t)).collect();
         PyList::new(py, line_of.iter().map(|&o| &strings[o as usize]))
     }
     #[getter]
