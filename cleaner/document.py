@@ -375,15 +375,22 @@ def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> li
     cutting (every page ends here, once per piece of every block); neighbours
     with the same label, category and rule merge within a paragraph.
     """
+    # each annotation's claim (label, category, rule) by its number in ``keys``: a page of
+    # many removed lines has few claims, and a tuple for each annotation was a fifth of
+    # the document's memory while it resolved
     keys: dict[tuple, int] = {(MAIN, None, None): 0}
-    claims = [(a.label, a.category, a.rule) for a in annotations]
+    key_of = [keys.setdefault((a.label, a.category, a.rule), len(keys)) for a in annotations]
     arrays = ([a.start for a in annotations], [a.end for a in annotations],
-              [_STRENGTH[label] for label, _, _ in claims], [keys.setdefault(c, len(keys)) for c in claims],
+              [_STRENGTH[a.label] for a in annotations], key_of,
               [block.start for block in blocks], [block.end for block in blocks])
     try:
-        starts, ends, owners = _core.resolve(text, *arrays)
+        packed = _core.resolve(text, *arrays)
     except UnicodeEncodeError:  # a lone surrogate: visible, as U+FFFD is (offsets unchanged)
         from .visible import scalar
-        starts, ends, owners = _core.resolve(scalar(text), *arrays)
-    return [Segment(start, end, *claims[owner]) if owner >= 0 else Segment(start, end, MAIN, None, None)
+        packed = _core.resolve(scalar(text), *arrays)
+    del arrays
+    # the engine's numbers as packed integers, each made an int only for its segment
+    starts, ends, owners = (memoryview(numbers).cast("q") for numbers in packed)
+    claims = list(keys)  # in the order of their numbers
+    return [Segment(start, end, *claims[key_of[owner]]) if owner >= 0 else Segment(start, end, MAIN, None, None)
             for start, end, owner in zip(starts, ends, owners)]

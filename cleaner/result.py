@@ -15,6 +15,8 @@ from typing import Any, Iterator
 from .document import BOILERPLATE, COMMENT, MAIN, METADATA, Document, Segment
 from .render import shown, shown_all
 
+REMOVAL_BATCH = 4096  # removals displayed in one call to the engine: few calls, their memory bounded
+
 
 @dataclass(frozen=True, slots=True)
 class ReaderComment:
@@ -147,9 +149,18 @@ class CleanResult:
         return tuple(self._removals())
 
     def _removals(self) -> Iterator[Removal]:
+        """The removals in text order, displayed ``REMOVAL_BATCH`` at a time; a text met
+        again soon after (a menu's items, a page of repeated short lines) is kept once. On
+        a page of many short removed lines, their texts displayed at once, and a string
+        for each, were a large part of the record's memory."""
         segments = [s for s in self.segments if s.label in (BOILERPLATE, METADATA)]
-        for seg, text in zip(segments, shown_all(self.doc, segments)):
-            yield Removal(text, seg.category, seg.rule, seg.start, seg.end)
+        seen: dict[str, str] = {}
+        for k in range(0, len(segments), REMOVAL_BATCH):
+            batch = segments[k:k + REMOVAL_BATCH]
+            if len(seen) > REMOVAL_BATCH:
+                seen.clear()  # the texts of a batch or so: repeats on a page come close together
+            for seg, text in zip(batch, shown_all(self.doc, batch)):
+                yield Removal(seen.setdefault(text, text), seg.category, seg.rule, seg.start, seg.end)
 
     @cached_property
     def flags(self) -> tuple[LanguageFlag, ...]:

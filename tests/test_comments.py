@@ -677,3 +677,21 @@ def test_section_is_a_contiguous_run_of_blocks():
     assert any(u.kind == "says" for u in units[first + 1])
     assert [u.kind for u in units[last]] == ["chrome"]
     assert text[doc.blocks[last].end:].strip() == FOOTER.strip()
+
+
+def test_lines_read_in_batches_read_as_in_one(monkeypatch):
+    """The comment stages read a page's lines for markers a batch at a time; where a batch
+    ends changes nothing: the discussion found, its comments, and the units themselves."""
+    import cleaner.stages.comments.reading as reading
+
+    article = "\n\n".join("The council met on Tuesday to discuss the budget for the coming year, and the "
+                          f"mayor said the plan would be published in full next month ({i})." for i in range(6))
+    thread = "\n\n".join(f"{name}\nMarch {i + 1}, 2021 at 3:0{i} pm\nI think the council is right about "
+                         f"this, number {i}.\nReply" for i, name in enumerate(["Jane Doe", "Tom Hill", "Ann Lee"] * 3))
+    text = article + "\n\n5 Comments\n\n" + thread
+    whole = clean(text, language=False).to_dict()
+    units = [[(u.line, u.kind, u.marker, u.paired, u.shown) for u in us] for us in classify(Document(text))]
+    monkeypatch.setattr(reading, "READ_BATCH", 3)
+    assert clean(text, language=False).to_dict() == whole
+    assert [[(u.line, u.kind, u.marker, u.paired, u.shown) for u in us] for us in classify(Document(text))] == units
+    assert len(whole["comments"]) >= 6

@@ -481,3 +481,17 @@ def test_a_german_quotation_closes_a_sentence(raw):
     assert ("end_quote" in feats) == raw.endswith("“")
     assert "end_other" not in feats
     assert "sents>=2" in feats
+
+
+def test_units_out_of_page_order_have_the_reference_context():
+    """The engine sums a block's pass-1 scores run by run when the units come in page order,
+    and by block otherwise (a block's units reversed, or apart): each is the reference's."""
+    doc = Document(PAGE)
+    infos = analyse(doc, STOPWORDS)
+    rows = ref_page(doc, STOPWORDS)
+    w = load_weights()
+    n = len(infos)
+    for order in (list(range(n)), list(range(n))[::-1], list(range(1, n)) + [0]):
+        chosen = [infos[k] for k in order]
+        s1 = local_scores(chosen, w.local, w.local_bias)
+        assert context_features(chosen, s1) == ref_context([rows[k] for k in order], s1)

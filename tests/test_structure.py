@@ -717,3 +717,17 @@ def test_category_gates_pass_every_unit_a_pattern_names():
     assert named and named <= c._MAY_NAME.may_passing(texts)
     footer = {k for k, t in enumerate(texts) if any(w in c._FOOTER_WORDS for w in c._FOOTER_TOKEN.findall(t))}
     assert footer and footer <= c._MAY_FOOTER.may_passing(texts)
+
+
+def test_a_page_named_in_batches_reads_as_in_one(stage, monkeypatch):
+    """The removed units whose words may name their category are found a batch at a time;
+    where a batch ends changes no category."""
+    import cleaner.structure.categories as categories
+
+    def spans() -> list[tuple]:
+        return [(a.start, a.end, a.category, a.rule) for a in clean(page("news_page.txt"), stage).annotations]
+
+    whole = spans()
+    monkeypatch.setattr(categories, "GATE_BATCH", 2)
+    assert spans() == whole
+    assert {"cookie_notice", "page_footer", "related_links"} <= {category for _, _, category, _ in whole}

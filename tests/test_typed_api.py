@@ -41,6 +41,20 @@ def test_views_are_typed_frozen_and_match_to_dict():
         result.removed[0].rule = "other"  # type: ignore[misc]
 
 
+def test_removals_displayed_in_batches_read_as_in_one(monkeypatch):
+    """The record displays its removals a batch at a time and keeps a text it met shortly
+    before once: where a batch ends changes no removal, and a repeated text is one string."""
+    import cleaner.result as result_module
+
+    page = "\n\n".join([PAGE] + ["Follow us on Twitter", "Share on Facebook", "Café — read more"] * 6)
+    whole = cleaner.clean(page, language=False).to_dict()
+    monkeypatch.setattr(result_module, "REMOVAL_BATCH", 2)
+    result = cleaner.clean(page, language=False)
+    assert result.to_dict() == whole
+    texts = [r.text for r in result.removed if r.text == "Follow us on Twitter"]
+    assert len(texts) >= 3 and len({id(t) for t in texts}) < len(texts)
+
+
 @pytest.mark.parametrize("page", [PAGE, "Title\n\nShare this\n\nA line \ud800 with a broken character. Another one here."])
 def test_a_typed_record_serialises_as_the_json_contract(page):
     import orjson

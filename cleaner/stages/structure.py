@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Collection, Iterator, Sequence
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, related_head_rest
@@ -80,12 +80,14 @@ class _Claimed:
         self.starts = [m[0] for m in merged]
         self.ends = [m[1] for m in merged]
 
-    def uncovered(self, infos) -> list[int]:
+    def uncovered(self, infos) -> Sequence[int]:
         """The positions of the units of ``infos`` (in text order) that no one claimed span
-        holds whole, found in one walk along both."""
+        holds whole, found in one walk along both: all of them as a range when nothing is
+        claimed (a list and a set of every position were a tenth of the stage's memory on
+        a page of short lines)."""
         starts, ends = self.starts, self.ends
         if not starts:
-            return list(range(len(infos)))
+            return range(len(infos))
         out: list[int] = []
         k, last = -1, len(starts) - 1
         for i, info in enumerate(infos):
@@ -148,6 +150,28 @@ def _removals(text: str, categorised, claimed) -> Iterator[tuple[int, int, str, 
             if text[a:b].strip():
                 yield a, b, category, rule
 
+
+class _Removals:
+    """What the stage removes (:func:`_removals`), read before it is annotated and kept
+    as two flat lists (the bounds, the categories; a removal's rule is its category's,
+    :func:`_rule_id`): the units and the engine's page are let go before the annotations
+    are made (on a page of many short removed lines both at once were the stage's peak).
+    The bounds are the units' own numbers, not copies."""
+
+    def __init__(self, removals: Iterator[tuple[int, int, str, str]]):
+        self.bounds: list[int] = []
+        self.categories: list[str] = []
+        for start, end, category, _ in removals:
+            self.bounds.append(start)
+            self.bounds.append(end)
+            self.categories.append(category)
+
+    def __iter__(self) -> Iterator[tuple[int, int, str, str]]:
+        bounds = self.bounds
+        for k, category in enumerate(self.categories):
+            yield bounds[2 * k], bounds[2 * k + 1], category, _rule_id(category)
+
+
 @lru_cache(maxsize=None)
 def _rule_id(category: str) -> str:
     """One string per category, not one per removed line: a page of many short lines
@@ -194,7 +218,7 @@ class PageStructure:
             # again would see it, without what the rules removed.
             kept = set(k for k, on in zip(free, w.decode([infos[k] for k in free])) if on)
             keep = [k in kept for k in range(len(infos))]
-        free_set = set(free)
+        free_set = free if isinstance(free, range) else set(free)
         decoded = next((k for k, on in enumerate(keep) if on), None)
         keep = lead_paragraphs(infos, keep, free_set, w)
         if decoded is not None and any(keep[:decoded]):
@@ -211,7 +235,9 @@ class PageStructure:
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
-        doc.annotate_all(_removals(doc.text, categorise(doc, infos, keep, named), claimed), BOILERPLATE)
+        removals = _Removals(_removals(doc.text, categorise(doc, infos, keep, named), claimed))
+        del infos  # and with them the engine's page: the annotations are made without them
+        doc.annotate_all(removals, BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:
@@ -239,7 +265,7 @@ class PageStructure:
         return chrome / total < CHROME_SHARE and longest < CHROME_RUN
 
 
-def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bool]:
+def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> list[bool]:
     """The one or two prose paragraphs before the decoded article that read as article on
     their own evidence are the article's too: the lead (standfirst) of a news page, which
     sits between the headline and the byline, share bar or paywall, and scores as article
@@ -258,9 +284,9 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     a sidebar's "About" box."""
     kept = sum(infos[k].words for k in free if keep[k])
     first = next((k for k, on in enumerate(keep) if on), len(keep))
-    candidates = [k for k in sorted(free) if k < first and infos[k].prose and not infos[k].line.flat
-                  and infos[k].words >= LEAD_WORDS and not infos[k].listed
-                  and not _SELF_DESCRIPTION.match(infos[k].text)]
+    candidates = sorted(k for k in free if k < first and infos[k].prose and not infos[k].line.flat
+                        and infos[k].words >= LEAD_WORDS and not infos[k].listed
+                        and not _SELF_DESCRIPTION.match(infos[k].text))
     if not candidates:
         return keep
     own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
@@ -276,7 +302,7 @@ def lead_paragraphs(infos, keep: list[bool], free: set[int], weights) -> list[bo
     return out
 
 
-def _article_terms(infos, keep: list[bool], free: set[int]) -> frozenset[str]:
+def _article_terms(infos, keep: list[bool], free: Collection[int]) -> frozenset[str]:
     """The content words of the decoded article: what it is about."""
     terms: set[str] = set()
     for k in free:
@@ -290,7 +316,7 @@ def _shared(terms: frozenset[str], topic: frozenset[str]) -> float:
     return len(terms & topic) / len(terms) if terms else 0.0
 
 
-def teasers_under_heading(infos, keep: list[bool], free: set[int], heads: tuple[str, ...] = ()) -> list[bool]:
+def teasers_under_heading(infos, keep: list[bool], free: Collection[int], heads: tuple[str, ...] = ()) -> list[bool]:
     """A "Related" heading (the page language's too: "Mehr zum Thema", "Lesen Sie auch")
     and the headlines right under it are a teaser list, even where the decoding kept them
     because they sit inside the article ("Related Coverage" and one headline between two
@@ -330,7 +356,7 @@ _QUANTITY = re.compile(
     r"slices?|sticks?|cs|cc|cuillères?|cucharadas?|cucharaditas?|gramos|litros?|tazas?)\b\.?")
 
 
-def ingredient_lists(infos, keep: list[bool], free: set[int]) -> list[bool]:
+def ingredient_lists(infos, keep: list[bool], free: Collection[int]) -> list[bool]:
     """A recipe's ingredient list is the article's, though its lines ("250 g Weizenmehl",
     "Belag:", "2 Eier") read like menu items: a run of dropped units of which at least
     ``INGREDIENTS`` (and ``INGREDIENT_SHARE`` of the run) open with a quantity and a unit
@@ -422,7 +448,7 @@ def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     return named
 
 
-def fill_gaps(text: str, infos, keep: list[bool], free: set[int]) -> list[bool]:
+def fill_gaps(text: str, infos, keep: list[bool], free: Collection[int]) -> list[bool]:
     """A single line dropped between two kept runs of article text (``GAP_CONTEXT`` words
     or more on each side) is the article's: a subheading, a table row or a line of code
     that reads like chrome on its own. The article is a contiguous region. Only lines no

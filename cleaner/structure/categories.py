@@ -94,10 +94,10 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
     whose category a later step decided (:mod:`cleaner.structure.doubles`)."""
     named = named or {}
     n = len(infos)
-    kept = [i for i, k in enumerate(keep) if k]
-    first, last = (kept[0], kept[-1]) if kept else (n, n)
+    first = next((i for i, k in enumerate(keep) if k), n)
+    last = next((n - 1 - i for i, k in enumerate(reversed(keep)) if k), n)
     related_from: int | None = None
-    named_by_words, footer_words = _may_be_named(infos, keep, named)
+    gates = _Gates(infos, keep, named)
     for i, info in enumerate(infos):
         if keep[i]:
             related_from = None
@@ -106,7 +106,7 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
         if i in named:
             yield info, named[i]
             continue
-        may = i in named_by_words
+        may, may_footer = gates.at(i)
         own = _own_category(info) if may else None
         if own is not None:
             yield info, own
@@ -115,7 +115,7 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
             related_from = i
             yield info, RELATED
             continue
-        if info.words <= 12 and i in footer_words and (words := _FOOTER_TOKEN.findall(info.text)) \
+        if info.words <= 12 and may_footer and (words := _FOOTER_TOKEN.findall(info.text)) \
                 and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
             related_from = None
             yield info, (NAVIGATION if i < first else FOOTER)
@@ -141,11 +141,35 @@ def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: di
                 yield info, NAVIGATION
 
 
-def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str]) -> tuple[set[int], set[int]]:
-    """The removed units whose words may name their category (``_own_category``) or a
-    teaser list's heading, and those that hold a footer word: the rest (most menu items
-    and teasers) cannot, and meet no pattern."""
-    removed = [i for i, on in enumerate(keep) if not on and i not in named]
+GATE_BATCH = 4096  # units whose texts one engine call tests: few calls, and the call's memory bounded
+
+
+class _Gates:
+    """Which removed units may be named by their words (:func:`_may_be_named`), asked in
+    text order and found for ``GATE_BATCH`` units at a time: on a page of many short
+    lines, the positions and texts of every removed unit at once were much of the
+    stage's memory."""
+
+    def __init__(self, infos: list[LineInfo], keep: list[bool], named: dict[int, str]):
+        self.infos, self.keep, self.named = infos, keep, named
+        self.end = 0
+        self.found: tuple[set[int], set[int]] = (set(), set())
+
+    def at(self, i: int) -> tuple[bool, bool]:
+        """(whether the words of unit ``i`` may name its category, whether they hold a
+        footer word); ``i`` never goes back."""
+        if i >= self.end:
+            self.end = max(self.end + GATE_BATCH, i + 1)
+            self.found = _may_be_named(self.infos, self.keep, self.named, range(i, min(self.end, len(self.infos))))
+        return i in self.found[0], i in self.found[1]
+
+
+def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str],
+                  among: range | None = None) -> tuple[set[int], set[int]]:
+    """The removed units (of ``among``, all when None) whose words may name their category
+    (``_own_category``) or a teaser list's heading, and those that hold a footer word: the
+    rest (most menu items and teasers) cannot, and meet no pattern."""
+    removed = [i for i in (range(len(infos)) if among is None else among) if not keep[i] and i not in named]
     texts = [infos[i].text for i in removed]
     return ({removed[k] for k in _MAY_NAME.may_passing(texts)}, {removed[k] for k in _MAY_FOOTER.may_passing(texts)})
 

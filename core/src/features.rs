@@ -838,14 +838,51 @@ impl Lines {
 /// Laid out to be small on a page of many short lines: a unit's display text and
 /// content words are kept once per distinct line (`line_of`), and the features
 /// of all units sit in one array (`feature_starts`).
+/// Short lists kept end to end in one vector, each read by its position: one allocation
+/// for all of a page's lines (a `Vec` or a `String` for each was most of the memory of
+/// a page of many distinct short lines).
+pub struct Runs<T> {
+    items: Vec<T>,
+    ends: Vec<usize>,
+}
+
+impl<T: Copy> Runs<T> {
+    fn new() -> Self {
+        Runs { items: Vec::new(), ends: Vec::new() }
+    }
+    fn push(&mut self, run: &[T]) {
+        self.items.extend_from_slice(run);
+        self.ends.push(self.items.len());
+    }
+    fn span(&self, k: usize) -> std::ops::Range<usize> {
+        (if k == 0 { 0 } else { self.ends[k - 1] })..self.ends[k]
+    }
+    fn get(&self, k: usize) -> &[T] {
+        &self.items[self.span(k)]
+    }
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+impl Runs<u8> {
+    fn push_str(&mut self, text: &str) {
+        self.push(text.as_bytes());
+    }
+    fn get_str(&self, k: usize) -> &str {
+        // runs of bytes pushed whole from `&str`s: each is UTF-8
+        std::str::from_utf8(self.get(k)).expect("pushed from a str")
+    }
+}
+
 pub struct Page {
     pub words: Vec<usize>,
     pub chars: Vec<usize>,
     pub prose: Vec<bool>,
     /// Display text of each distinct line, lower-cased.
-    texts: Vec<String>,
+    texts: Runs<u8>,
     /// Content words of each distinct line, as ids into `vocabulary`.
-    terms: Vec<Vec<u32>>,
+    terms: Runs<u32>,
     /// The distinct line each unit shows.
     line_of: Vec<u32>,
     feature_ids: Vec<u32>,
@@ -860,11 +897,11 @@ pub struct Page {
 impl Page {
     /// Display text of unit `k`, lower-cased.
     pub fn text(&self, k: usize) -> &str {
-        &self.texts[self.line_of[k] as usize]
+        self.texts.get_str(self.line_of[k] as usize)
     }
     /// Content words of unit `k`, as ids into `vocabulary`.
     pub fn terms(&self, k: usize) -> &[u32] {
-        &self.terms[self.line_of[k] as usize]
+        self.terms.get(self.line_of[k] as usize)
     }
     /// Feature ids of unit `k`, in the order the model adds their weights.
     pub fn features(&self, k: usize) -> &[u32] {
@@ -874,8 +911,8 @@ impl Page {
         self.words.len()
     }
     /// Display texts of the distinct lines and the distinct line of each unit.
-    pub fn distinct_texts(&self) -> (&[String], &[u32]) {
-        (&self.texts, &self.line_of)
+    pub fn distinct_texts(&self) -> (impl Iterator<Item = &str>, &[u32]) {
+        ((0..self.texts.len()).map(|o| self.texts.get_str(o)), &self.line_of)
     }
 }
 
@@ -908,22 +945,23 @@ impl Offsets<'_> {
 }
 
 impl Lines {
-    /// ``units``: (start, end) character offsets; ``groups``: how many units each
+    /// ``starts``, ``ends``: the units' character offsets; ``groups``: how many units each
     /// (pseudo-)block holds, in order; ``flat``: the unit is a piece of a flattened line.
-    pub fn page(&self, text: &str, units: &[(usize, usize)], flat: &[bool], groups: &[usize]) -> Page {
+    pub fn page(&self, text: &str, starts: &[usize], ends: &[usize], flat: &[bool], groups: &[usize]) -> Page {
         let v: &Vocab = &VOCAB;
-        let n = units.len();
+        let n = starts.len();
         let size = text.chars().count().max(1) as f64;
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
         let mut cache: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
-        let mut owns: Vec<Own> = Vec::with_capacity(n);
+        // what the units read off their distinct lines: own features and word keys
+        let (mut own_features, mut keys) = (Runs::new(), Runs::new());
         let mut line_of: Vec<u32> = Vec::with_capacity(n);
         let mut page = Page {
             words: Vec::with_capacity(n),
             chars: Vec::with_capacity(n),
             prose: Vec::with_capacity(n),
-            texts: Vec::new(),
-            terms: Vec::new(),
+            texts: Runs::new(),
+            terms: Runs::new(),
             line_of: Vec::new(),
             feature_ids: Vec::new(),
             feature_starts: Vec::with_capacity(n + 1),
@@ -933,26 +971,29 @@ impl Lines {
             local_head: Vec::with_capacity(n),
         };
         let mut lex = Lexicon::default();
+        let mut sizes: Vec<(usize, usize, bool)> = Vec::new();
         // each unit's distinct line: its text and content words move to the page once
         for (b, &size_of_group) in groups.iter().enumerate() {
             for _ in 0..size_of_group {
-                let (start, end) = units[line_of.len()];
+                let (start, end) = (starts[line_of.len()], ends[line_of.len()]);
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
                 let raw = &text[a..e];
-                let o = *cache.entry(raw).or_insert_with(|| {
-                    owns.push(self.own(raw, &mut lex));
-                    owns.len() - 1
-                });
-                if o == page.texts.len() {
-                    page.terms.push(std::mem::take(&mut owns[o].terms));
-                    page.texts.push(std::mem::take(&mut owns[o].text));
+                let distinct = page.texts.len();
+                let o = *cache.entry(raw).or_insert(distinct);
+                if o == distinct {
+                    let own = self.own(raw, &mut lex);
+                    page.terms.push(&own.terms);
+                    page.texts.push_str(&own.text);
+                    own_features.push(&own.features);
+                    keys.push(&own.key);
+                    sizes.push((own.words, own.chars, own.prose));
                 }
                 line_of.push(o as u32);
-                let own = &owns[o];
-                page.words.push(own.words);
-                page.chars.push(own.chars);
-                page.local_head.push(!self.heads.is_empty() && starts_with_head(&page.texts[o], &self.heads));
-                page.prose.push(own.prose);
+                let (words, chars, prose) = sizes[o];
+                page.words.push(words);
+                page.chars.push(chars);
+                page.local_head.push(!self.heads.is_empty() && starts_with_head(page.texts.get_str(o), &self.heads));
+                page.prose.push(prose);
                 page.blocks.push(b);
             }
         }
@@ -960,16 +1001,20 @@ impl Lines {
         drop(cache);
         page.vocabulary = lex.into_words();
         // repetition inside the page: of a line's words, and of its first two words when it has three or more
-        let keys: Vec<&[u32]> = line_of.iter().map(|&o| owns[o as usize].key.as_slice()).collect();
-        let heads: Vec<&[u32]> = keys.iter().map(|k| if k.len() >= 3 { &k[..2] } else { &[][..] }).collect();
+        // (read off each unit's distinct line: a slice for every unit was a fifth of the call's memory)
+        let key = |i: usize| keys.get(line_of[i] as usize);
+        let head = |i: usize| {
+            let k = key(i);
+            if k.len() >= 3 { &k[..2] } else { &[][..] }
+        };
         let mut counts: HashMap<&[u32], usize> = HashMap::default();
         let mut prefixes: HashMap<&[u32], usize> = HashMap::default();
-        for (key, head) in keys.iter().zip(&heads) {
-            if !key.is_empty() {
-                *counts.entry(key).or_default() += 1;
+        for i in 0..n {
+            if !key(i).is_empty() {
+                *counts.entry(key(i)).or_default() += 1;
             }
-            if !head.is_empty() {
-                *prefixes.entry(head).or_default() += 1;
+            if !head(i).is_empty() {
+                *prefixes.entry(head(i)).or_default() += 1;
             }
         }
         // each unit's features, in the order the model adds them: its line's own, its
@@ -980,7 +1025,7 @@ impl Lines {
             let count = size_of_group as f64;
             let words: usize = page.words[members.clone()].iter().sum();
             let short = page.words[members.clone()].iter().filter(|&&w| w <= 4).count() as f64 / count;
-            let listy = members.clone().filter(|&m| owns[line_of[m] as usize].features.contains(&v.list)).count() as f64 / count;
+            let listy = members.clone().filter(|&m| own_features.get(line_of[m] as usize).contains(&v.list)).count() as f64 / count;
             let mut shape = vec![v.blines.id(count), v.bwords.id(words as f64), v.bshort.id(short)];
             if listy >= 0.5 {
                 shape.push(v.block_listy);
@@ -989,14 +1034,14 @@ impl Lines {
                 shape.push(v.block_has_prose);
             }
             for (j, i) in members.enumerate() {
-                let own = &owns[line_of[i] as usize];
+                let own = own_features.get(line_of[i] as usize);
                 let f = &mut page.feature_ids;
                 page.feature_starts.push(f.len());
-                f.extend_from_slice(&own.features);
-                f.push(v.pos.id(units[i].0 as f64 / size));
+                f.extend_from_slice(own);
+                f.push(v.pos.id(starts[i] as f64 / size));
                 if flat[i] {
                     f.push(v.flat);
-                    f.extend(own.features.iter().filter_map(|&x| v.flat_of[x as usize]));
+                    f.extend(own.iter().filter_map(|&x| v.flat_of[x as usize]));
                 }
                 f.push(if size_of_group == 1 {
                     v.single_line_block
@@ -1007,15 +1052,15 @@ impl Lines {
                 } else {
                     v.block_mid
                 });
-                let c = counts.get(keys[i]).copied().unwrap_or(0);
+                let c = counts.get(key(i)).copied().unwrap_or(0);
                 if c >= 2 {
                     f.push(v.repeat.id(c as f64));
                     if page.words[i] >= 8 {
                         f.push(v.repeat_long);
                     }
                 }
-                if !heads[i].is_empty() && prefixes[heads[i]] >= 3 {
-                    f.push(v.prefix.id(prefixes[heads[i]] as f64));
+                if !head(i).is_empty() && prefixes[head(i)] >= 3 {
+                    f.push(v.prefix.id(prefixes[head(i)] as f64));
                 }
                 f.extend_from_slice(&shape);
             }

@@ -7,7 +7,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 
 mod features;
 mod model;
@@ -235,12 +235,11 @@ impl Features {
         if starts.len() != ends.len() || starts.len() != flat.len() || groups.iter().sum::<usize>() != starts.len() {
             return Err(PyValueError::new_err("starts, ends, flat and groups disagree on the number of units"));
         }
-        let units: Vec<(usize, usize)> = starts.into_iter().zip(ends).collect();
         let n = text.chars().count();
-        if units.iter().any(|&(a, b)| a > b || b > n) {
+        if starts.iter().zip(&ends).any(|(&a, &b)| a > b || b > n) {
             return Err(PyValueError::new_err("a unit lies outside the text"));
         }
-        let page = py.detach(|| self.lines.page(text, &units, &flat, &groups));
+        let page = py.detach(|| self.lines.page(text, &starts, &ends, &flat, &groups));
         Ok(Page { page })
     }
 
@@ -276,7 +275,7 @@ impl Page {
     #[getter]
     fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let (distinct, line_of) = self.page.distinct_texts();
-        let strings: Vec<Bound<'py, PyString>> = distinct.iter().map(|t| PyString::new(py, t)).collect();
+        let strings: Vec<Bound<'py, PyString>> = distinct.map(|t| PyString::new(py, t)).collect();
         PyList::new(py, line_of.iter().map(|&o| &strings[o as usize]))
     }
     #[getter]
@@ -361,11 +360,14 @@ impl Model {
 /// Annotations resolved into segments (``cleaner.document.resolve``): each
 /// annotation's character span, strength and key (equal keys merge, 0 is plain
 /// main text), the blocks' spans. Returns the segments' starts, ends and owners
-/// (the winning annotation's position, -1 for none).
+/// (the winning annotation's position, -1 for none), each as the bytes of native
+/// 64-bit integers (``memoryview(b).cast("q")`` reads them): a Python int for every
+/// number of a page of many short segments at once was a tenth of its memory.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-fn resolve(py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>, strengths: Vec<u8>, keys: Vec<u32>,
-           block_starts: Vec<usize>, block_ends: Vec<usize>) -> PyResult<(Vec<usize>, Vec<usize>, Vec<isize>)> {
+fn resolve<'py>(py: Python<'py>, text: &str, starts: Vec<usize>, ends: Vec<usize>, strengths: Vec<u8>, keys: Vec<u32>,
+                block_starts: Vec<usize>, block_ends: Vec<usize>)
+                -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
     let n = starts.len();
     if ends.len() != n || strengths.len() != n || keys.len() != n || block_starts.len() != block_ends.len() {
         return Err(PyValueError::new_err("annotation or block arrays disagree in length"));
@@ -378,15 +380,15 @@ fn resolve(py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>, str
     let claims: Vec<segments::Claim> = (0..n)
         .map(|i| segments::Claim { start: starts[i], end: ends[i], strength: strengths[i], key: keys[i] })
         .collect();
+    drop((starts, ends, strengths, keys));
     let blocks: Vec<(usize, usize)> = block_starts.into_iter().zip(block_ends).collect();
     let pieces = py.detach(|| segments::resolve(text, &claims, &blocks));
-    let mut out = (Vec::with_capacity(pieces.len()), Vec::with_capacity(pieces.len()), Vec::with_capacity(pieces.len()));
-    for piece in pieces {
-        out.0.push(piece.start);
-        out.1.push(piece.end);
-        out.2.push(piece.owner.map_or(-1, |i| i as isize));
-    }
-    Ok(out)
+    drop((claims, blocks));
+    let packed = |value: &dyn Fn(&segments::Piece) -> i64| -> Bound<'py, PyBytes> {
+        let bytes: Vec<u8> = pieces.iter().flat_map(|p| value(p).to_ne_bytes()).collect();
+        PyBytes::new(py, &bytes)
+    };
+    Ok((packed(&|p| p.start as i64), packed(&|p| p.end as i64), packed(&|p| p.owner.map_or(-1, |i| i as i64))))
 }
 
 #[pyfunction]

@@ -162,11 +162,60 @@ impl Marks {
 
 /// The pass-2 features of every unit of `view`, given what pass 1 scored.
 pub fn context_features(view: &View, s1: &[f64]) -> Vec<Vec<u32>> {
-    context_features_marked(view, s1, &Marks::of(view))
+    let mut out = Vec::with_capacity(view.len());
+    context_features_marked(view, s1, &Marks::of(view), |_, f| out.push(f.to_vec()));
+    out
 }
 
-/// [`context_features`], with the units' [`Marks`] read once for all passes.
-fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u32>> {
+/// Each unit's mean pass-1 score over the rest of its block, summed in unit order.
+/// A page's blocks come in order, each a run of units: its sums are made run by run,
+/// without a map of blocks (a page of one-line paragraphs has as many as units).
+struct BlockMeans {
+    /// Sum and count of each run's units (the units of the run `i` belongs to).
+    runs: Option<(Vec<f64>, Vec<usize>)>,
+    by_block: (FxHashMap<usize, f64>, FxHashMap<usize, usize>),
+}
+
+impl BlockMeans {
+    fn of(view: &View, clipped: &[f64]) -> BlockMeans {
+        let n = view.len();
+        let ordered = (1..n).all(|i| view.block(i) >= view.block(i - 1));
+        let mut by_block = (FxHashMap::default(), FxHashMap::default());
+        if !ordered {
+            for i in 0..n {
+                *by_block.0.entry(view.block(i)).or_insert(0.0) += clipped[i];
+                *by_block.1.entry(view.block(i)).or_insert(0) += 1;
+            }
+            return BlockMeans { runs: None, by_block };
+        }
+        let (mut sums, mut counts) = (Vec::new(), Vec::new());
+        for i in 0..n {
+            if i == 0 || view.block(i) != view.block(i - 1) {
+                sums.push(0.0);
+                counts.push(0);
+            }
+            *sums.last_mut().unwrap() += clipped[i];
+            *counts.last_mut().unwrap() += 1;
+        }
+        BlockMeans { runs: Some((sums, counts)), by_block }
+    }
+
+    /// (sum, count) of the block of unit `i`, which is in run `run`.
+    fn get(&self, view: &View, i: usize, run: usize) -> (f64, usize) {
+        match &self.runs {
+            Some((sums, counts)) => (sums[run], counts[run]),
+            None => {
+                let b = view.block(i);
+                (self.by_block.0[&b], self.by_block.1[&b])
+            }
+        }
+    }
+}
+
+/// [`context_features`], with the units' [`Marks`] read once for all passes: each
+/// unit's features are handed to `sink` (its position, the features) as they are made,
+/// in one buffer, not kept for every unit of the page at once.
+fn context_features_marked(view: &View, s1: &[f64], marks: &Marks, mut sink: impl FnMut(usize, &[u32])) {
     let v: &Vocab = &VOCAB;
     let n = view.len();
     let clipped: Vec<f64> = s1.iter().map(|&s| clip(s)).collect();
@@ -189,6 +238,7 @@ fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u3
     let mass: Vec<f64> = (0..n).map(|i| clipped[i] * sqrt[view.words(i).min(60)]).collect();
     let (ra, rb) = best_region(&mass);
     let positive: Vec<f64> = mass.iter().map(|&m| if m > 0.0 { m } else { 0.0 }).collect();
+    drop(mass);
     let mut total = 0.0;
     for &p in &positive {
         total += p;
@@ -197,23 +247,22 @@ fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u3
         total = 1.0;
     }
     let share = if n > 0 { v.share.id(rb.saturating_sub(ra) as f64 / n as f64) } else { v.share.id(0.0) };
-    let mut block_sum: FxHashMap<usize, f64> = FxHashMap::default();
-    let mut block_count: FxHashMap<usize, usize> = FxHashMap::default();
-    for i in 0..n {
-        *block_sum.entry(view.block(i)).or_insert(0.0) += clipped[i];
-        *block_count.entry(view.block(i)).or_insert(0) += 1;
-    }
+    let blocks = BlockMeans::of(view, &clipped);
     let topic = topic(view, &clipped, ra, rb);
-    let mut out = Vec::with_capacity(n);
+    let mut f: Vec<u32> = Vec::with_capacity(24);
     let mut before_mass = 0.0;
     let mut since_related = 99usize;
+    let mut run = 0usize;
     for i in 0..n {
         let u = view.idx[i];
         if view.page.prose[u] {
             since_related = 99;
         }
+        if i > 0 && view.block(i) != view.block(i - 1) {
+            run += 1;
+        }
         let ii = i as isize;
-        let mut f = Vec::with_capacity(24);
+        f.clear();
         f.extend_from_slice(&[
             v.score[0].id(clipped[i]),
             win(ii - 1, ii, 1),
@@ -223,10 +272,9 @@ fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u3
             win(ii - 10, ii, 5),
             win(ii + 1, ii + 11, 6),
         ]);
-        let b = view.block(i);
-        let count = block_count[&b];
+        let (sum, count) = blocks.get(view, i, run);
         if count > 1 {
-            f.push(v.score[7].id((block_sum[&b] - clipped[i]) / (count - 1) as f64));
+            f.push(v.score[7].id((sum - clipped[i]) / (count - 1) as f64));
         }
         f.push(v.mass_before.id(before_mass / total));
         before_mass += positive[i];
@@ -254,9 +302,8 @@ fn context_features_marked(view: &View, s1: &[f64], marks: &Marks) -> Vec<Vec<u3
         if marks.code[i] {
             f.push(v.code);
         }
-        out.push(f);
+        sink(i, &f);
     }
-    out
 }
 
 /// Per unit, the share of its content words that the article region's positive
@@ -297,8 +344,9 @@ impl Model {
         let mut s = own.clone();
         let marks = Marks::of(view);
         for weights in &self.passes {
-            let feats = context_features_marked(view, &s, &marks);
-            s = (0..n).map(|i| weights.sum(&feats[i], view.features(i))).collect();
+            let mut next = Vec::with_capacity(n);
+            context_features_marked(view, &s, &marks, |i, f| next.push(weights.sum(f, view.features(i))));
+            s = next;
         }
         let d = &self.decoding;
         let flat_bias = d.bias_flat.unwrap_or(d.bias);

@@ -13,14 +13,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 
 import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise_all
-from .threads import _list_items, _may_thread
-from .units import HEADERS, Unit, _is_name, _lowercase_words, _text
+from .threads import _ITEM_STARTS, _list_items, _may_thread
+from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text
 from .voice import _body_like, _reader_voice
 
 
@@ -32,9 +33,17 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     says no discussion can be found among them. When it holds, None is returned as soon
     as that is certain: after the markers are read when no threaded list can follow
     (:func:`.threads._may_thread`), else after the lists are read, or once headers are
-    paired with their bodies."""
-    units, shown = _read_lines(doc, doc.blocks if blocks is None else blocks)
-    if hopeless is not None and hopeless(units, False) and not _may_thread(doc, units):
+    paired with their bodies. The first test is made on the lines that carry a marker or
+    a claim alone (a content line says nothing to it), before a unit is made for every
+    line: most pages are given up there, and on a page of many short lines the units
+    were most of the stage's memory."""
+    read = doc.blocks if blocks is None else blocks
+    reading = _Reading(doc, read)
+    unmarked = hopeless is not None and hopeless([list(reading.marked.values())], False)
+    if unmarked and reading.items() < MIN_PAIRS:
+        return None  # no threaded list either: it needs two list items that talk
+    units, shown = reading.units(read), reading.shown
+    if unmarked and not _may_thread(doc, units):
         return None
     repeated = _repeated(doc, blocks, shown)
     vocabulary = _lowercase_words(doc)
@@ -48,27 +57,52 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     return units
 
 
-def _read_lines(doc: Document, blocks: list[Block]) -> tuple[list[list[Unit]], list[str]]:
-    """Every line of ``blocks`` read for a marker, and the lines' display text. The lines
-    are displayed, and told from those that may hold a marker, in one call each. Most lines
-    carry no marker and no claim: they become content units directly."""
-    lines = [line for block in blocks for line in block.lines]
-    shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
-    short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
-    found = markers.parse_all([shown[k] for k in short], _local_markers(doc))
-    found = {short[i]: marker for i, marker in found.items()}
-    claimed = _claimed_spans(doc)
-    units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(lines, shown)]
-    marked = set(found)
-    if claimed:
-        marked.update(k for k, line in enumerate(lines) if line.index in claimed)
-    for k in marked:
-        units[k] = _unit(doc, lines[k], found.get(k), claimed.get(lines[k].index), shown[k])
-    out, k = [], 0
-    for block in blocks:
-        out.append(units[k:k + len(block.lines)])
-        k += len(block.lines)
-    return out, shown
+READ_BATCH = 4096  # lines displayed and read for markers in one call: few calls, the calls' memory bounded
+
+
+class _Reading:
+    """Every line of ``blocks`` read for a marker, ``READ_BATCH`` lines at a time: its
+    display text (``shown``) and the unit of each line that carries a marker or a claim
+    (``marked``, by position). The lines are displayed, and told from those that may hold
+    a marker, in one call a batch."""
+
+    def __init__(self, doc: Document, blocks: list[Block]):
+        self.doc = doc
+        self.shown: list[str] = []
+        self.marked: dict[int, Unit] = {}
+        local, claimed = _local_markers(doc), _claimed_spans(doc)
+        lines = (line for block in blocks for line in block.lines)
+        while batch := list(islice(lines, READ_BATCH)):
+            self._read(batch, local, claimed)
+
+    def _read(self, lines: list[Line], local: markers.LocalMarkers | None, claimed: dict[int, str]) -> None:
+        doc, base = self.doc, len(self.shown)
+        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
+        short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
+        found = {short[i]: marker for i, marker in markers.parse_all([shown[k] for k in short], local).items()}
+        if claimed:
+            found.update((k, None) for k, line in enumerate(lines) if line.index in claimed and k not in found)
+        for k in sorted(found):
+            line = lines[k]
+            self.marked[base + k] = _unit(doc, line, found[k], claimed.get(line.index), shown[k])
+        self.shown.extend(shown)
+
+    def items(self) -> int:
+        """How many lines may open a list item (every item of a threaded list does)."""
+        shown = self.shown
+        return sum(len(_ITEM_STARTS.passing(shown[k:k + READ_BATCH])) for k in range(0, len(shown), READ_BATCH))
+
+    def units(self, blocks: list[Block]) -> list[list[Unit]]:
+        """The units of every block: those of ``marked``, the others content."""
+        lines = (line for block in blocks for line in block.lines)
+        units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(lines, self.shown)]
+        for k, unit in self.marked.items():
+            units[k] = unit
+        out, k = [], 0
+        for block in blocks:
+            out.append(units[k:k + len(block.lines)])
+            k += len(block.lines)
+        return out
 
 
 def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> set[str]:
