@@ -119,13 +119,18 @@ def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], lis
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:
-    """``text`` without the spans ``cuts`` (in order, not overlapping) takes out."""
-    kept, pos = [], 0
-    for a, b in cuts:
-        kept.append(text[pos:a])
+    """``text`` without the spans ``cuts`` takes out."""
+    return "".join(outside(text, cuts))
+
+
+def outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The pieces of ``text`` before, between and after ``spans`` (in order, not overlapping)."""
+    pieces, pos = [], 0
+    for a, b in spans:
+        pieces.append(text[pos:a])
         pos = b
-    kept.append(text[pos:])
-    return "".join(kept)
+    pieces.append(text[pos:])
+    return pieces
 
 
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...

@@ -39,6 +39,7 @@ from typing import Sequence
 from .._core import Features, Page
 from .._core import display as _display
 from ..document import Document, Line
+from ..visible import outside
 
 # ---------------------------------------------------------------- markup shapes
 
@@ -239,9 +240,4 @@ def visible(raw: str) -> str:
     spans = markup_spans(raw)
     if not spans:
         return raw
-    parts, pos = [], 0
-    for a, b in spans:
-        parts.append(raw[pos:a])
-        pos = b
-    parts.append(raw[pos:])
-    return " ".join(parts)
+    return " ".join(outside(raw, spans))
