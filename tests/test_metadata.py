@@ -141,6 +141,54 @@ def test_a_label_alone_and_the_names_on_the_next_line():
     assert names_line("Table of Contents") == []
 
 
+def _label_texts(pattern: str) -> list[str]:
+    """Every text the label alternatives ``pattern`` spell (a space for ``\\s``, an optional
+    part both with and without, a repeat once or twice): what the gate must let through."""
+    import re._parser as parser
+
+    def spell(items) -> list[str]:
+        texts = [""]
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                parts = [chr(arg)]
+            elif name == "BRANCH":
+                parts = [t for branch in arg[1] for t in spell(branch)]
+            elif name == "SUBPATTERN":
+                parts = spell(arg[-1])
+            elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+                low, high, sub = arg
+                once = spell(sub)
+                parts = [a * n for a in once for n in {low, min(low + 1, high), min(max(low, 2), high)}]
+            elif name == "IN":
+                parts = [" "]
+            else:
+                raise AssertionError(f"not spelt: {name}")
+            texts = [t + p for t in texts for p in parts]
+        return texts
+
+    return spell(parser.parse(pattern))
+
+
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "es", "pt", "it", "pl", "nl", "ja"])
+def test_label_gate_lets_every_label_through(lang):
+    """A line the ASCII-opening gate turns away matches no byline label, in any case."""
+    from cleaner.metadata.authors import _ALONE, _LABELS, _compiled, _may_open_with_label
+
+    matched = 0
+    for kind, table in (("byline", _LABELS), ("alone", _ALONE)):
+        pattern = _compiled(kind, lang)
+        alternatives = table[None] + (f"|{table[lang]}" if lang in table else "")
+        for label in _label_texts(alternatives):
+            for variant in {label, label.upper(), label.title(), label.capitalize()}:
+                for text in (variant, variant + " Jane Doe", variant + ": Jane Doe"):
+                    if pattern.match(text):
+                        matched += 1
+                        assert _may_open_with_label(text, lang), (kind, text)
+    assert matched > 100
+    assert not _may_open_with_label("Latest News", lang)
+
+
 def test_author_photo_alt_text():
     assert pictured_name("Picture of Andrew King") == "Andrew King"
     assert pictured_name("Headshot of Lisa Pham, Associate Content Marketing Manager") == "Lisa Pham"
