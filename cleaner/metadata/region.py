@@ -20,7 +20,7 @@ import regex
 
 from ..document import MAIN, Block, Document, Line
 from ..patterns import budget, lazy
-from ..render import normalise
+from ..render import normalise_spans
 from ..sentences import is_prose
 
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
@@ -154,7 +154,7 @@ def read_page(doc: Document) -> Page:
     span = doc.discussion_span
     lines = list(chain.from_iterable(block.lines for block in doc.blocks)) if span is None else \
         [line for line in doc.lines() if line.end <= span[0] or line.start >= span[1]]
-    texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
+    texts = normalise_spans(doc.text, [line.start for line in lines], [line.end for line in lines])
     prose = ProseLines(doc, lines)
     first, lead = _first_prose(lines, prose, doc.article_start)
     last = _last_prose(prose)
