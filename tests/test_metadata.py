@@ -63,6 +63,28 @@ def test_every_date_of_a_line_with_its_place():
     assert spans[0][0] == len("Published ")
 
 
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "es", "pt", "it", "pl", "nl"])
+def test_the_engine_gates_turn_away_no_date(lang):
+    """Each date pattern's engine gate lets through every text the pattern finds a date in."""
+    from cleaner.metadata.dates import _gates, _lookup, _patterns
+
+    texts = ["2023-03-04", "2023/3/4", "2025•01•08", "12.03.2023", "06.18.2025", "2023年3月4日", "2023년 3월 4일",
+             "October 17, 20236:01 PM", "January 14, 202620 Mins Read", "04-ago-2021", "12.set.2020"]
+    for name in _lookup(lang):
+        for month in (name, name.upper(), name.capitalize()):
+            texts += [f"{month} 3, 2021", f"{month}. 3rd,2021", f"3 {month} 2021", f"12. {month}. 2023",
+                      f"3 de {month} de 2023", f"19-{month}-2025", f"2023 {month.capitalize()} 7",
+                      f"calendar{month.capitalize()} 16, 2024"]
+    found = 0
+    for pattern, gate in zip(_patterns(lang), _gates(lang)):
+        assert gate is not None, pattern.pattern   # the engine reads every pattern
+        for text in texts:
+            if pattern.search(text):
+                found += 1
+                assert gate(text), (pattern.pattern[:40], text)
+    assert found > 3 * len(_lookup(lang))   # each name read in several forms
+
+
 def test_dateparser_reads_other_languages_in_the_page_language():
     assert read_date("12 мая 2023", "ru") == "2023-05-12"
 
