@@ -84,6 +84,10 @@ specialist consultant strategist marketer gardener master professor lecturer res
 dietitian nutritionist physician""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
 _SEPARATOR_MARK = re.compile(r"[|•·–—,-]")   # what each _SEPARATOR match holds
+# A role word, or its plural, is one of a line's runs of word characters and hyphens: what
+# stands beside it on the line (a space, a separator, "," or ".") is neither.
+_ROLE_FORMS = _ROLE_WORDS | {w + "s" for w in _ROLE_WORDS}
+_TOKEN = re.compile(r"[\w-]+")
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
 _WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
@@ -154,7 +158,8 @@ def clean_line(text: str) -> str:
     if text[:1] in _LEAD_MARKS:
         rest = text.lstrip(_LEAD_CHARS)   # what _LEAD removes, unless a space other than " " follows
         text = rest if not rest[:1].isspace() else _LEAD.sub("", text, timeout=budget(text))
-    if _GLUED_BY_HINT.search(text):
+    if ("By" in text or "by" in text) and _GLUED_BY_HINT.search(text) \
+            or text[:1] in "VvPpDd" and _GLUED_OPENING.match(text):
         text = _GLUED_BY.sub(r"\g<0> ", text, timeout=budget(text))
     return _GLUED.sub(" ", text, timeout=budget(text)) if _GLUED_HINT.search(text) else text
 
@@ -166,7 +171,8 @@ def clean_line(text: str) -> str:
 _LEAD_MARKS = frozenset("•·*▪►»›|–—-")
 _LEAD_CHARS = "".join(sorted(_LEAD_MARKS)) + " "
 # A _GLUED_BY label with two characters after it that are not spaces (a capital and a small letter).
-_GLUED_BY_HINT = re.compile(r"[Bb]y\S\S|^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\S\S")
+_GLUED_BY_HINT = re.compile(r"[Bb]y\S\S")
+_GLUED_OPENING = re.compile(r"(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\S\S")
 _GLUED_HINT = re.compile(r"[PULRVAOGIJFMSNDB](?<=\S[PULRVAOGIJFMSNDB])[upoaekncy]")
 
 
@@ -248,8 +254,8 @@ def regex_words(text: str) -> list[str]:
 def _name_and_role(text: str, lang: str | None) -> list[str]:
     """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor | July 2, 2025" / "Jane Doe and Bo
     Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
-    if not _SEPARATOR_MARK.search(text):   # no _SEPARATOR, no role (most lines)
-        return []
+    if not _SEPARATOR_MARK.search(text) or _ROLE_FORMS.isdisjoint(_TOKEN.findall(text.lower())):
+        return []   # no _SEPARATOR, or no role word (most lines)
     parts = _SEPARATOR.split(text, maxsplit=2, timeout=budget(text))
     if len(parts) < 2:
         return []
