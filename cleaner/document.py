@@ -254,6 +254,15 @@ class Document:
                     found[id(a)] = a
         return list(found.values())
 
+    def line_annotations(self, position: int, start: int, end: int) -> list[Annotation]:
+        """``annotations_over(start, end)`` for ``[start, end)`` the extent of the line at
+        ``position`` in reading order: that line's slot of the index, with no search for the
+        lines the extent touches (asked of every line of an article's head)."""
+        held = self._line_index()[position] if start < end else None
+        if held is None:
+            return []
+        return [a for a in (held if type(held) is list else (held,)) if a.start < end and a.end > start]
+
     def segments(self) -> list[Segment]:
         """Resolve annotations into non-overlapping segments over non-whitespace text."""
         if self._labels is None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ._core import normalise as _normalise
 from ._core import normalise_all as _normalise_all
+from ._core import normalise_spans as _normalise_spans
 from .patterns import lazy, settle
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ def normalise_all(texts: list[str], markup: bool = True) -> list[str]:
         return _normalise_all(texts, markup)
     except UnicodeEncodeError:  # a lone surrogate: each text as ``normalise`` reads it
         return [normalise(text, markup) for text in texts]
+
+
+def normalise_spans(text: str, starts: Sequence[int], ends: Sequence[int], markup: bool = True) -> list[str]:
+    """``normalise(text[a:b])`` for each span (a page's lines, in text order and apart), in one
+    call to the engine: no slice of the text made in Python, no call per line."""
+    try:
+        return _normalise_spans(text, starts, ends, markup)
+    except UnicodeEncodeError:  # a lone surrogate: each line as ``normalise`` reads it
+        return [normalise(text[a:b], markup) for a, b in zip(starts, ends)]
 
 
 # UTF-8 read as Latin-1 or Windows-1252 ("ItÃ¢Â€Â™s", "cafÃ©"): the lead bytes of two- and

@@ -69,3 +69,21 @@ def test_blocks_hold_every_non_blank_line_once_in_order(lines):
     assert [line.index for line in held] == [n for n, l in enumerate(lines) if l.strip()]
     assert [b.index for b in blocks] == list(range(len(blocks)))
     assert all(line.block == block.index for block in blocks for line in block.lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Home", "By Jane Doe", "", "  ", "A line of the article text."]), min_size=1,
+                max_size=12),
+       st.lists(st.tuples(st.integers(0, 300), st.integers(1, 80)), max_size=6))
+def test_a_line_s_annotations_are_those_over_its_extent(lines, spans):
+    """``line_annotations`` reads a line's slot of the index: what ``annotations_over`` finds
+    over the line's extent, in the same order."""
+    from cleaner.document import BOILERPLATE, Document
+
+    doc = Document("\n".join(lines))
+    for start, size in spans:
+        start = min(start, len(doc.text))
+        doc.annotate(start, min(start + size, len(doc.text)), BOILERPLATE, "navigation", "test")
+    for position, line in enumerate(doc.lines()):
+        expected = doc.annotations_over(line.start, line.end)
+        assert [id(a) for a in doc.line_annotations(position, line.start, line.end)] == [id(a) for a in expected]

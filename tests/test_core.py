@@ -58,6 +58,24 @@ def test_normalise_matches_the_reference(text, markup):
 
 
 @settings(max_examples=300, deadline=None)
+@given(TEXTS, st.lists(st.integers(min_value=0, max_value=400), max_size=12), st.booleans())
+def test_normalise_spans_is_normalise_of_each_span(text, cuts, markup):
+    """A page's lines read out of its text in one call, as ``normalise`` reads each."""
+    points = sorted(min(c, len(text)) for c in cuts)
+    starts, ends = points[0::2], points[1::2]
+    starts = starts[:len(ends)]
+    assert _core.normalise_spans(text, starts, ends, markup) == [_core.normalise(text[a:b], markup)
+                                                                 for a, b in zip(starts, ends)]
+
+
+def test_normalise_spans_wants_spans_in_order_inside_the_text():
+    with pytest.raises(ValueError):
+        _core.normalise_spans("abc", [2, 0], [3, 1])
+    with pytest.raises(ValueError):
+        _core.normalise_spans("abc", [0], [4])
+
+
+@settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_word_count_is_str_split(text):
     assert _core.word_count(text) == len(text.split())

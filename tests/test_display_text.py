@@ -25,3 +25,12 @@ def test_mojibake_is_repaired_and_text_is_nfc():
     assert "It\u2019s a caf\u00e9 now." in result.text
     assert unicodedata.is_normalized("NFC", result.text)
     assert max(s.end for s in result.segments) <= len(text)  # offsets into the raw input
+
+
+def test_a_page_s_lines_are_read_as_each_line_is():
+    """``normalise_spans`` reads a text's spans as ``normalise`` reads each, a lone surrogate too."""
+    from cleaner.render import normalise, normalise_spans
+
+    for text in ("By  Jane &amp; Bo\nMarch 3, 2024 \u200b", "Caf\ud800 au lait\n  <b>x</b>"):
+        starts, ends = [0, text.index("\n") + 1], [text.index("\n"), len(text)]
+        assert normalise_spans(text, starts, ends) == [normalise(text[a:b]) for a, b in zip(starts, ends)]

@@ -63,6 +63,28 @@ def test_every_date_of_a_line_with_its_place():
     assert spans[0][0] == len("Published ")
 
 
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "es", "pt", "it", "pl", "nl"])
+def test_the_engine_gates_turn_away_no_date(lang):
+    """Each date pattern's engine gate lets through every text the pattern finds a date in."""
+    from cleaner.metadata.dates import _gates, _lookup, _patterns
+
+    texts = ["2023-03-04", "2023/3/4", "2025•01•08", "12.03.2023", "06.18.2025", "2023年3月4日", "2023년 3월 4일",
+             "October 17, 20236:01 PM", "January 14, 202620 Mins Read", "04-ago-2021", "12.set.2020"]
+    for name in _lookup(lang):
+        for month in (name, name.upper(), name.capitalize()):
+            texts += [f"{month} 3, 2021", f"{month}. 3rd,2021", f"3 {month} 2021", f"12. {month}. 2023",
+                      f"3 de {month} de 2023", f"19-{month}-2025", f"2023 {month.capitalize()} 7",
+                      f"calendar{month.capitalize()} 16, 2024"]
+    found = 0
+    for pattern, gate in zip(_patterns(lang), _gates(lang)):
+        assert gate is not None, pattern.pattern   # the engine reads every pattern
+        for text in texts:
+            if pattern.search(text):
+                found += 1
+                assert gate(text), (pattern.pattern[:40], text)
+    assert found > 3 * len(_lookup(lang))   # each name read in several forms
+
+
 def test_dateparser_reads_other_languages_in_the_page_language():
     assert read_date("12 мая 2023", "ru") == "2023-05-12"
 
@@ -139,6 +161,54 @@ def test_a_label_alone_and_the_names_on_the_next_line():
     assert names_line("• Taya Iv") == ["Taya Iv"]
     assert names_line("Dylan Bailey, MS, RD, FAND") == ["Dylan Bailey"]
     assert names_line("Table of Contents") == []
+
+
+def _label_texts(pattern: str) -> list[str]:
+    """Every text the label alternatives ``pattern`` spell (a space for ``\\s``, an optional
+    part both with and without, a repeat once or twice): what the gate must let through."""
+    import re._parser as parser
+
+    def spell(items) -> list[str]:
+        texts = [""]
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                parts = [chr(arg)]
+            elif name == "BRANCH":
+                parts = [t for branch in arg[1] for t in spell(branch)]
+            elif name == "SUBPATTERN":
+                parts = spell(arg[-1])
+            elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+                low, high, sub = arg
+                once = spell(sub)
+                parts = [a * n for a in once for n in {low, min(low + 1, high), min(max(low, 2), high)}]
+            elif name == "IN":
+                parts = [" "]
+            else:
+                raise AssertionError(f"not spelt: {name}")
+            texts = [t + p for t in texts for p in parts]
+        return texts
+
+    return spell(parser.parse(pattern))
+
+
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "es", "pt", "it", "pl", "nl", "ja"])
+def test_label_gate_lets_every_label_through(lang):
+    """A line the ASCII-opening gate turns away matches no byline label, in any case."""
+    from cleaner.metadata.authors import _ALONE, _LABELS, _compiled, _may_open_with_label
+
+    matched = 0
+    for kind, table in (("byline", _LABELS), ("alone", _ALONE)):
+        pattern = _compiled(kind, lang)
+        alternatives = table[None] + (f"|{table[lang]}" if lang in table else "")
+        for label in _label_texts(alternatives):
+            for variant in {label, label.upper(), label.title(), label.capitalize()}:
+                for text in (variant, variant + " Jane Doe", variant + ": Jane Doe"):
+                    if pattern.match(text):
+                        matched += 1
+                        assert _may_open_with_label(text, lang), (kind, text)
+    assert matched > 100
+    assert not _may_open_with_label("Latest News", lang)
 
 
 def test_author_photo_alt_text():

@@ -84,11 +84,45 @@ specialist consultant strategist marketer gardener master professor lecturer res
 dietitian nutritionist physician""".split())
 _SEPARATOR = lazy(r"\s*(?:[|•·–—]|\s-\s|,)\s*")
 _SEPARATOR_MARK = re.compile(r"[|•·–—,-]")   # what each _SEPARATOR match holds
+# A role word, or its plural, is one of a line's runs of word characters and hyphens: what
+# stands beside it on the line (a space, a separator, "," or ".") is neither.
+_ROLE_FORMS = _ROLE_WORDS | {w + "s" for w in _ROLE_WORDS}
+_TOKEN = re.compile(r"[\w-]+")
 # Weekdays and months end a name ("By Jane Doe March 3, 2024"); those that are also first
 # names (May, June, April, August, Jan) do not.
 _WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
 march july september october november december feb mar apr jun jul aug sep sept oct nov dec""".split())
 _CREDENTIAL = lazy(r"^(?:\p{Lu}{2,6}|Ph\.?D\.?|M\.?D\.?)$")
+
+
+# The ASCII openings of the labels above (``_LABELS``, ``_ALONE``), per language: a line that
+# opens in ASCII with none of them matches no label, and most head lines are such lines. A label
+# with a letter beyond ASCII among its first letters ("écrit", "napisał") opens no ASCII line.
+_OPENINGS = {
+    None: ("written", "posted", "reported", "compiled", "words", "text", "story", "article", "interview",
+           "photo", "by", "author", "contributor", "writer", "about"),
+    "de": ("geschrieben", "verfasst", "erstellt", "ein", "von", "autor", "text"),
+    "fr": ("par", "auteur", "autrice"),
+    "es": ("escrito", "publicado", "redactado", "por", "autor", "sobre"),
+    "pt": ("escrito", "publicado", "postado", "por", "autor", "sobre"),
+    "it": ("scritto", "pubblicato", "a", "di", "autor", "autrice", "l'autore"),
+    "pl": ("autor", "tekst", "o"),
+    "nl": ("geschreven", "gepost", "geplaatst", "door", "auteur", "tekst", "over"),
+}
+OPENING_CHARS = 16   # longer than every opening, and than the ASCII letters before a label's first other letter
+
+
+@lru_cache(maxsize=16)
+def _openings(lang: str | None) -> tuple[str, ...]:
+    return _OPENINGS[None] + (_OPENINGS[lang] if lang in _OPENINGS and lang else ())
+
+
+def _may_open_with_label(text: str, lang: str | None) -> bool:
+    """False only when ``text`` matches no byline label (``_compiled("byline")`` or
+    ``("alone")``): its opening is ASCII, so a label there matches it letter for letter in
+    either case, and it starts with no label's ASCII opening."""
+    head = text[:OPENING_CHARS]
+    return not head.isascii() or head.lower().startswith(_openings(lang))
 
 
 def _pattern(table: dict, lang: str | None, tail: str) -> object:
@@ -122,16 +156,23 @@ def clean_line(text: str) -> str:
     other readings: a head line is read as a byline, a label and a name)."""
     text = text.strip()
     if text[:1] in _LEAD_MARKS:
-        text = _LEAD.sub("", text, timeout=budget(text))
-    if "By" in text or "by" in text or text[:1] in "VvPpDd":
+        rest = text.lstrip(_LEAD_CHARS)   # what _LEAD removes, unless a space other than " " follows
+        text = rest if not rest[:1].isspace() else _LEAD.sub("", text, timeout=budget(text))
+    if ("By" in text or "by" in text) and _GLUED_BY_HINT.search(text) \
+            or text[:1] in "VvPpDd" and _GLUED_OPENING.match(text):
         text = _GLUED_BY.sub(r"\g<0> ", text, timeout=budget(text))
     return _GLUED.sub(" ", text, timeout=budget(text)) if _GLUED_HINT.search(text) else text
 
 
 # What a match of each pattern clean_line runs needs, looked for first (most lines hold none):
-# a _LEAD mark first (``strip`` leaves no space there); the capital a _GLUED word starts with
-# after a letter or a digit, and a second letter one of those words has.
+# a _LEAD mark first (``strip`` leaves no space there); a _GLUED_BY label and what follows it;
+# the capital a _GLUED word starts with after a letter or a digit, and a second letter one of
+# those words has.
 _LEAD_MARKS = frozenset("•·*▪►»›|–—-")
+_LEAD_CHARS = "".join(sorted(_LEAD_MARKS)) + " "
+# A _GLUED_BY label with two characters after it that are not spaces (a capital and a small letter).
+_GLUED_BY_HINT = re.compile(r"[Bb]y\S\S")
+_GLUED_OPENING = re.compile(r"(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\S\S")
 _GLUED_HINT = re.compile(r"[PULRVAOGIJFMSNDB](?<=\S[PULRVAOGIJFMSNDB])[upoaekncy]")
 
 
@@ -141,7 +182,7 @@ def byline_authors(text: str, lang: str | None = None) -> list[str]:
     words = len(text.split())
     if not text or words > MAX_WORDS or words > SENTENCE_WORDS and text.endswith((".", "!", "?")):
         return []  # a paragraph that opens with "By Anna Berg, who …" is the article's
-    m = _compiled("byline", lang).match(text, timeout=budget(text))
+    m = _compiled("byline", lang).match(text, timeout=budget(text)) if _may_open_with_label(text, lang) else None
     if m:
         if team := team_name(m["rest"]):
             return [team]
@@ -172,7 +213,8 @@ def team_name(rest: str) -> str | None:
 def byline_label(text: str, lang: str | None = None) -> bool:
     """True for a label alone on its line ("By", "Written by", "Author:"): the names follow."""
     text = clean_line(text)
-    return bool(text) and _compiled("alone", lang).match(text, timeout=budget(text)) is not None
+    return bool(text) and _may_open_with_label(text, lang) \
+        and _compiled("alone", lang).match(text, timeout=budget(text)) is not None
 
 
 def names_line(text: str, lang: str | None = None) -> list[str]:
@@ -212,8 +254,8 @@ def regex_words(text: str) -> list[str]:
 def _name_and_role(text: str, lang: str | None) -> list[str]:
     """ "Jane Doe, Staff Writer" / "Jane Doe | Senior Editor | July 2, 2025" / "Jane Doe and Bo
     Chan | Guest Columnists": names, a separator, a role (what follows the role is dropped)."""
-    if not _SEPARATOR_MARK.search(text):   # no _SEPARATOR, no role (most lines)
-        return []
+    if not _SEPARATOR_MARK.search(text) or _ROLE_FORMS.isdisjoint(_TOKEN.findall(text.lower())):
+        return []   # no _SEPARATOR, or no role word (most lines)
     parts = _SEPARATOR.split(text, maxsplit=2, timeout=budget(text))
     if len(parts) < 2:
         return []
@@ -255,15 +297,23 @@ _PICTURED = lazy(r"(?i)^(?:profile\s+)?(?:picture|photo|image|headshot|avatar|po
 
 
 _PICTURE_AFTER = lazy(r"(?i)\s+(?:profile\s+)?(?:image|photo|picture|headshot|avatar|portrait|pic)$")
+# What a _PICTURED match opens with and a _PICTURE_AFTER match ends with (before a final line
+# end, where ``$`` also matches), in ASCII: a line that opens or ends in ASCII without one of
+# them has no such match (most lines have none).
+_PICTURED_OPENINGS = ("profile", "picture", "photo", "image", "headshot", "avatar", "portrait")
+_PICTURE_ENDINGS = ("image", "photo", "picture", "headshot", "avatar", "portrait", "pic")
 
 
 def pictured_name(text: str) -> str | None:
     """The name in an author photo's alt text: "Picture of Jane Doe", "Headshot of Jane Doe,
     Editor", "Profile photo of author Jane Doe", "Jane Doe headshot", "Jane Doe profile image"."""
     line = clean_line(text)
-    m = _PICTURED.match(line, timeout=budget(line))
+    head, tail = line[:OPENING_CHARS], line.rstrip("\n")[-OPENING_CHARS:]
+    opens = not head.isascii() or head.lower().startswith(_PICTURED_OPENINGS)
+    m = _PICTURED.match(line, timeout=budget(line)) if opens else None
     if not m:
-        after = _PICTURE_AFTER.search(line, timeout=budget(line))
+        ends = not tail.isascii() or tail.lower().endswith(_PICTURE_ENDINGS)
+        after = _PICTURE_AFTER.search(line, timeout=budget(line)) if ends else None
         if after is None:
             return None
         name = line[:after.start()]

@@ -20,7 +20,7 @@ import regex
 
 from ..document import MAIN, Block, Document, Line
 from ..patterns import budget, lazy
-from ..render import normalise
+from ..render import normalise_spans
 from ..sentences import is_prose
 
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
@@ -66,6 +66,8 @@ class Page:
     first: int | None          # position in ``lines`` of the article's first prose line
     last: int | None           # ... and of its last
     prose: Container[int]      # positions of the lines in blocks of prose (the article's text)
+    # each line's position among the document's lines in reading order; None: the same as here
+    order: list[int] | None = None
     # each line's claims, asked again and again of the head's lines; kept while the document
     # holds the annotations they were read from
     _claims: dict[int, list] = field(default_factory=dict, repr=False)
@@ -135,7 +137,8 @@ class Page:
             self._claims_of = len(self.doc.annotations)
         if k not in self._claims:
             line = self.lines[k]
-            self._claims[k] = [a for a in self.doc.annotations_over(line.start, line.end) if a.label != MAIN]
+            at = k if self.order is None else self.order[k]
+            self._claims[k] = [a for a in self.doc.line_annotations(at, line.start, line.end) if a.label != MAIN]
         return self._claims[k]
 
     def rules(self, k: int) -> list[str]:
@@ -165,9 +168,14 @@ class Page:
 def read_page(doc: Document) -> Page:
     """The page's lines and the article's first and last paragraph among them."""
     span = doc.discussion_span
-    lines = list(chain.from_iterable(block.lines for block in doc.blocks)) if span is None else \
-        [line for line in doc.lines() if line.end <= span[0] or line.start >= span[1]]
-    texts = [normalise(doc.slice(line.start, line.end)) for line in lines]
+    order = None   # every line, in reading order
+    if span is None:
+        lines = list(chain.from_iterable(block.lines for block in doc.blocks))
+    else:
+        every = list(doc.lines())
+        order = [k for k, line in enumerate(every) if line.end <= span[0] or line.start >= span[1]]
+        lines = [every[k] for k in order]
+    texts = normalise_spans(doc.text, [line.start for line in lines], [line.end for line in lines])
     prose = ProseLines(doc, lines)
     first, lead = _first_prose(lines, prose, doc.article_start)
     last = _last_prose(prose)
@@ -176,7 +184,7 @@ def read_page(doc: Document) -> Page:
         limit = doc.blocks[min(FALLBACK_BLOCKS, len(doc.blocks)) - 1].end if doc.blocks else 0
         lines = [line for line in lines if line.end <= limit]
         texts = texts[:len(lines)]
-    return Page(doc, lines, texts, first, last, prose)
+    return Page(doc, lines, texts, first, last, prose, order)
 
 
 def _first_prose(lines: list[Line], prose: ProseLines, start: int | None) -> tuple[int | None, int | None]:

@@ -252,7 +252,8 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
     if any(k < m <= k + FOLLOW for m in marks):
         score += W_FOLLOWED
-    bullet = not text[:1].isalpha() and _BULLET.match(text, timeout=budget(text)) is not None   # a letter starts none
+    bullet = text[:1] in _BULLET_MARKS or not text[:1].isalpha() \
+        and _BULLET.match(text, timeout=budget(text)) is not None   # a letter starts none
     if not bullet:
         score += _repeated(text, counts)
     content = _content(text)
@@ -369,11 +370,12 @@ def display_title(text: str) -> str:
     """The title as reported: without markdown heading marks or emphasis ("# Title", "**Title**"),
     a list bullet ("• Title"), or the breadcrumb before it ("Home » Blog » Title": the
     breadcrumb's last item, when it starts at "Home" or has three items or more)."""
-    if "#" in text or "*" in text or "_" in text:   # what a _MARKDOWN match holds
+    if text[:1] in "#*_" or text[-1:] in "*_" or text[-2:-1] in "*_":   # where a _MARKDOWN match stands
         text = _MARKDOWN.sub("", text, timeout=budget(text))
     text = text.strip()
-    if text[:1] in _LEAD_MARKS:
-        text = _LEAD_MARK.sub("", text, timeout=budget(text))
+    if text[:1] in _LEAD_MARKS:   # "• Title": the mark and one space are all a _LEAD_MARK match takes
+        text = text[2:] if text[1:2] == " " and not text[2:3].isspace() else \
+            _LEAD_MARK.sub("", text, timeout=budget(text))
     if not _CRUMB_MARK.search(text):   # no _CRUMB_SEP: the line is its one item
         return text.strip()
     items = [item for item in _CRUMB_SEP.split(text, timeout=budget(text)) if item.strip()]

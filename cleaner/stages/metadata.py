@@ -442,10 +442,14 @@ def _in_paragraph(page: Page, k: int) -> bool:
     if k >= page.first + INTO_ARTICLE:
         return True
     text = page.texts[k]
-    if len(text.split()) <= SHORT_LINE:
+    words = len(text.split())
+    if words <= SHORT_LINE:
         return False
+    signed = _SIGNED.match(text, timeout=budget(text)) is not None
+    if not signed and words > DATELINE_MAX_WORDS:   # no dateline, whatever dates it holds
+        return True
     spans = find_date_spans(text)
-    return not (spans and (_SIGNED.match(text, timeout=budget(text)) or _is_dateline(text, spans)))
+    return not (spans and (signed or _is_dateline(text, spans)))
 
 
 # A line that opens with who posted it and holds the date is a byline however long it runs:

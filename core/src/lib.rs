@@ -55,6 +55,31 @@ fn normalise_all(py: Python<'_>, texts: Vec<PyBackedStr>, markup: bool) -> Vec<S
     texts.iter().map(|text| text::normalise(text, markup, unescaper(py))).collect()
 }
 
+/// ``[normalise(text[a:b], markup) for a, b in zip(starts, ends)]``: the lines of a page
+/// read out of its text in one call (spans in text order, apart).
+#[pyfunction]
+#[pyo3(signature = (text, starts, ends, markup = true))]
+fn normalise_spans<'py>(py: Python<'py>, text: &str, starts: Vec<usize>, ends: Vec<usize>,
+                        markup: bool) -> PyResult<Bound<'py, PyList>> {
+    let size = text.chars().count();
+    let ordered = starts.len() == ends.len()
+        && starts.iter().zip(&ends).all(|(&a, &b)| a <= b && b <= size)
+        && ends.iter().zip(starts.iter().skip(1)).all(|(&b, &a)| b <= a);
+    if !ordered {
+        return Err(PyValueError::new_err("spans must lie in the text, in order and apart"));
+    }
+    // a line already normal goes to Python as it is, with no copy made here
+    let lines = text::byte_spans(text, &starts, &ends).into_iter().map(|(a, b)| {
+        let line = &text[a..b];
+        if text::is_normal(line, markup) {
+            PyString::new(py, line)
+        } else {
+            PyString::new(py, &text::normalise(line, markup, unescaper(py)))
+        }
+    });
+    PyList::new(py, lines)
+}
+
 /// ``len(text.split())``.
 #[pyfunction]
 fn word_count(text: &str) -> usize {
@@ -499,6 +524,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(resolve, m)?)?;
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
     m.add_function(wrap_pyfunction!(normalise_all, m)?)?;
+    m.add_function(wrap_pyfunction!(normalise_spans, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;

@@ -54,6 +54,9 @@ pub fn normalise<F>(text: &str, markup: bool, unescape: F) -> String
 where
     F: FnMut(&str) -> String,
 {
+    if is_normal(text, markup) {
+        return text.to_string();
+    }
     let mut owned;
     let mut text = text;
     if markup && text.contains('<') {
@@ -70,6 +73,58 @@ where
         }
     }
     fold_spaces(text)
+}
+
+/// Text `normalise` returns as it is (most lines of a page): no tag or entity to read (when
+/// `markup`), no invisible character, no space but single `' '`s between other characters.
+pub fn is_normal(text: &str, markup: bool) -> bool {
+    if markup && text.bytes().any(|b| b == b'<' || b == b'&') {
+        return false;
+    }
+    if text.starts_with(' ') || text.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_py_space(c) || is_invisible(c) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    true
+}
+
+/// Char offsets `offsets` of `text` (ascending) as byte offsets.
+fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    if text.is_ascii() {
+        return offsets.to_vec();
+    }
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut chars = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).enumerate();
+    let mut at = chars.next();
+    for &offset in offsets {
+        while let Some((k, _)) = at {
+            if k >= offset {
+                break;
+            }
+            at = chars.next();
+        }
+        out.push(at.map_or(text.len(), |(_, b)| b));
+    }
+    out
+}
+
+/// The byte spans of the char spans `starts[i]..ends[i]` of `text` (each start after the
+/// previous span's end or at it): the lines of a page, found in its text in one pass.
+pub fn byte_spans(text: &str, starts: &[usize], ends: &[usize]) -> Vec<(usize, usize)> {
+    let offsets: Vec<usize> = starts.iter().zip(ends).flat_map(|(&a, &b)| [a, b]).collect();
+    byte_offsets(text, &offsets).chunks(2).map(|span| (span[0], span[1])).collect()
 }
 
 fn decode_entities<F>(text: &str, mut unescape: F) -> Option<String>
@@ -143,6 +198,27 @@ mod tests {
 
     fn plain(s: &str) -> String {
         normalise(s, true, |e| e.to_string())
+    }
+
+    #[test]
+    fn spans_are_characters() {
+        let text = "é  a\nb <b>c</b>\n  中文 d ";
+        let (starts, ends) = ([0, 5, 16], [4, 15, 22]);
+        let spans: Vec<String> = starts.iter().zip(&ends)
+            .map(|(&a, &b)| text.chars().skip(a).take(b - a).collect::<String>()).collect();
+        let read: Vec<&str> = byte_spans(text, &starts, &ends).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(read, spans);
+        assert_eq!(read.iter().map(|s| plain(s)).collect::<Vec<_>>(), ["é a", "b c", "中文 d"]);
+    }
+
+    #[test]
+    fn normal_text_is_what_normalise_returns() {
+        for text in ["a b", "a  b", " a", "a ", "a\u{200b}b", "a\tb", "a\u{1c}", "é b", "a &amp;", "<b>a</b>", ""] {
+            if is_normal(text, true) {
+                assert_eq!(plain(text), text);
+            }
+        }
+        assert!(is_normal("Home » Blog", true) && !is_normal("a  b", true) && !is_normal("a &amp; b", true));
     }
 
     #[test]
