@@ -24,6 +24,7 @@ from .document import BOILERPLATE, METADATA
 #: Categories a removal can carry, with what they mean. Rule files may add more
 #: in a ``[categories]`` table.
 CATEGORIES: dict[str, str] = {
+    "title": "the article's title line where it stood with the page's head (reported as title)",
     "byline": "author/date lines that are not the article's own text",
     "author_bio": "a short biography of the author",
     "image_credit": "photo, image or illustration credits and captions' credit lines",

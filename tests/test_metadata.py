@@ -425,7 +425,7 @@ def test_the_headline_above_the_byline_among_chrome():
     assert result["authors"] == ["Peter Olsen"]
     assert result["published"] == "2022-10-12"
     labels = {s["rule"] for s in result["segments"] if s["label"] == "metadata"}
-    assert labels == {"meta.byline", "meta.dateline"}
+    assert labels == {"meta.byline", "meta.dateline", "meta.title"}  # the headline's line taken with the chrome
 
 
 def test_a_german_page():
@@ -1261,3 +1261,39 @@ def test_title_words_the_engine_finds_are_the_regex_modules():
     for c in (chr(i) for i in range(0x2070) if not _BEYOND_SHARED.search(chr(i))):
         for text in (c, c + c, f"x{c}x", f"{c}x", f"{c}1{c}"):
             assert _WORDS.findall(text) == _WORD.findall(text), hex(ord(c))
+
+
+_HEADED_PAGE = """Field Notes
+
+  • About
+  • Archive
+  • Maps
+
+{title}
+
+by Mara Lindqvist on July 3, 2012
+
+For most of the last century the river ran along the eastern edge of the valley, past the old mill
+and the stone bridge that the town still puts on its postcards. In the spring of 1987 it moved
+nearly a kilometre west in a single week, and the people who lived through the flood still argue
+about why.
+
+The official report blamed an unusually fast snowmelt. That explains the amount of water, but not
+where it went. When I walked the old channel last month with a hydrologist from the university's
+geography department, she pointed out that the eastern bank had been lined with gravel pits for
+decades, and every pit lowered the ground a little further from the water.
+"""
+
+
+def test_a_title_line_taken_with_the_page_head_is_labelled_the_title():
+    result = clean(_HEADED_PAGE.format(title="Why the River Changed Course"), language=False)
+    assert result.title == "Why the River Changed Course"
+    [line] = [r for r in result.removed if r.text == "Why the River Changed Course"]
+    assert (line.category, line.rule) == ("title", "meta.title")
+    assert "Why the River Changed Course" not in result.text
+
+
+def test_a_title_cut_from_a_longer_line_keeps_that_line_s_claim():
+    result = clean(_HEADED_PAGE.format(title="Why the River Changed Course | Field Notes"), language=False)
+    assert result.title == "Why the River Changed Course"
+    assert all(r.rule != "meta.title" for r in result.removed)

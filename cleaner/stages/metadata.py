@@ -11,8 +11,9 @@ the article's last paragraph ("Written by …", "Posted by … on …").
 What it labels: byline lines ``metadata``/``byline`` (``meta.byline``), date
 lines ``metadata``/``dateline`` (``meta.dateline``), topic tags glued to a
 byline ``navigation`` (``meta.taxonomy``). A line a rule already claimed keeps
-its rule. The title **stays where it is** (main text, or the chrome the
-structure stage found it in) and is reported as ``title``.
+its rule. The title is reported as ``title``; its line stays in the main text
+where the structure stage kept it, and where that stage took it whole for the
+page's head it becomes ``metadata``/``title`` (``meta.title``).
 """
 from __future__ import annotations
 
@@ -107,6 +108,7 @@ class HeadMetadata:
             doc.meta["published"] = date
         if title:
             doc.meta["title"] = title.text
+            _label_title(page, title)
         _label(page, found)
 
 
@@ -675,6 +677,21 @@ def _label(page: Page, found: Found) -> None:
         line = page.lines[k]
         if _byline_rule(page, k) and k not in page.prose:
             doc.annotate(line.start, line.end, METADATA, "dateline", "meta.dateline")
+
+
+def _label_title(page: Page, title) -> None:
+    """The title's line, when the structure stage took it whole for the page's head or its
+    navigation, is the title: metadata, as a byline is, not a page header. A title line the
+    stages kept stays in the main text, and one cut from a longer line ("Title | Site") stays
+    as it was claimed."""
+    k = title.position
+    line = page.lines[k]
+    claims = page.claims(k)
+    if k in page.prose or len(claims) != 1 or page.texts[k] != title.text:
+        return
+    claim = claims[0]
+    if claim.start <= line.start and claim.end >= line.end and (claim.rule or "").startswith("structure."):
+        page.doc.annotate(line.start, line.end, METADATA, "title", "meta.title")
 
 
 def _taxonomy_start(raw: str) -> int:
