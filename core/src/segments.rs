@@ -8,6 +8,7 @@
 use std::collections::BinaryHeap;
 
 use crate::pystr::is_space;
+use crate::text::Cursor;
 
 /// An annotation as the resolver needs it: where, how strong, and which
 /// (label, category, rule) it carries (`key`: equal keys merge; 0 is plain main text).
@@ -57,41 +58,6 @@ pub fn elementary(claims: &[Claim]) -> Vec<(usize, usize, usize)> {
         }
     }
     pieces
-}
-
-/// Character offsets to byte offsets, walking forward (a step back restarts the walk).
-struct Cursor<'a> {
-    text: &'a str,
-    ascii: bool,
-    char_at: usize,
-    byte_at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(text: &'a str) -> Self {
-        Cursor { text, ascii: text.is_ascii(), char_at: 0, byte_at: 0 }
-    }
-
-    fn byte(&mut self, at: usize) -> usize {
-        if self.ascii {
-            return at;
-        }
-        if at < self.char_at {
-            self.char_at = 0;
-            self.byte_at = 0;
-        }
-        let mut chars = self.text[self.byte_at..].chars();
-        while self.char_at < at {
-            match chars.next() {
-                Some(c) => {
-                    self.byte_at += c.len_utf8();
-                    self.char_at += 1;
-                }
-                None => break,
-            }
-        }
-        self.byte_at
-    }
 }
 
 /// A segment being built: its offsets in characters and bytes, and its key.

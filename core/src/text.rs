@@ -100,31 +100,48 @@ pub fn is_normal(text: &str, markup: bool) -> bool {
     true
 }
 
-/// Char offsets `offsets` of `text` (ascending) as byte offsets.
-fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    if text.is_ascii() {
-        return offsets.to_vec();
+/// Character offsets (Python's) to byte offsets, walking forward: each offset asked costs
+/// the characters since the last one (a step back restarts the walk from the start).
+pub struct Cursor<'a> {
+    text: &'a str,
+    ascii: bool,
+    char_at: usize,
+    byte_at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Cursor { text, ascii: text.is_ascii(), char_at: 0, byte_at: 0 }
     }
-    let mut out = Vec::with_capacity(offsets.len());
-    let mut chars = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).enumerate();
-    let mut at = chars.next();
-    for &offset in offsets {
-        while let Some((k, _)) = at {
-            if k >= offset {
-                break;
-            }
-            at = chars.next();
+
+    /// The byte offset of character offset `at` (the text's length past its end).
+    pub fn byte(&mut self, at: usize) -> usize {
+        if self.ascii {
+            return at.min(self.text.len());
         }
-        out.push(at.map_or(text.len(), |(_, b)| b));
+        if at < self.char_at {
+            self.char_at = 0;
+            self.byte_at = 0;
+        }
+        let mut chars = self.text[self.byte_at..].chars();
+        while self.char_at < at {
+            match chars.next() {
+                Some(c) => {
+                    self.byte_at += c.len_utf8();
+                    self.char_at += 1;
+                }
+                None => break,
+            }
+        }
+        self.byte_at
     }
-    out
 }
 
 /// The byte spans of the char spans `starts[i]..ends[i]` of `text` (each start after the
 /// previous span's end or at it): the lines of a page, found in its text in one pass.
 pub fn byte_spans(text: &str, starts: &[usize], ends: &[usize]) -> Vec<(usize, usize)> {
-    let offsets: Vec<usize> = starts.iter().zip(ends).flat_map(|(&a, &b)| [a, b]).collect();
-    byte_offsets(text, &offsets).chunks(2).map(|span| (span[0], span[1])).collect()
+    let mut at = Cursor::new(text);
+    starts.iter().zip(ends).map(|(&a, &b)| (at.byte(a), at.byte(b))).collect()
 }
 
 fn decode_entities<F>(text: &str, mut unescape: F) -> Option<String>
