@@ -36,10 +36,12 @@ class Positions:
     runs cut out, so an offset maps through the pieces kept: memory by cuts, not by
     characters."""
 
-    def __init__(self, cuts: list[tuple[int, int]], removed: list[Removal] | None = None):
+    def __init__(self, cuts: list[tuple[int, int]], removed: list[Removal] | None = None, text: str = ""):
         #: spans cut out that the output names as boilerplate (input offsets): see
         #: :mod:`cleaner.link_numbers`
         self.removed = removed or []
+        self.text = text  # the input (line ends read as the view reads them), or "" to map offsets alone
+        self.cuts = cuts
         self.view_starts = [0]  # where each kept piece starts, in the view ...
         self.raw_starts = [0]   # ... and in the input
         removed = 0
@@ -56,13 +58,47 @@ class Positions:
     def start(self, i: int) -> int:
         """Where a span starting at view offset ``i`` starts in the input: just past the
         character before it, so that what was cut in between (an isolate before a name)
-        goes with the span."""
-        return 0 if i == 0 else self._raw(i - 1) + 1
+        goes with the span; and back over what was cut before the line's leading spaces
+        (a byte-order mark, then " Title")."""
+        start = 0 if i == 0 else self._raw(i - 1) + 1
+        return self._line_opening(start)
 
     def end(self, i: int) -> int:
         """Where a span ending at view offset ``i`` ends in the input: at the next character
-        kept, so that what was cut in between (a bidi mark at a line end) goes with it."""
-        return self._raw(i)
+        kept, so that what was cut in between (a bidi mark at a line end) goes with it; and
+        past what was cut after the line's trailing spaces ("coffee. \u200b"), which no other
+        span of the line would take."""
+        return self._line_closing(self._raw(i))
+
+    def _line_opening(self, start: int) -> int:
+        """The start of a cut that only spaces part from ``start`` and that opens its line."""
+        text, j = self.text, start
+        if not text:
+            return start
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = bisect.bisect_left(self.cuts, (j, -1)) - 1   # the last cut that starts before j
+        if j == start or k < 0 or self.cuts[k][1] != j:
+            return start
+        before = rest = self.cuts[k][0]
+        while rest > 0 and text[rest - 1] in " \t\r":
+            rest -= 1
+        return before if rest == 0 or text[rest - 1] == "\n" else start
+
+    def _line_closing(self, end: int) -> int:
+        """The end of a cut that only spaces part from ``end`` and that closes its line."""
+        text, j = self.text, end
+        if not text:
+            return end
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        k = bisect.bisect_right(self.cuts, (j, len(text) + 1)) - 1   # the last cut that starts at j or before
+        if j == end or k < 0 or self.cuts[k][0] != j:
+            return end
+        after = rest = self.cuts[k][1]
+        while rest < len(text) and text[rest] in " \t\r":
+            rest += 1
+        return after if rest == len(text) or text[rest] == "\n" else end
 
     def seen(self, raw: int) -> int:
         """The view offset of input offset ``raw``; a character cut out maps to the next one kept."""
@@ -91,11 +127,12 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     removed, breaks = _layout(shown, cuts)
     if removed:
         cuts = _merged(cuts + [(a, b) for a, b, _, _ in removed])
+    read = shown  # the input as the view reads its line ends: where a span's line ends
     if breaks:
         shown, cuts = _unwrapped(shown, breaks, cuts)
     if not cuts:
         return (doc, None) if shown == text else (_like(doc, shown), None)
-    positions = Positions(cuts, removed)
+    positions = Positions(cuts, removed, read)
     seen = _like(doc, _kept(shown, cuts))
     for key in _OFFSET_HINTS:  # an extractor's offsets, into the view
         value = seen.hints.get(key)
@@ -115,7 +152,7 @@ def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], lis
         return link_numbers(shown), wrap_breaks(shown)
     visible, at = _kept(shown, cuts), Positions(cuts)
     removed = [(at.end(a), at.start(b), category, rule) for a, b, category, rule in link_numbers(visible)]
-    return removed, [at.end(k) for k in wrap_breaks(visible)]
+    return removed, [at.end(k) for k in wrap_breaks(visible)]  # (offsets alone: no text given)
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:

@@ -85,6 +85,22 @@ def test_a_line_of_invisible_characters_is_still_named():
     assert [(text[r["start"]:r["end"]], r["rule"]) for r in removed] == [("\u200d\u200b", "markup.invisible")]
 
 
+@pytest.mark.parametrize("line", ["Share this article on Facebook \u200b", "\ufeff Share this article on Facebook",
+                                  "Share this article on Facebook \u200e\u200f "])
+def test_an_invisible_character_at_a_removed_line_s_edge_goes_with_it(line):
+    """Cut from the view, a character past the line's spaces is covered by no span of the line:
+    it goes with the line's removal, not into a segment of its own."""
+    body = "A paragraph of the article that is long enough to be one. It goes on for a while.\n\n"
+    text = body + line + "\n\n" + body
+    result = clean(text, language=False).to_dict()
+    invisible = {s["label"] for s in result["segments"] if not text[s["start"]:s["end"]].strip(INVISIBLE_CHARS + " ")}
+    assert invisible == set()
+    assert any("Share this article" in r["text"] for r in result["removed"])
+
+
+INVISIBLE_CHARS = "".join(INVISIBLE) + "".join(a + b for a, b in ISOLATES)
+
+
 def test_a_wrapped_paragraph_is_one_line_and_a_menu_or_a_reference_list_is_not():
     from cleaner.visible import wrap_breaks
     import textwrap
