@@ -236,14 +236,10 @@ class Document:
         many removed lines must cost the line's annotations, not the paragraph's
         (that was quadratic in the paragraph's length).
         """
-        by_line = self._line_index()
         lines = self._line_range(start, end)
-        if len(lines) == 1:   # one line's extent, as most callers ask: its slot alone
-            held = by_line[lines.start]
-            if held is None:
-                return []
-            if type(held) is not list:
-                return [held] if held.start < end and held.end > start else []
+        if len(lines) == 1 and start < end:   # one line's extent, as most callers ask: its slot alone
+            return self.line_annotations(lines.start, start, end)
+        by_line = self._line_index()
         found: dict[int, Annotation] = {}
         for i in lines:
             held = by_line[i]

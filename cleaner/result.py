@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
 
-from .document import BOILERPLATE, COMMENT, MAIN, METADATA, Document, Segment
+from .document import BOILERPLATE, COMMENT, LINE_END, MAIN, METADATA, Document, Segment
 from .render import shown, shown_all
 
 REMOVAL_BATCH = 4096  # removals displayed in one call to the engine: few calls, their memory bounded
@@ -241,8 +241,9 @@ def _join(doc: Document, segments: list[Segment], pieces: list[str]) -> str:
 
 
 def _line_end(between: str) -> bool:
-    """A line end in the source, of any kind (CR alone, U+2028 and U+2029 too)."""
-    return "\n" in between or "\r" in between or "\u2028" in between or "\u2029" in between
+    """A line end in the source, of any kind (:data:`~cleaner.document.LINE_END`: CR alone,
+    U+2028 and U+2029 too)."""
+    return "\n" in between or LINE_END.search(between) is not None
 
 
 def _spaced(between: str) -> bool:

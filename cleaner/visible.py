@@ -50,7 +50,7 @@ class Positions:
             self.view_starts.append(b - removed)
             self.raw_starts.append(b)
 
-    def _raw(self, i: int) -> int:
+    def raw(self, i: int) -> int:
         """The input offset of the view's character ``i`` (or of the end of the text)."""
         k = bisect.bisect_right(self.view_starts, i) - 1
         return self.raw_starts[k] + i - self.view_starts[k]
@@ -60,7 +60,7 @@ class Positions:
         character before it, so that what was cut in between (an isolate before a name)
         goes with the span; and back over what was cut before the line's leading spaces
         (a byte-order mark, then " Title")."""
-        start = 0 if i == 0 else self._raw(i - 1) + 1
+        start = 0 if i == 0 else self.raw(i - 1) + 1
         return self._line_opening(start)
 
     def end(self, i: int) -> int:
@@ -68,7 +68,7 @@ class Positions:
         kept, so that what was cut in between (a bidi mark at a line end) goes with it; and
         past what was cut after the line's trailing spaces ("coffee. \u200b"), which no other
         span of the line would take."""
-        return self._line_closing(self._raw(i))
+        return self._line_closing(self.raw(i))
 
     def _line_opening(self, start: int) -> int:
         """The start of a cut that only spaces part from ``start`` and that opens its line."""
@@ -151,8 +151,8 @@ def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], lis
     if not cuts:
         return link_numbers(shown), wrap_breaks(shown)
     visible, at = _kept(shown, cuts), Positions(cuts)
-    removed = [(at.end(a), at.start(b), category, rule) for a, b, category, rule in link_numbers(visible)]
-    return removed, [at.end(k) for k in wrap_breaks(visible)]  # (offsets alone: no text given)
+    removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in link_numbers(visible)]
+    return removed, [at.raw(k) for k in wrap_breaks(visible)]
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:

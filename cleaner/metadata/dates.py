@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..patterns import budget, lazy, settle
+from ..patterns import budget, engine, lazy, settle
 
 # Full month names, every language at once: none is a common word elsewhere.
 _FULL = {
@@ -131,21 +131,14 @@ def _patterns(lang: str | None) -> tuple:
 
 @lru_cache(maxsize=16)
 def _gates(lang: str | None) -> tuple:
-    """For each of ``_patterns(lang)``, the engine's gate (``cleaner._core.Pattern``: the pattern
-    loosened into a superset that finite automata run, lookaround dropped): a text the gate
-    turns away holds no match, found in a fraction of the time the ``regex`` module takes to
-    look (a month's name may start anywhere). None where the engine cannot read a pattern."""
+    """For each of ``_patterns(lang)``, the engine's gate (:meth:`cleaner.patterns.Engine.may_search`:
+    the pattern loosened into a superset that finite automata run, lookaround dropped): a text
+    the gate turns away holds no match, found in a fraction of the time the ``regex`` module
+    takes to look (a month's name may start anywhere)."""
     import regex
 
-    from .._core import Pattern
-
-    def gate(pattern):
-        try:
-            return Pattern(("(?i)" if pattern.flags & regex.IGNORECASE else "") + pattern.pattern).gate
-        except ValueError:
-            return None
-
-    return tuple(gate(pattern) for pattern in _patterns(lang))
+    return tuple(engine(("(?i)" if pattern.flags & regex.IGNORECASE else "") + pattern.pattern).may_search
+                 for pattern in _patterns(lang))
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -196,7 +189,7 @@ def _spans(text: str, lang: str | None, order: str | None) -> tuple[tuple[int, i
     months = _lookup(lang)
     first = 0 if _may_name_month(text, lang) else NAMED
     for pattern, gate in zip(_patterns(lang)[first:], _gates(lang)[first:]):
-        if gate is not None and not gate(text):
+        if not gate(text):
             continue
         for m in pattern.finditer(text, timeout=budget(text)):
             iso = _iso(m["year"], m["month"], m["day"], months) or _month_first(m)
