@@ -29,6 +29,14 @@ def test_clean_text_and_annotated(capsys):
     assert "# published: 2023-01-24" in annotated
 
 
+def test_python_m_cleaner_runs_the_command():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", "-", "--format", "text", "--no-language"],
+                          input="Hello there.\n", capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout == "Hello there.\n", done.stderr
+
+
 def test_clean_stdin(monkeypatch, capsys):
     import io
     import sys
