@@ -130,6 +130,10 @@ CHROME = lazy(
     r"|[+\-−]?\d{1,6}\s*(?:points?|votes?|likes?|replies|reply|upvotes?|downvotes?|dislikes?|reactions?)?"
     r"|(?:votes?|likes?|score|rating)\s*:\s*[+\-−]?\d+|actions|user-pic|avatar|#|\||·|•|\(\s*\d+\s*\))"
     r"\s*[|•·↓↑+\-#:]*\s*)+$")
+# What a comment widget (its likes, its replies, the whole section) shows until its script fills
+# it: never a reader's words. Read only inside a discussion once it is found: as a marker it
+# would be evidence of a discussion where there is only a widget.
+PLACEHOLDER = lazy(r"(?i)^\W*loading\s*(?:…|\.{2,})?\W*$")
 # avatar alt text: "Avatar of Mike R", "Mike R's avatar", "Comment author avatarcoyote canada"
 AVATAR = lazy(r"(?i)^(?:comment\s+author\s+)?(?:avatar|gravatar|user\s*(?:pic|photo|image)|profile\s+"
                        r"(?:picture|image|photo))(?:\s*(?:of|for|image|photo)\b)?\s*[:\-]?\s*(?P<name>.{0,40})$"
@@ -144,13 +148,14 @@ HEADING = lazy(
     r"(?:,\s*(?:comment|reply)(?:\s+or\s+(?:ping|trackback))?)?$")
 NO_COMMENTS = lazy(r"(?i)^\W*(?:0|no|zero)\s")
 FORM = lazy(
-    r"(?i)^(?:leave\s+a\s+(?:reply|comment|response)|post\s+(?:a|your)\s+(?:new\s+)?comment|add\s+(?:a\s+|your\s+)?comment"
+    r"(?i)^(?:leave\s+a\s+(?:reply|comment|response)|post\s+(?:a|your)\s+(?:new\s+)?comment|post\s+new\s+comment\s*$|add\s+(?:a\s+|your\s+)?comment"
     r"|write\s+(?:a\s+)?comment|join\s+the\s+discussion|comments?\s+(?:are|is)\s+closed|the\s+comments\s+to\s+this\s+entry"
     r"\s+are\s+closed|your\s+email(?:\s+address)?\s+(?:will|is)\s+(?:not|never)\s+(?:be\s+)?published|required\s+fields"
     r"|you\s+must\s+be\s+logged\s+in|(?:log|sign)\s*in\s+(?:or|to)\s+.{0,30}comment|notify\s+me\s+of|subscribe\s+to"
     r"\s+(?:comments|followup|post\s+comments)|click\s+here\s+to\s+cancel\s+reply|cancel\s+reply"
     r"|be\s+the\s+first\s+to\s+comment|something\s+to\s+say|what\s+do\s+you\s+think|have\s+your\s+say|speak\s+your\s+mind"
     r"|(?:blog\s+)?comments\s+powered\s+by|you\s+can\s+follow\s+this\s+conversation|feed\s+for\s+this\s+entry"
+    r"|this\s+(?:post|entry|article)['’]s\s+comments?\s+feed|after\s+you\s+comment,\s+click\s+post"
     r"|all\s+comments\s+(?:will\s+be|are)\s+(?:published|moderated|reviewed))")
 
 # Every marker has a digit, an "@" or one of these words; the gate spares the patterns

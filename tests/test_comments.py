@@ -88,6 +88,10 @@ def meta(result: dict) -> list[str]:
     ("Comments are closed.", "form", None, None),
     ("blog comments powered by Disqus", "form", None, None),
     ("You can follow this conversation by subscribing to the comment feed for this post.", "form", None, None),
+    ("Post new comment", "form", None, None),
+    ("This post's comment feed", "form", None, None),
+    ("After you comment, click Post. If you're not already logged in you will be asked to log in.", "form",
+     None, None),
 ])
 def test_markers_parse_short_lines(line, kind, name, when):
     marker = markers.parse(line)
@@ -102,6 +106,8 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "He wrote this in March 2011 and said nothing.",
     "October 2012",
     "Reply to the minister came quickly.",
+    "Post new comments on the thread",   # a sentence, not the form's button
+    "Loading...",                        # a placeholder, read inside a discussion only (below)
     "September 18th, 2012 | Tags: parenting, safety, youth | Category: Uncategorized",
     "3 more comments",
     "2. Last checked: 2025-10-28",      # a footnote, not "NAME: DATE"
@@ -146,6 +152,45 @@ def test_says_headers_with_dates_and_reply_buttons():
     assert not any(t in ("Reply", "Leave a Reply") for t in texts(r))
     assert "Reply" in meta(r)
     assert r["text"].endswith("decide whether to add garden tools.")
+
+
+def test_a_widget_placeholder_is_no_comment_and_no_part_of_one():
+    text = ARTICLE + (
+        "2 Responses to “Library Opens a Tool-Lending Shelf”\n\n"
+        "Mike R says: January 31, 2011 at 10:12 am\n\n"
+        "I always wondered why nobody did this. Thanks for writing it up.\n\n"
+        "Loading...\n\n"
+        "Sandra K says: February 1, 2011 at 8:03 pm\n\n"
+        "My shed is full of things I used once, so this is welcome.\n\n"
+        "Loading…\n\n"
+        "Leave a Reply\n"
+    )
+    r = run(text)
+    assert texts(r) == ["I always wondered why nobody did this. Thanks for writing it up.",
+                        "My shed is full of things I used once, so this is welcome."]
+    assert [x["rule"] for x in r["removed"] if x["text"].startswith("Loading")] == ["comments.placeholder"] * 2
+
+
+RELATED = (
+    "Mortgage approvals rise slightly\n\n27 Apr 2010\n\n"
+    "Large deposits are creating a lost generation of homebuyers\n\n12 Oct 2010\n\n"
+    "Council to review the tool-lending scheme in spring\n\n9 Feb 2012\n\n"
+    "Hardware shop closure leaves a gap on the high street\n\n19 Jan 2012\n\n"
+)
+
+
+def test_dated_headlines_that_name_nobody_are_teasers_not_a_discussion():
+    r = run(ARTICLE + RELATED + FOOTER)
+    assert r["comments"] == []
+
+
+def test_anonymous_dated_comments_that_read_as_sentences_stay_a_discussion():
+    text = ARTICLE + (
+        "27 Apr 2010\n\nI always wondered why nobody did this. Thanks for writing it up.\n\n"
+        "12 Oct 2010\n\nIs there a deposit? The article does not say.\n\n"
+        "9 Feb 2012\n\nGreat idea, our town should copy it!\n\n"
+    ) + FOOTER
+    assert len(run(text)["comments"]) == 3
 
 
 def test_a_one_word_comment_under_a_named_header_is_the_comment():

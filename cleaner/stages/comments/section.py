@@ -6,7 +6,8 @@ and accepts it only when it holds a discussion: two or more headers of one
 format with a body beside them, a discussion heading over a header, a
 threaded list, or (with no headers at all) names with reply or edit notes
 under a lasting change of layout. A run whose headers all name one person is
-the site's own posts, not readers. The next-best runs are tried when the best
+the site's own posts, not readers; one whose headers name nobody over
+headlines is a list of dated teasers. The next-best runs are tried when the best
 is not a discussion (a sidebar of dated teasers can outscore a short one). A
 page printed as one line is handed to :mod:`cleaner.stages.flat_comments`.
 """
@@ -105,7 +106,7 @@ class CommentSection:
         # with a reply or edit note among them (the discussion with no headers at all:
         # names, replies and edit notes only); names over paragraphs alone are subheadings
         layout = sum(lasting[first:last + 1])
-        if not headed and _one_voice(region):
+        if not headed and (_one_voice(region) or _headlines(doc, region)):
             return None
         if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and replies and layout >= 3):
             return first, last
@@ -206,6 +207,25 @@ def _one_voice(region: list[list[Unit]]) -> bool:
     to each other. Without a discussion heading such a run is not a discussion."""
     names = [u.marker.name for us in region for u in us if u.kind == "says" and u.marker.name]
     return len(names) >= 2 and len({n.lower() for n in names}) == 1 and markers.looks_like_name(names[0])
+
+
+HEADLINE_WORDS = 20       # a headline has at most this many words ...
+HEADLINE_SHARE = 0.8      # ... and a list of teasers this share of its words in headlines
+MIN_HEADLINES = 3
+_SENTENCE_ENDS = (".", "!", "?", "…", ")", '"', "”", ":", ";")
+
+
+def _headlines(doc: Document, region: list[list[Unit]]) -> bool:
+    """Headers that name nobody over texts whose words are nearly all in headlines (short lines, no
+    full stop at the end): a list of dated teasers ("Mortgage approvals rise slightly" / "27 Apr 2010"), not
+    readers, who sign what they write and end most of it with a full stop, a "!" or a "?"."""
+    if any(u.kind in ("author", "reply", "edited") or u.kind == "says" and u.marker.name
+           for us in region for u in us):
+        return False
+    texts = [doc.slice(u.line.start, u.line.end).rstrip() for us in region for u in us if u.kind == "content"]
+    words = [len(t.split()) for t in texts]
+    shaped = sum(n for n, t in zip(words, texts) if n <= HEADLINE_WORDS and not t.endswith(_SENTENCE_ENDS))
+    return len(texts) >= MIN_HEADLINES and shaped >= HEADLINE_SHARE * sum(words)
 
 
 def _shape(marker: markers.Marker) -> tuple:

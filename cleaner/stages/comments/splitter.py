@@ -48,6 +48,15 @@ class CommentSplitter:
                trailing_dates=_dates_trail(units, trailing)).run(flat)
 
 
+def _placeholder(doc: Document, line: Line) -> bool:
+    """"Loading…" where a widget's script would have put its content (:data:`markers.PLACEHOLDER`)."""
+    return line.end - line.start <= PLACEHOLDER_CHARS and \
+        markers.PLACEHOLDER.match(doc.slice(line.start, line.end), timeout=0.2) is not None
+
+
+PLACEHOLDER_CHARS = 20
+
+
 def _dates_trail(units: list[list[Unit]], trailing: bool) -> bool:
     """Blogger style: "NAME said…", the text, then the date: a date line closes its comment."""
     kinds = [u.kind for us in units for u in us if u.kind != "claimed"]
@@ -77,6 +86,9 @@ class _Split:
         for k, unit in flat:
             kind = unit.kind
             if kind == "claimed":
+                continue
+            if kind == "content" and _placeholder(self.doc, unit.line):
+                self.doc.annotate(unit.line.start, unit.line.end, BOILERPLATE, "comment_meta", "comments.placeholder")
                 continue
             if kind == "content":
                 self._content(unit.line, new_block=k != previous_block)
