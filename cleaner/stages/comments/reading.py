@@ -21,7 +21,7 @@ from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise_all
 from .threads import _ITEM_STARTS, _list_items, _may_thread
-from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text
+from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text, _Vocabulary
 from .voice import _body_like, _reader_voice
 
 
@@ -126,7 +126,7 @@ def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str |
     return Unit(line, "content", shown=shown)
 
 
-def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: frozenset[str]) -> None:
+def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: _Vocabulary) -> None:
     """A name line is an author line when the page repeats it or a date follows it; a
     name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
@@ -168,7 +168,7 @@ def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
     return False
 
 
-def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: frozenset[str]) -> None:
+def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: _Vocabulary) -> None:
     """Mark the headers that have a comment body right after them (past the date or reply
     line of the same header), or right before them on pages whose headers follow the text."""
     flat = [u for u in flat if u.kind != "claimed"]

@@ -17,7 +17,7 @@ from ... import markers
 from ...document import Document
 from ...patterns import engine, lazy, settle
 from ...render import normalise
-from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text
+from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text, _Vocabulary
 from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
@@ -28,7 +28,7 @@ _ITEM_STARTS = engine(r"^[*+\-0-9\u0080-\U0010FFFF]")
 _SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
-def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]) -> None:
+def _list_items(doc: Document, out: list[list[Unit]], vocabulary: _Vocabulary) -> None:
     """Threaded comment lists (Disqus and its kind): a bullet whose line holds only a name,
     perhaps after the commenter's profile link ("• http://twitter.com/x Asha Dornfest"),
     with the comment's text indented under it; a reply is an item nested in the text of the
