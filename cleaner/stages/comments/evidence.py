@@ -34,7 +34,8 @@ def _evidence(doc: Document, units: list[list[Unit]]) -> tuple[list[float], list
     blocks = doc.blocks
     gap = typical_gap(blocks)
     trailing = _headers_trail(units)
-    own = [_score(doc, block, us, gap) for block, us in zip(blocks, units)]
+    listy: list[bool | None] = [None] * len(blocks)  # ``_listy`` of a block, once asked
+    own = [_score(doc, block, us, gap, listy, i) for i, (block, us) in enumerate(zip(blocks, units))]
     bonus = [0.0] * len(blocks)
     wide = [gap <= 1 and b.gap_before >= 2 for b in blocks]
     # a change of layout counts when it lasts: a discussion keeps its wider spacing
@@ -60,7 +61,7 @@ def _evidence(doc: Document, units: list[list[Unit]]) -> tuple[list[float], list
             if "claimed" in kinds and "claimed_meta" not in kinds:
                 run = None  # page chrome ends the body
             continue
-        if run is not None and run < len(ATTACH) and not _listy(doc, blocks[i]):
+        if run is not None and run < len(ATTACH) and not listy[i]:  # _score asked: the block has content
             bonus[i] += ATTACH[run]
             structural[i] = True
             run += 1
@@ -105,7 +106,9 @@ def _median(values: list[int]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -> float:
+def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float, listy: list[bool | None],
+           i: int) -> float:
+    """The block's own evidence; ``listy[i]`` is set to ``_listy`` of a block with content."""
     content = [u for u in units if u.kind == "content"]
     marked = [u for u in units if u.kind not in ("content", "claimed")]
     # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
@@ -117,7 +120,8 @@ def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -
     score = marker + _voice(text)
     if typical_gap <= 1 and block.gap_before >= 2:
         score += 1.2
-    if _listy(doc, block):
+    listy[i] = _listy(doc, block)
+    if listy[i]:
         score -= 1.2
     return score
 
