@@ -210,3 +210,32 @@ def test_voice_tally_is_findall_and_a_count(text):
     low = text.lower()
     tokens = regex.findall(r"[\p{L}\p{N}'’]+", low)
     assert (voice._TALLY or voice._tally()).count(low) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbzé1_@-'’ .\nªºʰǅΣσς²٣Ⅻ中ßİK\u0301\u00a0", max_size=40))
+def test_vocabulary_scan_reads_unicode_classes_as_the_regex_module(text):
+    """The engine's scan reads lower-case letters, letters and numbers from the same
+    Unicode tables as its patterns: Lm, Lt and Lo letters, letter-like numbers and marks."""
+    from cleaner import _core
+
+    assert _core.lower_words(text) == list(dict.fromkeys(regex.findall(_VOCABULARY, text)))
+
+
+PARAGRAPHS = st.lists(st.one_of(TEXTS, DATED), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PARAGRAPHS)
+def test_a_pages_voices_are_read_as_one_at_a_time(texts):
+    assert voice._voices(texts) == [voice._voice(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(TEXTS, DATED).map(lambda t: " ".join(t.split()) or "x"), min_size=1, max_size=5),
+                max_size=5))
+def test_a_pages_list_shapes_are_read_as_one_at_a_time(paragraphs):
+    from cleaner.document import Document
+
+    doc = Document("\n\n".join("\n".join(lines) for lines in paragraphs))
+    assert voice._listies(doc, doc.blocks) == [voice._listy(doc, b) for b in doc.blocks]
