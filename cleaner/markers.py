@@ -409,23 +409,25 @@ def header(text: str) -> Marker | None:
         return None
     if TIME_ONLY.match(stripped):
         return Marker("date", when=stripped)
-    dates = (_MAY_DATE.may_search(stripped) and list(DATE.finditer(stripped, timeout=0.2))) \
-        or (_MAY_CLOCK_TAIL.may_search(stripped) and list(CLOCK_TAIL.finditer(stripped, timeout=0.2))) or []
+    # the (start, end) of each date: ``DATE`` (``_MAY_DATE`` is the same pattern) found by the engine
+    dates = (_MAY_DATE.may_search(stripped) and _MAY_DATE.spans(stripped)) \
+        or (_MAY_CLOCK_TAIL.may_search(stripped) and [m.span() for m in CLOCK_TAIL.finditer(stripped, timeout=0.2)]) \
+        or []
     rest = stripped
-    for m in reversed(dates):
-        rest = rest[:m.start()] + " | " + rest[m.end():]
+    for start, end in reversed(dates):
+        rest = rest[:start] + " | " + rest[end:]
     verb = VERB.search(rest, timeout=0.2) if _MAY_VERB.may_search(rest) else None
     if not dates and not verb:
         return None
-    before = stripped[:dates[0].start()] if dates else ""
+    first, after = dates[0] if dates else (0, 0)
+    before = stripped[:first]
     if dates and _MAY_RANGE.may_search(before) and RANGE_START.search(before, timeout=0.2):
         return None
     if dates and not verb and _MAY_PUBLISHED.may_search(before) and PUBLISHED_STAMP.search(before, timeout=0.2):
         return None
-    when = dates[0].group().strip() if dates else None
+    when = stripped[first:after].strip() if dates else None
     word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb
-    if len(dates) == 1 and word_date and all(
-            _leftover(part) for part in (stripped[:dates[0].start()], stripped[dates[0].end():])):
+    if len(dates) == 1 and word_date and all(_leftover(part) for part in (before, stripped[after:])):
         return None  # "Someone forgot today is the 26th.": a word like "today" inside a sentence
     if verb:
         if _leftover(rest[verb.end():]):

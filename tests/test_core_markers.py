@@ -239,3 +239,19 @@ def test_a_pages_list_shapes_are_read_as_one_at_a_time(paragraphs):
 
     doc = Document("\n\n".join("\n".join(lines) for lines in paragraphs))
     assert voice._listies(doc, doc.blocks) == [voice._listy(doc, b) for b in doc.blocks]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.lists(DATED, max_size=3).map(" ".join)))
+def test_dates_are_found_where_finditer_finds_them(text):
+    """``header`` reads a line's dates off the engine (``_MAY_DATE.spans``): the matches of
+    ``DATE.finditer``, each at the same place, also where the gate finds more."""
+    assert markers._MAY_DATE.spans(text) == [m.span() for m in markers.DATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Raplus on November 8, 2012 10:31 pm", "12 October 2012 and 13 October 2012", "Today's best price today",
+    "1October 5, 2012", "Ünï October 10, 2012 x 2 days ago ✓ yesterday", "2012-01-05T10:00 5/1/12 at 3:04 PM EST",
+    "October 5, 2012's", "on 2012-10-09 at 5:16 pm Alex", "σ 3 weeks ago", "\n2 days ago\n"])
+def test_dates_found_by_the_engine_on_lines_of_headers(text):
+    assert markers._MAY_DATE.spans(text) == [m.span() for m in markers.DATE.finditer(text)]

@@ -162,6 +162,14 @@ impl Pattern {
         self.matcher.find_all(text).ok_or_else(|| PyValueError::new_err("findall needs a linear pattern"))
     }
 
+    /// The (start, end) of every match in ``text``, in characters, left to right: what
+    /// ``regex.finditer`` finds, for a pattern that never matches the empty string. None
+    /// when the engine cannot tell (an empty match, too much backtracking): ask the
+    /// ``regex`` module then.
+    fn spans(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        self.matcher.find_spans(text).map(|spans| text::char_spans(text, &spans))
+    }
+
     /// Why the whole pattern cannot be built, or None (it is built in full to find out).
     fn problem(&self) -> Option<String> {
         self.matcher.problem()
