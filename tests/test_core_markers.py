@@ -176,9 +176,9 @@ def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
 def test_line_gates_pass_every_name_and_list_item(lines):
     """The page's lines are sorted out in one call before the name and list-item tests:
     no name and no list item of a name is turned away."""
-    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_STARTS
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_LINES
 
-    names, items = markers.may_be_names(lines), _ITEM_STARTS.passing(lines)
+    names, items = markers.may_be_names(lines), _ITEM_LINES.passing(lines)
     for k, line in enumerate(lines):
         if markers.looks_like_name(line) or markers.looks_like_name(line, True):
             assert k in names
@@ -255,3 +255,19 @@ def test_dates_are_found_where_finditer_finds_them(text):
     "October 5, 2012's", "on 2012-10-09 at 5:16 pm Alex", "σ 3 weeks ago", "\n2 days ago\n"])
 def test_dates_found_by_the_engine_on_lines_of_headers(text):
     assert markers._MAY_DATE.spans(text) == [m.span() for m in markers.DATE.finditer(text)]
+
+
+ITEM_LINES = st.tuples(st.sampled_from(["* ", "- ", "• ", "12. ", "3) ", "٣. ", "1.\xa0", "*", "¹. ", "o ", ""]),
+                       st.sampled_from(["", "2. ", "http://x.y/a ", "https://t.co/b\u2003", "1) "]),
+                       st.text(alphabet="Ab é\xa0\u2003\x1c\x85.٣¹-_@", max_size=44)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(ITEM_LINES, TEXTS), max_size=6))
+def test_the_item_gate_passes_every_list_item_of_a_name(lines):
+    """A page whose lines hold fewer than two list items of a name has no thread: the
+    engine's gate (``_ITEM_LINES``) passes every line ``_ITEM_HEAD`` matches."""
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_LINES
+
+    passing = _ITEM_LINES.passing(lines)
+    assert {k for k, line in enumerate(lines) if _ITEM_HEAD.match(line)} <= passing

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
-from itertools import islice
+from collections.abc import Callable, Sequence
 
 import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise_all
-from .threads import _ITEM_STARTS, _list_items, _may_thread
+from .threads import _ITEM_LINES, _list_items, _may_thread
 from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text, _Vocabulary
 from .voice import _body_like, _reader_voice
 
@@ -42,9 +41,9 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     unmarked = hopeless is not None and hopeless([list(reading.marked.values())], False)
     if unmarked and reading.items() < MIN_PAIRS:
         return None  # no threaded list either: it needs two list items that talk
-    units, shown = reading.units(read), reading.shown
-    if unmarked and not _may_thread(doc, units):
+    if unmarked and not _may_thread(doc, *reading.unclaimed()):
         return None
+    units, shown = reading.units(read), reading.shown
     repeated = _repeated(doc, blocks, shown)
     vocabulary = _lowercase_words(doc)
     _read_names(doc, units, repeated, vocabulary)
@@ -68,16 +67,16 @@ class _Reading:
 
     def __init__(self, doc: Document, blocks: list[Block]):
         self.doc = doc
+        self.lines = [line for block in blocks for line in block.lines]
         self.shown: list[str] = []
         self.marked: dict[int, Unit] = {}
         local, claimed = _local_markers(doc), _claimed_spans(doc)
-        lines = (line for block in blocks for line in block.lines)
-        while batch := list(islice(lines, READ_BATCH)):
-            self._read(batch, local, claimed)
+        for k in range(0, len(self.lines), READ_BATCH):
+            self._read(self.lines[k:k + READ_BATCH], local, claimed)
 
     def _read(self, lines: list[Line], local: markers.LocalMarkers | None, claimed: dict[int, str]) -> None:
-        doc, base = self.doc, len(self.shown)
-        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
+        doc, base, text = self.doc, len(self.shown), self.doc.text
+        shown = normalise_all([text[line.start:line.end] for line in lines])
         short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
         found = {short[i]: marker for i, marker in markers.parse_all([shown[k] for k in short], local).items()}
         if claimed:
@@ -88,14 +87,25 @@ class _Reading:
         self.shown.extend(shown)
 
     def items(self) -> int:
-        """How many lines may open a list item (every item of a threaded list does)."""
+        """How many lines may be a list item that holds a name (every item of a threaded list is)."""
         shown = self.shown
-        return sum(len(_ITEM_STARTS.passing(shown[k:k + READ_BATCH])) for k in range(0, len(shown), READ_BATCH))
+        return sum(len(_ITEM_LINES.passing(shown[k:k + READ_BATCH])) for k in range(0, len(shown), READ_BATCH))
+
+    def unclaimed(self) -> tuple[_Units, list[str]]:
+        """The units of the lines no boilerplate or metadata claims, each made when first
+        asked for (a page without a thread asks for a few), and their display text."""
+        claimed = {k for k, unit in self.marked.items() if unit.kind == "claimed"}
+        keep = [k for k in range(len(self.shown)) if k not in claimed] if claimed else range(len(self.shown))
+        return _Units(self, keep), [self.shown[k] for k in keep] if claimed else self.shown
+
+    def unit(self, k: int) -> Unit:
+        """The unit of line ``k``: the marker's or the claim's, else a content line."""
+        unit = self.marked.get(k)
+        return Unit(self.lines[k], "content", None, False, "", None, self.shown[k]) if unit is None else unit
 
     def units(self, blocks: list[Block]) -> list[list[Unit]]:
         """The units of every block: those of ``marked``, the others content."""
-        lines = (line for block in blocks for line in block.lines)
-        units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(lines, self.shown)]
+        units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(self.lines, self.shown)]
         for k, unit in self.marked.items():
             units[k] = unit
         out, k = [], 0
@@ -103,6 +113,24 @@ class _Reading:
             out.append(units[k:k + len(block.lines)])
             k += len(block.lines)
         return out
+
+
+class _Units:
+    """Units of some lines of a reading, made when asked for: ``units[i]`` is the unit of
+    line ``keep[i]``."""
+
+    __slots__ = ("reading", "keep")
+
+    def __init__(self, reading: _Reading, keep: Sequence[int]):
+        self.reading, self.keep = reading, keep
+
+    def __len__(self) -> int:
+        return len(self.keep)
+
+    def __getitem__(self, i: int) -> Unit:
+        if not -len(self.keep) <= i < len(self.keep):
+            raise IndexError(i)
+        return self.reading.unit(self.keep[i])
 
 
 def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> set[str]:

@@ -9,7 +9,7 @@ where a thread ends: with the text of its last item.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 
@@ -22,9 +22,12 @@ from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
 _ITEM_HEAD = lazy(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
-# how every ``_ITEM_HEAD`` starts: a bullet or a digit (any character outside ASCII, so
-# that the engine's Unicode tables need not agree with the regex module's on digits)
-_ITEM_STARTS = engine(r"^[*+\-0-9\u0080-\U0010FFFF]")
+# the lines ``_ITEM_HEAD`` may match, told by the engine: the same pattern with every
+# character outside ASCII taken for a digit, a space and not a space alike (so that the
+# engine's Unicode tables need not agree with the regex module's); a superset
+_ITEM_LINES = engine(r"^(?:[*+•·▪◦‣-]|[0-9\u0080-\U0010FFFF]{1,3}[.)])[\t-\r \x1c-\x1f\u0080-\U0010FFFF]+"
+                     r"(?:[0-9\u0080-\U0010FFFF]{1,3}[.)][\t-\r \x1c-\x1f\u0080-\U0010FFFF]+)?"
+                     r"(?:https?://[^\t-\r ]+[\t-\r \x1c-\x1f\u0080-\U0010FFFF]+)?[^\t-\r ].{0,40}$")
 _SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
@@ -51,21 +54,26 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: _Vocabulary) -
             unit.marker = markers.Marker("author", markers.display(head.name))
 
 
-def _may_thread(doc: Document, out: list[list[Unit]]) -> bool:
+def _may_thread(doc: Document, flat: Sequence[Unit], texts: list[str]) -> bool:
     """Whether ``_list_items`` may find a thread, asked before name lines are read: a
     thread needs two items that talk, and every item it may find is among these (a
     name line read later only turns a list item's text away, and a name test only
-    turns items away)."""
-    flat = [u for units in out for u in units if u.kind != "claimed"]
-    talking = (h for h in _heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True)) if h.talks)
+    turns items away). ``flat``: the page's units that no boilerplate or metadata
+    claims (made when asked for: a page without a thread asks for a few), ``texts``
+    their display text."""
+    talking = (h for h in _heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True), texts)
+               if h.talks)
     return next(talking, None) is not None and next(talking, None) is not None
 
 
-def _heads(doc: Document, flat: list[Unit], named: Callable[[str, bool], bool]) -> Iterator[_Head]:
+def _heads(doc: Document, flat: Sequence[Unit], named: Callable[[str, bool], bool],
+           texts: list[str] | None = None) -> Iterator[_Head]:
     """List items whose line holds only a name that ``named`` (the name, whether it follows
-    a profile link) accepts, with text under them: the candidate headers of threads."""
-    texts = [_text(doc, u) for u in flat]
-    for k in sorted(_ITEM_STARTS.passing(texts)):  # the lines that may be list items
+    a profile link) accepts, with text under them: the candidate headers of threads.
+    ``texts``: the display text of ``flat``, when known."""
+    if texts is None:
+        texts = [_text(doc, u) for u in flat]
+    for k in sorted(_ITEM_LINES.passing(texts)):  # the lines that may be list items of a name
         if k + 1 == len(flat):
             break
         unit, following = flat[k], flat[k + 1]
