@@ -76,12 +76,14 @@ def _heads(doc: Document, flat: Sequence[Unit], named: Callable[[str, bool], boo
     for k in sorted(_ITEM_LINES.passing(texts)):  # the lines that may be list items of a name
         if k + 1 == len(flat):
             break
-        unit, following = flat[k], flat[k + 1]
-        if unit.kind not in ("content", "author") or following.kind != "content":
-            continue
+        # the lines' text first: most candidates are items of a menu, and ``flat`` may make
+        # its units when asked
         head = _ITEM_HEAD.match(texts[k])
         if head is None or _ITEM.match(texts[k + 1]) or _SUBITEM.match(texts[k + 1]):
             continue  # not a list item of a name, or one of a list of such items (a menu)
+        unit, following = flat[k], flat[k + 1]
+        if unit.kind not in ("content", "author") or following.kind != "content":
+            continue
         depth, below = _indent(doc, unit.line), _indent(doc, following.line)
         if depth < 0 or below < 0:
             continue
