@@ -271,3 +271,12 @@ def test_the_item_gate_passes_every_list_item_of_a_name(lines):
 
     passing = _ITEM_LINES.passing(lines)
     assert {k for k, line in enumerate(lines) if _ITEM_HEAD.match(line)} <= passing
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="iImyou’'- .!\nªʰǅΣσ²٣Ⅻ中ßé\u0301\u00a0_@", max_size=40))
+def test_voice_tally_reads_unicode_classes_as_the_regex_module(text):
+    """The tally reads its one-class pattern character by character, on the same Unicode
+    tables as the pattern: letters of every kind, numbers of every kind, not marks."""
+    tokens = regex.findall(r"[\p{L}\p{N}'’]+", text)
+    assert (voice._TALLY or voice._tally()).count(text) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))

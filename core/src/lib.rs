@@ -441,6 +441,8 @@ fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
 #[pyclass(frozen, module = "cleaner._core")]
 struct Tally {
     re: regex::Regex,
+    /// The pattern read character by character, when it is one class repeated.
+    runs: Option<words::Runs>,
     words: rustc_hash::FxHashSet<String>,
 }
 
@@ -450,16 +452,20 @@ impl Tally {
     fn new(pattern: &str, words: Vec<String>) -> PyResult<Self> {
         let source = pattern::translate(pattern).map_err(PyValueError::new_err)?;
         let re = pattern::build(&source).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(Tally { re, words: words.into_iter().collect() })
+        Ok(Tally { re, runs: words::Runs::of(&source), words: words.into_iter().collect() })
     }
 
     /// (matches, matches in the word list).
     fn count(&self, text: &str) -> (usize, usize) {
         let mut all = 0;
         let mut hits = 0;
-        for m in self.re.find_iter(text) {
+        let mut tally = |word: &str| {
             all += 1;
-            hits += usize::from(self.words.contains(m.as_str()));
+            hits += usize::from(self.words.contains(word));
+        };
+        match &self.runs {
+            Some(runs) => runs.find_iter(text).for_each(&mut tally),
+            None => self.re.find_iter(text).for_each(|m| tally(m.as_str())),
         }
         (all, hits)
     }

@@ -39,6 +39,53 @@ impl Ranges {
     }
 }
 
+/// A pattern that is one class repeated (`[\p{L}\p{N}'’]+`), read character by character:
+/// its matches are the text's maximal runs of the class, as `findall` returns them.
+pub struct Runs {
+    ascii: [bool; 128],
+    ranges: Ranges,
+}
+
+impl Runs {
+    /// The class of `source` (the `regex` crate's syntax) when the pattern is one class
+    /// repeated greedily one or more times, else None.
+    pub fn of(source: &str) -> Option<Runs> {
+        let hir = regex_syntax::Parser::new().parse(source).ok()?;
+        let HirKind::Repetition(rep) = hir.kind() else { return None };
+        if rep.min != 1 || rep.max.is_some() || !rep.greedy {
+            return None;
+        }
+        let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else { return None };
+        let ranges = Ranges(class.ranges().iter().map(|r| (r.start(), r.end())).collect());
+        let mut ascii = [false; 128];
+        for (c, holds) in ascii.iter_mut().enumerate() {
+            *holds = ranges.holds(c as u8 as char);
+        }
+        Some(Runs { ascii, ranges })
+    }
+
+    fn holds(&self, c: char) -> bool {
+        if c.is_ascii() { self.ascii[c as usize] } else { self.ranges.holds(c) }
+    }
+
+    /// Every maximal run of the class in `text`, left to right.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let mut chars = text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let (start, _) = chars.find(|&(_, c)| self.holds(c))?;
+            let mut end = text.len();
+            while let Some(&(j, c)) = chars.peek() {
+                if !self.holds(c) {
+                    end = j;
+                    break;
+                }
+                chars.next();
+            }
+            Some(&text[start..end])
+        })
+    }
+}
+
 static LOWER: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\p{Ll}"));
 static LETTER: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\p{L}"));
 static NUMBER: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\p{N}"));
@@ -97,7 +144,15 @@ pub fn lower_words(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::lower_words;
+    use super::{lower_words, Runs};
+
+    #[test]
+    fn reads_runs_of_one_class() {
+        let runs = Runs::of(r"[\p{L}\p{N}'’]+").unwrap();
+        assert_eq!(runs.find_iter("I’m here, 2day! é-x").collect::<Vec<_>>(), vec!["I’m", "here", "2day", "é", "x"]);
+        assert_eq!(runs.find_iter("").count(), 0);
+        assert!(Runs::of(r"[a-z]+?").is_none() && Runs::of(r"[a-z]*").is_none() && Runs::of(r"ab+").is_none());
+    }
 
     #[test]
     fn reads_words_as_findall_does() {
