@@ -109,16 +109,16 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
     """Each block's own evidence (its markers, the voice of its text, its layout), and
     whether each block with text is a list (``_listy``; False for the others). The
     paragraphs' display text, voice and list shape are read for the page at once."""
-    blocks = doc.blocks
+    blocks, page = doc.blocks, doc.text
     own: list[float] = []
     texts, read = [], []  # the text of each block with content, and the block
     for i, us in enumerate(units):
         content = [u for u in us if u.kind == "content"]
         marked = [u for u in us if u.kind not in ("content", "claimed")]
         # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
-        own.append(max((_marker_score(u) for u in marked), default=0.0) if 3 * len(marked) >= len(us) else 0.0)
+        own.append(max([_marker_score(u) for u in marked]) if marked and 3 * len(marked) >= len(us) else 0.0)
         if content:
-            texts.append(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
+            texts.append(" ".join([page[u.line.start:u.line.end] for u in content]))
             read.append(i)
     listy = [False] * len(blocks)
     shapes = _listies(doc, [blocks[i] for i in read])

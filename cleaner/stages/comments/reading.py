@@ -158,7 +158,7 @@ def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabu
     """A name line is an author line when the page repeats it or a date follows it; a
     name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
-    shaped = markers.may_be_names([_text(doc, u) for _, _, u in flat])  # the others are no names
+    shaped = markers.may_be_names([u.shown if u.shown is not None else _text(doc, u) for _, _, u in flat])  # the others are no names
     for k in sorted(shaped):
         size, j, unit = flat[k]
         if unit.kind != "content" or k + 1 >= len(flat):
@@ -199,14 +199,15 @@ def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
 def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: _Vocabulary) -> None:
     """Mark the headers that have a comment body right after them (past the date or reply
     line of the same header), or right before them on pages whose headers follow the text."""
-    flat = [u for u in flat if u.kind != "claimed"]
+    flat, page = [u for u in flat if u.kind != "claimed"], doc.text
+
     def body(k: int) -> bool:
         # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
         u = flat[k]
         if u.kind != "content":
             return False
         alone = k + 1 == len(flat) or flat[k + 1].line.block != u.line.block or flat[k + 1].kind != "content"
-        return _body_like(doc.slice(u.line.start, u.line.end if alone else flat[k + 1].line.end))
+        return _body_like(page[u.line.start:u.line.end if alone else flat[k + 1].line.end])
 
     for k, unit in enumerate(flat):
         if unit.kind not in HEADERS:

@@ -72,7 +72,7 @@ def _heads(doc: Document, flat: Sequence[Unit], named: Callable[[str, bool], boo
     a profile link) accepts, with text under them: the candidate headers of threads.
     ``texts``: the display text of ``flat``, when known."""
     if texts is None:
-        texts = [_text(doc, u) for u in flat]
+        texts = [u.shown if u.shown is not None else _text(doc, u) for u in flat]
     for k in sorted(_ITEM_LINES.passing(texts)):  # the lines that may be list items of a name
         if k + 1 == len(flat):
             break

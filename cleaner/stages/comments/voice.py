@@ -123,12 +123,12 @@ def _listy(doc: Document, block: Block) -> bool:
 def _listies(doc: Document, blocks: list[Block]) -> list[bool]:
     """``_listy`` of every block (a page's paragraphs): the list-item test of all their
     lines made in one call."""
-    texts = []
+    texts, page = [], doc.text
     for block in blocks:
         if len(block.lines) == 1:
-            texts.append(doc.slice(block.start, block.end))
+            texts.append(page[block.start:block.end])
         elif len(block.lines) >= 3:
-            texts.extend(doc.slice(line.start, line.end) for line in block.lines)
+            texts.extend([page[line.start:line.end] for line in block.lines])
     listed = _LISTY.passing(texts)
     out, k = [], 0
     for block in blocks:
