@@ -257,6 +257,29 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
+_DISPLAYER = None
+
+
+def _displayer():
+    global _DISPLAYER
+    from ._core import Displayer
+
+    _DISPLAYER = Displayer(_BULLET.args[0] if hasattr(_BULLET, "args") else _BULLET.pattern)
+    return _DISPLAYER
+
+
+def display_all(lines: list[str]) -> list[str]:
+    """``[display(line) for line in lines]``, read by the engine in one call (the same
+    bullet pattern); a line it leaves to Python (one with markdown links or emphasis, or
+    that starts with a character outside ASCII: Python's own table says whether it is a
+    digit) is read by :func:`display`."""
+    try:
+        shown = (_DISPLAYER or _displayer()).all(lines)
+    except UnicodeEncodeError:  # a lone surrogate: each line as ``display`` reads it
+        return [display(line) for line in lines]
+    return [display(line) if text is None else text for line, text in zip(lines, shown)]
+
+
 def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int, Marker]:
     """``parse`` of every line (the lines of a page): the markers found, by position. The
     tests every line meets (the cue, before and after ``display``; whether one of the tests
@@ -264,7 +287,7 @@ def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int
     if local is not None:
         return {k: m for k, line in enumerate(lines) if (m := parse(line, local)) is not None}
     keys = [k for k in sorted(_MAY_CUE.passing(lines)) if not _too_long(lines[k])]
-    shown = [display(lines[k]) for k in keys]
+    shown = display_all([lines[k] for k in keys])
     keep = [i for i, text in enumerate(shown) if text and len(text) <= MAX_LINE]
     keep = [keep[i] for i in sorted(_IS_CUE.passing([shown[i].lower() for i in keep]))]
     texts = [shown[i] for i in keep]

@@ -280,3 +280,17 @@ def test_voice_tally_reads_unicode_classes_as_the_regex_module(text):
     tables as the pattern: letters of every kind, numbers of every kind, not marks."""
     tokens = regex.findall(r"[\p{L}\p{N}'’]+", text)
     assert (voice._TALLY or voice._tally()).count(text) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))
+
+
+SHORT_LINES = st.one_of(TEXTS, DATED, ITEM_LINES, st.text(alphabet=" \t\xa0\x1c-•#()[]12.)ab*_](<http", max_size=20),
+                        st.tuples(st.sampled_from(["- ", "# ", "(3) ", "12. ", "1. 2 ", "• ", "[", "  "]),
+                                  st.sampled_from(["May 5, 2012", "Reply]", "Anna Lee", "3 Comments", "2 days ago", "x"]))
+                        .map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SHORT_LINES, max_size=8))
+def test_lines_are_displayed_in_one_call_as_one_at_a_time(lines):
+    """``parse_all`` displays a page's cue lines in one call to the engine: the words
+    ``display`` shows, line by line."""
+    assert markers.display_all(lines) == [markers.display.__wrapped__(line) for line in lines]

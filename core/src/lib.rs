@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyList, PyString};
 
+mod shown;
 mod features;
 mod model;
 mod pattern;
@@ -436,6 +437,28 @@ fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
     (s.text.iter().collect(), s.link_chars, s.is_list, s.is_heading, s.links, s.images)
 }
 
+/// A short line's display words (``markers.display``) for many lines in one call, from
+/// the bullet pattern ``markers.display`` uses (Python syntax).
+#[pyclass(frozen, module = "cleaner._core")]
+struct Displayer {
+    display: shown::Display,
+}
+
+#[pymethods]
+impl Displayer {
+    #[new]
+    fn new(bullet: &str) -> PyResult<Self> {
+        let display = shown::Display::new(bullet).map_err(PyValueError::new_err)?;
+        Ok(Displayer { display })
+    }
+
+    /// ``[display(line) for line in lines]``, with None for a line left to Python (one
+    /// with markdown links or emphasis, or that starts with a character outside ASCII).
+    fn all(&self, lines: Vec<PyBackedStr>) -> Vec<Option<String>> {
+        lines.iter().map(|line| self.display.display(line)).collect()
+    }
+}
+
 /// The words a pattern finds in a text, and how many of them are in a word list:
 /// ``len(findall(text))`` and ``sum(w in words for w in findall(text))`` in one scan.
 #[pyclass(frozen, module = "cleaner._core")]
@@ -531,6 +554,7 @@ fn lower_words(text: &str) -> Vec<&str> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Features>()?;
+    m.add_class::<Displayer>()?;
     m.add_class::<Page>()?;
     m.add_class::<Model>()?;
     m.add_function(wrap_pyfunction!(feature_names, m)?)?;
