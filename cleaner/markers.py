@@ -262,6 +262,29 @@ def display(line: str) -> str:
     return " ".join(text.split())
 
 
+_DISPLAYER = None
+
+
+def _displayer():
+    global _DISPLAYER
+    from ._core import Displayer
+
+    _DISPLAYER = Displayer(_BULLET.args[0] if hasattr(_BULLET, "args") else _BULLET.pattern)
+    return _DISPLAYER
+
+
+def display_all(lines: list[str]) -> list[str]:
+    """``[display(line) for line in lines]``, read by the engine in one call (the same
+    bullet pattern); a line it leaves to Python (one with markdown links or emphasis, or
+    that starts with a character outside ASCII: Python's own table says whether it is a
+    digit) is read by :func:`display`."""
+    try:
+        shown = (_DISPLAYER or _displayer()).all(lines)
+    except UnicodeEncodeError:  # a lone surrogate: each line as ``display`` reads it
+        return [display(line) for line in lines]
+    return [display(line) if text is None else text for line, text in zip(lines, shown)]
+
+
 def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int, Marker]:
     """``parse`` of every line (the lines of a page): the markers found, by position. The
     tests every line meets (the cue, before and after ``display``; whether one of the tests
@@ -269,7 +292,7 @@ def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int
     if local is not None:
         return {k: m for k, line in enumerate(lines) if (m := parse(line, local)) is not None}
     keys = [k for k in sorted(_MAY_CUE.passing(lines)) if not _too_long(lines[k])]
-    shown = [display(lines[k]) for k in keys]
+    shown = display_all([lines[k] for k in keys])
     keep = [i for i, text in enumerate(shown) if text and len(text) <= MAX_LINE]
     keep = [keep[i] for i in sorted(_IS_CUE.passing([shown[i].lower() for i in keep]))]
     texts = [shown[i] for i in keep]
@@ -414,23 +437,25 @@ def header(text: str) -> Marker | None:
         return None
     if TIME_ONLY.match(stripped):
         return Marker("date", when=stripped)
-    dates = (_MAY_DATE.may_search(stripped) and list(DATE.finditer(stripped, timeout=0.2))) \
-        or (_MAY_CLOCK_TAIL.may_search(stripped) and list(CLOCK_TAIL.finditer(stripped, timeout=0.2))) or []
+    # the (start, end) of each date: ``DATE`` (``_MAY_DATE`` is the same pattern) found by the engine
+    dates = (_MAY_DATE.may_search(stripped) and _MAY_DATE.spans(stripped)) \
+        or (_MAY_CLOCK_TAIL.may_search(stripped) and [m.span() for m in CLOCK_TAIL.finditer(stripped, timeout=0.2)]) \
+        or []
     rest = stripped
-    for m in reversed(dates):
-        rest = rest[:m.start()] + " | " + rest[m.end():]
+    for start, end in reversed(dates):
+        rest = rest[:start] + " | " + rest[end:]
     verb = VERB.search(rest, timeout=0.2) if _MAY_VERB.may_search(rest) else None
     if not dates and not verb:
         return None
-    before = stripped[:dates[0].start()] if dates else ""
+    first, after = dates[0] if dates else (0, 0)
+    before = stripped[:first]
     if dates and _MAY_RANGE.may_search(before) and RANGE_START.search(before, timeout=0.2):
         return None
     if dates and not verb and _MAY_PUBLISHED.may_search(before) and PUBLISHED_STAMP.search(before, timeout=0.2):
         return None
-    when = dates[0].group().strip() if dates else None
+    when = stripped[first:after].strip() if dates else None
     word_date = when is not None and when.isalpha() and not verb  # "today", "yesterday", no verb
-    if len(dates) == 1 and word_date and all(
-            _leftover(part) for part in (stripped[:dates[0].start()], stripped[dates[0].end():])):
+    if len(dates) == 1 and word_date and all(_leftover(part) for part in (before, stripped[after:])):
         return None  # "Someone forgot today is the 26th.": a word like "today" inside a sentence
     if verb:
         if _leftover(rest[verb.end():]):

@@ -122,6 +122,16 @@ class Engine:
         found = set((self._search or self._searcher()).passing_gate(texts))
         return found | {k for k, text in enumerate(texts) if "\n" in text} if "\n" in "".join(texts) else found
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of every match, as ``regex.finditer`` finds them, for a pattern
+        that never matches the empty string and has no ``linear`` rewrite: found by the
+        engine, or by the ``regex`` module where the engine cannot tell (a line end, too
+        much backtracking)."""
+        found = None if "\n" in text else (self._search or self._searcher()).spans(text)
+        if found is None:
+            return [m.span() for m in self.python.finditer(text, timeout=budget(text))]
+        return found
+
     def findall(self, text: str) -> list[str]:
         """``regex.findall`` for a pattern without groups or anchors that never matches
         the empty string (the engine's automata find the same matches)."""

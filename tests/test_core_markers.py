@@ -176,9 +176,9 @@ def test_lines_read_in_one_call_are_read_as_one_at_a_time(lines):
 def test_line_gates_pass_every_name_and_list_item(lines):
     """The page's lines are sorted out in one call before the name and list-item tests:
     no name and no list item of a name is turned away."""
-    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_STARTS
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_LINES
 
-    names, items = markers.may_be_names(lines), _ITEM_STARTS.passing(lines)
+    names, items = markers.may_be_names(lines), _ITEM_LINES.passing(lines)
     for k, line in enumerate(lines):
         if markers.looks_like_name(line) or markers.looks_like_name(line, True):
             assert k in names
@@ -210,3 +210,87 @@ def test_voice_tally_is_findall_and_a_count(text):
     low = text.lower()
     tokens = regex.findall(r"[\p{L}\p{N}'’]+", low)
     assert (voice._TALLY or voice._tally()).count(low) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbzé1_@-'’ .\nªºʰǅΣσς²٣Ⅻ中ßİK\u0301\u00a0", max_size=40))
+def test_vocabulary_scan_reads_unicode_classes_as_the_regex_module(text):
+    """The engine's scan reads lower-case letters, letters and numbers from the same
+    Unicode tables as its patterns: Lm, Lt and Lo letters, letter-like numbers and marks."""
+    from cleaner import _core
+
+    assert _core.lower_words(text) == list(dict.fromkeys(regex.findall(_VOCABULARY, text)))
+
+
+PARAGRAPHS = st.lists(st.one_of(TEXTS, DATED), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PARAGRAPHS)
+def test_a_pages_voices_are_read_as_one_at_a_time(texts):
+    assert voice._voices(texts) == [voice._voice(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(TEXTS, DATED).map(lambda t: " ".join(t.split()) or "x"), min_size=1, max_size=5),
+                max_size=5))
+def test_a_pages_list_shapes_are_read_as_one_at_a_time(paragraphs):
+    from cleaner.document import Document
+
+    doc = Document("\n\n".join("\n".join(lines) for lines in paragraphs))
+    assert voice._listies(doc, doc.blocks) == [voice._listy(doc, b) for b in doc.blocks]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, DATED, st.lists(DATED, max_size=3).map(" ".join)))
+def test_dates_are_found_where_finditer_finds_them(text):
+    """``header`` reads a line's dates off the engine (``_MAY_DATE.spans``): the matches of
+    ``DATE.finditer``, each at the same place, also where the gate finds more."""
+    assert markers._MAY_DATE.spans(text) == [m.span() for m in markers.DATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Raplus on November 8, 2012 10:31 pm", "12 October 2012 and 13 October 2012", "Today's best price today",
+    "1October 5, 2012", "Ünï October 10, 2012 x 2 days ago ✓ yesterday", "2012-01-05T10:00 5/1/12 at 3:04 PM EST",
+    "October 5, 2012's", "on 2012-10-09 at 5:16 pm Alex", "σ 3 weeks ago", "\n2 days ago\n"])
+def test_dates_found_by_the_engine_on_lines_of_headers(text):
+    assert markers._MAY_DATE.spans(text) == [m.span() for m in markers.DATE.finditer(text)]
+
+
+ITEM_LINES = st.tuples(st.sampled_from(["* ", "- ", "• ", "12. ", "3) ", "٣. ", "1.\xa0", "*", "¹. ", "o ", ""]),
+                       st.sampled_from(["", "2. ", "http://x.y/a ", "https://t.co/b\u2003", "1) "]),
+                       st.text(alphabet="Ab é\xa0\u2003\x1c\x85.٣¹-_@", max_size=44)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(ITEM_LINES, TEXTS), max_size=6))
+def test_the_item_gate_passes_every_list_item_of_a_name(lines):
+    """A page whose lines hold fewer than two list items of a name has no thread: the
+    engine's gate (``_ITEM_LINES``) passes every line ``_ITEM_HEAD`` matches."""
+    from cleaner.stages.comments.threads import _ITEM_HEAD, _ITEM_LINES
+
+    passing = _ITEM_LINES.passing(lines)
+    assert {k for k, line in enumerate(lines) if _ITEM_HEAD.match(line)} <= passing
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="iImyou’'- .!\nªʰǅΣσ²٣Ⅻ中ßé\u0301\u00a0_@", max_size=40))
+def test_voice_tally_reads_unicode_classes_as_the_regex_module(text):
+    """The tally reads its one-class pattern character by character, on the same Unicode
+    tables as the pattern: letters of every kind, numbers of every kind, not marks."""
+    tokens = regex.findall(r"[\p{L}\p{N}'’]+", text)
+    assert (voice._TALLY or voice._tally()).count(text) == (len(tokens), sum(1 for w in tokens if w in voice._PERSONAL))
+
+
+SHORT_LINES = st.one_of(TEXTS, DATED, ITEM_LINES, st.text(alphabet=" \t\xa0\x1c-•#()[]12.)ab*_](<http", max_size=20),
+                        st.tuples(st.sampled_from(["- ", "# ", "(3) ", "12. ", "1. 2 ", "• ", "[", "  "]),
+                                  st.sampled_from(["May 5, 2012", "Reply]", "Anna Lee", "3 Comments", "2 days ago", "x"]))
+                        .map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SHORT_LINES, max_size=8))
+def test_lines_are_displayed_in_one_call_as_one_at_a_time(lines):
+    """``parse_all`` displays a page's cue lines in one call to the engine: the words
+    ``display`` shows, line by line."""
+    assert markers.display_all(lines) == [markers.display.__wrapped__(line) for line in lines]

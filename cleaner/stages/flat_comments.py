@@ -77,6 +77,8 @@ class _Header:
 
 def find_flat_discussion(doc: Document) -> bool:
     """Marks the discussion inside a flattened line as comments; True when one was found."""
+    if len(doc.text) <= FLAT or max(map(len, doc.text.split("\n"))) <= FLAT:
+        return False  # no line longer than FLAT (a line lies within a piece between line ends)
     for line in doc.lines():
         try:
             if line.end - line.start > FLAT and _discussion_in(doc, line.start, line.end):

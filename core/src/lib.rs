@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyList, PyString};
 
+mod shown;
 mod features;
 mod model;
 mod pattern;
@@ -160,6 +161,14 @@ impl Pattern {
     /// pattern without groups that never matches the empty string. Linear patterns only.
     fn findall<'a>(&self, text: &'a str) -> PyResult<Vec<&'a str>> {
         self.matcher.find_all(text).ok_or_else(|| PyValueError::new_err("findall needs a linear pattern"))
+    }
+
+    /// The (start, end) of every match in ``text``, in characters, left to right: what
+    /// ``regex.finditer`` finds, for a pattern that never matches the empty string. None
+    /// when the engine cannot tell (an empty match, too much backtracking): ask the
+    /// ``regex`` module then.
+    fn spans(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        self.matcher.find_spans(text).map(|spans| text::char_spans(text, &spans))
     }
 
     /// Why the whole pattern cannot be built, or None (it is built in full to find out).
@@ -428,11 +437,35 @@ fn display(raw: &str) -> (String, usize, bool, bool, usize, usize) {
     (s.text.iter().collect(), s.link_chars, s.is_list, s.is_heading, s.links, s.images)
 }
 
+/// A short line's display words (``markers.display``) for many lines in one call, from
+/// the bullet pattern ``markers.display`` uses (Python syntax).
+#[pyclass(frozen, module = "cleaner._core")]
+struct Displayer {
+    display: shown::Display,
+}
+
+#[pymethods]
+impl Displayer {
+    #[new]
+    fn new(bullet: &str) -> PyResult<Self> {
+        let display = shown::Display::new(bullet).map_err(PyValueError::new_err)?;
+        Ok(Displayer { display })
+    }
+
+    /// ``[display(line) for line in lines]``, with None for a line left to Python (one
+    /// with markdown links or emphasis, or that starts with a character outside ASCII).
+    fn all(&self, lines: Vec<PyBackedStr>) -> Vec<Option<String>> {
+        lines.iter().map(|line| self.display.display(line)).collect()
+    }
+}
+
 /// The words a pattern finds in a text, and how many of them are in a word list:
 /// ``len(findall(text))`` and ``sum(w in words for w in findall(text))`` in one scan.
 #[pyclass(frozen, module = "cleaner._core")]
 struct Tally {
     re: regex::Regex,
+    /// The pattern read character by character, when it is one class repeated.
+    runs: Option<words::Runs>,
     words: rustc_hash::FxHashSet<String>,
 }
 
@@ -442,16 +475,20 @@ impl Tally {
     fn new(pattern: &str, words: Vec<String>) -> PyResult<Self> {
         let source = pattern::translate(pattern).map_err(PyValueError::new_err)?;
         let re = pattern::build(&source).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(Tally { re, words: words.into_iter().collect() })
+        Ok(Tally { re, runs: words::Runs::of(&source), words: words.into_iter().collect() })
     }
 
     /// (matches, matches in the word list).
     fn count(&self, text: &str) -> (usize, usize) {
         let mut all = 0;
         let mut hits = 0;
-        for m in self.re.find_iter(text) {
+        let mut tally = |word: &str| {
             all += 1;
-            hits += usize::from(self.words.contains(m.as_str()));
+            hits += usize::from(self.words.contains(word));
+        };
+        match &self.runs {
+            Some(runs) => runs.find_iter(text).for_each(&mut tally),
+            None => self.re.find_iter(text).for_each(|m| tally(m.as_str())),
         }
         (all, hits)
     }
@@ -517,6 +554,7 @@ fn lower_words(text: &str) -> Vec<&str> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Features>()?;
+    m.add_class::<Displayer>()?;
     m.add_class::<Page>()?;
     m.add_class::<Model>()?;
     m.add_function(wrap_pyfunction!(feature_names, m)?)?;

@@ -267,6 +267,47 @@ impl Matcher {
         }
     }
 
+    /// Every match of the whole pattern, left to right, as byte spans: the matches of
+    /// Python's `finditer` for a pattern that never matches the empty string. The gate
+    /// (a superset of the pattern whose matches start where the pattern's do) finds where
+    /// the next match may start, and the pattern is tried from there: a backtracking
+    /// pattern is not run at every character of the text. None when a match is empty,
+    /// the backtracking bound is reached or the pattern cannot be built (the caller asks
+    /// the `regex` module then).
+    pub fn find_spans(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        let gate = self.gate();
+        // only a gate with no anchored part tells where every match may start
+        let ahead = if gate.gated && gate.anchored.is_none() { gate.floating.as_ref() } else { None };
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= text.len() {
+            if let Some(ahead) = ahead {
+                match ahead.find_at(text, pos) {
+                    Some(m) => pos = m.start(),
+                    None => break,
+                }
+            }
+            let (start, end) = match self.whole() {
+                Whole::Linear(re) => match re.find_at(text, pos) {
+                    Some(m) => (m.start(), m.end()),
+                    None => break,
+                },
+                Whole::Confirmed(re) => match re.find_from_pos(text, pos) {
+                    Ok(Some(m)) => (m.start(), m.end()),
+                    Ok(None) => break,
+                    Err(_) => return None,
+                },
+                Whole::Unbuilt => return None,
+            };
+            if start == end {
+                return None;
+            }
+            out.push((start, end));
+            pos = end;
+        }
+        Some(out)
+    }
+
     /// A match once the gate let the text through: an exact gate is the pattern itself.
     pub fn confirm(&self, text: &str) -> bool {
         let gate = self.gate();

@@ -144,6 +144,20 @@ pub fn byte_spans(text: &str, starts: &[usize], ends: &[usize]) -> Vec<(usize, u
     starts.iter().zip(ends).map(|(&a, &b)| (at.byte(a), at.byte(b))).collect()
 }
 
+/// Byte spans of `text` (in order, apart) as Python's character offsets: the cursor's way back.
+pub fn char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    if text.is_ascii() {
+        return spans.to_vec();
+    }
+    let (mut byte, mut char) = (0, 0);
+    let mut at = |to: usize| {
+        char += text[byte..to].chars().count();
+        byte = to;
+        char
+    };
+    spans.iter().map(|&(a, b)| (at(a), at(b))).collect()
+}
+
 fn decode_entities<F>(text: &str, mut unescape: F) -> Option<String>
 where
     F: FnMut(&str) -> String,

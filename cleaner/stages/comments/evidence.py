@@ -10,10 +10,10 @@ only cost. Change the weights of evidence here.
 from __future__ import annotations
 
 from ...document import Block, Document
-from ...render import normalise
+from ...render import normalise_all
 from .reading import classify
 from .units import _HEADER_PARTS, HEADERS, Unit
-from .voice import _listy, _voice
+from .voice import _listies, _voices
 
 
 # Evidence of one marker line, by kind.
@@ -34,7 +34,7 @@ def _evidence(doc: Document, units: list[list[Unit]]) -> tuple[list[float], list
     blocks = doc.blocks
     gap = typical_gap(blocks)
     trailing = _headers_trail(units)
-    own = [_score(doc, block, us, gap) for block, us in zip(blocks, units)]
+    own, listy = _scores(doc, units, gap)
     bonus = [0.0] * len(blocks)
     wide = [gap <= 1 and b.gap_before >= 2 for b in blocks]
     # a change of layout counts when it lasts: a discussion keeps its wider spacing
@@ -60,7 +60,7 @@ def _evidence(doc: Document, units: list[list[Unit]]) -> tuple[list[float], list
             if "claimed" in kinds and "claimed_meta" not in kinds:
                 run = None  # page chrome ends the body
             continue
-        if run is not None and run < len(ATTACH) and not _listy(doc, blocks[i]):
+        if run is not None and run < len(ATTACH) and not listy[i]:
             bonus[i] += ATTACH[run]
             structural[i] = True
             run += 1
@@ -105,21 +105,32 @@ def _median(values: list[int]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _score(doc: Document, block: Block, units: list[Unit], typical_gap: float) -> float:
-    content = [u for u in units if u.kind == "content"]
-    marked = [u for u in units if u.kind not in ("content", "claimed")]
-    # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
-    marker = max((_marker_score(u) for u in marked), default=0.0) \
-        if 3 * len(marked) >= len(units) else 0.0
-    if not content:
-        return marker
-    text = normalise(" ".join(doc.slice(u.line.start, u.line.end) for u in content))
-    score = marker + _voice(text)
-    if typical_gap <= 1 and block.gap_before >= 2:
-        score += 1.2
-    if _listy(doc, block):
-        score -= 1.2
-    return score
+def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple[list[float], list[bool]]:
+    """Each block's own evidence (its markers, the voice of its text, its layout), and
+    whether each block with text is a list (``_listy``; False for the others). The
+    paragraphs' display text, voice and list shape are read for the page at once."""
+    blocks, page = doc.blocks, doc.text
+    own: list[float] = []
+    texts, read = [], []  # the text of each block with content, and the block
+    for i, us in enumerate(units):
+        content = [u for u in us if u.kind == "content"]
+        marked = [u for u in us if u.kind not in ("content", "claimed")]
+        # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
+        own.append(max([_marker_score(u) for u in marked]) if marked and 3 * len(marked) >= len(us) else 0.0)
+        if content:
+            texts.append(" ".join([page[u.line.start:u.line.end] for u in content]))
+            read.append(i)
+    listy = [False] * len(blocks)
+    shapes = _listies(doc, [blocks[i] for i in read])
+    for i, voice, shape in zip(read, _voices(normalise_all(texts)), shapes):
+        score = own[i] + voice
+        if typical_gap <= 1 and blocks[i].gap_before >= 2:
+            score += 1.2
+        listy[i] = shape
+        if shape:
+            score -= 1.2
+        own[i] = score
+    return own, listy
 
 
 def _marker_score(unit: Unit) -> float:

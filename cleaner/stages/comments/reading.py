@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
-from itertools import islice
+from collections.abc import Callable, Sequence
 
 import regex
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise_all
-from .threads import _ITEM_STARTS, _list_items, _may_thread
-from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text
+from .threads import _ITEM_LINES, _list_items, _may_thread
+from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text, _Vocabulary
 from .voice import _body_like, _reader_voice
 
 
@@ -42,9 +41,9 @@ def classify(doc: Document, blocks: list[Block] | None = None,
     unmarked = hopeless is not None and hopeless([list(reading.marked.values())], False)
     if unmarked and reading.items() < MIN_PAIRS:
         return None  # no threaded list either: it needs two list items that talk
-    units, shown = reading.units(read), reading.shown
-    if unmarked and not _may_thread(doc, units):
+    if unmarked and not _may_thread(doc, *reading.unclaimed()):
         return None
+    units, shown = reading.units(read), reading.shown
     repeated = _repeated(doc, blocks, shown)
     vocabulary = _lowercase_words(doc)
     _read_names(doc, units, repeated, vocabulary)
@@ -68,16 +67,16 @@ class _Reading:
 
     def __init__(self, doc: Document, blocks: list[Block]):
         self.doc = doc
+        self.lines = [line for block in blocks for line in block.lines]
         self.shown: list[str] = []
         self.marked: dict[int, Unit] = {}
         local, claimed = _local_markers(doc), _claimed_spans(doc)
-        lines = (line for block in blocks for line in block.lines)
-        while batch := list(islice(lines, READ_BATCH)):
-            self._read(batch, local, claimed)
+        for k in range(0, len(self.lines), READ_BATCH):
+            self._read(self.lines[k:k + READ_BATCH], local, claimed)
 
     def _read(self, lines: list[Line], local: markers.LocalMarkers | None, claimed: dict[int, str]) -> None:
-        doc, base = self.doc, len(self.shown)
-        shown = normalise_all([doc.slice(line.start, line.end) for line in lines])
+        doc, base, text = self.doc, len(self.shown), self.doc.text
+        shown = normalise_all([text[line.start:line.end] for line in lines])
         short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
         found = {short[i]: marker for i, marker in markers.parse_all([shown[k] for k in short], local).items()}
         if claimed:
@@ -88,14 +87,25 @@ class _Reading:
         self.shown.extend(shown)
 
     def items(self) -> int:
-        """How many lines may open a list item (every item of a threaded list does)."""
+        """How many lines may be a list item that holds a name (every item of a threaded list is)."""
         shown = self.shown
-        return sum(len(_ITEM_STARTS.passing(shown[k:k + READ_BATCH])) for k in range(0, len(shown), READ_BATCH))
+        return sum(len(_ITEM_LINES.passing(shown[k:k + READ_BATCH])) for k in range(0, len(shown), READ_BATCH))
+
+    def unclaimed(self) -> tuple[_Units, list[str]]:
+        """The units of the lines no boilerplate or metadata claims, each made when first
+        asked for (a page without a thread asks for a few), and their display text."""
+        claimed = {k for k, unit in self.marked.items() if unit.kind == "claimed"}
+        keep = [k for k in range(len(self.shown)) if k not in claimed] if claimed else range(len(self.shown))
+        return _Units(self, keep), [self.shown[k] for k in keep] if claimed else self.shown
+
+    def unit(self, k: int) -> Unit:
+        """The unit of line ``k``: the marker's or the claim's, else a content line."""
+        unit = self.marked.get(k)
+        return Unit(self.lines[k], "content", None, False, "", None, self.shown[k]) if unit is None else unit
 
     def units(self, blocks: list[Block]) -> list[list[Unit]]:
         """The units of every block: those of ``marked``, the others content."""
-        lines = (line for block in blocks for line in block.lines)
-        units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(lines, self.shown)]
+        units = [Unit(line, "content", None, False, "", None, text) for line, text in zip(self.lines, self.shown)]
         for k, unit in self.marked.items():
             units[k] = unit
         out, k = [], 0
@@ -103,6 +113,24 @@ class _Reading:
             out.append(units[k:k + len(block.lines)])
             k += len(block.lines)
         return out
+
+
+class _Units:
+    """Units of some lines of a reading, made when asked for: ``units[i]`` is the unit of
+    line ``keep[i]``."""
+
+    __slots__ = ("reading", "keep")
+
+    def __init__(self, reading: _Reading, keep: Sequence[int]):
+        self.reading, self.keep = reading, keep
+
+    def __len__(self) -> int:
+        return len(self.keep)
+
+    def __getitem__(self, i: int) -> Unit:
+        if not -len(self.keep) <= i < len(self.keep):
+            raise IndexError(i)
+        return self.reading.unit(self.keep[i])
 
 
 def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> set[str]:
@@ -126,11 +154,11 @@ def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str |
     return Unit(line, "content", shown=shown)
 
 
-def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: frozenset[str]) -> None:
+def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabulary: _Vocabulary) -> None:
     """A name line is an author line when the page repeats it or a date follows it; a
     name inside a long block is a menu item, not an author."""
     flat = [(len(units), j, u) for units in out for j, u in enumerate(units)]
-    shaped = markers.may_be_names([_text(doc, u) for _, _, u in flat])  # the others are no names
+    shaped = markers.may_be_names([u.shown if u.shown is not None else _text(doc, u) for _, _, u in flat])  # the others are no names
     for k in sorted(shaped):
         size, j, unit = flat[k]
         if unit.kind != "content" or k + 1 >= len(flat):
@@ -168,17 +196,18 @@ def _named_header_before(flat: list[tuple[int, int, Unit]], k: int) -> bool:
     return False
 
 
-def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: frozenset[str]) -> None:
+def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: _Vocabulary) -> None:
     """Mark the headers that have a comment body right after them (past the date or reply
     line of the same header), or right before them on pages whose headers follow the text."""
-    flat = [u for u in flat if u.kind != "claimed"]
+    flat, page = [u for u in flat if u.kind != "claimed"], doc.text
+
     def body(k: int) -> bool:
         # a comment may open with a short line ("Would I own him…Yes"): read it with the rest of its block
         u = flat[k]
         if u.kind != "content":
             return False
         alone = k + 1 == len(flat) or flat[k + 1].line.block != u.line.block or flat[k + 1].kind != "content"
-        return _body_like(doc.slice(u.line.start, u.line.end if alone else flat[k + 1].line.end))
+        return _body_like(page[u.line.start:u.line.end if alone else flat[k + 1].line.end])
 
     for k, unit in enumerate(flat):
         if unit.kind not in HEADERS:

@@ -9,7 +9,7 @@ where a thread ends: with the text of its last item.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 
@@ -17,18 +17,21 @@ from ... import markers
 from ...document import Document
 from ...patterns import engine, lazy, settle
 from ...render import normalise
-from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text
+from .units import _ITEM, MAX_BODY_WORDS, MIN_PAIRS, HEADERS, Unit, _indent, _is_name, _text, _Vocabulary
 from .voice import _INFORMAL, _PUNCTUATED, _SINGULAR, _WORD, _body_like, _voice
 
 
 _ITEM_HEAD = lazy(r"^(?:[*+•·▪◦‣-]|\d{1,3}[.)])\s+(?:\d{1,3}[.)]\s+)?(?P<profile>https?://\S+\s+)?(?P<name>\S.{0,40})$")
-# how every ``_ITEM_HEAD`` starts: a bullet or a digit (any character outside ASCII, so
-# that the engine's Unicode tables need not agree with the regex module's on digits)
-_ITEM_STARTS = engine(r"^[*+\-0-9\u0080-\U0010FFFF]")
+# the lines ``_ITEM_HEAD`` may match, told by the engine: the same pattern with every
+# character outside ASCII taken for a digit, a space and not a space alike (so that the
+# engine's Unicode tables need not agree with the regex module's); a superset
+_ITEM_LINES = engine(r"^(?:[*+•·▪◦‣-]|[0-9\u0080-\U0010FFFF]{1,3}[.)])[\t-\r \x1c-\x1f\u0080-\U0010FFFF]+"
+                     r"(?:[0-9\u0080-\U0010FFFF]{1,3}[.)][\t-\r \x1c-\x1f\u0080-\U0010FFFF]+)?"
+                     r"(?:https?://[^\t-\r ]+[\t-\r \x1c-\x1f\u0080-\U0010FFFF]+)?[^\t-\r ].{0,40}$")
 _SUBITEM = lazy(r"^o\s")  # inscriptis' third-level bullet
 
 
-def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]) -> None:
+def _list_items(doc: Document, out: list[list[Unit]], vocabulary: _Vocabulary) -> None:
     """Threaded comment lists (Disqus and its kind): a bullet whose line holds only a name,
     perhaps after the commenter's profile link ("• http://twitter.com/x Asha Dornfest"),
     with the comment's text indented under it; a reply is an item nested in the text of the
@@ -51,29 +54,36 @@ def _list_items(doc: Document, out: list[list[Unit]], vocabulary: frozenset[str]
             unit.marker = markers.Marker("author", markers.display(head.name))
 
 
-def _may_thread(doc: Document, out: list[list[Unit]]) -> bool:
+def _may_thread(doc: Document, flat: Sequence[Unit], texts: list[str]) -> bool:
     """Whether ``_list_items`` may find a thread, asked before name lines are read: a
     thread needs two items that talk, and every item it may find is among these (a
     name line read later only turns a list item's text away, and a name test only
-    turns items away)."""
-    flat = [u for units in out for u in units if u.kind != "claimed"]
-    talking = (h for h in _heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True)) if h.talks)
+    turns items away). ``flat``: the page's units that no boilerplate or metadata
+    claims (made when asked for: a page without a thread asks for a few), ``texts``
+    their display text."""
+    talking = (h for h in _heads(doc, flat, lambda name, profile: markers.looks_like_name(name, True), texts)
+               if h.talks)
     return next(talking, None) is not None and next(talking, None) is not None
 
 
-def _heads(doc: Document, flat: list[Unit], named: Callable[[str, bool], bool]) -> Iterator[_Head]:
+def _heads(doc: Document, flat: Sequence[Unit], named: Callable[[str, bool], bool],
+           texts: list[str] | None = None) -> Iterator[_Head]:
     """List items whose line holds only a name that ``named`` (the name, whether it follows
-    a profile link) accepts, with text under them: the candidate headers of threads."""
-    texts = [_text(doc, u) for u in flat]
-    for k in sorted(_ITEM_STARTS.passing(texts)):  # the lines that may be list items
+    a profile link) accepts, with text under them: the candidate headers of threads.
+    ``texts``: the display text of ``flat``, when known."""
+    if texts is None:
+        texts = [u.shown if u.shown is not None else _text(doc, u) for u in flat]
+    for k in sorted(_ITEM_LINES.passing(texts)):  # the lines that may be list items of a name
         if k + 1 == len(flat):
             break
-        unit, following = flat[k], flat[k + 1]
-        if unit.kind not in ("content", "author") or following.kind != "content":
-            continue
+        # the lines' text first: most candidates are items of a menu, and ``flat`` may make
+        # its units when asked
         head = _ITEM_HEAD.match(texts[k])
         if head is None or _ITEM.match(texts[k + 1]) or _SUBITEM.match(texts[k + 1]):
             continue  # not a list item of a name, or one of a list of such items (a menu)
+        unit, following = flat[k], flat[k + 1]
+        if unit.kind not in ("content", "author") or following.kind != "content":
+            continue
         depth, below = _indent(doc, unit.line), _indent(doc, following.line)
         if depth < 0 or below < 0:
             continue

@@ -46,18 +46,34 @@ _LOWER_WORD = lazy(r"(?<![\p{L}\p{N}_@])\p{Ll}[\p{L}'’-]{2,}")
 _PLAIN_WORD = lazy(r"\p{L}[\p{L}'’-]*\.?")
 
 
-def _lowercase_words(doc: Document) -> frozenset[str]:
-    """Words the page writes in lower case somewhere: its ordinary vocabulary (the
-    matches of ``_LOWER_WORD``, found by the engine in one scan)."""
-    return frozenset(lower_words(doc.text))
+class _Vocabulary:
+    """``word in vocabulary``: the words the page writes in lower case somewhere, its
+    ordinary vocabulary (the matches of ``_LOWER_WORD``, found by the engine in one scan).
+    The scan is made when a word is first looked up: only a line shaped like a name of two
+    plain words asks, and on most pages none does."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = frozenset(lower_words(self.text))
+        return word in self.words
 
 
-def _is_name(text: str, repeated: bool, vocabulary: frozenset[str]) -> bool:
+def _lowercase_words(doc: Document) -> _Vocabulary:
+    """Words the page writes in lower case somewhere, read when first asked about."""
+    return _Vocabulary(doc.text)
+
+
+def _is_name(text: str, repeated: bool, vocabulary: _Vocabulary) -> bool:
     """A line that names a commenter: a name's shape, and not a phrase in the page's words."""
     return markers.looks_like_name(text, repeated) and not _is_phrase(text, vocabulary)
 
 
-def _is_phrase(text: str, vocabulary: frozenset[str]) -> bool:
+def _is_phrase(text: str, vocabulary: _Vocabulary) -> bool:
     """A line of plain words whose words the page also writes in lower case ("Rental
     Agreement", "Road Signs") is a subheading, not a name: people's names are rarely the
     page's ordinary words. One word alone ("Hope", "Mark") and handles decide nothing."""

@@ -58,6 +58,24 @@ def _voice(text: str) -> float:
     words, personal = (_TALLY or _tally()).count(text.lower())
     if not words:
         return 0.0
+    return _weigh(text, words, personal, _INFORMAL.search(text), _REPORTING.search(text))
+
+
+def _voices(texts: list[str]) -> list[float]:
+    """``_voice`` of every text (a page's paragraphs): the engine's tests made for all
+    of them in one call each."""
+    tally = _TALLY or _tally()
+    informal, reporting = _INFORMAL.passing(texts), _REPORTING.passing(texts)
+    out = []
+    for k, text in enumerate(texts):
+        words, personal = tally.count(text.lower())
+        out.append(_weigh(text, words, personal, k in informal, k in reporting) if words else 0.0)
+    return out
+
+
+def _weigh(text: str, words: int, personal: int, informal: bool, reporting: bool) -> float:
+    """The voice of a paragraph of ``words`` words, ``personal`` of them in the first or
+    second person, with an informal mark (``_INFORMAL``) or a verb of reporting."""
     score = BIAS
     # "US" the country is not "us" the reader
     if personal and "US" in text:
@@ -68,13 +86,13 @@ def _voice(text: str) -> float:
         score += 0.8
     if words >= 3 and text[-1] not in ".!?\"”’)":
         score += 0.6 if words >= 8 else 0.2
-    if _INFORMAL.search(text):
+    if informal:
         score += 0.4
     if text.startswith("@"):
         score += 2.0
     if words >= 60 and text[0].isupper() and text[-1] in ".!?\"”’" and not personal:
         score -= 1.2
-    if _REPORTING.search(text):
+    if reporting:
         score -= 0.4
     return score
 
@@ -100,6 +118,33 @@ def _listy(doc: Document, block: Block) -> bool:
         if _LISTY.search(text) or (len(text.split()) <= 6 and text.rstrip()[-1:] not in ".!?:,"):
             listy += 1
     return listy * 3 >= len(block.lines) * 2
+
+
+def _listies(doc: Document, blocks: list[Block]) -> list[bool]:
+    """``_listy`` of every block (a page's paragraphs): the list-item test of all their
+    lines made in one call."""
+    texts, page = [], doc.text
+    for block in blocks:
+        if len(block.lines) == 1:
+            texts.append(page[block.start:block.end])
+        elif len(block.lines) >= 3:
+            texts.extend([page[line.start:line.end] for line in block.lines])
+    listed = _LISTY.passing(texts)
+    out, k = [], 0
+    for block in blocks:
+        n = len(block.lines)
+        if n == 1:
+            line = texts[k]
+            out.append(k in listed and len(line.split()) <= 12 and line.rstrip()[-1:] not in ".!?")
+            k += 1
+        elif n >= 3:
+            listy = sum(1 for j in range(k, k + n) if j in listed or (
+                len(texts[j].split()) <= 6 and texts[j].rstrip()[-1:] not in ".!?:,"))
+            out.append(listy * 3 >= n * 2)
+            k += n
+        else:
+            out.append(False)
+    return out
 
 
 settle(globals())
