@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Collection, Iterator, Sequence
+from typing import Collection, Sequence
 
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, related_head_rest
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
 from ..structure.doubles import contents, echoes, previews, self_echoes
-from ..structure.features import analyse, markup_spans
+from ..structure.features import analyse
 from ..structure.model import load_weights, local_scores
+from ..structure.removals import CATEGORIES, removals
 
 RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
@@ -132,51 +133,14 @@ def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
     return [on or _inside(i, region) for i, on in zip(infos, keep)]
 
 
-def _removals(text: str, categorised, claimed) -> Iterator[tuple[int, int, str, str]]:
-    """What the stage removes, as (start, end, category, rule) in text order, made one at
-    a time as they are annotated (a list of them all was most of the stage's memory on a
-    page of short lines): a removed unit's unclaimed parts, and a kept unit's markdown
-    that carries words (link targets, images)."""
-    for info, category in categorised:
-        unit = info.line
-        if category is None:
-            if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
-                for a, b in markup_spans(text[unit.start:unit.end]):
-                    if claimed.free(unit.start + a, unit.start + b):
-                        yield unit.start + a, unit.start + b, "markup", _rule_id("markup")
-            continue
-        rule = _rule_id(category)
-        for a, b in claimed.gaps(unit.start, unit.end):
-            if text[a:b].strip():
-                yield a, b, category, rule
-
-
-class _Removals:
-    """What the stage removes (:func:`_removals`), read before it is annotated and kept
-    as two flat lists (the bounds, the categories; a removal's rule is its category's,
-    :func:`_rule_id`): the units and the engine's page are let go before the annotations
-    are made (on a page of many short removed lines both at once were the stage's peak).
-    The bounds are the units' own numbers, not copies."""
-
-    def __init__(self, removals: Iterator[tuple[int, int, str, str]]):
-        self.bounds: list[int] = []
-        self.categories: list[str] = []
-        for start, end, category, _ in removals:
-            self.bounds.append(start)
-            self.bounds.append(end)
-            self.categories.append(category)
-
-    def __iter__(self) -> Iterator[tuple[int, int, str, str]]:
-        bounds = self.bounds
-        for k, category in enumerate(self.categories):
-            yield bounds[2 * k], bounds[2 * k + 1], category, _rule_id(category)
-
-
 @lru_cache(maxsize=None)
 def _rule_id(category: str) -> str:
     """One string per category, not one per removed line: a page of many short lines
     removed would keep a copy of it in each annotation."""
     return RULE_PREFIX + category
+
+
+_RULES = tuple(map(_rule_id, CATEGORIES))  # the rule of each category code
 
 
 class PageStructure:
@@ -235,9 +199,9 @@ class PageStructure:
         keep = [on and k not in named for k, on in enumerate(keep)]
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
-        removals = _Removals(_removals(doc.text, categorise(doc, infos, keep, named), claimed))
+        removed = removals(doc.text, infos, keep, named, claimed.starts, claimed.ends, claimed.free)
         del infos  # and with them the engine's page: the annotations are made without them
-        doc.annotate_all(removals, BOILERPLATE)
+        doc.annotate_all(removed.spans(_RULES), BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:

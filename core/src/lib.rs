@@ -15,6 +15,7 @@ mod pattern;
 mod pystr;
 mod pyuni;
 mod quick;
+mod removals;
 mod rules;
 mod segments;
 mod sentences;
@@ -534,6 +535,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RuleEngine>()?;
     m.add_class::<WordLists>()?;
     m.add_class::<FunctionWords>()?;
+    removals::register(m)?;
     Ok(())
 }
 

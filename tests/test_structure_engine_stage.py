@@ -1,0 +1,97 @@
+"""The structure stage's per-page walks in the engine give what their Python references give.
+
+``cleaner.structure.removals`` names and cuts what the stage removes in one
+engine call; ``categories.categorise`` and the loop below (the stage's former
+``_removals``) are the reference, run here on made-up pages with any kept
+units, names given by a later step and spans claimed by earlier stages.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.document import BOILERPLATE, Document
+from cleaner.stages.structure import _Claimed
+from cleaner.structure.categories import (ADVERTISEMENT, DUPLICATE, NAVIGATION, RELATED, categorise)
+from cleaner.structure.features import analyse, markup_spans
+from cleaner.structure.model import load_weights
+from cleaner.structure.removals import CATEGORIES, removals
+
+LINES = [
+    "Home", "News", "Sport", "About us", "Contact | Privacy Policy | Terms of Use", "© 2024 Acme Inc. All rights reserved.",
+    "We use cookies to improve your experience. By continuing you accept our use of cookies.", "Cookies",
+    "Advertisement", "Share this article", "Facebook Twitter Email", "Sign up for our newsletter",
+    "Related stories", "More from the Times", "Read more", "Latest", "Most popular",
+    "The council approved the budget on Tuesday after a long debate about schools.",
+    "Residents said they were surprised by the decision, which came late in the evening.",
+    "How to grow tomatoes in a small garden", "Ten recipes for a summer evening",
+    "* [Politics](https://example.com/politics)", "![A photo](https://example.com/a.jpg)",
+    "some_snake_case word", "_emphasis_ here", "Click [here](http://x.y/z \"title\") now.",
+    "1. First item", "- bullet item", "# Heading", "Posted 3 hours ago", "Jane Doe is a food writer.",
+    "   ", "\u00a0spaced\u2003line\u00a0", "Über uns", "Impressum", "Datenschutz & Cookies", "r&d and more",
+    "Ελληνικά κείμενα εδώ.", "İstanbul", "x" * 30, "FOLLOW US ON INSTAGRAM", "print", "email this story",
+]
+
+_weights = load_weights()
+
+
+def reference(text: str, infos, keep, named, claimed) -> list[tuple[int, int, str]]:
+    """What the stage removed before the engine walked the page."""
+    out = []
+    for info, category in categorise(None, infos, keep, named):
+        unit = info.line
+        if category is None:
+            if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
+                for a, b in markup_spans(text[unit.start:unit.end]):
+                    if claimed.free(unit.start + a, unit.start + b):
+                        out.append((unit.start + a, unit.start + b, "markup"))
+            continue
+        for a, b in claimed.gaps(unit.start, unit.end):
+            if text[a:b].strip():
+                out.append((a, b, category))
+    return out
+
+
+def engine(text: str, infos, keep, named, claimed) -> list[tuple[int, int, str]]:
+    found = removals(text, infos, keep, named, claimed.starts, claimed.ends, claimed.free)
+    return [(a, b, CATEGORIES[c]) for a, b, c in zip(found.starts, found.ends, found.codes)]
+
+
+@st.composite
+def pages(draw):
+    lines = draw(st.lists(st.sampled_from(LINES), min_size=1, max_size=25))
+    gaps = draw(st.lists(st.sampled_from(["\n", "\n\n", "\n  \n"]), min_size=len(lines), max_size=len(lines)))
+    text = "".join(line + gap for line, gap in zip(lines, gaps))
+    doc = Document(text)
+    for a, b in draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 40)), max_size=4)):
+        doc.annotate(a, min(len(text), a + b), BOILERPLATE)
+    infos = analyse(doc, _weights.stopwords)
+    if infos and draw(st.booleans()):  # the stage judges a subset (the page less its discussion)
+        drop = draw(st.sets(st.integers(0, len(infos) - 1)))
+        infos = [info for k, info in enumerate(infos) if k not in drop]
+    keep = draw(st.lists(st.booleans(), min_size=len(infos), max_size=len(infos)))
+    named = {}
+    if infos:
+        for k in draw(st.sets(st.integers(0, len(infos) - 1), max_size=3)):
+            if not keep[k]:
+                named[k] = draw(st.sampled_from([NAVIGATION, DUPLICATE, RELATED, ADVERTISEMENT]))
+    return text, infos, keep, named, _Claimed(doc)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_removals_are_the_references(case):
+    assert engine(*case) == reference(*case)
+
+
+def test_a_page_of_chrome_is_named_as_the_reference_names_it():
+    text = "\n".join(LINES) + "\n"
+    doc = Document(text)
+    doc.annotate(10, 60, BOILERPLATE)
+    infos = analyse(doc, _weights.stopwords)
+    claimed = _Claimed(doc)
+    for keep in ([False] * len(infos), [k % 3 == 0 for k in range(len(infos))], [k > 20 for k in range(len(infos))]):
+        case = (text, infos, keep, {1: DUPLICATE}, claimed)
+        found = engine(*case)
+        assert found == reference(*case)
+        assert {"cookie_notice", "social_share", "newsletter"} <= {c for _, _, c in found}
