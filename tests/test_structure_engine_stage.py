@@ -95,3 +95,53 @@ def test_a_page_of_chrome_is_named_as_the_reference_names_it():
         found = engine(*case)
         assert found == reference(*case)
         assert {"cookie_notice", "social_share", "newsletter"} <= {c for _, _, c in found}
+
+
+DOUBLE_LINES = [
+    "Table of Contents", "In this article", "Jump to", "What's inside", "Contents hide", "1. Introduction",
+    "2.1 The method", "• Results", "Introduction", "The method", "Results", "Shamrock Saturday is here, the shamrocks",
+    "Shamrock Saturday is here, t Shamrock Saturday is here, the shamrocks are out.",
+    "Thermal Imaging Camera Thermal imaging cameras detect heat.", "A caption of the photo, twenty chars",
+    "A caption of the photo, twenty chars", "  A caption of the photo, twenty chars ",
+    "with nothing but a pack on your back and a trail...", "With nothing but a pack on your back and a trail in front of you.",
+    "How To Write a Lawn Care & Landsca…", "How to write a lawn care & landscaping business plan today",
+    "Name\tName\tName\tName\tName\tName\tName\tName", "ΟΔΟΣ ΣΑ ΟΔΟΣ ΣΑ ΟΔΟΣ ΣΑ ΟΔΟΣ ΣΑ ΟΔΟΣ ΣΑ ΟΔΟΣ ΣΑ ΟΔΟΣ...",
+    "İstanbul İstanbul İstanbul İstanbul İstanbul İstanbul", "[Results](http://x.y/r)", "Results ...",
+    "The council approved the budget on Tuesday after a long debate about schools.", "Reply", "Menu",
+]
+
+
+@st.composite
+def double_pages(draw):
+    lines = draw(st.lists(st.sampled_from(DOUBLE_LINES), min_size=1, max_size=25))
+    text = "\n".join(lines) + "\n"
+    infos = analyse(Document(text), _weights.stopwords)
+    if infos and draw(st.booleans()):
+        drop = draw(st.sets(st.integers(0, len(infos) - 1)))
+        infos = [info for k, info in enumerate(infos) if k not in drop]
+    keep = draw(st.lists(st.booleans(), min_size=len(infos), max_size=len(infos)))
+    return text, infos, keep
+
+
+def reference_doubles(text, infos, keep):
+    from cleaner.structure.doubles import contents, echoes, previews, self_echoes
+    doc = Document(text)
+    toc = contents(infos)
+    kept = [on and k not in toc for k, on in enumerate(keep)]
+    return sorted(toc), sorted(echoes(doc, infos, kept) | self_echoes(doc, infos, kept) | previews(infos, kept))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(double_pages())
+def test_doubles_are_the_references(case):
+    from cleaner.structure.doubles import doubles
+    assert doubles(*case) == reference_doubles(*case)
+
+
+def test_every_shape_of_double_is_found_as_the_reference_finds_it():
+    from cleaner.structure.doubles import doubles
+    text = "\n".join(DOUBLE_LINES[:8] + DOUBLE_LINES) + "\n"
+    infos = analyse(Document(text), _weights.stopwords)
+    toc, twice = doubles(text, infos, [True] * len(infos))
+    assert (toc, twice) == reference_doubles(text, infos, [True] * len(infos))
+    assert toc and len(twice) >= 4

@@ -34,7 +34,7 @@ from typing import Collection, Sequence
 
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
-from ..structure.doubles import contents, echoes, previews, self_echoes
+from ..structure.doubles import doubles
 from ..structure.features import analyse
 from ..structure.model import load_weights, local_scores
 from ..structure.removals import CATEGORIES, removals
@@ -404,11 +404,10 @@ def _teaser(info) -> bool:
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     """Units that only repeat what the page prints elsewhere: a table of contents is
     navigation, an echo of the line above or a preview cut short beside its line a
-    duplicate."""
-    named = dict.fromkeys(contents(infos), NAVIGATION)
-    kept = [on and k not in named for k, on in enumerate(keep)]
-    named.update(dict.fromkeys(echoes(doc, infos, kept) | self_echoes(doc, infos, kept) | previews(infos, kept),
-                               DUPLICATE))
+    duplicate (:func:`cleaner.structure.doubles.doubles`)."""
+    toc, twice = doubles(doc.text, infos, keep)
+    named = dict.fromkeys(toc, NAVIGATION)
+    named.update(dict.fromkeys(twice, DUPLICATE))
     return named
 
 

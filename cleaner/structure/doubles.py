@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .. import _core
 from ..document import Document
 from .features import LineInfo
 
@@ -33,6 +34,20 @@ _CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|p
                             r"|quick links|what s inside)(?: show| hide| toggle)?")
 _LEAD = re.compile(r"^[\W\d_]*")  # bullets, numbers ("2.1", "ᐊ 4 ᐅ") and marks before an entry's words
 _WORD = re.compile(r"\w+")
+
+
+def doubles(text: str, infos: list[LineInfo], keep: list[bool]) -> tuple[list[int], list[int]]:
+    """(the units of a table of contents, the units that only repeat what the page prints
+    elsewhere) of ``infos`` (units of one ``analyse`` call of ``text``): :func:`contents`,
+    then :func:`echoes`, :func:`self_echoes` and :func:`previews` among the units ``keep``
+    holds less the table of contents. The engine reads the page in one call
+    (``core/src/doubles.rs``); these functions are its reference."""
+    if not infos:
+        return [], []
+    page = infos[0].page
+    if any(info.page is not page for info in infos):
+        raise ValueError("units of more than one page")
+    return _core.doubles(page, [info.index for info in infos], keep, text)
 
 
 def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:

@@ -16,6 +16,7 @@ mod pystr;
 mod pyuni;
 mod quick;
 mod removals;
+mod doubles;
 mod rules;
 mod segments;
 mod sentences;
@@ -536,6 +537,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<WordLists>()?;
     m.add_class::<FunctionWords>()?;
     removals::register(m)?;
+    m.add_function(wrap_pyfunction!(doubles::doubles, m)?)?;
     Ok(())
 }
 
