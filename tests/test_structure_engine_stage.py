@@ -145,3 +145,119 @@ def test_every_shape_of_double_is_found_as_the_reference_finds_it():
     toc, twice = doubles(text, infos, [True] * len(infos))
     assert (toc, twice) == reference_doubles(text, infos, [True] * len(infos))
     assert toc and len(twice) >= 4
+
+
+# ---------------------------------------------------------------- the stage's walks
+
+PASS_LINES = LINES + [
+    "Related Coverage", "Read more: the title of it", "Latest News", "More from the Times:", "Mehr zum Thema",
+    "250 g Mehl", "2 EL Zucker", "½ cup sugar", "• 1 Pck. Vanillezucker", "Belag:", "Butter", "3 eggs",
+    "١٢ g salt", "(2) tbsp oil", "Step 1: mix everything well and bake it for twenty minutes until golden.",
+]
+
+
+def reference_uncovered(claimed, infos):
+    starts, ends = claimed.starts, claimed.ends
+    if not starts:
+        return list(range(len(infos)))
+    out, k, last = [], -1, len(starts) - 1
+    for i, info in enumerate(infos):
+        unit = info.line
+        while k < last and starts[k + 1] <= unit.start:
+            k += 1
+        if k < 0 or ends[k] < unit.end:
+            out.append(i)
+    return out
+
+
+def reference_already_clean(infos) -> bool:
+    total = sum(i.words for i in infos) or 1
+    chrome = run = longest = 0
+    for info in infos:
+        if info.line.flat:
+            return False
+        if info.prose or info.words >= 12:
+            run = 0
+            continue
+        chrome += info.words
+        if info.words <= 6:
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return chrome / total < 0.25 and longest < 5
+
+
+def reference_teasers(infos, keep, free, heads):
+    from cleaner.stages.structure import _bare_heading, _related_head, _teaser
+    out, n = list(keep), len(infos)
+    first = next((k for k, on in enumerate(keep) if on), n)
+    k = first + 1
+    while k < n - 1:
+        if not keep[k + 1] or not _bare_heading(infos[k]) or not _related_head(infos[k].text, heads):
+            k += 1
+            continue
+        j = k + 1
+        while j < n and keep[j] and _teaser(infos[j]):
+            j += 1
+        for m in range(k, j if j > k + 1 else k):
+            if m in free:
+                out[m] = False
+        k = max(j, k + 1)
+    return out
+
+
+def reference_ingredients(infos, keep, free):
+    from cleaner.stages.structure import _kept_within, _quantity
+    n = len(infos)
+    kept = [k for k, on in enumerate(keep) if on]
+    if not kept:
+        return keep
+    quantity = [k in free and not keep[k] and _quantity(infos[k]) for k in range(n)]
+    out, k = list(keep), 0
+    while k < n:
+        if not quantity[k]:
+            k += 1
+            continue
+        j = k
+        while j < n and not keep[j] and j in free and (quantity[j] or infos[j].words <= 6):
+            j += 1
+        run = range(k, j)
+        amounts = sum(quantity[m] for m in run)
+        near = _kept_within(kept, k - 8, k) or _kept_within(kept, j - 1, j - 1 + 8)
+        if amounts >= 3 and amounts >= 0.4 * len(run) and near:
+            for m in run:
+                out[m] = True
+        k = max(j, k + 1)
+    return out
+
+
+@st.composite
+def walk_pages(draw):
+    lines = draw(st.lists(st.sampled_from(PASS_LINES), min_size=1, max_size=30))
+    text = "\n".join(lines) + "\n"
+    doc = Document(text)
+    for a, b in draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 60)), max_size=4)):
+        doc.annotate(a, min(len(text), a + b), BOILERPLATE)
+    infos = analyse(doc, _weights.stopwords, ("mehr zum thema",))
+    if infos and draw(st.booleans()):
+        drop = draw(st.sets(st.integers(0, len(infos) - 1)))
+        infos = [info for k, info in enumerate(infos) if k not in drop]
+    keep = draw(st.lists(st.booleans(), min_size=len(infos), max_size=len(infos)))
+    return doc, infos, keep
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(walk_pages())
+def test_the_stage_walks_are_the_references(case):
+    from cleaner.stages.structure import PageStructure, ingredient_lists, teasers_under_heading
+    doc, infos, keep = case
+    claimed = _Claimed(doc)
+    free = claimed.uncovered(infos)
+    assert list(free) == reference_uncovered(claimed, infos)
+    for units in (infos, [infos[k] for k in free]):
+        assert PageStructure.already_clean(units) == reference_already_clean(units)
+    for where in (free, set(free)):
+        heads = ("mehr zum thema",)
+        assert teasers_under_heading(infos, keep, where, heads) == reference_teasers(infos, keep, where, heads)
+        assert ingredient_lists(infos, keep, where) == reference_ingredients(infos, keep, where)

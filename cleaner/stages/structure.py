@@ -28,14 +28,16 @@ is left alone, except that past its discussion only prose is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress
 from typing import Collection, Sequence
 
+from .. import _core
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
 from ..structure.doubles import doubles
-from ..structure.features import analyse
+from ..structure.features import analyse, page_indexes
 from ..structure.model import load_weights, local_scores
 from ..structure.removals import CATEGORIES, removals
 
@@ -86,18 +88,9 @@ class _Claimed:
         holds whole, found in one walk along both: all of them as a range when nothing is
         claimed (a list and a set of every position were a tenth of the stage's memory on
         a page of short lines)."""
-        starts, ends = self.starts, self.ends
-        if not starts:
+        if not self.starts or not infos:
             return range(len(infos))
-        out: list[int] = []
-        k, last = -1, len(starts) - 1
-        for i, info in enumerate(infos):
-            unit = info.line
-            while k < last and starts[k + 1] <= unit.start:
-                k += 1
-            if k < 0 or ends[k] < unit.end:
-                out.append(i)
-        return out
+        return _core.unclaimed(*page_indexes(infos), self.starts, self.ends)
 
     def free(self, start: int, end: int) -> bool:
         k = bisect_right(self.starts, start) - 1
@@ -172,7 +165,7 @@ class PageStructure:
             return
         free = claimed.uncovered(infos)
         judged = free if trusted is None else [k for k in free if not _inside(infos[k], trusted)]
-        if self.already_clean([infos[k] for k in judged if k < after]):
+        if self.already_clean([infos[k] for k in judged[:bisect_left(judged, after)]]):
             # an extraction with its discussion: past the discussion only prose is kept
             keep = [True] * after + [i.prose for i in infos[after:]]
         else:
@@ -211,22 +204,7 @@ class PageStructure:
         ``infos`` are the units no earlier stage claimed. A flattened page (a line
         cut into sentences) is never an extraction.
         """
-        total = sum(i.words for i in infos) or 1
-        chrome = 0
-        run = longest = 0
-        for info in infos:
-            if info.line.flat:
-                return False
-            if info.prose or info.words >= SENTENCE_WORDS:
-                run = 0
-                continue
-            chrome += info.words
-            if info.words <= 6:
-                run += 1
-                longest = max(longest, run)
-            else:
-                run = 0
-        return chrome / total < CHROME_SHARE and longest < CHROME_RUN
+        return not infos or _core.already_clean(*page_indexes(infos))
 
 
 def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> list[bool]:
@@ -247,8 +225,9 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     teasers; nor is a site's or an author's description of itself (``_SELF_DESCRIPTION``),
     a sidebar's "About" box."""
     kept = sum(infos[k].words for k in free if keep[k])
-    first = next((k for k, on in enumerate(keep) if on), len(keep))
-    candidates = sorted(k for k in free if k < first and infos[k].prose and not infos[k].line.flat
+    first = _first(keep)
+    before = free[:bisect_left(free, first)] if isinstance(free, (range, list)) else [k for k in free if k < first]
+    candidates = sorted(k for k in before if infos[k].prose and not infos[k].line.flat
                         and infos[k].words >= LEAD_WORDS and not infos[k].listed
                         and not _SELF_DESCRIPTION.match(infos[k].text))
     if not candidates:
@@ -295,12 +274,16 @@ def teasers_under_heading(infos, keep: list[bool], free: Collection[int], heads:
     teaser-list headings, besides the English ones."""
     out = list(keep)
     n = len(infos)
-    first = next((k for k, on in enumerate(keep) if on), n)
+    first = _first(keep)
+    if first + 1 >= n - 1:
+        return out
     k = first + 1
-    while k < n - 1:
-        if not keep[k + 1] or not _bare_heading(infos[k]) or not _related_head(infos[k].text, heads):
-            k += 1
+    # only a bare heading with a kept unit after it may open the list: the engine finds
+    # those, the pattern reads them
+    for k0 in _core.bare_headings(*page_indexes(infos), keep, first):
+        if k0 < k or not _related_head(infos[k0].text, heads):
             continue
+        k = k0
         j = k + 1
         while j < n and keep[j] and _teaser(infos[j]):
             j += 1
@@ -328,27 +311,33 @@ def ingredient_lists(infos, keep: list[bool], free: Collection[int]) -> list[boo
     ``INGREDIENT_REACH`` units of the kept article (the method). Menus rarely open three
     lines with "g", "EL" or "cup"; only units no earlier stage claimed are given back."""
     n = len(infos)
-    kept = [k for k, on in enumerate(keep) if on]
+    kept = list(compress(range(n), keep))
     if not kept:
         return keep
-    quantity = [k in free and not keep[k] and _quantity(infos[k]) for k in range(n)]
+    # the dropped units that may open with a quantity (the engine's), read by the pattern
+    quantity = {k for k in _core.may_be_quantities(*page_indexes(infos), keep) if k in free and _quantity(infos[k])}
     out = list(keep)
     k = 0
-    while k < n:
-        if not quantity[k]:
-            k += 1
+    for q in sorted(quantity):  # the units between them open no run
+        if q < k:
             continue
+        k = q
         j = k
-        while j < n and not keep[j] and j in free and (quantity[j] or infos[j].words <= INGREDIENT_WORDS):
+        while j < n and not keep[j] and j in free and (j in quantity or infos[j].words <= INGREDIENT_WORDS):
             j += 1
         run = range(k, j)
-        amounts = sum(quantity[m] for m in run)
+        amounts = sum(1 for m in run if m in quantity)
         near = _kept_within(kept, k - INGREDIENT_REACH, k) or _kept_within(kept, j - 1, j - 1 + INGREDIENT_REACH)
         if amounts >= INGREDIENTS and amounts >= INGREDIENT_SHARE * len(run) and near:
             for m in run:
                 out[m] = True
         k = max(j, k + 1)
     return out
+
+
+def _first(keep: list[bool]) -> int:
+    """The first kept position (``len(keep)`` when none is)."""
+    return keep.index(True) if True in keep else len(keep)
 
 
 def _kept_within(kept: list[int], low: int, high: int) -> bool:

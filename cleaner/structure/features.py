@@ -152,6 +152,15 @@ class LineInfo:
         return frozenset(self.page.terms(self.index))
 
 
+def page_indexes(infos: Sequence[LineInfo]) -> tuple[Page, list[int]]:
+    """The engine's page of ``infos`` (units of one :func:`analyse` call) and their indexes
+    in it, for the engine's walks over a page."""
+    page = infos[0].page
+    if any(info.page is not page for info in infos):
+        raise ValueError("units of more than one page")
+    return page, [info.index for info in infos]
+
+
 def markup_spans(raw: str) -> list[tuple[int, int]]:
     """Spans of ``raw`` that are markdown markup with words in it: images (``![alt](src)``),
     links' brackets and targets (all of ``[text](url)`` but its text) and ``_emphasis_``

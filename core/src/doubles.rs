@@ -75,7 +75,13 @@ impl Units<'_> {
 fn contents(u: &Units<'_>) -> Vec<usize> {
     let n = u.idx.len();
     let heads: Vec<usize> = (0..n)
-        .filter(|&h| u.words(h) <= 5 && contents_head(&words(u.shown(h)).collect::<Vec<_>>().join(" ")))
+        .filter(|&h| {
+            // every heading holds one of these words: a unit without one is not joined
+            let t = u.shown(h);
+            u.words(h) <= 5
+                && ["contents", "this", "jump", "quick", "inside"].iter().any(|w| t.contains(w))
+                && contents_head(&words(t).collect::<Vec<_>>().join(" "))
+        })
         .collect();
     if heads.is_empty() {
         return Vec::new();
@@ -114,8 +120,8 @@ fn echoes(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
     let mut echo = vec![false; keep.len()];
     for i in 1..keep.len() {
         let shown = u.shown(i);
-        if shown.chars().count() >= ECHO_CHARS
-            && shown == u.shown(i - 1)
+        if shown == u.shown(i - 1)
+            && shown.chars().count() >= ECHO_CHARS
             && (keep[i - 1] || echo[i - 1])
             && u.raw(i - 1).trim_matches(is_space) == u.raw(i).trim_matches(is_space)
         {

@@ -17,6 +17,7 @@ mod pyuni;
 mod quick;
 mod removals;
 mod doubles;
+mod passes;
 mod rules;
 mod segments;
 mod sentences;
@@ -538,6 +539,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FunctionWords>()?;
     removals::register(m)?;
     m.add_function(wrap_pyfunction!(doubles::doubles, m)?)?;
+    passes::register(m)?;
     Ok(())
 }
 
