@@ -37,7 +37,7 @@ from .. import _core
 from ..document import BOILERPLATE, MAIN, Document
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
 from ..structure.doubles import doubles
-from ..structure.features import analyse, page_indexes
+from ..structure.features import Units, analyse, page_indexes
 from ..structure.model import load_weights, local_scores
 from ..structure.removals import CATEGORIES, removals
 
@@ -154,11 +154,11 @@ class PageStructure:
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
-            infos = [i for i in infos if i.line.end <= limit]
+            infos = Units(i for i in infos if i.line.end <= limit)
         after = len(infos)  # units past the discussion, if there is one
         if (span := doc.discussion_span) is not None:  # the comment stage's: short comments look like chrome
             start, end = span
-            infos = [i for i in infos if i.line.end <= start or i.line.start >= end]
+            infos = Units(i for i in infos if i.line.end <= start or i.line.start >= end)
             after = next((k for k, i in enumerate(infos) if i.line.start >= end), len(infos))
         claimed = _Claimed(doc)
         if not infos:

@@ -23,7 +23,7 @@ import re
 
 from .. import _core
 from ..document import Document
-from .features import LineInfo
+from .features import LineInfo, page_indexes
 
 ECHO_CHARS = 12  # shorter repeats ("Reply", "Menu") are chrome of their own, named by the rest
 SELF_ECHO_CHARS = 20  # a line repeating a shorter opening may be a name ("New York New York")
@@ -44,10 +44,8 @@ def doubles(text: str, infos: list[LineInfo], keep: list[bool]) -> tuple[list[in
     (``core/src/doubles.rs``); these functions are its reference."""
     if not infos:
         return [], []
-    page = infos[0].page
-    if any(info.page is not page for info in infos):
-        raise ValueError("units of more than one page")
-    return _core.doubles(page, [info.index for info in infos], keep, text)
+    page, idx = page_indexes(infos)
+    return _core.doubles(page, idx, keep, text)
 
 
 def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:

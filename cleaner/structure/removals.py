@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Sequence
 
 from .. import _core
 from .categories import _FOOTER_WORDS, _MAY_NAME, _RELATED_HEAD, _own_category
-from .features import LineInfo, markup_spans
+from .features import LineInfo, markup_spans, page_indexes
 
 #: The category of each code the engine returns.
 CATEGORIES: tuple[str, ...] = tuple(_core.removal_categories())
@@ -76,10 +76,7 @@ def removals(text: str, infos: list[LineInfo], keep: list[bool], named: Mapping[
     spans that carry words where ``free`` says nothing claimed them."""
     if not infos:
         return Removals([], [], b"")
-    page = infos[0].page
-    if any(info.page is not page for info in infos):
-        raise ValueError("units of more than one page")
-    idx = [info.index for info in infos]
+    page, idx = page_indexes(infos)
     may, footer = _core.removal_gates(page, idx, keep, list(named), _MAY_NAME._searcher(), _FOOTER_WORDS)
     at, kinds, codes = _given(infos, named, may, footer)
     starts, ends, cats, markup, markup_at = _core.removals(page, idx, keep, at, kinds, codes, text,

@@ -3,7 +3,10 @@
 //! its line. The Python functions there are the reference; this walks a page's units
 //! once per shape in one call (the Python loops read every unit of every page).
 
-use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -34,6 +37,10 @@ const CONTENTS_HEADS: [&str; 9] = [
 ];
 const CONTENTS_HEAD_INSIDE: &str = "what s inside";
 const CONTENTS_SUFFIXES: [&str; 3] = [" show", " hide", " toggle"];
+
+/// Every contents heading holds one of these words: a unit without one is not joined.
+static HEAD_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["contents", "this", "jump", "quick", "inside"]).expect("literal words"));
 
 /// `re.findall(r"\w+", text)`.
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -76,10 +83,9 @@ fn contents(u: &Units<'_>) -> Vec<usize> {
     let n = u.idx.len();
     let heads: Vec<usize> = (0..n)
         .filter(|&h| {
-            // every heading holds one of these words: a unit without one is not joined
             let t = u.shown(h);
             u.words(h) <= 5
-                && ["contents", "this", "jump", "quick", "inside"].iter().any(|w| t.contains(w))
+                && HEAD_WORDS.is_match(t)
                 && contents_head(&words(t).collect::<Vec<_>>().join(" "))
         })
         .collect();
@@ -87,7 +93,7 @@ fn contents(u: &Units<'_>) -> Vec<usize> {
         return Vec::new();
     }
     let keys: Vec<String> = (0..n).map(|i| key(u.shown(i))).collect();
-    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut last: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if !k.is_empty() {
             last.insert(k, i);
@@ -96,7 +102,7 @@ fn contents(u: &Units<'_>) -> Vec<usize> {
     let mut out = vec![false; n];
     for h in heads {
         let mut run = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for j in h + 1..n {
             let k = keys[j].as_str();
             if k.is_empty() || u.page.prose[u.idx[j]] || u.words(j) > CONTENTS_WORDS || last[k] <= j || seen.contains(k) {
@@ -119,9 +125,8 @@ fn contents(u: &Units<'_>) -> Vec<usize> {
 fn echoes(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
     let mut echo = vec![false; keep.len()];
     for i in 1..keep.len() {
-        let shown = u.shown(i);
-        if shown == u.shown(i - 1)
-            && shown.chars().count() >= ECHO_CHARS
+        if u.page.same_text(u.idx[i], u.idx[i - 1])
+            && u.shown(i).chars().count() >= ECHO_CHARS
             && (keep[i - 1] || echo[i - 1])
             && u.raw(i - 1).trim_matches(is_space) == u.raw(i).trim_matches(is_space)
         {
@@ -137,7 +142,8 @@ fn find(s: &[char], needle: &[char], start: usize, end: usize) -> Option<usize> 
     if start > end || end - start < needle.len() {
         return None;
     }
-    (start..=end - needle.len()).find(|&j| s[j..j + needle.len()] == *needle)
+    let (&lead, rest) = needle.split_first()?;
+    (start..=end - needle.len()).find(|&j| s[j] == lead && s[j + 1..j + needle.len()] == *rest)
 }
 
 /// `says_twice` of a unit's characters.
@@ -185,9 +191,20 @@ fn self_echoes(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
             continue;
         }
         let raw = u.raw(i);
-        let chars: Vec<char> = raw.chars().take(SELF_ECHO_MAX).collect();
-        // the opening shows again where says_twice looks for it (the stage's quick test)
-        if find(&chars, &chars[..SELF_ECHO_CHARS], SELF_ECHO_CHARS, SELF_ECHO_MAX.min(end - start)).is_none() {
+        // the opening shows again where says_twice looks for it (the stage's quick test,
+        // on bytes: a match of whole characters in UTF-8 is one of characters)
+        let limit = SELF_ECHO_MAX.min(end - start);
+        let (mut from, mut to) = (raw.len(), raw.len());
+        for (c, (b, _)) in raw.char_indices().enumerate() {
+            if c == SELF_ECHO_CHARS {
+                from = b;
+            }
+            if c == limit {
+                to = b;
+                break;
+            }
+        }
+        if from > to || !raw[from..to].contains(&raw[..from]) {
             continue;
         }
         if raw.contains('\t') || raw.trim_matches(is_space).contains("   ") {
@@ -204,7 +221,7 @@ fn self_echoes(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
 /// near it.
 fn previews(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
     let n = keep.len();
-    let mut cache: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut cache: HashMap<usize, Vec<String>> = HashMap::default();
     let mut words_of = |k: usize| -> Vec<String> {
         cache.entry(k).or_insert_with(|| words(&lower(u.shown(k))).map(str::to_string).collect()).clone()
     };

@@ -904,6 +904,11 @@ impl Page {
     pub fn text(&self, k: usize) -> &str {
         self.texts.get_str(self.line_of[k] as usize)
     }
+    /// Whether units `a` and `b` show the same display text.
+    pub fn same_text(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (self.line_of[a] as usize, self.line_of[b] as usize);
+        x == y || self.texts.get(x) == self.texts.get(y)
+    }
     /// Content words of unit `k`, as ids into `vocabulary`.
     pub fn terms(&self, k: usize) -> &[u32] {
         self.terms.get(self.line_of[k] as usize)
