@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
+from operator import gt
 from typing import Collection, Sequence
 
 from .. import _core
@@ -181,7 +182,7 @@ class PageStructure:
         if decoded is not None and any(keep[:decoded]):
             doc.article_start = infos[decoded].line.start  # the lead before it belongs to the head
         listed = teasers_under_heading(infos, keep, free_set, heads)
-        teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
+        teasers = set(compress(count(), map(gt, keep, listed)))  # kept, then not
         keep = listed
         keep = ingredient_lists(infos, keep, free_set)
         if not any(keep):
@@ -189,7 +190,9 @@ class PageStructure:
         keep = fill_gaps(doc.text, infos, keep, free_set)
         named = repeated_lines(doc, infos, keep)
         named.update((k, RELATED) for k in teasers if k not in named)
-        keep = [on and k not in named for k, on in enumerate(keep)]
+        keep = list(keep)
+        for k in named:
+            keep[k] = False
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
         removed = removals(doc.text, infos, keep, named, claimed.starts, claimed.ends, claimed.free)
@@ -224,7 +227,6 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     is never a lead: a standfirst is not a bullet of a menu, a share bar or a list of
     teasers; nor is a site's or an author's description of itself (``_SELF_DESCRIPTION``),
     a sidebar's "About" box."""
-    kept = sum(infos[k].words for k in free if keep[k])
     first = _first(keep)
     before = free[:bisect_left(free, first)] if isinstance(free, (range, list)) else [k for k in free if k < first]
     candidates = sorted(k for k in before if infos[k].prose and not infos[k].line.flat
@@ -236,7 +238,7 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     leads = [k for k, v in zip(candidates, own) if v > 0.0]
     if not leads or len(leads) > LEADS:
         return keep
-    if kept >= SHORT_ARTICLE:
+    if sum(infos[k].words for k in free if keep[k]) >= SHORT_ARTICLE:  # the decoded article's words
         topic = _article_terms(infos, keep, free)
         leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
@@ -407,7 +409,7 @@ def fill_gaps(text: str, infos, keep: list[bool], free: Collection[int]) -> list
     earlier stage claimed count, as the gap and as its sides, and only neighbours in the
     text (not across a discussion this stage does not see)."""
     n = len(infos)
-    live = [on and k in free for k, on in enumerate(keep)]
+    live = keep if free == range(n) else [on and k in free for k, on in enumerate(keep)]
     out = list(keep)
     gaps = [i for i in range(1, n - 1) if not keep[i] and i in free and live[i - 1] and live[i + 1]]
     if not gaps:  # most pages: no dropped line between two kept ones, no line breaks to read

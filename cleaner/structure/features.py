@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count, repeat
+from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Sequence
 
@@ -184,6 +184,7 @@ def _page_indexes(infos: Sequence[LineInfo]) -> tuple[Page, list[int]]:
 
 
 _page_of, _index_of = attrgetter("page"), attrgetter("index")
+_start, _end, _flat = attrgetter("start"), attrgetter("end"), attrgetter("flat")
 
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
@@ -237,9 +238,9 @@ def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (
     (German; :func:`cleaner.language.chrome.capitalises_nouns`), so a sentence's share of
     capitals is read from a higher floor and run-together titles are not looked for."""
     units = page_units(doc)
-    flat = [unit for group in units for unit in group]
-    page = _engine(stopwords, heads, noun_caps).page(doc.text, [u.start for u in flat], [u.end for u in flat],
-                                   [u.flat for u in flat], [len(group) for group in units])
+    flat = list(chain.from_iterable(units))
+    page = _engine(stopwords, heads, noun_caps).page(doc.text, list(map(_start, flat)), list(map(_end, flat)),
+                                                     list(map(_flat, flat)), list(map(len, units)))
     return Units(map(LineInfo, flat, page.words, page.chars, page.texts, page.prose, repeat(page), count()))
 
 
