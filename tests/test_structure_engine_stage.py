@@ -261,3 +261,46 @@ def test_the_stage_walks_are_the_references(case):
         heads = ("mehr zum thema",)
         assert teasers_under_heading(infos, keep, where, heads) == reference_teasers(infos, keep, where, heads)
         assert ingredient_lists(infos, keep, where) == reference_ingredients(infos, keep, where)
+
+
+def reference_leads(infos, keep, free, weights):
+    from cleaner.stages.structure import (LEAD_REACH, LEAD_TOPIC, LEADS, SHORT_ARTICLE, _SELF_DESCRIPTION,
+                                          _article_terms, _shared)
+    from cleaner.structure.model import local_scores
+    kept = sum(infos[k].words for k in free if keep[k])
+    first = next((k for k, on in enumerate(keep) if on), len(keep))
+    candidates = sorted(k for k in free if k < first and infos[k].prose and not infos[k].line.flat
+                        and infos[k].words >= 15 and not infos[k].listed
+                        and not _SELF_DESCRIPTION.match(infos[k].text))
+    if not candidates:
+        return keep
+    own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
+    leads = [k for k, v in zip(candidates, own) if v > 0.0]
+    if not leads or len(leads) > LEADS:
+        return keep
+    if kept >= SHORT_ARTICLE:
+        topic = _article_terms(infos, keep, free)
+        leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
+    out = list(keep)
+    for k in leads:
+        out[k] = True
+    return out
+
+
+LEAD_LINES = PASS_LINES + [
+    "- The council approved the budget on Tuesday after a long debate about schools and roads.",
+    "We are sisters who love to travel and write about the places we see on the way home.",
+    "The mayor said the plan would cut costs for the city and its residents over the next ten years.",
+    "Schools will get new buildings, and the roads will be repaired before the winter comes to town.",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LEAD_LINES), min_size=1, max_size=30), st.data())
+def test_leads_are_the_references(lines, data):
+    from cleaner.stages.structure import lead_paragraphs
+    doc = Document("\n\n".join(lines) + "\n")
+    infos = analyse(doc, _weights.stopwords)
+    keep = data.draw(st.lists(st.booleans(), min_size=len(infos), max_size=len(infos)))
+    for free in (range(len(infos)), [k for k in range(len(infos)) if k % 3], {k for k in range(len(infos)) if k % 2}):
+        assert lead_paragraphs(infos, keep, free, _weights) == reference_leads(infos, keep, free, _weights)

@@ -229,9 +229,9 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     a sidebar's "About" box."""
     first = _first(keep)
     before = free[:bisect_left(free, first)] if isinstance(free, (range, list)) else [k for k in free if k < first]
-    candidates = sorted(k for k in before if infos[k].prose and not infos[k].line.flat
-                        and infos[k].words >= LEAD_WORDS and not infos[k].listed
-                        and not _SELF_DESCRIPTION.match(infos[k].text))
+    # prose of LEAD_WORDS or more, no piece of a flattened line, no list item: the engine's
+    candidates = sorted(k for k in (_core.may_be_leads(*page_indexes(infos), before) if before else ())
+                        if not _SELF_DESCRIPTION.match(infos[k].text))
     if not candidates:
         return keep
     own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)

@@ -9,12 +9,14 @@ use pyo3::prelude::*;
 
 use crate::features;
 use crate::pystr::{is_decimal, is_space};
+use crate::vocab::VOCAB;
 use crate::Page;
 
 const SENTENCE_WORDS: usize = 12;
 const CHROME_SHARE: f64 = 0.25;
 const CHROME_RUN: usize = 5;
 const HEAD_WORDS: usize = 5;
+const LEAD_WORDS: usize = 15;
 
 fn units<'a>(page: &'a Page, idx: &[usize]) -> PyResult<&'a features::Page> {
     let p = &page.page;
@@ -112,11 +114,30 @@ pub fn may_be_quantities(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>
         .collect())
 }
 
+/// The positions of `among` (positions of `idx`) that may be a lead: prose, no piece of a
+/// flattened line, `LEAD_WORDS` words or more, no list item (`lead_paragraphs`; Python
+/// reads the rest).
+#[pyfunction]
+pub fn may_be_leads(page: PyRef<'_, Page>, idx: Vec<usize>, among: Vec<usize>) -> PyResult<Vec<usize>> {
+    let p = units(&page, &idx)?;
+    if among.iter().any(|&k| k >= idx.len()) {
+        return Err(PyValueError::new_err("no such position"));
+    }
+    Ok(among
+        .into_iter()
+        .filter(|&k| {
+            let u = idx[k];
+            p.prose[u] && !p.flat[u] && p.words[u] >= LEAD_WORDS && !p.features(u).contains(&VOCAB.list)
+        })
+        .collect())
+}
+
 /// The stage's walks, added to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(unclaimed, m)?)?;
     m.add_function(wrap_pyfunction!(already_clean, m)?)?;
     m.add_function(wrap_pyfunction!(bare_headings, m)?)?;
     m.add_function(wrap_pyfunction!(may_be_quantities, m)?)?;
+    m.add_function(wrap_pyfunction!(may_be_leads, m)?)?;
     Ok(())
 }
