@@ -28,15 +28,19 @@ is left alone, except that past its discussion only prose is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Collection, Iterator, Sequence
+from itertools import compress, count
+from operator import gt
+from typing import Collection, Sequence
 
+from .. import _core
 from ..document import BOILERPLATE, MAIN, Document
-from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, categorise, related_head_rest
-from ..structure.doubles import contents, echoes, previews, self_echoes
-from ..structure.features import analyse, markup_spans
+from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
+from ..structure.doubles import doubles
+from ..structure.features import Units, analyse, page_indexes
 from ..structure.model import load_weights, local_scores
+from ..structure.removals import CATEGORIES, removals
 
 RULE_PREFIX = "structure."
 # "Already extracted" gate: a page of chrome has short, unpunctuated lines in runs.
@@ -85,18 +89,9 @@ class _Claimed:
         holds whole, found in one walk along both: all of them as a range when nothing is
         claimed (a list and a set of every position were a tenth of the stage's memory on
         a page of short lines)."""
-        starts, ends = self.starts, self.ends
-        if not starts:
+        if not self.starts or not infos:
             return range(len(infos))
-        out: list[int] = []
-        k, last = -1, len(starts) - 1
-        for i, info in enumerate(infos):
-            unit = info.line
-            while k < last and starts[k + 1] <= unit.start:
-                k += 1
-            if k < 0 or ends[k] < unit.end:
-                out.append(i)
-        return out
+        return _core.unclaimed(*page_indexes(infos), self.starts, self.ends)
 
     def free(self, start: int, end: int) -> bool:
         k = bisect_right(self.starts, start) - 1
@@ -132,51 +127,14 @@ def _trusted(infos, keep: list[bool], region: tuple[int, int]) -> list[bool]:
     return [on or _inside(i, region) for i, on in zip(infos, keep)]
 
 
-def _removals(text: str, categorised, claimed) -> Iterator[tuple[int, int, str, str]]:
-    """What the stage removes, as (start, end, category, rule) in text order, made one at
-    a time as they are annotated (a list of them all was most of the stage's memory on a
-    page of short lines): a removed unit's unclaimed parts, and a kept unit's markdown
-    that carries words (link targets, images)."""
-    for info, category in categorised:
-        unit = info.line
-        if category is None:
-            if text.find("](", unit.start, unit.end) >= 0 or text.find("_", unit.start, unit.end) >= 0:
-                for a, b in markup_spans(text[unit.start:unit.end]):
-                    if claimed.free(unit.start + a, unit.start + b):
-                        yield unit.start + a, unit.start + b, "markup", _rule_id("markup")
-            continue
-        rule = _rule_id(category)
-        for a, b in claimed.gaps(unit.start, unit.end):
-            if text[a:b].strip():
-                yield a, b, category, rule
-
-
-class _Removals:
-    """What the stage removes (:func:`_removals`), read before it is annotated and kept
-    as two flat lists (the bounds, the categories; a removal's rule is its category's,
-    :func:`_rule_id`): the units and the engine's page are let go before the annotations
-    are made (on a page of many short removed lines both at once were the stage's peak).
-    The bounds are the units' own numbers, not copies."""
-
-    def __init__(self, removals: Iterator[tuple[int, int, str, str]]):
-        self.bounds: list[int] = []
-        self.categories: list[str] = []
-        for start, end, category, _ in removals:
-            self.bounds.append(start)
-            self.bounds.append(end)
-            self.categories.append(category)
-
-    def __iter__(self) -> Iterator[tuple[int, int, str, str]]:
-        bounds = self.bounds
-        for k, category in enumerate(self.categories):
-            yield bounds[2 * k], bounds[2 * k + 1], category, _rule_id(category)
-
-
 @lru_cache(maxsize=None)
 def _rule_id(category: str) -> str:
     """One string per category, not one per removed line: a page of many short lines
     removed would keep a copy of it in each annotation."""
     return RULE_PREFIX + category
+
+
+_RULES = tuple(map(_rule_id, CATEGORIES))  # the rule of each category code
 
 
 class PageStructure:
@@ -197,18 +155,18 @@ class PageStructure:
         # what an upstream extractor marked as the discussion is the comment stage's to decide
         limit = doc.hints.get("comments_start")
         if limit is not None:
-            infos = [i for i in infos if i.line.end <= limit]
+            infos = Units(i for i in infos if i.line.end <= limit)
         after = len(infos)  # units past the discussion, if there is one
         if (span := doc.discussion_span) is not None:  # the comment stage's: short comments look like chrome
             start, end = span
-            infos = [i for i in infos if i.line.end <= start or i.line.start >= end]
+            infos = Units(i for i in infos if i.line.end <= start or i.line.start >= end)
             after = next((k for k, i in enumerate(infos) if i.line.start >= end), len(infos))
         claimed = _Claimed(doc)
         if not infos:
             return
         free = claimed.uncovered(infos)
         judged = free if trusted is None else [k for k in free if not _inside(infos[k], trusted)]
-        if self.already_clean([infos[k] for k in judged if k < after]):
+        if self.already_clean([infos[k] for k in judged[:bisect_left(judged, after)]]):
             # an extraction with its discussion: past the discussion only prose is kept
             keep = [True] * after + [i.prose for i in infos[after:]]
         else:
@@ -224,7 +182,7 @@ class PageStructure:
         if decoded is not None and any(keep[:decoded]):
             doc.article_start = infos[decoded].line.start  # the lead before it belongs to the head
         listed = teasers_under_heading(infos, keep, free_set, heads)
-        teasers = {k for k, (was, now) in enumerate(zip(keep, listed)) if was and not now}
+        teasers = set(compress(count(), map(gt, keep, listed)))  # kept, then not
         keep = listed
         keep = ingredient_lists(infos, keep, free_set)
         if not any(keep):
@@ -232,12 +190,14 @@ class PageStructure:
         keep = fill_gaps(doc.text, infos, keep, free_set)
         named = repeated_lines(doc, infos, keep)
         named.update((k, RELATED) for k in teasers if k not in named)
-        keep = [on and k not in named for k, on in enumerate(keep)]
+        keep = list(keep)
+        for k in named:
+            keep[k] = False
         if trusted is not None:  # the article region a stricter extraction printed stays
             keep = _trusted(infos, keep, trusted)
-        removals = _Removals(_removals(doc.text, categorise(doc, infos, keep, named), claimed))
+        removed = removals(doc.text, infos, keep, named, claimed.starts, claimed.ends, claimed.free)
         del infos  # and with them the engine's page: the annotations are made without them
-        doc.annotate_all(removals, BOILERPLATE)
+        doc.annotate_all(removed.spans(_RULES), BOILERPLATE)
 
     @staticmethod
     def already_clean(infos) -> bool:
@@ -247,22 +207,7 @@ class PageStructure:
         ``infos`` are the units no earlier stage claimed. A flattened page (a line
         cut into sentences) is never an extraction.
         """
-        total = sum(i.words for i in infos) or 1
-        chrome = 0
-        run = longest = 0
-        for info in infos:
-            if info.line.flat:
-                return False
-            if info.prose or info.words >= SENTENCE_WORDS:
-                run = 0
-                continue
-            chrome += info.words
-            if info.words <= 6:
-                run += 1
-                longest = max(longest, run)
-            else:
-                run = 0
-        return chrome / total < CHROME_SHARE and longest < CHROME_RUN
+        return not infos or _core.already_clean(*page_indexes(infos))
 
 
 def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> list[bool]:
@@ -282,18 +227,18 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     is never a lead: a standfirst is not a bullet of a menu, a share bar or a list of
     teasers; nor is a site's or an author's description of itself (``_SELF_DESCRIPTION``),
     a sidebar's "About" box."""
-    kept = sum(infos[k].words for k in free if keep[k])
-    first = next((k for k, on in enumerate(keep) if on), len(keep))
-    candidates = sorted(k for k in free if k < first and infos[k].prose and not infos[k].line.flat
-                        and infos[k].words >= LEAD_WORDS and not infos[k].listed
-                        and not _SELF_DESCRIPTION.match(infos[k].text))
+    first = _first(keep)
+    before = free[:bisect_left(free, first)] if isinstance(free, (range, list)) else [k for k in free if k < first]
+    # prose of LEAD_WORDS or more, no piece of a flattened line, no list item: the engine's
+    candidates = sorted(k for k in (_core.may_be_leads(*page_indexes(infos), before) if before else ())
+                        if not _SELF_DESCRIPTION.match(infos[k].text))
     if not candidates:
         return keep
     own = local_scores([infos[k] for k in candidates], weights.local, weights.local_bias)
     leads = [k for k, v in zip(candidates, own) if v > 0.0]
     if not leads or len(leads) > LEADS:
         return keep
-    if kept >= SHORT_ARTICLE:
+    if sum(infos[k].words for k in free if keep[k]) >= SHORT_ARTICLE:  # the decoded article's words
         topic = _article_terms(infos, keep, free)
         leads = [k for k in leads if first - k <= LEAD_REACH and _shared(infos[k].terms, topic) >= LEAD_TOPIC]
     out = list(keep)
@@ -331,12 +276,16 @@ def teasers_under_heading(infos, keep: list[bool], free: Collection[int], heads:
     teaser-list headings, besides the English ones."""
     out = list(keep)
     n = len(infos)
-    first = next((k for k, on in enumerate(keep) if on), n)
+    first = _first(keep)
+    if first + 1 >= n - 1:
+        return out
     k = first + 1
-    while k < n - 1:
-        if not keep[k + 1] or not _bare_heading(infos[k]) or not _related_head(infos[k].text, heads):
-            k += 1
+    # only a bare heading with a kept unit after it may open the list: the engine finds
+    # those, the pattern reads them
+    for k0 in _core.bare_headings(*page_indexes(infos), keep, first):
+        if k0 < k or not _related_head(infos[k0].text, heads):
             continue
+        k = k0
         j = k + 1
         while j < n and keep[j] and _teaser(infos[j]):
             j += 1
@@ -364,27 +313,33 @@ def ingredient_lists(infos, keep: list[bool], free: Collection[int]) -> list[boo
     ``INGREDIENT_REACH`` units of the kept article (the method). Menus rarely open three
     lines with "g", "EL" or "cup"; only units no earlier stage claimed are given back."""
     n = len(infos)
-    kept = [k for k, on in enumerate(keep) if on]
+    kept = list(compress(range(n), keep))
     if not kept:
         return keep
-    quantity = [k in free and not keep[k] and _quantity(infos[k]) for k in range(n)]
+    # the dropped units that may open with a quantity (the engine's), read by the pattern
+    quantity = {k for k in _core.may_be_quantities(*page_indexes(infos), keep) if k in free and _quantity(infos[k])}
     out = list(keep)
     k = 0
-    while k < n:
-        if not quantity[k]:
-            k += 1
+    for q in sorted(quantity):  # the units between them open no run
+        if q < k:
             continue
+        k = q
         j = k
-        while j < n and not keep[j] and j in free and (quantity[j] or infos[j].words <= INGREDIENT_WORDS):
+        while j < n and not keep[j] and j in free and (j in quantity or infos[j].words <= INGREDIENT_WORDS):
             j += 1
         run = range(k, j)
-        amounts = sum(quantity[m] for m in run)
+        amounts = sum(1 for m in run if m in quantity)
         near = _kept_within(kept, k - INGREDIENT_REACH, k) or _kept_within(kept, j - 1, j - 1 + INGREDIENT_REACH)
         if amounts >= INGREDIENTS and amounts >= INGREDIENT_SHARE * len(run) and near:
             for m in run:
                 out[m] = True
         k = max(j, k + 1)
     return out
+
+
+def _first(keep: list[bool]) -> int:
+    """The first kept position (``len(keep)`` when none is)."""
+    return keep.index(True) if True in keep else len(keep)
 
 
 def _kept_within(kept: list[int], low: int, high: int) -> bool:
@@ -440,11 +395,10 @@ def _teaser(info) -> bool:
 def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     """Units that only repeat what the page prints elsewhere: a table of contents is
     navigation, an echo of the line above or a preview cut short beside its line a
-    duplicate."""
-    named = dict.fromkeys(contents(infos), NAVIGATION)
-    kept = [on and k not in named for k, on in enumerate(keep)]
-    named.update(dict.fromkeys(echoes(doc, infos, kept) | self_echoes(doc, infos, kept) | previews(infos, kept),
-                               DUPLICATE))
+    duplicate (:func:`cleaner.structure.doubles.doubles`)."""
+    toc, twice = doubles(doc.text, infos, keep)
+    named = dict.fromkeys(toc, NAVIGATION)
+    named.update(dict.fromkeys(twice, DUPLICATE))
     return named
 
 
@@ -455,7 +409,7 @@ def fill_gaps(text: str, infos, keep: list[bool], free: Collection[int]) -> list
     earlier stage claimed count, as the gap and as its sides, and only neighbours in the
     text (not across a discussion this stage does not see)."""
     n = len(infos)
-    live = [on and k in free for k, on in enumerate(keep)]
+    live = keep if free == range(n) else [on and k in free for k, on in enumerate(keep)]
     out = list(keep)
     gaps = [i for i in range(1, n - 1) if not keep[i] and i in free and live[i - 1] and live[i + 1]]
     if not gaps:  # most pages: no dropped line between two kept ones, no line breaks to read

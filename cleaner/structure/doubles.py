@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 
+from .. import _core
 from ..document import Document
-from .features import LineInfo
+from .features import LineInfo, page_indexes
 
 ECHO_CHARS = 12  # shorter repeats ("Reply", "Menu") are chrome of their own, named by the rest
 SELF_ECHO_CHARS = 20  # a line repeating a shorter opening may be a name ("New York New York")
@@ -33,6 +34,18 @@ _CONTENTS_HEAD = re.compile(r"(?:table of contents|contents|in this (?:article|p
                             r"|quick links|what s inside)(?: show| hide| toggle)?")
 _LEAD = re.compile(r"^[\W\d_]*")  # bullets, numbers ("2.1", "ᐊ 4 ᐅ") and marks before an entry's words
 _WORD = re.compile(r"\w+")
+
+
+def doubles(text: str, infos: list[LineInfo], keep: list[bool]) -> tuple[list[int], list[int]]:
+    """(the units of a table of contents, the units that only repeat what the page prints
+    elsewhere) of ``infos`` (units of one ``analyse`` call of ``text``): :func:`contents`,
+    then :func:`echoes`, :func:`self_echoes` and :func:`previews` among the units ``keep``
+    holds less the table of contents. The engine reads the page in one call
+    (``core/src/doubles.rs``); these functions are its reference."""
+    if not infos:
+        return [], []
+    page, idx = page_indexes(infos)
+    return _core.doubles(page, idx, keep, text)
 
 
 def echoes(doc: Document, infos: list[LineInfo], keep: list[bool]) -> set[int]:

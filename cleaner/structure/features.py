@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, count, repeat
+from operator import attrgetter
 from typing import Sequence
 
 from .._core import Features, Page
@@ -152,6 +154,39 @@ class LineInfo:
         return frozenset(self.page.terms(self.index))
 
 
+class Units(list):
+    """Units of one :func:`analyse` call in text order (all, or some), which read their
+    engine page and indexes once (:func:`page_indexes`): the structure stage asks for
+    them in each of its walks over the page. Not changed once made."""
+
+    __slots__ = ("_read",)
+
+    def __init__(self, infos=()):
+        super().__init__(infos)
+        self._read = None
+
+
+def page_indexes(infos: Sequence[LineInfo]) -> tuple[Page, list[int]]:
+    """The engine's page of ``infos`` (units of one :func:`analyse` call) and their indexes
+    in it, for the engine's walks over a page (read once for :class:`Units`)."""
+    if type(infos) is Units:
+        if infos._read is None:
+            infos._read = _page_indexes(infos)
+        return infos._read
+    return _page_indexes(infos)
+
+
+def _page_indexes(infos: Sequence[LineInfo]) -> tuple[Page, list[int]]:
+    page = infos[0].page
+    if len(set(map(_page_of, infos))) > 1:  # read in C: this is asked of every unit of a page
+        raise ValueError("units of more than one page")
+    return page, list(map(_index_of, infos))
+
+
+_page_of, _index_of = attrgetter("page"), attrgetter("index")
+_start, _end, _flat = attrgetter("start"), attrgetter("end"), attrgetter("flat")
+
+
 def markup_spans(raw: str) -> list[tuple[int, int]]:
     """Spans of ``raw`` that are markdown markup with words in it: images (``![alt](src)``),
     links' brackets and targets (all of ``[text](url)`` but its text) and ``_emphasis_``
@@ -203,12 +238,10 @@ def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (
     (German; :func:`cleaner.language.chrome.capitalises_nouns`), so a sentence's share of
     capitals is read from a higher floor and run-together titles are not looked for."""
     units = page_units(doc)
-    flat = [unit for group in units for unit in group]
-    page = _engine(stopwords, heads, noun_caps).page(doc.text, [u.start for u in flat], [u.end for u in flat],
-                                   [u.flat for u in flat], [len(group) for group in units])
-    return [LineInfo(unit, words, chars, text, prose, page, k)
-            for k, (unit, words, chars, text, prose) in enumerate(zip(flat, page.words, page.chars, page.texts,
-                                                                      page.prose))]
+    flat = list(chain.from_iterable(units))
+    page = _engine(stopwords, heads, noun_caps).page(doc.text, list(map(_start, flat)), list(map(_end, flat)),
+                                                     list(map(_flat, flat)), list(map(len, units)))
+    return Units(map(LineInfo, flat, page.words, page.chars, page.texts, page.prose, repeat(page), count()))
 
 
 def page_units(doc: Document) -> list[Sequence[Unit | Line]]:

@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .._core import Model
-from .features import LineInfo
+from .features import LineInfo, page_indexes
 
 LIFT = 1.5
 EMIT_WORDS = 20.0  # a weights file that names no emission: every unit counts once
@@ -96,10 +96,7 @@ class Weights:
 
 def _units(infos: list[LineInfo]):
     """The engine's page of ``infos`` and their indexes in it."""
-    page = infos[0].page
-    if any(info.page is not page for info in infos):
-        raise ValueError("units of more than one page")
-    return page, [info.index for info in infos]
+    return page_indexes(infos)
 
 
 @lru_cache(maxsize=4)

@@ -892,12 +892,22 @@ pub struct Page {
     pub flat: Vec<bool>,
     /// The unit starts with one of the page language's teaser-list headings.
     pub local_head: Vec<bool>,
+    /// Each unit's span in the page's text, in characters and in bytes, and the text's
+    /// length in bytes (what the structure stage removes is cut from these spans).
+    pub spans: Vec<(usize, usize)>,
+    pub byte_spans: Vec<(usize, usize)>,
+    pub text_bytes: usize,
 }
 
 impl Page {
     /// Display text of unit `k`, lower-cased.
     pub fn text(&self, k: usize) -> &str {
         self.texts.get_str(self.line_of[k] as usize)
+    }
+    /// Whether units `a` and `b` show the same display text.
+    pub fn same_text(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (self.line_of[a] as usize, self.line_of[b] as usize);
+        x == y || self.texts.get(x) == self.texts.get(y)
     }
     /// Content words of unit `k`, as ids into `vocabulary`.
     pub fn terms(&self, k: usize) -> &[u32] {
@@ -969,6 +979,9 @@ impl Lines {
             blocks: Vec::with_capacity(n),
             flat: flat.to_vec(),
             local_head: Vec::with_capacity(n),
+            spans: starts.iter().copied().zip(ends.iter().copied()).collect(),
+            byte_spans: Vec::with_capacity(n),
+            text_bytes: text.len(),
         };
         let mut lex = Lexicon::default();
         let mut sizes: Vec<(usize, usize, bool)> = Vec::new();
@@ -977,6 +990,7 @@ impl Lines {
             for _ in 0..size_of_group {
                 let (start, end) = (starts[line_of.len()], ends[line_of.len()]);
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
+                page.byte_spans.push((a, e));
                 let raw = &text[a..e];
                 let distinct = page.texts.len();
                 let o = *cache.entry(raw).or_insert(distinct);

@@ -16,6 +16,9 @@ mod pattern;
 mod pystr;
 mod pyuni;
 mod quick;
+mod removals;
+mod doubles;
+mod passes;
 mod rules;
 mod segments;
 mod sentences;
@@ -572,6 +575,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RuleEngine>()?;
     m.add_class::<WordLists>()?;
     m.add_class::<FunctionWords>()?;
+    removals::register(m)?;
+    m.add_function(wrap_pyfunction!(doubles::doubles, m)?)?;
+    passes::register(m)?;
     Ok(())
 }
 

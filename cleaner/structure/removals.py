@@ -1,0 +1,106 @@
+"""What the structure stage removes from a page, named and cut, in one engine call.
+
+Every dropped unit is named (:mod:`cleaner.structure.categories` says how) and
+cut to the parts no earlier stage claimed; a kept unit gives up only its
+markdown that carries words (link targets, images). A walk over every unit in
+Python was a third of the stage's time, so the engine walks the page
+(``cleaner._core.removals``, ``core/src/removals.rs``) and Python reads only the
+units whose words may name them (a cookie banner, a share bar, a "Related"
+heading, a row of footer links: the few past the engine's gates) and the
+markdown of kept units that hold any. ``categories.categorise`` is the reference
+the engine is tested against.
+"""
+from __future__ import annotations
+
+from typing import Callable, Mapping, Sequence
+
+from .. import _core
+from .categories import _FOOTER_WORDS, _MAY_NAME, _RELATED_HEAD, _own_category
+from .features import LineInfo, markup_spans, page_indexes
+
+#: The category of each code the engine returns.
+CATEGORIES: tuple[str, ...] = tuple(_core.removal_categories())
+MARKUP = CATEGORIES.index("markup")
+_CODE = {name: code for code, name in enumerate(CATEGORIES)}
+_NAMED, _RELATED_HEADING, _FOOTER_ROW = 1, 2, 3  # how a unit's words named it (the engine's kinds)
+
+
+class Removals:
+    """The removals of a page in text order: ``starts``, ``ends`` (character offsets) and
+    ``codes`` (a category code each, :data:`CATEGORIES`), flat, so that a page of many
+    short removed lines keeps three compact sequences until it is annotated."""
+
+    __slots__ = ("starts", "ends", "codes")
+
+    def __init__(self, starts: list[int], ends: list[int], codes: bytes | bytearray):
+        self.starts, self.ends, self.codes = starts, ends, codes
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def spans(self, rules: Sequence[str]):
+        """(start, end, category, rule) of each removal; ``rules``: the rule of each code."""
+        return zip(self.starts, self.ends, map(CATEGORIES.__getitem__, self.codes), map(rules.__getitem__, self.codes))
+
+
+def _given(infos: list[LineInfo], named: Mapping[int, str], may: list[int], footer: list[int]):
+    """(positions, kinds, codes) of the units whose category is given before the walk:
+    those ``named`` by a later step, the removed units past the gate (``may``) whose words
+    name them (as ``categorise`` reads them), and the rows of footer links (``footer``)
+    whose words named nothing else."""
+    at = list(named)
+    kinds = [_NAMED] * len(at)
+    codes = [_CODE[category] for category in named.values()]
+    named_by_words = set()
+    for i in may:
+        info = infos[i]
+        own = _own_category(info)
+        if own is not None:
+            at.append(i), kinds.append(_NAMED), codes.append(_CODE[own])
+        elif info.words <= 8 and _RELATED_HEAD.search(info.text):
+            at.append(i), kinds.append(_RELATED_HEADING), codes.append(0)
+        else:
+            continue
+        named_by_words.add(i)
+    for i in footer:  # a row of footer links, unless its words named it first
+        if i not in named_by_words:
+            at.append(i), kinds.append(_FOOTER_ROW), codes.append(0)
+    return at, kinds, codes
+
+
+def removals(text: str, infos: list[LineInfo], keep: list[bool], named: Mapping[int, str],
+             claimed_starts: list[int], claimed_ends: list[int], free: Callable[[int, int], bool]) -> Removals:
+    """What the stage removes from ``infos`` (units of one ``analyse`` call of ``text``, in
+    text order): every unit not kept, named and cut to what no earlier stage claimed
+    (``claimed_starts``/``claimed_ends``: merged, sorted), and each kept unit's markdown
+    spans that carry words where ``free`` says nothing claimed them."""
+    if not infos:
+        return Removals([], [], b"")
+    page, idx = page_indexes(infos)
+    may, footer = _core.removal_gates(page, idx, keep, list(named), _MAY_NAME._searcher(), _FOOTER_WORDS)
+    at, kinds, codes = _given(infos, named, may, footer)
+    starts, ends, cats, markup, markup_at = _core.removals(page, idx, keep, at, kinds, codes, text,
+                                                           claimed_starts, claimed_ends)
+    if not markup:
+        return Removals(starts, ends, cats)
+    out = Removals([], [], bytearray())
+    done = 0  # removals copied to ``out``
+    for i, where in zip(markup, markup_at):
+        unit = infos[i].line
+        spans = [(unit.start + a, unit.start + b) for a, b in markup_spans(text[unit.start:unit.end])
+                 if free(unit.start + a, unit.start + b)]
+        if spans:
+            out.starts += starts[done:where]
+            out.ends += ends[done:where]
+            out.codes += cats[done:where]
+            for a, b in spans:
+                out.starts.append(a)
+                out.ends.append(b)
+                out.codes.append(MARKUP)
+            done = where
+    if not done and not out.codes:
+        return Removals(starts, ends, cats)
+    out.starts += starts[done:]
+    out.ends += ends[done:]
+    out.codes += cats[done:]
+    return out
