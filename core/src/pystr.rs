@@ -18,16 +18,20 @@ static ASCII: LazyLock<[u8; 128]> = LazyLock::new(|| {
     t
 });
 
+/// Where `x` stands against the inclusive range `a..=b`: what a binary search of sorted,
+/// disjoint ranges for the one holding `x` compares by.
+pub fn against_range<T: Ord>(a: T, b: T, x: T) -> std::cmp::Ordering {
+    if b < x {
+        std::cmp::Ordering::Less
+    } else if a > x {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
 fn lookup(cp: u32) -> u8 {
-    match RANGES.binary_search_by(|&(a, b, _)| {
-        if b < cp {
-            std::cmp::Ordering::Less
-        } else if a > cp {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
+    match RANGES.binary_search_by(|&(a, b, _)| against_range(a, b, cp)) {
         Ok(k) => RANGES[k].2,
         Err(_) => 0,
     }

@@ -25,17 +25,7 @@ impl Ranges {
     }
 
     fn holds(&self, c: char) -> bool {
-        self.0
-            .binary_search_by(|&(a, b)| {
-                if b < c {
-                    std::cmp::Ordering::Less
-                } else if a > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+        self.0.binary_search_by(|&(a, b)| crate::pystr::against_range(a, b, c)).is_ok()
     }
 }
 
