@@ -216,9 +216,10 @@ _SENTENCE_ENDS = (".", "!", "?", "…", ")", '"', "”", ":", ";")
 
 
 def _headlines(doc: Document, region: list[list[Unit]]) -> bool:
-    """Headers that name nobody over texts whose words are nearly all in headlines (short lines, no
-    full stop at the end): a list of dated teasers ("Mortgage approvals rise slightly" / "27 Apr 2010"), not
-    readers, who sign what they write and end most of it with a full stop, a "!" or a "?"."""
+    """Headers that name nobody over texts whose words are nearly all in headlines (short
+    lines, no full stop at the end): a list of dated teasers ("Mortgage approvals rise
+    slightly" / "27 Apr 2010"), not readers, who sign what they write and end most of it
+    with a full stop, a "!" or a "?"."""
     if any(u.kind in ("author", "reply", "edited") or u.kind == "says" and u.marker.name
            for us in region for u in us):
         return False

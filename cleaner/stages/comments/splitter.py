@@ -48,13 +48,13 @@ class CommentSplitter:
                trailing_dates=_dates_trail(units, trailing)).run(flat)
 
 
+PLACEHOLDER_CHARS = 20   # a placeholder line is no longer than this
+
+
 def _placeholder(doc: Document, line: Line) -> bool:
     """"Loading…" where a widget's script would have put its content (:data:`markers.PLACEHOLDER`)."""
     return line.end - line.start <= PLACEHOLDER_CHARS and \
         markers.PLACEHOLDER.match(doc.slice(line.start, line.end), timeout=0.2) is not None
-
-
-PLACEHOLDER_CHARS = 20
 
 
 def _dates_trail(units: list[list[Unit]], trailing: bool) -> bool:
