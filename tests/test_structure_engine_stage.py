@@ -7,6 +7,8 @@ units, names given by a later step and spans claimed by earlier stages.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +37,26 @@ LINES = [
 _weights = load_weights()
 
 
+def gaps(starts: list[int], ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no claimed span (``starts``/``ends``, merged and
+    sorted) covers: the stage's former ``_Claimed.gaps``."""
+    k = bisect_right(starts, start) - 1
+    if start < end and (k < 0 or ends[k] <= start) and (k + 1 == len(starts) or starts[k + 1] >= end):
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    k = max(k, 0)
+    pos = start
+    while k < len(starts) and starts[k] < end:
+        if ends[k] > pos:
+            if starts[k] > pos:
+                out.append((pos, starts[k]))
+            pos = max(pos, ends[k])
+        k += 1
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 def reference(text: str, infos, keep, named, claimed) -> list[tuple[int, int, str]]:
     """What the stage removed before the engine walked the page."""
     out = []
@@ -46,7 +68,7 @@ def reference(text: str, infos, keep, named, claimed) -> list[tuple[int, int, st
                     if claimed.free(unit.start + a, unit.start + b):
                         out.append((unit.start + a, unit.start + b, "markup"))
             continue
-        for a, b in claimed.gaps(unit.start, unit.end):
+        for a, b in gaps(claimed.starts, claimed.ends, unit.start, unit.end):
             if text[a:b].strip():
                 out.append((a, b, category))
     return out

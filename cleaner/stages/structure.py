@@ -99,25 +99,6 @@ class _Claimed:
             return False
         return not (k + 1 < len(self.starts) and self.starts[k + 1] < end)
 
-    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The parts of [start, end) that nothing claimed."""
-        k = bisect_right(self.starts, start) - 1
-        if start < end and (k < 0 or self.ends[k] <= start) \
-                and (k + 1 == len(self.starts) or self.starts[k + 1] >= end):
-            return [(start, end)]  # most units: nothing claimed touches them
-        out: list[tuple[int, int]] = []
-        k = max(k, 0)
-        pos = start
-        while k < len(self.starts) and self.starts[k] < end:
-            if self.ends[k] > pos:
-                if self.starts[k] > pos:
-                    out.append((pos, self.starts[k]))
-                pos = max(pos, self.ends[k])
-            k += 1
-        if pos < end:
-            out.append((pos, end))
-        return out
-
 
 def _inside(info, region: tuple[int, int]) -> bool:
     return region[0] <= info.line.start and info.line.end <= region[1]

@@ -259,8 +259,8 @@ fn previews(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
 /// `contents`, `echoes`, `self_echoes` and `previews` find them.
 #[pyfunction]
 pub fn doubles(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>, text: &str) -> PyResult<(Vec<usize>, Vec<usize>)> {
-    let p = &page.page;
-    if idx.iter().any(|&k| k >= p.len()) || keep.len() != idx.len() {
+    let p = page.units(&idx)?;
+    if keep.len() != idx.len() {
         return Err(PyValueError::new_err("one keep flag for each unit of the page"));
     }
     if text.len() != p.text_bytes {

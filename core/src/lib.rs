@@ -349,11 +349,16 @@ impl Page {
 }
 
 impl Page {
-    fn check(&self, idx: &[usize]) -> PyResult<()> {
-        if idx.iter().any(|&k| k >= self.page.words.len()) {
+    /// The engine's page, once every unit `idx` names is one of it.
+    pub(crate) fn units(&self, idx: &[usize]) -> PyResult<&features::Page> {
+        if idx.iter().any(|&k| k >= self.page.len()) {
             return Err(PyValueError::new_err("no such unit"));
         }
-        Ok(())
+        Ok(&self.page)
+    }
+
+    fn check(&self, idx: &[usize]) -> PyResult<()> {
+        self.units(idx).map(|_| ())
     }
 }
 

@@ -7,7 +7,6 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::features;
 use crate::pystr::{is_decimal, is_space};
 use crate::vocab::VOCAB;
 use crate::Page;
@@ -18,19 +17,11 @@ const CHROME_RUN: usize = 5;
 const HEAD_WORDS: usize = 5;
 const LEAD_WORDS: usize = 15;
 
-fn units<'a>(page: &'a Page, idx: &[usize]) -> PyResult<&'a features::Page> {
-    let p = &page.page;
-    if idx.iter().any(|&u| u >= p.len()) {
-        return Err(PyValueError::new_err("no such unit"));
-    }
-    Ok(p)
-}
-
 /// `_Claimed.uncovered`: the positions of the units `idx` (in text order) that no claimed
 /// span (`starts`/`ends`, merged and sorted) holds whole.
 #[pyfunction]
 pub fn unclaimed(page: PyRef<'_, Page>, idx: Vec<usize>, starts: Vec<usize>, ends: Vec<usize>) -> PyResult<Vec<usize>> {
-    let p = units(&page, &idx)?;
+    let p = page.units(&idx)?;
     if starts.len() != ends.len() {
         return Err(PyValueError::new_err("claimed starts and ends disagree"));
     }
@@ -53,7 +44,7 @@ pub fn unclaimed(page: PyRef<'_, Page>, idx: Vec<usize>, starts: Vec<usize>, end
 /// sentences, and no run of them; never a flattened page.
 #[pyfunction]
 pub fn already_clean(page: PyRef<'_, Page>, idx: Vec<usize>) -> PyResult<bool> {
-    let p = units(&page, &idx)?;
+    let p = page.units(&idx)?;
     let total: usize = idx.iter().map(|&u| p.words[u]).sum();
     let total = if total == 0 { 1 } else { total };
     let (mut chrome, mut run, mut longest) = (0usize, 0usize, 0usize);
@@ -82,7 +73,7 @@ pub fn already_clean(page: PyRef<'_, Page>, idx: Vec<usize>) -> PyResult<bool> {
 /// after a colon): where a teaser list may open.
 #[pyfunction]
 pub fn bare_headings(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>, first: usize) -> PyResult<Vec<usize>> {
-    let p = units(&page, &idx)?;
+    let p = page.units(&idx)?;
     if keep.len() != idx.len() {
         return Err(PyValueError::new_err("one keep flag per unit"));
     }
@@ -105,7 +96,7 @@ pub fn bare_headings(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>, fi
 /// (`_QUANTITY`: a digit or a fraction among its first four characters).
 #[pyfunction]
 pub fn may_be_quantities(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>) -> PyResult<Vec<usize>> {
-    let p = units(&page, &idx)?;
+    let p = page.units(&idx)?;
     if keep.len() != idx.len() {
         return Err(PyValueError::new_err("one keep flag per unit"));
     }
@@ -119,7 +110,7 @@ pub fn may_be_quantities(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>
 /// reads the rest).
 #[pyfunction]
 pub fn may_be_leads(page: PyRef<'_, Page>, idx: Vec<usize>, among: Vec<usize>) -> PyResult<Vec<usize>> {
-    let p = units(&page, &idx)?;
+    let p = page.units(&idx)?;
     if among.iter().any(|&k| k >= idx.len()) {
         return Err(PyValueError::new_err("no such position"));
     }

@@ -43,10 +43,7 @@ const FOOTER_ROW: u8 = 3; // a row of footer links: navigation before the articl
 
 /// The units of `page` that `idx` names, checked.
 fn units<'a>(page: &'a crate::Page, idx: &[usize], n: usize) -> PyResult<&'a crate::features::Page> {
-    let p = &page.page;
-    if idx.iter().any(|&u| u >= p.len()) {
-        return Err(PyValueError::new_err("no such unit"));
-    }
+    let p = page.units(idx)?;
     if idx.len() != n {
         return Err(PyValueError::new_err("one keep flag per unit"));
     }
