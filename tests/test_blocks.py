@@ -59,6 +59,21 @@ def test_doubled_line_breaks_are_read_back():
     assert _shape(sections) == [1] * 40
 
 
+def test_blank_lines_of_markup_indentation_mark_no_paragraphs():
+    """A page's text nodes as lxml's text_content() leaves them: the source's indentation
+    on every blank line, gaps as wide as the markup is deep. Each line is a block."""
+    nested = "\n".join(part for n in range(UNMARKED_LINES)
+                       for part in [f"{' ' * (4 * (n % 5))}{'Home' if n % 3 else LINE}"] + ["      "] * (n % 4))
+    assert _shape(nested) == [1] * UNMARKED_LINES
+    assert all(b.gap_before == 0 for b in split_blocks(nested))
+    # the same gaps left empty, as converters that write paragraphs leave them, stay gaps
+    plain = "\n".join(line.strip() for line in nested.split("\n"))
+    assert len(split_blocks(plain)) < UNMARKED_LINES
+    assert any(b.gap_before > 1 for b in split_blocks(plain))
+    # a short text keeps its blocks
+    assert _shape(f"{LINE}\n   \n{LINE}\n{LINE}") == [1, 2]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([LINE, "Menu", "", "  ", "• Item"]), max_size=80))
 def test_blocks_hold_every_non_blank_line_once_in_order(lines):
