@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.evaluate.metadata import authors_right, date_right, gold_names, title_right
@@ -1297,3 +1299,37 @@ def test_a_title_cut_from_a_longer_line_keeps_that_line_s_claim():
     result = clean(_HEADED_PAGE.format(title="Why the River Changed Course | Field Notes"), language=False)
     assert result.title == "Why the River Changed Course"
     assert all(r.rule != "meta.title" for r in result.removed)
+
+
+def test_line_counts_read_numbered_lists_only_on_pages_that_start_one():
+    """The page's line counts run the numbered-breadcrumb reader only where a line opens with
+    "1." or "1)" and fold each line's key on its own: what reading every line counts."""
+    from collections import Counter
+
+    from cleaner.document import Document
+    from cleaner.metadata.region import read_page, text_key
+    from cleaner.metadata.title import _line_counts, _trail_ends
+
+    for crumbs in ("1. Home\n2. Guides\n3. Night Trains", "2. Guides\n3. Night Trains",
+                   "1) Startseite\n2) Reisen\n3) Straße der Nachtzüge", "• Home\n• ÜBER UNS"):
+        page = read_page(Document(f"{MENU}\n\n{crumbs}\n\nNight Trains\n\n{BODY}"))
+        assert page.keys == [text_key(text) for text in page.texts]
+        every: Counter[str] = Counter()
+        _trail_ends(page, every)
+        counts = _line_counts(page)
+        assert all(counts[key] >= 1 for key in every)
+        assert not any(key.startswith("trail:") for key in counts) or crumbs[:1] == "1"
+
+
+@given(st.lists(st.sampled_from(["a", "Zé", "Title", " ", "  ", "\u00a0", "\t", "\n", "|", "·", "•", "»", "::", "-",
+                                 "–", "—", " | ", " - ", "x" * 30]), max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_the_site_suffix_is_looked_for_where_it_can_stand(parts):
+    """``_suffix`` runs ``_SUFFIX`` only past a separator near the end (or white space that
+    runs long): the same matches as running it past any separator."""
+    from cleaner.metadata.title import _SEPARATOR, _SUFFIX, _suffix
+
+    text = "".join(parts)
+    every = _SUFFIX.match(text) if _SEPARATOR.search(text) else None
+    found = _suffix(text)
+    assert (found and (found.span(), found.groupdict())) == (every and (every.span(), every.groupdict()))

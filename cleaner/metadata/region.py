@@ -110,7 +110,9 @@ class Page:
         """Each line's :func:`text_key`: what tells the lines that say the same thing."""
         if self.lined is None:
             return [text_key(text) for text in self.texts]
-        return self.lined.casefold().split("\n")[1:]   # spaces folded already: casefolding is all there is to do
+        # spaces folded already: casefolding is all there is to do, line by line (a line of ASCII,
+        # most, folds by the fast path; the page as one string seldom is ASCII)
+        return [text.casefold() for text in self.texts]
 
     def lines_with(self, pattern: re.Pattern) -> list[int]:
         """Positions of the lines ``pattern`` matches on (at a line end: the line after it), in

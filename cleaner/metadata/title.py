@@ -250,7 +250,7 @@ def _score(page: Page, k: int, text: str, marks: set[int], opening: set[str],
            counts: dict[str, int]) -> float:
     words = _words(text)
     score = W_NEAR * NEAR_DECAY ** min(max(page.first - k - 1, 0), 40)
-    if any(k < m <= k + FOLLOW for m in marks):
+    if not marks.isdisjoint(range(k + 1, k + FOLLOW + 1)):
         score += W_FOLLOWED
     bullet = text[:1] in _BULLET_MARKS or not text[:1].isalpha() \
         and _BULLET.match(text, timeout=budget(text)) is not None   # a letter starts none
@@ -304,14 +304,14 @@ def _echoes(shaped: dict[int, tuple[str, float]]) -> None:
     paragraph; "10 Books That Teach You to Draw", then "10 Art Books That …"): the first is
     the title, the second a heading of the article's text that stands nearer it. The first
     gets ``W_ECHO``; a line printed twice the same is not an echo (``_repeated`` counts it)."""
-    content = {k: _content(t) for k, (t, _) in shaped.items()}
-    keys = sorted(shaped)
+    content = {k: c for k, (t, _) in shaped.items() if len(c := _content(t)) >= 2}   # fewer share none
+    keys = sorted(content)
     for i, first in enumerate(keys):
-        for later in keys[i + 1:]:
+        for later in keys[i + 1:i + 1 + ECHO_GAP]:   # positions apart: ECHO_GAP lines hold no more
             if later - first > ECHO_GAP:
                 break
             a, b = content[first], content[later]
-            if min(len(a), len(b)) >= 2 and len(a & b) >= ECHO_SHARE * max(len(a), len(b)) \
+            if len(a & b) >= ECHO_SHARE * max(len(a), len(b)) \
                     and text_key(shaped[first][0]) != text_key(shaped[later][0]):
                 shaped[first] = (shaped[first][0], shaped[first][1] + W_ECHO)
                 break
@@ -419,11 +419,11 @@ def _headline_shape(text: str) -> bool:
     if not first or first.islower() and not _COUNT.match(text, timeout=budget(text)) \
             and not _LOWER_NAME.match(text, timeout=budget(text)):
         return False
-    letters = [w.casefold().strip(".,:!?") for w in words]
-    if letters[-1] in _PICTURE or _label_twice(words):
-        return False
-    if len(letters) > 3:
+    if words[-1].casefold().strip(".,:!?") in _PICTURE or words[-1] in words[-4:-1] and _label_twice(words):
+        return False   # (a label printed twice ends with a word printed in the three before)
+    if len(words) > 3:
         return True
+    letters = [w.casefold().strip(".,:!?") for w in words]
     content = [w for w in letters if w not in _STOP]
     return sum(w in _CHROME for w in letters) * 2 < max(len(content), 1)
 
@@ -480,7 +480,9 @@ def _line_counts(page: Page) -> dict[str, int]:
     """How often the page prints each line; a line's title part counted under ``crumb:`` (a list
     item, "Title | Site") or ``trail:`` (a breadcrumb's last item)."""
     counts: Counter[str] = Counter()
-    _trail_ends(page, counts)
+    # a list starts at a line "1." or "1)" (``_NUMBERED`` reading "1"): most pages print none
+    if page.lined is None or "\n1." in page.lined or "\n1)" in page.lined:
+        _trail_ends(page, counts)
     counts.update(page.keys)
     if page.lined is None:
         for text in page.texts:
@@ -515,8 +517,17 @@ def _count_parts(text: str, counts: Counter[str], marks: bool = True) -> None:
 
 
 def _suffix(text: str) -> regex.Match | None:
-    """The ``_SUFFIX`` match of ``text`` ("Title | Site"), or None; looked for past a separator."""
-    return _SUFFIX.match(text, timeout=budget(text)) if _SEPARATOR.search(text) else None
+    """The ``_SUFFIX`` match of ``text`` ("Title | Site"), or None; looked for past a separator
+    near the end (``SITE_REACH``), as most lines hold none there."""
+    return _SUFFIX.match(text, timeout=budget(text)) if _SEPARATOR.search(text, max(0, len(text) - SITE_REACH)) \
+        or _SPACES.search(text) and _SEPARATOR.search(text) else None
+
+
+# Where a _SUFFIX match's separator stands: its site ({1,60}, and a final line end) and the
+# white space before it, the separator (two characters at most) and a space before that end
+# the text, unless that white space runs three characters or more (``_SPACES``).
+SITE_REACH = 70
+_SPACES = re.compile(r"\s{3}")
 
 
 def _repeated(text: str, counts: dict[str, int]) -> float:
