@@ -740,3 +740,27 @@ def test_lines_read_in_batches_read_as_in_one(monkeypatch):
     assert clean(text, language=False).to_dict() == whole
     assert [[(u.line, u.kind, u.marker, u.paired, u.shown) for u in us] for us in classify(Document(text))] == units
     assert len(whole["comments"]) >= 6
+
+
+def _article_first_of(text: str):
+    from cleaner.stages.comments.section import _article_first
+    doc = Document(text)
+    units = classify(doc)
+    return _article_first(doc, units)
+
+
+def test_a_byline_over_the_article_then_dated_teasers_is_not_one_discussion():
+    """A run that opens with a header whose text holds most of the run's words (the article
+    under its byline's name and date) starts at the second header: a list of dated teasers
+    must be a discussion on its own."""
+    sentences = [f"The council {verb} the bridge over the river in its meeting number {n} this year."
+                 for n in range(20) for verb in ("debated", "funded")]
+    article = "\n\n".join(" ".join(sentences[k:k + 8]) for k in range(0, 40, 8))  # 5 paragraphs, 320 words
+    teasers = "".join(f"{d} Dec 2025\n\nA teaser about the town number {d}, in a sentence.\n\n" for d in (18, 17, 16))
+    assert _article_first_of("Jane Mills\n\n19 Dec 2025\n\n" + article + "\n\n" + teasers) == 7
+    # a first comment of a few sentences is a comment
+    short = "\n\n".join(sentences[:3])
+    assert _article_first_of("Jane Mills\n\n19 Dec 2025\n\n" + short + "\n\n" + teasers) is None
+    # long, but no more than the others' words together: a discussion with one long comment
+    long_others = "".join(f"{d} Dec 2025\n\n{article}\n\n" for d in (18, 17))
+    assert _article_first_of("Jane Mills\n\n19 Dec 2025\n\n" + article + "\n\n" + long_others) is None

@@ -108,6 +108,10 @@ class CommentSection:
         layout = sum(lasting[first:last + 1])
         if not headed and (_one_voice(region) or _headlines(doc, region)):
             return None
+        if not headed and (after := _article_first(doc, region)) is not None and first + after <= last:
+            # the article under its byline, then a list of dated teasers: the list alone must
+            # be a discussion
+            return CommentSection._accept(doc, units, scores, structural, lasting, (first + after, last))
         if dated >= MIN_PAIRS or (headed and dated + names >= 1) or (anchors >= 2 and replies and layout >= 3):
             return first, last
         # names heading list items with the comment indented under them: a threaded list,
@@ -227,6 +231,30 @@ def _headlines(doc: Document, region: list[list[Unit]]) -> bool:
     words = [len(t.split()) for t in texts]
     shaped = sum(n for n, t in zip(words, texts) if n <= HEADLINE_WORDS and not t.endswith(_SENTENCE_ENDS))
     return len(texts) >= MIN_HEADLINES and shaped >= HEADLINE_SHARE * sum(words)
+
+
+FIRST_BODY_WORDS = 250   # a first "comment" of this many words or more ...
+FIRST_BODY_SHARE = 0.5   # ... holding this share of the run's words is the article
+
+
+def _article_first(doc: Document, region: list[list[Unit]]) -> int | None:
+    """The block of the second header in ``region`` when the first header heads an
+    article: its text holds most of the run's words (a byline's name and date over the
+    article read like a comment header, and a list of dated teasers after it supplies the
+    rest of the headers). Readers' comments are rarely longer than all the others put
+    together. None when the run does not open that way."""
+    flat = [(i, u) for i, us in enumerate(region) for u in us if u.kind != "claimed"]
+    if not flat or flat[0][1].kind not in HEADERS:
+        return None
+    words = [len(doc.slice(u.line.start, u.line.end).split()) if u.kind == "content" else 0 for _, u in flat]
+    second = next((k for k in range(1, len(flat))
+                   if flat[k][1].kind in HEADERS and flat[k - 1][1].kind not in HEADERS), None)
+    if second is None or flat[second][0] == flat[0][0]:
+        return None  # comments that share a block are no article
+    first_body = sum(words[:second])
+    if first_body >= FIRST_BODY_WORDS and first_body >= FIRST_BODY_SHARE * sum(words):
+        return flat[second][0]
+    return None
 
 
 def _shape(marker: markers.Marker) -> tuple:
