@@ -84,6 +84,26 @@ fn normalise_spans<'py>(py: Python<'py>, text: &str, starts: Vec<usize>, ends: V
     PyList::new(py, lines)
 }
 
+/// Hand the allocator's free memory back to the system, where it keeps it (glibc keeps
+/// what a large page's transient arrays freed in its heap: 40 MB on a page of 263,000
+/// short lines, which the output line, allocated apart, then needed on top). True when
+/// memory was released.
+#[pyfunction]
+fn release_memory() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free pages of glibc's own heap to the system
+        unsafe { malloc_trim(0) != 0 }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        false
+    }
+}
+
 /// ``len(text.split())``.
 #[pyfunction]
 fn word_count(text: &str) -> usize {
@@ -577,6 +597,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalise_all, m)?)?;
     m.add_function(wrap_pyfunction!(normalise_spans, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
+    m.add_function(wrap_pyfunction!(release_memory, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;
     m.add_function(wrap_pyfunction!(lower_words, m)?)?;
