@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar, Iterable, Iterator, Sequence
 
 import regex
 
@@ -21,6 +21,11 @@ COMMENT = "comment"
 BOILERPLATE = "boilerplate"
 METADATA = "metadata"
 LABELS = (MAIN, COMMENT, BOILERPLATE, METADATA)
+
+#: A document of this many characters or more hands the memory its stages freed back to the
+#: system when it settles (:func:`cleaner._core.release_memory`): the allocator keeps it
+#: otherwise, and the output line is allocated apart. Smaller ones are not worth the call.
+RELEASE_CHARS = 1_000_000
 
 # When annotations overlap, the stronger label wins; among equals, the later one.
 # Boilerplate and metadata are precise claims; a comment section is a broad one.
@@ -112,6 +117,7 @@ class Document:
     _labels: list[Segment] | None = None
     _line_starts: array = field(default_factory=lambda: array("q"))
     _block_starts: array | None = None
+    _block_ends: array | None = None
     # annotations by line position: None, one Annotation, or a list of them; built when first asked
     _by_line: list | None = None
 
@@ -122,6 +128,7 @@ class Document:
             self._blocks = split_blocks(self.text)
             self._line_starts = array("q", [line.start for block in self._blocks for line in block.lines])
             self._block_starts = array("q", [block.start for block in self._blocks])
+            self._block_ends = array("q", [block.end for block in self._blocks])
         return self._blocks
 
     def block_starts(self) -> array:
@@ -131,16 +138,27 @@ class Document:
             self.blocks
         return self._block_starts
 
+    def block_ends(self) -> array:
+        """Where each block ends (see :meth:`block_starts`)."""
+        if self._block_ends is None:
+            self.blocks
+        return self._block_ends
+
     def settle(self) -> None:
         """Let go of what only the stages read: the blocks and lines (a Python object
         each, many times the text on a page of short lines) and the index of
         annotations by line. Both are rebuilt if asked for again; the block starts
-        and the resolved segments, which the result reads, stay."""
-        self.segments()
+        and ends and the resolved segments, which the result reads, stay. The
+        segments are resolved once the lines are gone: a page of many short lines
+        never holds its lines and its segments at once. A large document then hands
+        what the stages freed back to the system (:data:`RELEASE_CHARS`)."""
         self.block_starts()
         self._blocks = None
         self._line_starts = array("q")
         self._by_line = None
+        self.segments()
+        if len(self.text) >= RELEASE_CHARS:
+            _core.release_memory()
 
     def _line_range(self, start: int, end: int) -> range:
         """Positions (in reading order) of the lines that may overlap [start, end)."""
@@ -262,7 +280,7 @@ class Document:
     def segments(self) -> list[Segment]:
         """Resolve annotations into non-overlapping segments over non-whitespace text."""
         if self._labels is None:
-            self._labels = resolve(self.text, self.annotations, self.blocks)
+            self._labels = resolve(self.text, self.annotations, self.block_starts(), self.block_ends())
         return self._labels
 
     def is_unclaimed(self, start: int, end: int) -> bool:
@@ -392,7 +410,8 @@ def _block(lines: list[Line], index: int, gap: int) -> Block:
     return Block(lines[0].start, lines[-1].end, index, tuple(lines), gap)
 
 
-def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> list[Segment]:
+def resolve(text: str, annotations: list[Annotation], block_starts: Sequence[int],
+            block_ends: Sequence[int]) -> list[Segment]:
     """Partition the non-whitespace text by the strongest, latest annotation.
 
     Segments never cross a blank line and start and end on visible characters,
@@ -406,8 +425,7 @@ def resolve(text: str, annotations: list[Annotation], blocks: list[Block]) -> li
     keys: dict[tuple, int] = {(MAIN, None, None): 0}
     key_of = [keys.setdefault((a.label, a.category, a.rule), len(keys)) for a in annotations]
     arrays = ([a.start for a in annotations], [a.end for a in annotations],
-              [_STRENGTH[a.label] for a in annotations], key_of,
-              [block.start for block in blocks], [block.end for block in blocks])
+              [_STRENGTH[a.label] for a in annotations], key_of, block_starts, block_ends)
     try:
         packed = _core.resolve(text, *arrays)
     except UnicodeEncodeError:  # a lone surrogate: visible, as U+FFFD is (offsets unchanged)

@@ -11,7 +11,11 @@ from .visible import restore, view
 
 
 class Stage(Protocol):
-    """A stage reads the document and adds annotations, comments, flags or metadata."""
+    """A stage reads the document and adds annotations, comments, flags or metadata.
+
+    A stage that reads the resolved segments and block spans, not the blocks and lines,
+    and adds no annotations, says so with ``reads_lines = False``: when no later stage
+    reads them, the lines are let go before it runs (:meth:`Document.settle`)."""
 
     name: str
 
@@ -30,7 +34,9 @@ class Pipeline:
     def __call__(self, doc: Document) -> CleanResult:
         seen, positions = view(doc)  # invisible characters out, every line end a newline
         seen.hints.update(self.hints)
-        for stage in self.stages:
+        for k, stage in enumerate(self.stages):
+            if not any(getattr(later, "reads_lines", True) for later in self.stages[k:]):
+                seen.settle()  # a page's lines and its segments are not held at once
             stage(seen)
         doc = restore(seen, doc, positions)
         del seen

@@ -122,10 +122,16 @@ class CleanResult:
 
     def paragraphs(self) -> list[str]:
         """Main text, one entry per block that kept any main text."""
-        return [text for _, text in self.paragraph_spans()]
+        return [text for _, text in self.iter_paragraph_spans()]
 
     def paragraph_spans(self, label: str = MAIN) -> list[tuple[list[Segment], str]]:
         """Each paragraph (block) of ``label`` text with the segments it was made of."""
+        return list(self.iter_paragraph_spans(label))
+
+    def iter_paragraph_spans(self, label: str = MAIN) -> Iterator[tuple[list[Segment], str]]:
+        """:meth:`paragraph_spans` one paragraph at a time: a reader that keeps less of each
+        (the language stage keeps its span and text) holds no list and pair for every
+        paragraph of a page of many short ones."""
         segments = [s for s in self.doc.segments() if s.label == label]
         return _paragraphs(self.doc, segments, shown_all(self.doc, segments))
 
@@ -198,10 +204,9 @@ class CleanResult:
         }
 
 
-def _paragraphs(doc: Document, segments: list[Segment], pieces: list[str]) -> list[tuple[list[Segment], str]]:
+def _paragraphs(doc: Document, segments: list[Segment], pieces: list[str]) -> Iterator[tuple[list[Segment], str]]:
     """The segments grouped by the block that holds them (segments never cross blocks),
     each block's pieces (``pieces``: the segments' display text) joined; empty ones left out."""
-    out: list[tuple[list[Segment], str]] = []
     starts = doc.block_starts()
     k = 0
     while k < len(segments):
@@ -210,9 +215,8 @@ def _paragraphs(doc: Document, segments: list[Segment], pieces: list[str]) -> li
         while j < len(segments) and segments[j].start < block_end:
             j += 1
         if text := _join(doc, segments[k:j], pieces[k:j]):
-            out.append((segments[k:j], text))
+            yield segments[k:j], text
         k = j
-    return out
 
 
 def _block_end(starts, at: int) -> int:

@@ -267,8 +267,8 @@ def restore(seen: Document, original: Document, positions: Positions | None) -> 
     if seen.flat_discussion is not None:
         doc.flat_discussion = (start(seen.flat_discussion[0]), end(seen.flat_discussion[1]))
     if seen.discussion is not None:
-        first, last = seen.blocks[seen.discussion[0]], seen.blocks[seen.discussion[1]]
-        doc.discussion = _blocks_over(doc, start(first.start), end(last.end))
+        first, last = seen.block_starts()[seen.discussion[0]], seen.block_ends()[seen.discussion[1]]
+        doc.discussion = _blocks_over(doc, start(first), end(last))
     return doc
 
 

@@ -115,3 +115,28 @@ def test_a_headline_ending_in_a_date_is_the_title_not_a_dateline():
     assert out["text"].startswith("Conversation with my readers, 29 June 2012")
     out = clean(f"Posted on Friday, June 29, 2012 at 8:15 am\n\n{body}", language=False).to_dict()
     assert out["published"] and not out["text"].startswith("Posted on")
+
+
+def test_a_stage_that_reads_no_lines_runs_after_they_are_let_go(seeds):
+    """The lines and blocks (a Python object each, many times the text on a page of short
+    lines) are let go before a last stage that reads only segments: it finds the segments
+    the result gives, and no lines held beside them."""
+    from cleaner.options import Options
+    from cleaner.pipeline import build
+
+    seen = {}
+
+    class Probe:
+        name = "probe"
+        reads_lines = False
+
+        def __call__(self, doc: Document) -> None:
+            seen["blocks"] = doc._blocks
+            seen["segments"] = list(doc.segments())
+
+    pipeline = build(Options())
+    pipeline.stages.append(Probe())
+    result = pipeline(Document(seeds["003"]))
+    assert seen["blocks"] is None
+    assert seen["segments"] == result.segments
+    assert result.to_dict() == clean(seeds["003"]).to_dict()

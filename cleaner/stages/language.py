@@ -13,6 +13,7 @@ class LanguageFlags:
     so one quoted paragraph in another language is found inside a long comment."""
 
     name = "language"
+    reads_lines = False  # the segments and block spans (``CleanResult.paragraph_spans``)
 
     def __init__(self, options: Options):
         self.detector = _detector(options.target_language, options.min_confidence, options.language_backend)
@@ -22,7 +23,7 @@ class LanguageFlags:
         result = CleanResult(doc)
         passages = [Passage(segs[0].start, segs[-1].end, text, section)
                     for label, section in ((MAIN, "main"), (COMMENT, "comments"))
-                    for segs, text in result.paragraph_spans(label)]
+                    for segs, text in result.iter_paragraph_spans(label)]
         doc.flags, doc.language = self.detector.analyse(passages)
         self.detector.forget()  # the passages are this document's: not kept past it
 

@@ -125,18 +125,37 @@ def _split_menu_run(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
 
 class LineInfo:
     """What one unit shows once its markup is read: a view of one unit of a :class:`Page`
-    (the engine's arrays), which the model scores by ``page`` and ``index``."""
+    (the engine's arrays), which the model scores by ``page`` and ``index``. What it shows
+    is read off the page when asked: the stage asks it of few units, and a number, a
+    flag and a display string kept for every unit were a third of the stage's memory on
+    a page of many short lines."""
 
-    __slots__ = ("line", "words", "chars", "text", "prose", "page", "index")
+    __slots__ = ("line", "page", "index")
 
-    def __init__(self, line: Unit, words: int, chars: int, text: str, prose: bool, page: Page, index: int):
+    def __init__(self, line: Unit, page: Page, index: int):
         self.line = line
-        self.words = words          # display words
-        self.chars = chars          # display characters
-        self.text = text            # display text (markup stripped), lower-cased
-        self.prose = prose          # a sentence-like line: long, stopwords, sentence punctuation
         self.page = page
         self.index = index          # in ``page``
+
+    @property
+    def words(self) -> int:
+        """Display words."""
+        return self.page.words_of(self.index)
+
+    @property
+    def chars(self) -> int:
+        """Display characters."""
+        return self.page.chars_of(self.index)
+
+    @property
+    def text(self) -> str:
+        """Display text (markup stripped), lower-cased."""
+        return self.page.text_of(self.index)
+
+    @property
+    def prose(self) -> bool:
+        """A sentence-like line: long, stopwords, sentence punctuation."""
+        return self.page.prose_of(self.index)
 
     @property
     def features(self) -> list[str]:
@@ -241,7 +260,7 @@ def analyse(doc: Document, stopwords: frozenset[str], heads: tuple[str, ...] = (
     flat = list(chain.from_iterable(units))
     page = _engine(stopwords, heads, noun_caps).page(doc.text, list(map(_start, flat)), list(map(_end, flat)),
                                                      list(map(_flat, flat)), list(map(len, units)))
-    return Units(map(LineInfo, flat, page.words, page.chars, page.texts, page.prose, repeat(page), count()))
+    return Units(map(LineInfo, flat, repeat(page), count()))
 
 
 def page_units(doc: Document) -> list[Sequence[Unit | Line]]:

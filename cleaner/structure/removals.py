@@ -12,6 +12,8 @@ the engine is tested against.
 """
 from __future__ import annotations
 
+from array import array
+from operator import attrgetter
 from typing import Callable, Mapping, Sequence
 
 from .. import _core
@@ -26,21 +28,31 @@ _NAMED, _RELATED_HEADING, _FOOTER_ROW = 1, 2, 3  # how a unit's words named it (
 
 
 class Removals:
-    """The removals of a page in text order: ``starts``, ``ends`` (character offsets) and
-    ``codes`` (a category code each, :data:`CATEGORIES`), flat, so that a page of many
-    short removed lines keeps three compact sequences until it is annotated."""
+    """The removals of a page in text order: ``starts``, ``ends`` (character offsets),
+    ``codes`` (a category code each, :data:`CATEGORIES`) and ``whole`` (the position in
+    ``units`` of the unit a removal takes whole, -1 for a part of one), flat, so that a
+    page of many short removed lines keeps compact sequences until it is annotated."""
 
-    __slots__ = ("starts", "ends", "codes")
+    __slots__ = ("starts", "ends", "codes", "whole", "units")
 
-    def __init__(self, starts: list[int], ends: list[int], codes: bytes | bytearray):
-        self.starts, self.ends, self.codes = starts, ends, codes
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], codes: bytes | bytearray,
+                 whole: Sequence[int], units: Sequence):
+        self.starts, self.ends, self.codes, self.whole = starts, ends, codes, whole
+        self.units = units  # the units ``whole`` points at (``LineInfo.line``): their offsets
 
     def __len__(self) -> int:
         return len(self.codes)
 
     def spans(self, rules: Sequence[str]):
-        """(start, end, category, rule) of each removal; ``rules``: the rule of each code."""
-        return zip(self.starts, self.ends, map(CATEGORIES.__getitem__, self.codes), map(rules.__getitem__, self.codes))
+        """(start, end, category, rule) of each removal; ``rules``: the rule of each code.
+        A unit removed whole gives its line's own offsets: the annotation shares their
+        ints instead of holding two more for each removed line."""
+        units = self.units
+        for start, end, k, code in zip(self.starts, self.ends, self.whole, self.codes):
+            if k >= 0:
+                unit = units[k]
+                start, end = unit.start, unit.end
+            yield start, end, CATEGORIES[code], rules[code]
 
 
 def _given(infos: list[LineInfo], named: Mapping[int, str], may: list[int], footer: list[int]):
@@ -75,32 +87,40 @@ def removals(text: str, infos: list[LineInfo], keep: list[bool], named: Mapping[
     (``claimed_starts``/``claimed_ends``: merged, sorted), and each kept unit's markdown
     spans that carry words where ``free`` says nothing claimed them."""
     if not infos:
-        return Removals([], [], b"")
+        return Removals([], [], b"", [], [])
     page, idx = page_indexes(infos)
     may, footer = _core.removal_gates(page, idx, keep, list(named), _MAY_NAME._searcher(), _FOOTER_WORDS)
     at, kinds, codes = _given(infos, named, may, footer)
-    starts, ends, cats, markup, markup_at = _core.removals(page, idx, keep, at, kinds, codes, text,
-                                                           claimed_starts, claimed_ends)
+    starts, ends, cats, whole, markup, markup_at = _core.removals(page, idx, keep, at, kinds, codes, text,
+                                                                  claimed_starts, claimed_ends)
+    starts, ends, whole = (memoryview(packed).cast("q") for packed in (starts, ends, whole))
+    units = list(map(_line, infos))
     if not markup:
-        return Removals(starts, ends, cats)
-    out = Removals([], [], bytearray())
+        return Removals(starts, ends, cats, whole, units)
+    out = Removals(array("q"), array("q"), bytearray(), array("q"), units)
     done = 0  # removals copied to ``out``
     for i, where in zip(markup, markup_at):
         unit = infos[i].line
         spans = [(unit.start + a, unit.start + b) for a, b in markup_spans(text[unit.start:unit.end])
                  if free(unit.start + a, unit.start + b)]
         if spans:
-            out.starts += starts[done:where]
-            out.ends += ends[done:where]
+            out.starts.extend(starts[done:where])
+            out.ends.extend(ends[done:where])
             out.codes += cats[done:where]
+            out.whole.extend(whole[done:where])
             for a, b in spans:
                 out.starts.append(a)
                 out.ends.append(b)
                 out.codes.append(MARKUP)
+                out.whole.append(-1)
             done = where
     if not done and not out.codes:
-        return Removals(starts, ends, cats)
-    out.starts += starts[done:]
-    out.ends += ends[done:]
+        return Removals(starts, ends, cats, whole, units)
+    out.starts.extend(starts[done:])
+    out.ends.extend(ends[done:])
     out.codes += cats[done:]
+    out.whole.extend(whole[done:])
     return out
+
+
+_line = attrgetter("line")

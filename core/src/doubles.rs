@@ -70,10 +70,10 @@ impl Units<'_> {
         self.page.text(self.idx[i])
     }
     fn words(&self, i: usize) -> usize {
-        self.page.words[self.idx[i]]
+        self.page.words(self.idx[i])
     }
     fn raw(&self, i: usize) -> &str {
-        let (a, b) = self.page.byte_spans[self.idx[i]];
+        let (a, b) = self.page.byte_span(self.idx[i]);
         &self.text[a..b]
     }
 }
@@ -186,7 +186,7 @@ fn says_twice(line: &[char]) -> bool {
 /// says itself twice.
 fn self_echoes(u: &Units<'_>, keep: &[bool], out: &mut [bool]) {
     for (i, &kept) in keep.iter().enumerate() {
-        let (start, end) = u.page.spans[u.idx[i]];
+        let (start, end) = u.page.span(u.idx[i]);
         if !kept || u.page.flat[u.idx[i]] || end - start < 2 * SELF_ECHO_CHARS {
             continue;
         }

@@ -74,11 +74,14 @@ impl Lexicon {
         id
     }
 
-    /// The words by id.
-    pub fn into_words(self) -> Vec<String> {
-        let mut words = vec![String::new(); self.entries.len()];
-        for (word, id) in self.ids {
-            words[id as usize] = word;
+    /// The words by id, end to end (a `String` for each was a fifth of the page of a text
+    /// whose every line has a word of its own).
+    pub fn into_words(self) -> Runs<u8> {
+        let mut order: Vec<(u32, String)> = self.ids.into_iter().map(|(word, id)| (id, word)).collect();
+        order.sort_unstable_by_key(|&(id, _)| id);
+        let mut words = Runs::new();
+        for (_, word) in &order {
+            words.push_str(word);
         }
         words
     }
@@ -843,7 +846,7 @@ impl Lines {
 /// a page of many distinct short lines).
 pub struct Runs<T> {
     items: Vec<T>,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 impl<T: Copy> Runs<T> {
@@ -852,10 +855,10 @@ impl<T: Copy> Runs<T> {
     }
     fn push(&mut self, run: &[T]) {
         self.items.extend_from_slice(run);
-        self.ends.push(self.items.len());
+        self.ends.push(u32::try_from(self.items.len()).expect("a page's runs fit 32-bit offsets"));
     }
     fn span(&self, k: usize) -> std::ops::Range<usize> {
-        (if k == 0 { 0 } else { self.ends[k - 1] })..self.ends[k]
+        (if k == 0 { 0 } else { self.ends[k - 1] as usize })..self.ends[k] as usize
     }
     fn get(&self, k: usize) -> &[T] {
         &self.items[self.span(k)]
@@ -869,15 +872,19 @@ impl Runs<u8> {
     fn push_str(&mut self, text: &str) {
         self.push(text.as_bytes());
     }
-    fn get_str(&self, k: usize) -> &str {
+    pub fn get_str(&self, k: usize) -> &str {
         // runs of bytes pushed whole from `&str`s: each is UTF-8
         std::str::from_utf8(self.get(k)).expect("pushed from a str")
     }
 }
 
+/// Per-unit numbers are held as 32-bit integers and feature ids as 16-bit ones (a
+/// document holds at most `MAX_CHARS` characters, the vocabulary a few hundred
+/// features): on a page of many short lines the page's arrays were a fifth of the
+/// structure stage's memory at full width.
 pub struct Page {
-    pub words: Vec<usize>,
-    pub chars: Vec<usize>,
+    pub words: Vec<u32>,
+    pub chars: Vec<u32>,
     pub prose: Vec<bool>,
     /// Display text of each distinct line, lower-cased.
     texts: Runs<u8>,
@@ -885,17 +892,17 @@ pub struct Page {
     terms: Runs<u32>,
     /// The distinct line each unit shows.
     line_of: Vec<u32>,
-    feature_ids: Vec<u32>,
-    feature_starts: Vec<usize>,
-    pub vocabulary: Vec<String>,
-    pub blocks: Vec<usize>,
+    feature_ids: Vec<u16>,
+    feature_starts: Vec<u32>,
+    pub vocabulary: Runs<u8>,
+    pub blocks: Vec<u32>,
     pub flat: Vec<bool>,
     /// The unit starts with one of the page language's teaser-list headings.
     pub local_head: Vec<bool>,
     /// Each unit's span in the page's text, in characters and in bytes, and the text's
     /// length in bytes (what the structure stage removes is cut from these spans).
-    pub spans: Vec<(usize, usize)>,
-    pub byte_spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
+    byte_spans: Vec<(u32, u32)>,
     pub text_bytes: usize,
 }
 
@@ -914,15 +921,33 @@ impl Page {
         self.terms.get(self.line_of[k] as usize)
     }
     /// Feature ids of unit `k`, in the order the model adds their weights.
-    pub fn features(&self, k: usize) -> &[u32] {
-        &self.feature_ids[self.feature_starts[k]..self.feature_starts[k + 1]]
+    pub fn features(&self, k: usize) -> &[u16] {
+        &self.feature_ids[self.feature_starts[k] as usize..self.feature_starts[k + 1] as usize]
+    }
+    /// Whether unit `k` is a list item (its features hold `list`).
+    pub fn listed(&self, k: usize) -> bool {
+        self.features(k).contains(&(VOCAB.list as u16))
+    }
+    /// Display words of unit `k`.
+    pub fn words(&self, k: usize) -> usize {
+        self.words[k] as usize
+    }
+    /// The (pseudo-)block of unit `k`.
+    pub fn block(&self, k: usize) -> usize {
+        self.blocks[k] as usize
+    }
+    /// Unit `k`'s span in the page's text, in characters.
+    pub fn span(&self, k: usize) -> (usize, usize) {
+        let (a, b) = self.spans[k];
+        (a as usize, b as usize)
+    }
+    /// Unit `k`'s span in the page's text, in bytes.
+    pub fn byte_span(&self, k: usize) -> (usize, usize) {
+        let (a, b) = self.byte_spans[k];
+        (a as usize, b as usize)
     }
     pub fn len(&self) -> usize {
         self.words.len()
-    }
-    /// Display texts of the distinct lines and the distinct line of each unit.
-    pub fn distinct_texts(&self) -> (impl Iterator<Item = &str>, &[u32]) {
-        ((0..self.texts.len()).map(|o| self.texts.get_str(o)), &self.line_of)
     }
 }
 
@@ -962,7 +987,9 @@ impl Lines {
         let n = starts.len();
         let size = text.chars().count().max(1) as f64;
         let mut offsets = Offsets { text, ascii: text.is_ascii(), chars: 0, bytes: 0 };
-        let mut cache: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+        // grown as distinct lines come (sized for every unit, it was 13 MB on a page of
+        // 263,000 short lines that repeat a few hundred)
+        let mut cache: HashMap<&str, usize> = HashMap::default();
         // what the units read off their distinct lines: own features and word keys
         let (mut own_features, mut keys) = (Runs::new(), Runs::new());
         let mut line_of: Vec<u32> = Vec::with_capacity(n);
@@ -975,22 +1002,22 @@ impl Lines {
             line_of: Vec::new(),
             feature_ids: Vec::new(),
             feature_starts: Vec::with_capacity(n + 1),
-            vocabulary: Vec::new(),
+            vocabulary: Runs::new(),
             blocks: Vec::with_capacity(n),
             flat: flat.to_vec(),
             local_head: Vec::with_capacity(n),
-            spans: starts.iter().copied().zip(ends.iter().copied()).collect(),
+            spans: starts.iter().zip(ends).map(|(&a, &b)| (a as u32, b as u32)).collect(),
             byte_spans: Vec::with_capacity(n),
             text_bytes: text.len(),
         };
         let mut lex = Lexicon::default();
-        let mut sizes: Vec<(usize, usize, bool)> = Vec::new();
+        let mut sizes: Vec<(u32, u32, bool)> = Vec::new();
         // each unit's distinct line: its text and content words move to the page once
         for (b, &size_of_group) in groups.iter().enumerate() {
             for _ in 0..size_of_group {
                 let (start, end) = (starts[line_of.len()], ends[line_of.len()]);
                 let (a, e) = (offsets.byte(start), offsets.byte(end));
-                page.byte_spans.push((a, e));
+                page.byte_spans.push((a as u32, e as u32));
                 let raw = &text[a..e];
                 let distinct = page.texts.len();
                 let o = *cache.entry(raw).or_insert(distinct);
@@ -1000,7 +1027,7 @@ impl Lines {
                     page.texts.push_str(&own.text);
                     own_features.push(&own.features);
                     keys.push(&own.key);
-                    sizes.push((own.words, own.chars, own.prose));
+                    sizes.push((own.words as u32, own.chars as u32, own.prose));
                 }
                 line_of.push(o as u32);
                 let (words, chars, prose) = sizes[o];
@@ -1008,7 +1035,7 @@ impl Lines {
                 page.chars.push(chars);
                 page.local_head.push(!self.heads.is_empty() && starts_with_head(page.texts.get_str(o), &self.heads));
                 page.prose.push(prose);
-                page.blocks.push(b);
+                page.blocks.push(b as u32);
             }
         }
         assert_eq!(line_of.len(), n, "the groups hold every unit");
@@ -1037,27 +1064,27 @@ impl Lines {
         for &size_of_group in groups {
             let members = k..k + size_of_group;
             let count = size_of_group as f64;
-            let words: usize = page.words[members.clone()].iter().sum();
+            let words: usize = page.words[members.clone()].iter().map(|&w| w as usize).sum();
             let short = page.words[members.clone()].iter().filter(|&&w| w <= 4).count() as f64 / count;
             let listy = members.clone().filter(|&m| own_features.get(line_of[m] as usize).contains(&v.list)).count() as f64 / count;
-            let mut shape = vec![v.blines.id(count), v.bwords.id(words as f64), v.bshort.id(short)];
+            let mut shape = vec![v.blines.id(count) as u16, v.bwords.id(words as f64) as u16, v.bshort.id(short) as u16];
             if listy >= 0.5 {
-                shape.push(v.block_listy);
+                shape.push(v.block_listy as u16);
             }
             if page.prose[members.clone()].iter().any(|&p| p) {
-                shape.push(v.block_has_prose);
+                shape.push(v.block_has_prose as u16);
             }
             for (j, i) in members.enumerate() {
                 let own = own_features.get(line_of[i] as usize);
                 let f = &mut page.feature_ids;
-                page.feature_starts.push(f.len());
-                f.extend_from_slice(own);
-                f.push(v.pos.id(starts[i] as f64 / size));
+                page.feature_starts.push(f.len() as u32);
+                f.extend(own.iter().map(|&x| x as u16));
+                f.push(v.pos.id(starts[i] as f64 / size) as u16);
                 if flat[i] {
-                    f.push(v.flat);
-                    f.extend(own.iter().filter_map(|&x| v.flat_of[x as usize]));
+                    f.push(v.flat as u16);
+                    f.extend(own.iter().filter_map(|&x| v.flat_of[x as usize]).map(|x| x as u16));
                 }
-                f.push(if size_of_group == 1 {
+                f.push((if size_of_group == 1 {
                     v.single_line_block
                 } else if j == 0 {
                     v.block_first
@@ -1065,22 +1092,22 @@ impl Lines {
                     v.block_last
                 } else {
                     v.block_mid
-                });
+                }) as u16);
                 let c = counts.get(key(i)).copied().unwrap_or(0);
                 if c >= 2 {
-                    f.push(v.repeat.id(c as f64));
+                    f.push(v.repeat.id(c as f64) as u16);
                     if page.words[i] >= 8 {
-                        f.push(v.repeat_long);
+                        f.push(v.repeat_long as u16);
                     }
                 }
                 if !head(i).is_empty() && prefixes[head(i)] >= 3 {
-                    f.push(v.prefix.id(prefixes[head(i)] as f64));
+                    f.push(v.prefix.id(prefixes[head(i)] as f64) as u16);
                 }
                 f.extend_from_slice(&shape);
             }
             k += size_of_group;
         }
-        page.feature_starts.push(page.feature_ids.len());
+        page.feature_starts.push(page.feature_ids.len() as u32);
         page.feature_ids.shrink_to_fit();
         page.line_of = line_of;
         page

@@ -84,6 +84,26 @@ fn normalise_spans<'py>(py: Python<'py>, text: &str, starts: Vec<usize>, ends: V
     PyList::new(py, lines)
 }
 
+/// Hand the allocator's free memory back to the system, where it keeps it (glibc keeps
+/// what a large page's transient arrays freed in its heap: 40 MB on a page of 263,000
+/// short lines, which the output line, allocated apart, then needed on top). True when
+/// memory was released.
+#[pyfunction]
+fn release_memory() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free pages of glibc's own heap to the system
+        unsafe { malloc_trim(0) != 0 }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        false
+    }
+}
+
 /// ``len(text.split())``.
 #[pyfunction]
 fn word_count(text: &str) -> usize {
@@ -243,8 +263,8 @@ impl RuleEngine {
     }
 }
 
-fn names(ids: &[u32]) -> Vec<&'static str> {
-    ids.iter().map(|&f| VOCAB.names[f as usize].as_str()).collect()
+fn names<T: Copy + Into<u32>>(ids: &[T]) -> Vec<&'static str> {
+    ids.iter().map(|&f| VOCAB.names[f.into() as usize].as_str()).collect()
 }
 
 /// The structure features of lines, for the stopwords of the page's languages.
@@ -286,7 +306,7 @@ impl Features {
         let mut lex = features::Lexicon::default();
         let own = self.lines.own(raw, &mut lex);
         let words = lex.into_words();
-        let word = |&id: &u32| words[id as usize].clone();
+        let word = |&id: &u32| words.get_str(id as usize).to_string();
         let key = own.key.iter().map(word).collect::<Vec<_>>().join(" ");
         (own.words, own.chars, own.text, own.prose, names(&own.features), key, own.terms.iter().map(word).collect())
     }
@@ -300,24 +320,29 @@ struct Page {
 
 #[pymethods]
 impl Page {
-    #[getter]
-    fn words(&self) -> Vec<usize> {
-        self.page.words.clone()
+    // A unit's numbers and text are read one unit at a time (``LineInfo``'s properties):
+    // a list of each for the whole page, and a display string for every distinct line,
+    // were a third of the structure stage's memory on a page of many short lines, and the
+    // stage reads them of few units.
+    /// The display words of unit ``k``.
+    fn words_of(&self, k: usize) -> PyResult<u32> {
+        self.check(&[k])?;
+        Ok(self.page.words[k])
     }
-    #[getter]
-    fn chars(&self) -> Vec<usize> {
-        self.page.chars.clone()
+    /// The display characters of unit ``k``.
+    fn chars_of(&self, k: usize) -> PyResult<u32> {
+        self.check(&[k])?;
+        Ok(self.page.chars[k])
     }
-    /// Each unit's display text, lower-cased; a line the page repeats is one string.
-    #[getter]
-    fn texts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let (distinct, line_of) = self.page.distinct_texts();
-        let strings: Vec<Bound<'py, PyString>> = distinct.map(|t| PyString::new(py, t)).collect();
-        PyList::new(py, line_of.iter().map(|&o| &strings[o as usize]))
+    /// The display text of unit ``k``, lower-cased.
+    fn text_of(&self, k: usize) -> PyResult<&str> {
+        self.check(&[k])?;
+        Ok(self.page.text(k))
     }
-    #[getter]
-    fn prose(&self) -> Vec<bool> {
-        self.page.prose.clone()
+    /// Whether unit ``k`` reads as prose.
+    fn prose_of(&self, k: usize) -> PyResult<bool> {
+        self.check(&[k])?;
+        Ok(self.page.prose[k])
     }
     fn __len__(&self) -> usize {
         self.page.len()
@@ -330,12 +355,12 @@ impl Page {
     /// Whether unit ``k`` is a list item (its features hold ``list``), its features not named.
     fn listed(&self, k: usize) -> PyResult<bool> {
         self.check(&[k])?;
-        Ok(self.page.features(k).contains(&VOCAB.list))
+        Ok(self.page.listed(k))
     }
     /// The content words of unit ``k``.
     fn terms(&self, k: usize) -> PyResult<Vec<String>> {
         self.check(&[k])?;
-        Ok(self.page.terms(k).iter().map(|&t| self.page.vocabulary[t as usize].clone()).collect())
+        Ok(self.page.terms(k).iter().map(|&t| self.page.vocabulary.get_str(t as usize).to_string()).collect())
     }
     /// The context features (names) of the units ``idx`` given their scores ``s1``.
     fn context_features(&self, idx: Vec<usize>, s1: Vec<f64>) -> PyResult<Vec<Vec<&'static str>>> {
@@ -572,6 +597,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalise_all, m)?)?;
     m.add_function(wrap_pyfunction!(normalise_spans, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
+    m.add_function(wrap_pyfunction!(release_memory, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(is_prose, m)?)?;
     m.add_function(wrap_pyfunction!(lower_words, m)?)?;

@@ -36,9 +36,12 @@ impl Weights {
 
     /// `bias` plus the weights of `first`, then of `then`, in order.
     #[inline]
-    fn sum(&self, first: &[u32], then: &[u32]) -> f64 {
+    fn sum(&self, first: &[u32], then: &[u16]) -> f64 {
         let mut s = self.bias;
-        for &f in first.iter().chain(then) {
+        for &f in first {
+            s += self.by_id[f as usize];
+        }
+        for &f in then {
             s += self.by_id[f as usize];
         }
         s
@@ -75,15 +78,15 @@ impl View<'_> {
         self.idx.len()
     }
     fn block(&self, i: usize) -> usize {
-        self.page.blocks[self.idx[i]]
+        self.page.block(self.idx[i])
     }
     fn flat(&self, i: usize) -> bool {
         self.page.flat[self.idx[i]]
     }
     fn words(&self, i: usize) -> usize {
-        self.page.words[self.idx[i]]
+        self.page.words(self.idx[i])
     }
-    fn features(&self, i: usize) -> &[u32] {
+    fn features(&self, i: usize) -> &[u16] {
         self.page.features(self.idx[i])
     }
 }

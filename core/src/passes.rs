@@ -8,7 +8,6 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::pystr::{is_decimal, is_space};
-use crate::vocab::VOCAB;
 use crate::Page;
 
 const SENTENCE_WORDS: usize = 12;
@@ -29,7 +28,7 @@ pub fn unclaimed(page: PyRef<'_, Page>, idx: Vec<usize>, starts: Vec<usize>, end
     let mut k: isize = -1;
     let last = starts.len() as isize - 1;
     for (i, &u) in idx.iter().enumerate() {
-        let (start, end) = p.spans[u];
+        let (start, end) = p.span(u);
         while k < last && starts[(k + 1) as usize] <= start {
             k += 1;
         }
@@ -45,14 +44,14 @@ pub fn unclaimed(page: PyRef<'_, Page>, idx: Vec<usize>, starts: Vec<usize>, end
 #[pyfunction]
 pub fn already_clean(page: PyRef<'_, Page>, idx: Vec<usize>) -> PyResult<bool> {
     let p = page.units(&idx)?;
-    let total: usize = idx.iter().map(|&u| p.words[u]).sum();
+    let total: usize = idx.iter().map(|&u| p.words(u)).sum();
     let total = if total == 0 { 1 } else { total };
     let (mut chrome, mut run, mut longest) = (0usize, 0usize, 0usize);
     for &u in &idx {
         if p.flat[u] {
             return Ok(false);
         }
-        let words = p.words[u];
+        let words = p.words(u);
         if p.prose[u] || words >= SENTENCE_WORDS {
             run = 0;
             continue;
@@ -81,7 +80,7 @@ pub fn bare_headings(page: PyRef<'_, Page>, idx: Vec<usize>, keep: Vec<bool>, fi
     let mut out = Vec::new();
     for k in first.saturating_add(1)..n.saturating_sub(1) {
         let u = idx[k];
-        if !keep[k + 1] || p.words[u] > HEAD_WORDS || p.prose[u] {
+        if !keep[k + 1] || p.words(u) > HEAD_WORDS || p.prose[u] {
             continue;
         }
         let text = p.text(u).trim_matches(is_space);
@@ -118,7 +117,7 @@ pub fn may_be_leads(page: PyRef<'_, Page>, idx: Vec<usize>, among: Vec<usize>) -
         .into_iter()
         .filter(|&k| {
             let u = idx[k];
-            p.prose[u] && !p.flat[u] && p.words[u] >= LEAD_WORDS && !p.features(u).contains(&VOCAB.list)
+            p.prose[u] && !p.flat[u] && p.words(u) >= LEAD_WORDS && !p.listed(u)
         })
         .collect())
 }

@@ -15,7 +15,6 @@ use pyo3::types::PyBytes;
 use std::collections::HashSet;
 
 use crate::pystr::{is_space, is_word};
-use crate::vocab::VOCAB;
 use crate::{Page, Pattern};
 
 /// The categories by code; `markup` is a kept unit's markdown that carries words.
@@ -87,7 +86,7 @@ pub fn removal_gates(
         if text.contains('\n') || may_name.matcher.passes_gate(text) {
             name.push(k);
         }
-        if p.words[u] <= 12 && footer_row(text, &footer_words) {
+        if p.words(u) <= 12 && footer_row(text, &footer_words) {
             footer.push(k);
         }
     }
@@ -107,7 +106,7 @@ fn footer_row(text: &str, footer_words: &HashSet<String>) -> bool {
 
 /// A teaser title: a few words, no sentence end (`_headline_like`).
 fn headline_like(p: &crate::features::Page, u: usize) -> bool {
-    let words = p.words[u];
+    let words = p.words(u);
     (3..=20).contains(&words)
         && !p.prose[u]
         && !matches!(p.text(u).trim_end_matches(is_space).chars().next_back(), Some('.' | '!' | ':'))
@@ -118,7 +117,7 @@ fn categorise(p: &crate::features::Page, idx: &[usize], keep: &[bool], given: &[
     let n = idx.len();
     let first = keep.iter().position(|&k| k).unwrap_or(n);
     let last = keep.iter().rposition(|&k| k).unwrap_or(n);
-    let listed = |u: usize| p.features(u).contains(&VOCAB.list);
+    let listed = |u: usize| p.listed(u);
     let teaser_run = |i: usize| {
         (i > 0 && !keep[i - 1] && headline_like(p, idx[i - 1])) || (i + 1 < n && !keep[i + 1] && headline_like(p, idx[i + 1]))
     };
@@ -147,7 +146,7 @@ fn categorise(p: &crate::features::Page, idx: &[usize], keep: &[bool], given: &[
             }
             _ => {}
         }
-        let words = p.words[u];
+        let words = p.words(u);
         if related {
             if headline_like(p, u) || listed(u) || words > 20 {
                 out.push(RELATED);
@@ -206,8 +205,13 @@ fn byte_at(raw: &str, first: usize, c: usize) -> usize {
 }
 
 /// What the stage removes from the units `idx` of `page`, in text order: (starts, ends,
-/// category codes as bytes, kept units whose markdown may carry words, and how many
-/// removals come before each of them). `given`: the units a name was given to, by
+/// category codes as bytes, the unit each removal takes whole (its position in `idx`, -1
+/// for a part of one), kept units whose markdown may carry words, and how many removals
+/// come before each of them). Starts, ends and units come as the bytes of native 64-bit
+/// integers (``memoryview(b).cast("q")`` reads them): a Python int for each number of a
+/// page of many short removed lines, held beside the engine's page, was a tenth of the
+/// structure stage's peak memory, and a whole unit's span is its line's, whose ints the
+/// annotation can share. `given`: the units a name was given to, by
 /// position (`at`), how (`kinds`: 1 named, 2 a "Related" heading, 3 a row of footer
 /// links) and the category (`codes`, read for kind 1). `claimed_starts`/`ends`: what
 /// earlier stages claimed, merged and sorted.
@@ -224,7 +228,7 @@ pub fn removals<'py>(
     text: &str,
     claimed_starts: Vec<usize>,
     claimed_ends: Vec<usize>,
-) -> PyResult<(Vec<usize>, Vec<usize>, Bound<'py, PyBytes>, Vec<usize>, Vec<usize>)> {
+) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>, Bound<'py, PyBytes>, Bound<'py, PyBytes>, Vec<usize>, Vec<usize>)> {
     let p = units(&page, &idx, keep.len())?;
     if text.len() != p.text_bytes {
         return Err(PyValueError::new_err("not the page's text"));
@@ -238,11 +242,11 @@ pub fn removals<'py>(
     let given = spread(idx.len(), &at, &kinds)?;
     let named = spread(idx.len(), &at, &codes)?;
     let category = categorise(p, &idx, &keep, &given, &named);
-    let (mut starts, mut ends, mut cats) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut starts, mut ends, mut cats, mut whole) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut markup, mut markup_at) = (Vec::new(), Vec::new());
     let mut parts = Vec::new();
     for (i, &u) in idx.iter().enumerate() {
-        let (a, b) = p.byte_spans[u];
+        let (a, b) = p.byte_span(u);
         let raw = &text[a..b];
         if category[i] == u8::MAX {
             if raw.contains("](") || raw.contains('_') {
@@ -251,7 +255,7 @@ pub fn removals<'py>(
             }
             continue;
         }
-        let (start, end) = p.spans[u];
+        let (start, end) = p.span(u);
         gaps(&claimed_starts, &claimed_ends, start, end, &mut parts);
         for &(x, y) in &parts {
             let shown = if (x, y) == (start, end) {
@@ -260,13 +264,20 @@ pub fn removals<'py>(
                 &raw[byte_at(raw, start, x)..byte_at(raw, start, y)]
             };
             if shown.chars().any(|c| !is_space(c)) {
-                starts.push(x);
-                ends.push(y);
+                starts.push(x as i64);
+                ends.push(y as i64);
                 cats.push(category[i]);
+                whole.push(if (x, y) == (start, end) { i as i64 } else { -1 });
             }
         }
     }
-    Ok((starts, ends, PyBytes::new(py, &cats), markup, markup_at))
+    Ok((packed(py, &starts), packed(py, &ends), PyBytes::new(py, &cats), packed(py, &whole), markup, markup_at))
+}
+
+/// `numbers` as the bytes of native 64-bit integers.
+fn packed<'py>(py: Python<'py>, numbers: &[i64]) -> Bound<'py, PyBytes> {
+    let bytes: Vec<u8> = numbers.iter().flat_map(|n| n.to_ne_bytes()).collect();
+    PyBytes::new(py, &bytes)
 }
 
 /// The category names by code.

@@ -226,6 +226,8 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     }
     flat_of.resize(b.names.len(), None);
     v.flat_of = flat_of;
+    // a page keeps its units' feature ids as 16-bit integers (`features::Page`)
+    assert!(b.names.len() <= usize::from(u16::MAX) + 1, "more features than a page's ids can name");
     v.names = b.names;
     v.index = b.index;
     v
