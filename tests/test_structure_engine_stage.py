@@ -1,8 +1,8 @@
 """The structure stage's per-page walks in the engine give what their Python references give.
 
 ``cleaner.structure.removals`` names and cuts what the stage removes in one
-engine call; ``categories.categorise`` and the loop below (the stage's former
-``_removals``) are the reference, run here on made-up pages with any kept
+engine call; ``categorise`` (``structure_reference.py``) and the loop below (the
+stage's former ``_removals``) are the reference, run here on made-up pages with any kept
 units, names given by a later step and spans claimed by earlier stages.
 """
 from __future__ import annotations
@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from cleaner.document import BOILERPLATE, Document
 from cleaner.stages.structure import _Claimed
-from cleaner.structure.categories import (ADVERTISEMENT, DUPLICATE, NAVIGATION, RELATED, categorise)
+from cleaner.structure.categories import ADVERTISEMENT, DUPLICATE, NAVIGATION, RELATED
 from cleaner.structure.features import analyse, markup_spans
 from cleaner.structure.model import load_weights
 from cleaner.structure.removals import CATEGORIES, removals
+
+from structure_reference import categorise, contents, echoes, previews, self_echoes
 
 LINES = [
     "Home", "News", "Sport", "About us", "Contact | Privacy Policy | Terms of Use", "© 2024 Acme Inc. All rights reserved.",
@@ -146,7 +148,6 @@ def double_pages(draw):
 
 
 def reference_doubles(text, infos, keep):
-    from cleaner.structure.doubles import contents, echoes, previews, self_echoes
     doc = Document(text)
     toc = contents(infos)
     kept = [on and k not in toc for k, on in enumerate(keep)]

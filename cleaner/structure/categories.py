@@ -1,18 +1,17 @@
-"""Name what the structure stage removes.
+"""The categories the structure stage names its removals with, and the words that name them.
 
 A removed unit is named first by what it says (a cookie banner, an
 advertisement label, a share bar, a newsletter prompt, legal small print), then
 by its shape and place: short menu items are navigation, a list of headline-like
 lines after the article (or under a "Related" / "More from" heading) is
 related links, and what is left before the article is the page header, after
-it the page footer.
+it the page footer. The walk over a page's units runs in the engine
+(:mod:`cleaner.structure.removals`); the words are read here.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
-from ..document import Document
 from ..patterns import engine
 from .features import LineInfo
 
@@ -52,10 +51,6 @@ _SHARE_NAMES = ("share", "tweet", "facebook", "twitter", "linkedin", "pinterest"
 _MAY_NAME = engine("|".join(f"(?:{p.pattern})" for p in (_COOKIE, _AD, _LEGAL, _NEWSLETTER, _RELATED_HEAD))
                    .replace(r"\s", r"[\s\x1c-\x1f]") + "|" + "|".join(_SHARE_NAMES))
 
-# A row of footer links holds a footer word: the engine's gate spares the rest the tokens.
-_MAY_FOOTER = engine("|".join(sorted(_FOOTER_WORDS)))
-
-
 def related_head_rest(text: str) -> tuple[str, str]:
     """The words of an English heading over a teaser list ("Related", "More from", "Read
     next") that ``text`` (a unit's lower-case display text) opens with, and what follows
@@ -81,102 +76,3 @@ def _own_category(info: LineInfo) -> str | None:
     if info.words <= 30 and _NEWSLETTER.search(t):
         return NEWSLETTER
     return None
-
-
-def _headline_like(info: LineInfo) -> bool:
-    """A teaser title: a few words, no sentence end."""
-    return 3 <= info.words <= 20 and not info.text.rstrip().endswith((".", "!", ":")) and not info.prose
-
-
-def categorise(doc: Document, infos: list[LineInfo], keep: list[bool], named: dict[int, str] | None = None
-               ) -> Iterator[tuple[LineInfo, str | None]]:
-    """(unit, category) for every unit; ``None`` for a unit that stays. ``named``: units
-    whose category a later step decided (:mod:`cleaner.structure.doubles`)."""
-    named = named or {}
-    n = len(infos)
-    first = next((i for i, k in enumerate(keep) if k), n)
-    last = next((n - 1 - i for i, k in enumerate(reversed(keep)) if k), n)
-    related_from: int | None = None
-    gates = _Gates(infos, keep, named)
-    for i, info in enumerate(infos):
-        if keep[i]:
-            related_from = None
-            yield info, None
-            continue
-        if i in named:
-            yield info, named[i]
-            continue
-        may, may_footer = gates.at(i)
-        own = _own_category(info) if may else None
-        if own is not None:
-            yield info, own
-            continue
-        if may and info.words <= 8 and _RELATED_HEAD.search(info.text):
-            related_from = i
-            yield info, RELATED
-            continue
-        if info.words <= 12 and may_footer and (words := _FOOTER_TOKEN.findall(info.text)) \
-                and sum(1 for w in words if w in _FOOTER_WORDS) >= 0.7 * len(words):
-            related_from = None
-            yield info, (NAVIGATION if i < first else FOOTER)
-            continue
-        if related_from is not None:
-            if _headline_like(info) or info.listed or info.words > 20:
-                yield info, RELATED
-                continue
-            related_from = None
-        if i < first:
-            yield info, (NAVIGATION if info.words <= 4 or info.listed else HEADER)
-        elif i > last:
-            if _headline_like(info) and _in_teaser_run(infos, keep, i):
-                yield info, RELATED
-            elif info.words <= 4 or info.listed:
-                yield info, NAVIGATION
-            else:
-                yield info, FOOTER
-        else:
-            if _headline_like(info) and _in_teaser_run(infos, keep, i):
-                yield info, RELATED
-            else:
-                yield info, NAVIGATION
-
-
-GATE_BATCH = 4096  # units whose texts one engine call tests: few calls, and the call's memory bounded
-
-
-class _Gates:
-    """Which removed units may be named by their words (:func:`_may_be_named`), asked in
-    text order and found for ``GATE_BATCH`` units at a time: on a page of many short
-    lines, the positions and texts of every removed unit at once were much of the
-    stage's memory."""
-
-    def __init__(self, infos: list[LineInfo], keep: list[bool], named: dict[int, str]):
-        self.infos, self.keep, self.named = infos, keep, named
-        self.end = 0
-        self.found: tuple[set[int], set[int]] = (set(), set())
-
-    def at(self, i: int) -> tuple[bool, bool]:
-        """(whether the words of unit ``i`` may name its category, whether they hold a
-        footer word); ``i`` never goes back."""
-        if i >= self.end:
-            self.end = max(self.end + GATE_BATCH, i + 1)
-            self.found = _may_be_named(self.infos, self.keep, self.named, range(i, min(self.end, len(self.infos))))
-        return i in self.found[0], i in self.found[1]
-
-
-def _may_be_named(infos: list[LineInfo], keep: list[bool], named: dict[int, str],
-                  among: range | None = None) -> tuple[set[int], set[int]]:
-    """The removed units (of ``among``, all when None) whose words may name their category
-    (``_own_category``) or a teaser list's heading, and those that hold a footer word: the
-    rest (most menu items and teasers) cannot, and meet no pattern."""
-    removed = [i for i in (range(len(infos)) if among is None else among) if not keep[i] and i not in named]
-    texts = [infos[i].text for i in removed]
-    return ({removed[k] for k in _MAY_NAME.may_passing(texts)}, {removed[k] for k in _MAY_FOOTER.may_passing(texts)})
-
-
-def _in_teaser_run(infos: list[LineInfo], keep: list[bool], i: int) -> bool:
-    """Two or more headline-like removed units next to each other (a teaser list)."""
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(infos) and not keep[j] and _headline_like(infos[j]):
-            return True
-    return False

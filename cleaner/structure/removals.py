@@ -1,14 +1,14 @@
 """What the structure stage removes from a page, named and cut, in one engine call.
 
-Every dropped unit is named (:mod:`cleaner.structure.categories` says how) and
-cut to the parts no earlier stage claimed; a kept unit gives up only its
+Every dropped unit is named (by its words, :mod:`cleaner.structure.categories`,
+then by its shape and place) and cut to the parts no earlier stage claimed; a kept unit gives up only its
 markdown that carries words (link targets, images). A walk over every unit in
 Python was a third of the stage's time, so the engine walks the page
 (``cleaner._core.removals``, ``core/src/removals.rs``) and Python reads only the
 units whose words may name them (a cookie banner, a share bar, a "Related"
 heading, a row of footer links: the few past the engine's gates) and the
-markdown of kept units that hold any. ``categories.categorise`` is the reference
-the engine is tested against.
+markdown of kept units that hold any. The tests hold the engine to a Python
+reference of the walk (``categorise`` in ``tests/structure_reference.py``).
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class Removals:
 def _given(infos: list[LineInfo], named: Mapping[int, str], may: list[int], footer: list[int]):
     """(positions, kinds, codes) of the units whose category is given before the walk:
     those ``named`` by a later step, the removed units past the gate (``may``) whose words
-    name them (as ``categorise`` reads them), and the rows of footer links (``footer``)
+    name them (``categories._own_category``), and the rows of footer links (``footer``)
     whose words named nothing else."""
     at = list(named)
     kinds = [_NAMED] * len(at)
