@@ -72,6 +72,9 @@ def test_blank_lines_of_markup_indentation_mark_no_paragraphs():
     assert any(b.gap_before > 1 for b in split_blocks(plain))
     # a short text keeps its blocks
     assert _shape(f"{LINE}\n   \n{LINE}\n{LINE}") == [1, 2]
+    # paragraphs one indented blank line apart (an editor's) are paragraphs
+    edited = "\n    \n".join(f"{LINE}\n{LINE}" for _ in range(UNMARKED_LINES))
+    assert _shape(edited) == [2] * UNMARKED_LINES
 
 
 @settings(max_examples=200, deadline=None)
