@@ -212,7 +212,7 @@ def reference_already_clean(infos) -> bool:
 
 
 def reference_teasers(infos, keep, free, heads):
-    from cleaner.stages.structure import _bare_heading, _related_head, _teaser
+    from cleaner.stages.structure import _bare_heading, _drop_teasers, _related_head
     out, n = list(keep), len(infos)
     first = next((k for k, on in enumerate(keep) if on), n)
     k = first + 1
@@ -220,13 +220,7 @@ def reference_teasers(infos, keep, free, heads):
         if not keep[k + 1] or not _bare_heading(infos[k]) or not _related_head(infos[k].text, heads):
             k += 1
             continue
-        j = k + 1
-        while j < n and keep[j] and _teaser(infos[j]):
-            j += 1
-        for m in range(k, j if j > k + 1 else k):
-            if m in free:
-                out[m] = False
-        k = max(j, k + 1)
+        k = max(_drop_teasers(infos, keep, free, k, out), k + 1)
     return out
 
 

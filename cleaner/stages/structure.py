@@ -266,16 +266,21 @@ def teasers_under_heading(infos, keep: list[bool], free: Collection[int], heads:
     for k0 in _core.bare_headings(*page_indexes(infos), keep, first):
         if k0 < k or not _related_head(infos[k0].text, heads):
             continue
-        k = k0
-        j = k + 1
-        while j < n and keep[j] and _teaser(infos[j]):
-            j += 1
-        for m in range(k, j if j > k + 1 else k):
-            if m in free:
-                out[m] = False
         # a heading inside the run would drop a tail of it again: go on past it (linear time)
-        k = max(j, k + 1)
+        k = max(_drop_teasers(infos, keep, free, k0, out), k0 + 1)
     return out
+
+
+def _drop_teasers(infos, keep: list[bool], free: Collection[int], k: int, out: list[bool]) -> int:
+    """Drop (in ``out``) the heading at ``k`` and the run of kept teasers under it, those
+    units no earlier stage claimed; none when no teaser follows. Where the run ends."""
+    j = k + 1
+    while j < len(infos) and keep[j] and _teaser(infos[j]):
+        j += 1
+    for m in range(k, j if j > k + 1 else k):
+        if m in free:
+            out[m] = False
+    return j
 
 
 # A quantity and a unit of measure at the start of a line: "250 g", "1 Pck.", "2 EL", "1/2 cup".

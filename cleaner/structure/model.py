@@ -78,13 +78,13 @@ class Weights:
         """
         if not infos:
             return []
-        return self.engine.scores(*_units(infos))
+        return self.engine.scores(*page_indexes(infos))
 
     def decode(self, infos: list[LineInfo]) -> list[bool]:
         """Best labelling (True = article) of ``infos``: units of one :func:`analyse` call."""
         if not infos:
             return []
-        return self.engine.decode(*_units(infos))
+        return self.engine.decode(*page_indexes(infos))
 
     @cached_property
     def engine(self) -> Model:
@@ -92,11 +92,6 @@ class Weights:
         return Model(self.local, self.local_bias, list(self.passes), lift=self.lift, bias=self.bias,
                      bias_flat=self.bias_flat, switch_block=self.switch_block, switch_line=self.switch_line,
                      switch_flat=self.switch_flat, emit_words=self.emit_words, emit_cap=self.emit_cap)
-
-
-def _units(infos: list[LineInfo]):
-    """The engine's page of ``infos`` and their indexes in it."""
-    return page_indexes(infos)
 
 
 @lru_cache(maxsize=4)
@@ -159,7 +154,7 @@ def context_features(infos: list[LineInfo], s1: list[float]) -> list[list[str]]:
     ``related_head``) and code (``code``)."""
     if not infos:
         return []
-    page, idx = _units(infos)
+    page, idx = page_indexes(infos)
     return page.context_features(idx, [float(v) for v in s1])
 
 

@@ -1,8 +1,8 @@
 """What the structure stage removes from a page, named and cut, in one engine call.
 
 Every dropped unit is named (by its words, :mod:`cleaner.structure.categories`,
-then by its shape and place) and cut to the parts no earlier stage claimed; a kept unit gives up only its
-markdown that carries words (link targets, images). A walk over every unit in
+then by its shape and place) and cut to the parts no earlier stage claimed; a
+kept unit gives up only its markdown that carries words (link targets, images). A walk over every unit in
 Python was a third of the stage's time, so the engine walks the page
 (``cleaner._core.removals``, ``core/src/removals.rs``) and Python reads only the
 units whose words may name them (a cookie banner, a share bar, a "Related"
