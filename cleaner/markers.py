@@ -103,6 +103,13 @@ STAMP_HEADER = lazy(
     rf"(?i:\s*\|\s*(?:permalink|reply|link))?{_COMMENT_STARTS}"
     # glued to the name ("… thought-provoking. AmySeptember 11, 2008 at 2:06 PM Very useful …")
     rf"|(?<=\p{{Ll}})(?P<when>{_FULL_MONTH}\s+{_DAY},?\s+{_YEAR}(?i:{_CLOCK}){{1,2}}){_COMMENT_STARTS}")
+# A comment's timestamp wherever it stands (before the name, after it, in a footer below the
+# text): a date with the time of day ("November 5, 2012 · 8:23 PM", "10/28/12 6:13 PM"), or a
+# date and a permalink ("September 29, 2012, | Permalink"). See :mod:`cleaner.stages.flat_stamps`.
+COMMENT_STAMP = lazy(
+    rf"(?i)(?<![\p{{N}}])(?P<when>(?:{_CALENDAR}|{_WEEKDAY}?{_MONTH}\s+{_DAY},?)"
+    rf"(?:\s*(?:,|at|@|-|–|—|\||/|·|•)?\s*@?\s*{_TIME}){{1,2}})(?![\p{{L}}\p{{N}}])"
+    rf"|(?<![\p{{N}}])(?P<when>{_CALENDAR}),?\s*\|\s*permalink(?![\p{{L}}\p{{N}}])")
 _PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al".split())  # "Maria de Souza"
 _USER_ID = lazy(r"\s*\(\s*\d+\s*\)\s*$")
 _NAME_STOP = lazy(r"[.!?:;)\]»”\"]$")

@@ -211,3 +211,26 @@ def test_stamped_header_formats(discussion, expected):
 def test_one_header_right_under_a_count_is_a_discussion_of_one():
     result = run(padded(ARTICLE) + "One Comment Mary Jones says: March 3, 2024 at 9:15 am What a good idea. " + FOOTER)
     assert [c["text"] for c in result["comments"]] == ["What a good idea."]
+
+
+def test_one_long_comment_under_a_counted_heading_does_not_cut_the_discussion():
+    long_comment = "I have thought about the shelf a great deal and I have more to say about it. " * 60  # 1,020 words
+    discussion = (f"3 Comments Mary Jones says: March 3, 2024 at 9:15 am {long_comment}Reply "
+                  "Tom_B says March 4, 2024 at 10:02 pm Will they lend a lawn mower too? Reply "
+                  "Ann Lee says March 5, 2024 at 8:00 am Our branch needs one of these shelves. Reply ")
+    result = run(padded(ARTICLE) + discussion + FOOTER)
+    assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom_B", "Ann Lee"]
+    assert "more to say about it" not in result["text"]
+
+
+def test_a_rank_in_a_comment_is_not_a_heading_that_counts_comments():
+    ranked = STAMPED.replace("the ladder last week.", "the ladder last week. Tools are my #1 thought daily.")
+    result = run(padded(ARTICLE) + ranked + FOOTER)
+    assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom Baker", "Ann Lee"]
+
+
+def test_a_count_a_reader_writes_does_not_move_the_heading():
+    quoted = STAMPED.replace("the ladder last week.", "the ladder last week, after reading 75 comments about it.")
+    result = run(padded(ARTICLE) + quoted + FOOTER)
+    assert [c["author"] for c in result["comments"]] == ["Mary Jones", "Tom Baker", "Ann Lee"]
+    assert "borrowed the ladder" not in result["text"]

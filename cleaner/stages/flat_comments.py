@@ -18,49 +18,30 @@ comment form.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
 
 from .. import markers
-from ..document import BOILERPLATE, COMMENT, Comment, Document
+from ..document import COMMENT, Comment, Document
 from ..patterns import lazy, settle
 from ..render import normalise
-from ..structure.features import FLAT, split_flat
+from ..structure.features import split_flat
+from .flat_stamps import stamped_discussion
+from .flat_text import (ARTICLE_WORDS, COUNTED, ENDS, MAX_GAP_WORDS, OPENER, OPENER_WORDS, RULE, SCAN_TIMEOUT,
+                        SENTENCE_END, TITLED_WORDS, TRAILER, count_words, last_body_end, long_lines, mark_meta,
+                        strip_span, trim_trailer, unbuttoned)
 
-RULE = "comments.flat"
-MIN_HEADERS = 2        # inline headers a discussion needs ...
-MAX_GAP_WORDS = 800    # ... no further apart than this many words (a long comment)
-ARTICLE_WORDS = 100    # words of the page before the discussion: the article comes first
-TITLED_WORDS = 10      # ... fewer under a titled heading, which ends an article however short
+MIN_HEADERS = 2        # inline headers a discussion needs, no further apart than MAX_GAP_WORDS
+COUNTED_GAP_WORDS = 2000  # ... or this many under a heading that counts them (a long comment)
+OPENER_CHARS = 40 * OPENER_WORDS  # OPENER_WORDS are read only within this many characters
 LATE_SHARE = 0.5       # a bare count past this share of the page's words heads its discussion
-OPENER_WORDS = 80      # how far before the first header a discussion heading may stand
-LAST_BODY_WORDS = 300  # the last comment runs on for at most this many words of prose
-SCAN_TIMEOUT = 2.0     # seconds for reading the headers of one line
 
-# A discussion heading or the comment form, printed inline before the comments.
-OPENER = lazy(
-    r"(?i)(?<![\p{L}\p{N}])(?:(?:\d+\s+(?:reader\s+)?)?(?:comments?|responses?|replies|thoughts?\s+on)"
-    r"(?:\s+(?:oldest|newest|most\s+voted|inline\s+feedbacks?|view\s+all\s+comments))+"
-    r"|\d+\s+(?:reader\s+)?(?:comments?|responses?|replies|thoughts?\s+on)"
-    r"|leave\s+a\s+(?:reply|comment)|(?:view|show)\s+all\s+comments)(?![\p{L}])")
-SENTENCE_END = lazy(r"\p{L}[.!?…]+[\"”’')]*(?:\s|$)")
-_LEADING_CHROME = lazy(r"(?i)^(?:(?:reply|report|like|share|permalink)(?:\s*↓)?\s+)+")
-_ENDS = tuple(".!?…\"”)")
-# Buttons printed after a comment's text ("… great tip! Reply", "Reply to comment"), and the
-# next comment's number after them ("… Reply 5").
-TRAILER = lazy(r"(?i)(?:\s*(?:reply(?:\s+to\s+(?:this\s+)?comment)?|report|like|permalink|flag"
-                        r"(?:\s+as\s+inappropriate)?|share|Δ|\(score:[^()]{0,40}\)|by))+(?:\s+\d{1,4})?\s*$")
 _WORD = lazy(r"\S+")
 _HEADINGS = frozenset(("comments", "comment", "responses", "replies", "discussion", "reactions"))
 # every header has one of these; a stamped header has the time of day
 _HEADER_WORD = lazy(r"(?i)(?<!\p{L})(?:says|wrote|writes|said|ago)(?!\p{L})|(?<!\d)\d{1,2}:\d{2}(?!\d)")
-# A heading that counts the comments ("59 Comments", "One thought on “TITLE”", "Comments (115)");
-# titled, it is WordPress's, which no byline prints.
-COUNTED = lazy(r"(?i)(?<![\p{L}\p{N}])(?:(?:[1-9]\d*|one)\s+(?:reader\s+)?(?:comments?|responses?|replies"
-                        r"|thoughts?)(?!\p{L})(?P<titled>\s+(?:on|to)\s+"
-                        r"(?:“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»|‘[^’]{1,200}’):?)?"
-                        r"|comments\s+(?:\(\s*[1-9]\d*\s*\)|[1-9]\d*)(?![\p{L}\p{N}]))")
 # A reply button between two comments of a headerless discussion ("… a scoop. Reply ↓ Hi Anne").
 REPLY_BUTTON = lazy(r"(?<=[.!?…\"”')]\s{1,3})(?:Reply|REPLY)(?:\s*↓)?(?=\s+[\p{Lu}\d@\"“])")
 
@@ -76,12 +57,11 @@ class _Header:
 
 
 def find_flat_discussion(doc: Document) -> bool:
-    """Marks the discussion inside a flattened line as comments; True when one was found."""
-    if len(doc.text) <= FLAT or max(map(len, doc.text.split("\n"))) <= FLAT:
-        return False  # no line longer than FLAT (a line lies within a piece between line ends)
-    for line in doc.lines():
+    """Marks the discussion inside a flattened line as comments; True when one was found.
+    Its headers are read first, then its timestamps (:mod:`flat_stamps`)."""
+    for start, end in long_lines(doc):
         try:
-            if line.end - line.start > FLAT and _discussion_in(doc, line.start, line.end):
+            if _discussion_in(doc, start, end):
                 return True
         except TimeoutError:  # hostile text: no discussion rather than a hung batch
             continue
@@ -89,19 +69,28 @@ def find_flat_discussion(doc: Document) -> bool:
 
 
 def _discussion_in(doc: Document, start: int, end: int) -> bool:
+    """The discussion read by its headers, else by its stamps, else bounded by a heading
+    and the comment form."""
+    headers = _headers(doc.text, start, end)
+    heading = _heading(doc.text, start, end, headers)
+    return _by_headers(doc, start, end, heading, headers) or stamped_discussion(doc, start, end) or \
+        heading is not None and (heading["titled"] or _late(doc.text, start, end, heading)) and \
+        _headerless(doc, heading, end)
+
+
+def _by_headers(doc: Document, start: int, end: int, heading: regex.Match | None, headers: list[_Header]) -> bool:
     text = doc.text
-    heading = _heading(text, start, end)
     after = heading.end() if heading else end
-    headers = [h for h in _headers(text, start, end) if not h.stamped or h.start >= after]
-    run = _last_run(text, headers) or _single(text, headers, heading)
-    titled = heading is not None and bool(heading["titled"])
-    under_title = titled and run is not None and run[0].start >= heading.start()
-    if run is None or _words(text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
-        return (titled or _late(text, start, end, heading)) and _headerless(doc, heading, end)
+    headers = [h for h in headers if not h.stamped or h.start >= after]
+    run = _last_run(text, headers, after if heading else None) or _single(text, headers, heading)
+    under_title = heading is not None and bool(heading["titled"]) and run is not None \
+        and run[0].start >= heading.start()
+    if run is None or count_words(text, start, run[0].start) < (TITLED_WORDS if under_title else ARTICLE_WORDS):
+        return False
     first, run = _opened(text, start, run)
     if not run or len(run) < MIN_HEADERS and not _under(text, heading, run[0]):
         return False
-    last = _last_body_end(text, run[-1].end, end)
+    last = last_body_end(text, run[-1].end, end)
     ends = [h.start for h in run[1:]] + [last]
     # readers write sentences; a list of teasers ("Title 5 days ago 407 Title …") does not
     # (no teaser list stands under a titled discussion heading)
@@ -132,23 +121,31 @@ def _mark(doc: Document, first: int, last: int, run: list[_Header], ends: list[i
     """The discussion as comments: headers and buttons are comment metadata."""
     doc.flat_discussion = (first, last)
     doc.annotate(first, last, COMMENT, None, RULE)
-    _meta(doc, first, run[0].start)
+    mark_meta(doc, first, run[0].start)
     for header, nxt in zip(run, ends):
-        _meta(doc, header.start, header.end)
-        a, b = _strip(doc.text, header.end, _trim_trailer(doc, header.end, nxt))
+        mark_meta(doc, header.start, header.end)
+        a, b = strip_span(doc.text, header.end, trim_trailer(doc, header.end, nxt))
         if a < b:
             doc.comments.append(Comment(a, b, author=header.author, posted=header.posted,
                                         reply_to=markers.inline_reply(normalise(doc.text[a:b]))))
 
 
-def _heading(text: str, start: int, end: int) -> regex.Match | None:
-    """The last heading that counts comments, past the article's first words."""
-    last = None
+def _heading(text: str, start: int, end: int, headers: list[_Header]) -> regex.Match | None:
+    """The heading that counts comments, past the article's first words: the first with a
+    comment header right under it (readers write "15 comments" in their comments too), else
+    the last."""
+    found, words, pos = [], 0, start
     for m in COUNTED.finditer(text, start, end, timeout=SCAN_TIMEOUT):
-        last = m
-    if last is None or _words(text, start, last.start()) < (TITLED_WORDS if last["titled"] else ARTICLE_WORDS):
-        return None
-    return last
+        words, pos = words + count_words(text, pos, m.start()), m.start()  # counted once: linear
+        if words >= (TITLED_WORDS if m["titled"] else ARTICLE_WORDS):
+            found.append(m)
+    starts = [h.start for h in headers]
+    for m in found:
+        k = bisect_left(starts, m.end())
+        if k < len(starts) and starts[k] - m.end() <= OPENER_CHARS \
+                and count_words(text, m.end(), starts[k]) <= OPENER_WORDS:
+            return m
+    return found[-1] if found else None
 
 
 def _headers(text: str, start: int, end: int) -> list[_Header]:
@@ -180,11 +177,13 @@ def _header_matches(text: str, start: int, end: int) -> list[tuple[regex.Match, 
     return out
 
 
-def _last_run(text: str, headers: list[_Header]) -> list[_Header] | None:
-    """The last run of headers close together: a discussion is the page's tail."""
+def _last_run(text: str, headers: list[_Header], counted: int | None = None) -> list[_Header] | None:
+    """The last run of headers close together: a discussion is the page's tail. Past a
+    heading that counts the comments (from ``counted`` on) one comment may run longer."""
     runs: list[list[_Header]] = []
     for h in headers:
-        if runs and _words(text, runs[-1][-1].end, h.start) <= MAX_GAP_WORDS:
+        gap = COUNTED_GAP_WORDS if counted is not None and runs and runs[-1][-1].start >= counted else MAX_GAP_WORDS
+        if runs and count_words(text, runs[-1][-1].end, h.start) <= gap:
             runs[-1].append(h)
         else:
             runs.append([h])
@@ -201,7 +200,7 @@ def _single(text: str, headers: list[_Header], heading: regex.Match | None) -> l
 
 def _under(text: str, heading: regex.Match | None, header: _Header) -> bool:
     return heading is not None and header.start >= heading.end() and \
-        _words(text, heading.end(), header.start) <= OPENER_WORDS
+        count_words(text, heading.end(), header.start) <= OPENER_WORDS
 
 
 def _opener(text: str, start: int, header: _Header) -> tuple[int, int]:
@@ -218,7 +217,7 @@ def _after_break(text: str, start: int, pos: int) -> bool:
     "Reply" button, the comment's number) or is a heading ("Comments"): a header's name
     starts there, not mid-sentence."""
     before = text[max(start, pos - 40):pos].rstrip()
-    if not before or before.endswith(_ENDS):
+    if not before or before.endswith(ENDS):
         return True
     last = before.split()[-1]
     return last.isdigit() or last.lower().rstrip(":") in _HEADINGS or bool(
@@ -231,7 +230,7 @@ def _late(text: str, start: int, end: int, heading: regex.Match | None) -> bool:
     if heading is None:
         return False
     after = text[heading.end():heading.end() + 3].lstrip()
-    return after[:1].isupper() and _words(text, start, heading.start()) >= LATE_SHARE * _words(text, start, end)
+    return after[:1].isupper() and count_words(text, start, heading.start()) >= LATE_SHARE * count_words(text, start, end)
 
 
 def _headerless(doc: Document, heading: regex.Match, end: int) -> bool:
@@ -243,15 +242,15 @@ def _headerless(doc: Document, heading: regex.Match, end: int) -> bool:
         return False
     doc.flat_discussion = (heading.start(), close)
     doc.annotate(heading.start(), close, COMMENT, None, RULE)
-    _meta(doc, heading.start(), heading.end())
+    mark_meta(doc, heading.start(), heading.end())
     pos = heading.end()
     for m in [*REPLY_BUTTON.finditer(text, pos, close, timeout=SCAN_TIMEOUT), None]:
         stop = m.start() if m else close
-        a, b = _strip(text, pos, stop)
+        a, b = strip_span(text, pos, stop)
         if a < b:
             doc.comments.append(Comment(a, b, reply_to=markers.inline_reply(normalise(text[a:b]))))
         if m:
-            _meta(doc, m.start(), m.end())
+            mark_meta(doc, m.start(), m.end())
             pos = m.end()
     return True
 
@@ -260,59 +259,7 @@ def _form_start(text: str, pos: int, end: int) -> int | None:
     """Where the comment form (or its closing note) starts after ``pos``: the first
     piece that reads as one."""
     for a, b in split_flat(text, pos, end):
-        if markers.FORM.match(_unbuttoned(text, a, b), timeout=SCAN_TIMEOUT):
+        if markers.FORM.match(unbuttoned(text, a, b), timeout=SCAN_TIMEOUT):
             return a
     return None
 
-
-def _unbuttoned(text: str, a: int, b: int) -> str:
-    """A piece without the buttons it starts with ("Reply Leave a Reply")."""
-    return _LEADING_CHROME.sub("", text[a:b], timeout=SCAN_TIMEOUT)
-
-
-def _last_body_end(text: str, pos: int, end: int) -> int:
-    """Where the last comment ends: its sentences, up to the first piece that is not prose."""
-    out, words = pos, 0
-    for a, b in split_flat(text, pos, end):
-        piece = _unbuttoned(text, a, b)
-        closes = markers.FORM.match(piece, timeout=SCAN_TIMEOUT) or OPENER.match(piece, timeout=SCAN_TIMEOUT)
-        if words and (not piece.endswith(_ENDS) or closes):
-            break
-        words += len(piece.split())
-        out = b
-        if words >= LAST_BODY_WORDS:
-            break
-    return out
-
-
-def _trim_trailer(doc: Document, start: int, end: int) -> int:
-    """A comment's buttons ("Reply") are comment metadata, not its text."""
-    try:
-        m = TRAILER.search(doc.text, start, end, timeout=SCAN_TIMEOUT)
-    except TimeoutError:
-        return end
-    if m and m.start() > start:
-        _meta(doc, m.start(), end)
-        return m.start()
-    return end
-
-
-def _meta(doc: Document, start: int, end: int) -> None:
-    a, b = _strip(doc.text, start, end)
-    if a < b:
-        doc.annotate(a, b, BOILERPLATE, "comment_meta", RULE)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _words(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())
-
-
-settle(globals())

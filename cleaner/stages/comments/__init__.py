@@ -50,7 +50,8 @@ Where to look, by what you want to change:
 * ``edges.py``: where a candidate run starts and ends;
 * ``section.py``: the ``comments`` stage (which run is the discussion);
 * ``splitter.py``: the ``comment_parsing`` stage (comments and their metadata);
-* ``../flat_comments.py``: discussions on a page printed as one line.
+* ``../flat_comments.py``: discussions on a page printed as one line (``../flat_stamps.py``:
+  read off their timestamps; ``../flat_text.py``: what both read).
 
 Names with a leading underscore are shared inside this package only.
 """
