@@ -9,12 +9,13 @@ much* of the passage is in it. No language is decided here; see
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..patterns import lazy_re, settle
 
 
 DATA = Path(__file__).parent.parent / "data" / "stopwords.txt"
@@ -69,7 +70,7 @@ def stopword_languages() -> frozenset[str]:
     return frozenset(lang for entries in stopword_table().values() for lang, _ in entries)
 
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
+_NOISE = lazy_re(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,3 +154,6 @@ def _pool(items) -> Words:
         words += w.words
         letters += w.letters
     return Words(words, letters, dict(hits), dict(raw), dict(types))
+
+
+settle(globals())
