@@ -11,16 +11,24 @@ more than a compiled one.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+
+def _regex_compile(*args: Any) -> Any:
+    """``regex.compile``: the module is imported with the first pattern compiled, as a
+    short text may need none (importing it was a tenth of a start-up)."""
+    import regex
+    return regex.compile(*args)
 
 
 class Lazy:
     """A pattern compiled on first use (any attribute: ``search``, ``sub``, ``pattern``…)."""
 
     __slots__ = ("args", "compiled", "home", "name")
-    compile = staticmethod(regex.compile)
+    compile = staticmethod(_regex_compile)
 
     def __init__(self, *args: Any):
         self.args, self.compiled, self.home, self.name = args, None, None, None
@@ -156,7 +164,7 @@ class Engine:
     def python(self) -> regex.Pattern:
         """The same pattern in the ``regex`` module (the reference the tests compare with)."""
         if self._python is None:
-            self._python = regex.compile(self.source)
+            self._python = _regex_compile(self.source)
         return self._python
 
 

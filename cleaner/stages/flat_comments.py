@@ -19,14 +19,17 @@ comment form.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from .. import markers
 from ..document import BOILERPLATE, COMMENT, Comment, Document
 from ..patterns import lazy, settle
 from ..render import normalise
 from ..structure.features import FLAT, split_flat
+
+if TYPE_CHECKING:
+    import regex
+
 
 RULE = "comments.flat"
 MIN_HEADERS = 2        # inline headers a discussion needs ...
