@@ -9,16 +9,16 @@ much* of the passage is in it. No language is decided here; see
 """
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..patterns import lazy_re, settle
 
 
-DATA = Path(__file__).parent.parent / "data" / "stopwords.txt"
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "stopwords.txt")
 # Share of running text the language's list covers (unweighted). Measured on
 # paragraphs of 200+ characters (WCXB for en, lang-dev for de fr es pt it pl fi
 # hu: the medians); the rest are set by family (Slavic and agglutinative
@@ -34,7 +34,9 @@ DEFAULT_RATE = 0.35
 def stopword_table() -> dict[str, tuple[tuple[str, float], ...]]:
     """word -> ((lang, weight), ...); a word on k lists weighs 1/k for each."""
     lists: dict[str, set[str]] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    with open(DATA, encoding="utf-8") as handle:
+        text = handle.read()
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lang, _, words = line.partition(":")
