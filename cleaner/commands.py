@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import orjson
 
@@ -22,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        data = sys.stdin.buffer.read() if args.path == "-" else Path(args.path).read_bytes()
+        data = sys.stdin.buffer.read() if args.path == "-" else _read_bytes(args.path)
         result = clean_any(data, args.path, args)
     except (OSError, InputError) as exc:
         print(f"cleaner: {args.path}: {exc}", file=sys.stderr)
@@ -35,6 +34,11 @@ def run(args: argparse.Namespace) -> int:
         from .annotated import render
         sys.stdout.write(render(result))
     return 0
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def clean_any(data: bytes, path: str, args: argparse.Namespace):

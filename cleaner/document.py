@@ -8,11 +8,10 @@ and every removal keeps the rule that caused it.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Iterator, Sequence
-
-import regex
 
 from cleaner import _core
 
@@ -290,7 +289,7 @@ class Document:
 
 #: Line ends other than LF, each rewritten as one LF for splitting (CR LF keeps its CR,
 #: which a line's trimming drops): CR alone, the line and paragraph separators.
-LINE_END = regex.compile(r"\r(?!\n)|[\u2028\u2029]")
+LINE_END = re.compile(r"\r(?!\n)|[\u2028\u2029]")
 
 
 def unified_line_ends(text: str) -> str:

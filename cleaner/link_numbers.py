@@ -16,18 +16,18 @@ the numbers that list holds are cut: "[12]" in other text is left alone.
 """
 from __future__ import annotations
 
-import regex
+from .patterns import lazy, settle
 
 NUMBER_RULE = "markup.link-number"
 PAGE_LINKS_RULE = "navigation.page-links"
 REFERENCES_RULE = "navigation.link-references"
 
-_HEADING = regex.compile(r"(?m)^References[ \t\r]*$")  # a CR LF line end keeps its CR
+_HEADING = lazy(r"(?m)^References[ \t\r]*$")  # a CR LF line end keeps its CR
 # an entry is an absolute address (a scheme, then anything: lynx prints it as the page wrote it)
-_ENTRY = regex.compile(r"[ \t]*(?:\d{1,6}\.[ \t]+[A-Za-z][A-Za-z0-9+.-]{0,20}:.*|(?:Visible|Hidden) links:[ \t\r]*)")
-_NUMBER = regex.compile(r"\[(\d{1,6})\]")
-_PAGE_LINKS = regex.compile(r"\s*(#\[\d{1,6}\])")
-_BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
+_ENTRY = lazy(r"[ \t]*(?:\d{1,6}\.[ \t]+[A-Za-z][A-Za-z0-9+.-]{0,20}:.*|(?:Visible|Hidden) links:[ \t\r]*)")
+_NUMBER = lazy(r"\[(\d{1,6})\]")
+_PAGE_LINKS = lazy(r"\s*(#\[\d{1,6}\])")
+_BLANK_LINE = lazy(r"\n[ \t\r]*\n")
 
 #: A removal: (start, end, category, rule), offsets into the text read.
 Removal = tuple[int, int, str, str]
@@ -73,3 +73,6 @@ def _references(text: str) -> tuple[int, set[int]] | None:
         if number.isdigit():
             numbers.add(int(number))
     return (heading.start(), numbers) if numbers else None
+
+
+settle(globals())

@@ -32,12 +32,15 @@ English reading finds nothing, so English pages pay nothing for them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from .patterns import Engine, engine, lazy, settle
+
+if TYPE_CHECKING:
+    import regex
 
 
 MAX_LINE = 160
@@ -208,7 +211,7 @@ _MAY_HEADER = engine(rf"(?i:{_DATE})|\d{{1,2}}:\d{{2}}"
 _MAY_GLUED = engine(rf"\p{{Ll}}{_FULL_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}")
 # the tests ``_parse`` makes before ``header`` (chrome, avatar, edit and reply notes, heading,
 # form), all anchored at the start, as one gate; their groups unnamed ("name" is in two)
-_MAY_OPEN = engine("|".join(regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{p.args[0]})")
+_MAY_OPEN = engine("|".join(re.sub(r"\(\?P<\w+>", "(?:", f"(?:{p.args[0]})")
                             for p in (CHROME, AVATAR, EDITED, REPLY, HEADING, FORM)))
 _NOISE = lazy(r"\(\d+\)|\(?#\d+\)?|<[^<>]{1,60}>|(?:https?://|www\.)\S+|(?<=\s)(?i:(?:twitter|instagram|threads)\s*:\s*)?@[\p{L}\p{N}_.]{2,30}\s*$")
 _MAY_NOISE = engine(_NOISE.args[0])
@@ -421,6 +424,7 @@ def local_markers(language: str | None) -> LocalMarkers | None:
     chrome = engine(rf"(?i)^(?:(?:{buttons}|[+\-−]?\d{{1,6}})\s*[|•·↓↑+\-]*\s*)+$" if buttons
                     else r"(?!)")
     form = engine(rf"(?i)^(?:{words['comment_form']})") if words.get("comment_form") else None
+    import regex
     ago = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{words['ago']})(?:\s*(?:,|um|à|a\s+las|às|alle|o|om)?\s*{_TIME})?"
                         r"(?![\p{L}\p{N}])") if words.get("ago") else None
     return LocalMarkers(heading, engine(rf"(?i)^\W*{_NONE_WORDS}\b"), chrome, form, ago,
@@ -559,6 +563,7 @@ def name_before(text: str, pos: int, floor: int = 0, max_words: int = 4) -> tupl
     if m := _USER_ID.search(text, max(floor, pos - 30), pos):
         pos = m.start()  # Slashdot: "by NAME ( 596061 ) writes:"
     offset = max(floor, pos - 200)
+    import regex
     words = list(regex.finditer(r"\S+", text[offset:pos]))
     taken: list[regex.Match] = []
     for m in reversed(words):

@@ -3,36 +3,59 @@
 The stages hold many patterns, and most serve a few lines of a few pages;
 compiling them all when the package is imported (the ``regex`` module compiles
 in Python) was most of the command line's start-up. ``lazy(source)`` stands in
-for ``regex.compile(source)``; ``settle(globals())`` at the end of a module lets
-each pattern, once compiled, take its own place among the module's names, so a
-pattern in use costs nothing more than a compiled one.
+for ``regex.compile(source)``, ``lazy_re(source)`` for ``re.compile(source)``;
+``settle(globals())`` at the end of a module lets each pattern, once compiled,
+take its own place among the module's names, so a pattern in use costs nothing
+more than a compiled one.
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+
+def _regex_compile(*args: Any) -> Any:
+    """``regex.compile``: the module is imported with the first pattern compiled, as a
+    short text may need none (importing it was a tenth of a start-up)."""
+    import regex
+    return regex.compile(*args)
 
 
 class Lazy:
     """A pattern compiled on first use (any attribute: ``search``, ``sub``, ``pattern``…)."""
 
     __slots__ = ("args", "compiled", "home", "name")
+    compile = staticmethod(_regex_compile)
 
     def __init__(self, *args: Any):
         self.args, self.compiled, self.home, self.name = args, None, None, None
 
     def __getattr__(self, attr: str) -> Any:
         if self.compiled is None:
-            self.compiled = regex.compile(*self.args)
+            self.compiled = self.compile(*self.args)
             if self.home is not None:
                 self.home[self.name] = self.compiled
         return getattr(self.compiled, attr)
 
 
+class LazyRe(Lazy):
+    """A pattern of the standard library's ``re``, compiled on first use."""
+
+    __slots__ = ()
+    compile = staticmethod(re.compile)
+
+
 def lazy(*args: Any) -> Any:
     """``regex.compile(*args)``, when the pattern is first used."""
     return Lazy(*args)
+
+
+def lazy_re(*args: Any) -> Any:
+    """``re.compile(*args)``, when the pattern is first used."""
+    return LazyRe(*args)
 
 
 #: Seconds a pattern of the ``regex`` module may take per character of its text, beyond
@@ -141,7 +164,7 @@ class Engine:
     def python(self) -> regex.Pattern:
         """The same pattern in the ``regex`` module (the reference the tests compare with)."""
         if self._python is None:
-            self._python = regex.compile(self.source)
+            self._python = _regex_compile(self.source)
         return self._python
 
 

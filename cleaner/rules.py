@@ -13,9 +13,9 @@ for its own language's words. A rule without ``languages`` runs on every page.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from . import parsed
 from ._core import Pattern
@@ -104,18 +104,20 @@ def rule_languages(rules: list[Rule] | tuple[Rule, ...]) -> frozenset[str]:
     return frozenset(lang for r in rules for lang in r.languages)
 
 
-_BUILTIN = Path(__file__).with_name("rules")
+_BUILTIN = os.path.join(os.path.dirname(__file__), "rules")
 
 
-def builtin_rule_files() -> list[Path]:
+def builtin_rule_files() -> list[str]:
+    """The paths of the built-in rule files, in name order."""
     # the package's own folder (the package is always installed as files: the engine is a
-    # compiled module); importlib.resources would cost more to import than the lookup
-    return sorted(p for p in _BUILTIN.iterdir() if p.name.endswith(".toml"))
+    # compiled module); importlib.resources would cost more to import than the lookup, and
+    # pathlib (for every start-up) about as much as reading the files
+    return sorted(os.path.join(_BUILTIN, name) for name in os.listdir(_BUILTIN) if name.endswith(".toml"))
 
 
 def load_rules(extra: tuple[str, ...] | list[str] = (), disabled: frozenset[str] = frozenset()) -> list[Rule]:
     """Built-in rules then user files; a user rule may replace a built-in one only with ``override = true``."""
-    return list(_load(tuple(str(p) for p in builtin_rule_files()) + tuple(extra), frozenset(disabled)))
+    return list(_load(tuple(builtin_rule_files()) + tuple(extra), frozenset(disabled)))
 
 
 @lru_cache(maxsize=16)
@@ -123,7 +125,7 @@ def _load(paths: tuple[str, ...], disabled: frozenset[str]) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     categories = dict(CATEGORIES)
     for path in paths:
-        for rule, override in _parse_file(Path(path), categories):
+        for rule, override in _parse_file(_normal(path), categories):
             if rule.id in rules and not override:
                 raise RuleError(f"{path}: rule id {rule.id!r} already defined in {rules[rule.id].source}"
                                 " (set override = true to replace it)")
@@ -131,7 +133,17 @@ def _load(paths: tuple[str, ...], disabled: frozenset[str]) -> tuple[Rule, ...]:
     return tuple(r for r in rules.values() if r.id not in disabled)
 
 
-def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool]]:
+def _normal(path: str) -> str:
+    """``path`` as pathlib writes it ("./x.toml" as "x.toml"), as a rule's source and the
+    messages name it; a built-in file's path already is (pathlib is imported for a user's
+    file only)."""
+    if os.path.dirname(path) == _BUILTIN:
+        return path
+    from pathlib import Path
+    return str(Path(path))
+
+
+def _parse_file(path: str, categories: dict[str, str]) -> list[tuple[Rule, bool]]:
     try:
         data = _read(path)
     except FileNotFoundError:
@@ -139,21 +151,22 @@ def _parse_file(path: Path, categories: dict[str, str]) -> list[tuple[Rule, bool
     except ValueError as exc:  # tomllib.TOMLDecodeError or UnicodeDecodeError, both ValueErrors
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     categories.update(data.get("categories", {}))
-    languages = _languages(data.get("languages", []), str(path))
-    return [_parse_rule(entry, path, categories, languages, path.parent != _BUILTIN)
+    languages = _languages(data.get("languages", []), path)
+    return [_parse_rule(entry, path, categories, languages, os.path.dirname(path) != _BUILTIN)
             for entry in data.get("rule", [])]
 
 
-def _read(path: Path) -> dict:
+def _read(path: str) -> dict:
     """A rule file's table: a built-in file's as parsed before (:mod:`cleaner.parsed`), a
     user's parsed now."""
-    if path.parent == _BUILTIN:
+    if os.path.dirname(path) == _BUILTIN:
         return parsed.toml(path)
     import tomllib
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as handle:
+        return tomllib.loads(handle.read())
 
 
-def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
+def _parse_rule(entry: dict, path: str, categories: dict[str, str],
                 languages: tuple[str, ...] = (), resolve: bool = True) -> tuple[Rule, bool]:
     """One ``[[rule]]`` entry. ``resolve``: build the whole pattern now, so a user's rule the
     engine cannot build is an error when loaded; a built-in pattern is read and built when
@@ -183,7 +196,7 @@ def _parse_rule(entry: dict, path: Path, categories: dict[str, str],
         counterexamples=tuple(entry["counterexamples"]),
         max_words=int(entry.get("max_words", _DEFAULT_MAX_WORDS[scope])),
         label=METADATA if entry.get("label") == METADATA else BOILERPLATE,
-        raw=bool(entry.get("raw", False)), source=str(path),
+        raw=bool(entry.get("raw", False)), source=path,
         requires=_requires(entry.get("requires", []), where),
         languages=_languages(entry["languages"], where) if "languages" in entry else languages,
     )

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
 from .link_numbers import NUMBER_RULE, Removal, link_numbers
+from .patterns import lazy, settle
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
 #: byte-order mark, soft hyphen, and the bidirectional marks, embeddings and isolates.
 INVISIBLE = "\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = regex.compile(f"[{INVISIBLE}]+")
-_SURROGATE = regex.compile("[\ud800-\udfff]")
+_INVISIBLE = lazy(f"[{INVISIBLE}]+")
+_SURROGATE = lazy("[\ud800-\udfff]")
 _OFFSET_HINTS = ("comments_start", "trusted")  # hints that are offsets into the text
 
 
@@ -202,7 +201,7 @@ def wrap_breaks(text: str) -> list[int]:
     return [starts[k + 1] - 1 for k in runs]
 
 
-_BULLET = regex.compile(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
+_BULLET = lazy(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
 
 
 def _runs_on(line: str, following: str) -> bool:
@@ -306,3 +305,6 @@ def _blocks_over(doc: Document, start: int, end: int) -> tuple[int, int]:
     first = max(bisect.bisect_right(starts, start) - 1, 0)
     last = max(bisect.bisect_left(starts, end) - 1, first)
     return first, last
+
+
+settle(globals())

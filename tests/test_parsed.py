@@ -33,8 +33,8 @@ def test_a_file_is_read_back_as_parsed(tmp_path, writing, monkeypatch):
                     encoding="utf-8")
     first = parsed.toml(path)
     assert first == tomllib.loads(path.read_text(encoding="utf-8"))
-    assert parsed._cache_path(path).parent == tmp_path / "__pycache__"
-    assert parsed._cache_path(path).exists()
+    assert Path(parsed._cache_path(path)).parent == tmp_path / "__pycache__"
+    assert Path(parsed._cache_path(path)).exists()
     _no_parsing(monkeypatch)
     assert parsed.toml(path) == first
 
@@ -51,7 +51,7 @@ def test_an_edited_file_is_parsed_again(tmp_path, writing):
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path, writing):
     path = tmp_path / "model.toml"
     path.write_text("weights = [0.5, -1.25]\n", encoding="utf-8")
-    target = parsed._cache_path(path)
+    target = Path(parsed._cache_path(path))
     target.parent.mkdir()
     for junk in (b"", b"\x00\x01garbage", b"\xe9" * 40, marshal.dumps(("not the key", {"weights": []}))):
         target.write_bytes(junk)
@@ -78,7 +78,7 @@ def test_what_marshal_cannot_hold_is_parsed_each_time(tmp_path, writing):
     path = tmp_path / "dated.toml"
     path.write_text("day = 2024-05-01\n", encoding="utf-8")
     assert str(parsed.toml(path)["day"]) == "2024-05-01"
-    assert not parsed._cache_path(path).exists()
+    assert not Path(parsed._cache_path(path)).exists()
     assert not list((tmp_path / "__pycache__").glob("*.tmp"))
 
 
@@ -91,8 +91,8 @@ def test_a_syntax_error_is_tomllibs(tmp_path, writing):
 
 def test_builtin_files_read_as_tomllib_reads_them(tmp_path, writing, monkeypatch):
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # leave the package's folders alone
-    for path in [*builtin_rule_files(), DATA / "chrome_words.toml"]:
+    for path in [*map(Path, builtin_rule_files()), DATA / "chrome_words.toml"]:
         fresh = tomllib.loads(path.read_text(encoding="utf-8"))
         assert parsed.toml(path) == fresh   # parsed and written
         assert parsed.toml(path) == fresh   # read back
-        assert parsed._cache_path(path).is_relative_to(tmp_path)
+        assert Path(parsed._cache_path(path)).is_relative_to(tmp_path)

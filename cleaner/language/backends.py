@@ -8,7 +8,6 @@ restricted to a set of candidate languages (one script's family).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 
@@ -53,6 +52,8 @@ class LangdetectBackend:
 @lru_cache(maxsize=16)
 def _langdetect_factory(langs: tuple[str, ...] | None):
     """A private, seeded factory (the global one stays untouched), profiles loaded once."""
+    from pathlib import Path
+
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()

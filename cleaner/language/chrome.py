@@ -9,12 +9,12 @@ nothing.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from .. import parsed
 
-DATA = Path(__file__).parent.parent / "data" / "chrome_words.toml"
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "chrome_words.toml")
 
 
 @lru_cache(maxsize=1)

@@ -9,15 +9,16 @@ much* of the passage is in it. No language is decided here; see
 """
 from __future__ import annotations
 
-import re
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from ..patterns import lazy_re, settle
 
 
-DATA = Path(__file__).parent.parent / "data" / "stopwords.txt"
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "stopwords.txt")
 # Share of running text the language's list covers (unweighted). Measured on
 # paragraphs of 200+ characters (WCXB for en, lang-dev for de fr es pt it pl fi
 # hu: the medians); the rest are set by family (Slavic and agglutinative
@@ -33,7 +34,9 @@ DEFAULT_RATE = 0.35
 def stopword_table() -> dict[str, tuple[tuple[str, float], ...]]:
     """word -> ((lang, weight), ...); a word on k lists weighs 1/k for each."""
     lists: dict[str, set[str]] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    with open(DATA, encoding="utf-8") as handle:
+        text = handle.read()
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lang, _, words = line.partition(":")
@@ -69,7 +72,7 @@ def stopword_languages() -> frozenset[str]:
     return frozenset(lang for entries in stopword_table().values() for lang, _ in entries)
 
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
+_NOISE = lazy_re(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|</?[A-Za-z][^<>]{0,200}>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,3 +156,6 @@ def _pool(items) -> Words:
         words += w.words
         letters += w.letters
     return Words(words, letters, dict(hits), dict(raw), dict(types))
+
+
+settle(globals())

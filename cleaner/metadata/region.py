@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 
-import regex
-
 from ..document import MAIN, Block, Document, Line
 from ..patterns import budget, lazy
 from ..render import normalise_spans
@@ -45,6 +43,7 @@ class LowerWords:
         if not isinstance(word, str):
             return False
         if word not in self.known:
+            import regex
             self.known[word] = bool(_LOWER.fullmatch(word, timeout=budget(word))) and regex.search(
                 rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", self.text,
                 timeout=budget(self.text, 1.0)) is not None

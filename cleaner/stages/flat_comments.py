@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from .. import markers
 from ..document import COMMENT, Comment, Document
@@ -32,6 +31,9 @@ from .flat_stamps import stamped_discussion
 from .flat_text import (ARTICLE_WORDS, COUNTED, ENDS, MAX_GAP_WORDS, OPENER, OPENER_WORDS, RULE, SCAN_TIMEOUT,
                         SENTENCE_END, TITLED_WORDS, TRAILER, count_words, last_body_end, long_lines, mark_meta,
                         strip_span, trim_trailer, unbuttoned)
+
+if TYPE_CHECKING:
+    import regex
 
 MIN_HEADERS = 2        # inline headers a discussion needs, no further apart than MAX_GAP_WORDS
 COUNTED_GAP_WORDS = 2000  # ... or this many under a heading that counts them (a long comment)

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import statistics
 from bisect import bisect_left
-
-import regex
+from typing import TYPE_CHECKING
 
 from .. import markers
 from ..document import COMMENT, Comment, Document
@@ -29,6 +28,9 @@ from ..render import normalise
 from .flat_text import (ARTICLE_WORDS, COUNTED, MAX_GAP_WORDS, OPENER, OPENER_WORDS, RULE, SCAN_TIMEOUT,
                         SENTENCE_END, TITLED_WORDS, count_words, last_body_end, mark_meta, strip_span,
                         trim_trailer)
+
+if TYPE_CHECKING:
+    import regex
 
 MIN_STAMPS = 3       # stamps a discussion needs: a byline and a reply or two are not one
 HEAD_WORDS = 12      # at most this between the heading and a first stamp that heads its comment

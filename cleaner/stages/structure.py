@@ -36,6 +36,7 @@ from typing import Collection, Sequence
 
 from .. import _core
 from ..document import BOILERPLATE, MAIN, Document
+from ..patterns import lazy_re, settle
 from ..structure.categories import DUPLICATE, NAVIGATION, RELATED, related_head_rest
 from ..structure.doubles import doubles
 from ..structure.features import Units, analyse, page_indexes
@@ -55,7 +56,7 @@ LEAD_REACH = 40       # ... and stands no more than this many units before it
 # A site's or an author's description of itself ("We are sisters who love to travel", "An
 # online design resource dedicated to …", "Jane Doe is a food writer …") is a sidebar's
 # "About" box, not a standfirst.
-_SELF_DESCRIPTION = re.compile(
+_SELF_DESCRIPTION = lazy_re(
     r"^\W*(?:(?:we|i)\s+(?:are|am|have\s+been)\b|(?:we|i)['’](?:re|m|ve\s+been)\b"
     r"|(?:an?|the|your)\s+(?:[\w'’&-]+\s+){0,3}(?:resource|site|website|blog|blogger|magazine|publication"
     r"|platform|community|destination)\b"
@@ -284,7 +285,7 @@ def _drop_teasers(infos, keep: list[bool], free: Collection[int], k: int, out: l
 
 
 # A quantity and a unit of measure at the start of a line: "250 g", "1 Pck.", "2 EL", "1/2 cup".
-_QUANTITY = re.compile(
+_QUANTITY = lazy_re(
     r"^\W{0,3}(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?"
     r"(?:g|gr|kg|mg|ml|cl|dl|l|el|tl|msp|pck|päckchen|pkg|prise|prisen|stück|stk|bund|zehen?|dosen?|becher|"
     r"tassen?|scheiben?|cups?|c|tbsp|tsp|tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|pinch|cloves?|cans?|"
@@ -430,3 +431,6 @@ def _language_reading(doc: Document) -> tuple[tuple[str, ...], bool]:
     from ..language.page import page_language
     language = page_language(doc)
     return related_heads(language), capitalises_nouns(language)
+
+
+settle(globals())

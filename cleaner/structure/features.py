@@ -41,18 +41,19 @@ from typing import Sequence
 from .._core import Features, Page
 from .._core import display as _display
 from ..document import Document, Line
+from ..patterns import lazy_re, settle
 from ..visible import outside
 
 # ---------------------------------------------------------------- markup shapes
 
 # One pass finds every markdown link or image: ``[text](target)`` / ``![alt](src)``.
 # Bounded repetition keeps the scan linear on hostile text.
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_UNDERSCORE = re.compile(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
+_MD_IMAGE = lazy_re(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_TARGET = lazy_re(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_UNDERSCORE = lazy_re(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
 
 FLAT = 1500          # a line longer than this is a flattened page: cut it into sentences
-_SENT_GAP = re.compile(r"[.!?…][\"'”’»“‘«)\]]*\s+")  # German closes quotations with “ ‘ «
+_SENT_GAP = lazy_re(r"[.!?…][\"'”’»“‘«)\]]*\s+")  # German closes quotations with “ ‘ «
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,3 +294,6 @@ def visible(raw: str) -> str:
     if not spans:
         return raw
     return " ".join(outside(raw, spans))
+
+
+settle(globals())

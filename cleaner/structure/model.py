@@ -31,9 +31,9 @@ engine is tested against); the context features' names come from the engine.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 from .._core import Model
 from .features import LineInfo, page_indexes
@@ -97,10 +97,9 @@ class Weights:
 @lru_cache(maxsize=4)
 def load_weights(path: str | None = None) -> Weights:
     if path is None:
-        raw = (Path(__file__).parent.parent / "data" / "structure.json").read_text(encoding="utf-8")
-    else:
-        with open(path, encoding="utf-8") as handle:
-            raw = handle.read()
+        path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "structure.json")
+    with open(path, encoding="utf-8") as handle:
+        raw = handle.read()
     return Weights.from_dict(json.loads(raw))
 
 

@@ -9,15 +9,14 @@ the page says "No comments".
 """
 from __future__ import annotations
 
-import regex
-
 from ...document import Block, Document
+from ...patterns import lazy, settle
 from .evidence import _headers_trail
 from .units import _HEADER_PARTS, _ITEM, ANCHORS, HEADERS, MAX_BODY_BLOCKS, MAX_BODY_WORDS, MIN_PAIRS, Unit
 from .voice import _WORD
 
 
-_COUNTED = regex.compile(r"(?i)^\W*\d+\s+(?:comments?|responses?|thoughts?|reactions?)\b")
+_COUNTED = lazy(r"(?i)^\W*\d+\s+(?:comments?|responses?|thoughts?|reactions?)\b")
 
 
 def _says_none(units: list[list[Unit]], first: int, last: int) -> bool:
@@ -197,3 +196,6 @@ def _menu(doc: Document, block: Block, units: list[Unit]) -> bool:
     words = sum(len(_WORD.findall(t)) for t in items)
     # short items: a list in a comment runs to sentences, a menu to a few words each
     return len(items) * 3 >= len(block.lines) * 2 and words <= 8 * len(items)
+
+
+settle(globals())

@@ -14,8 +14,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-import regex
-
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise_all
@@ -172,6 +170,7 @@ def _read_names(doc: Document, out: list[list[Unit]], repeated: set[str], vocabu
         text = _text(doc, unit)
         if _is_name(text, text in repeated or dated, vocabulary):
             name = markers.display(text)
+            import regex
             if name.endswith(".") and not regex.search(r"\s\p{Lu}\.$", name):
                 name = name[:-1]
             unit.kind, unit.marker = "author", markers.Marker("author", name)
