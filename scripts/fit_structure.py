@@ -60,8 +60,10 @@ from cleaner.evaluate import converted_text, read_records, shingles, tokenize  #
 from cleaner.render import normalise  # noqa: E402
 from cleaner.structure.features import analyse, display, visible  # noqa: E402
 from cleaner.structure.model import (  # noqa: E402
-    EMIT_CAP, EMIT_WORDS, LIFT, biased, context_features, context_scores, emission_weights, local_scores, viterbi)
+    EMIT_CAP, EMIT_WORDS, LIFT, biased, context_features, context_scores, emission_weights, local_scores, stopwords_of,
+    viterbi)
 
+STOPWORDS_FILE = "structure_stopwords.txt"  # beside the weights file, which names it
 CONVERTERS = ("resiliparse", "inscriptis", "html2text", "html2txt")
 STOP_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
                   "Polish", "Swedish", "Danish", "Norwegian_Bokmal", "Czech", "Finnish", "Hungarian",
@@ -429,12 +431,15 @@ def main(argv=None) -> int:
     model = fit_model(fit, args.l2, args.iters, args.passes, started)
     # decoding prices are tuned on the main dataset's fitting pages (its gold conventions)
     model["decode"] = tune_decoding([p for p in fit if id(p) in primary], model, started)
-    model["stopwords"] = stop_list
+    # the stopwords go one a line into a file beside the weights, which the engine reads itself
+    model["stopwords"] = STOPWORDS_FILE
     model["meta"] = {"dataset": [Path(d).name for d in [args.dataset, *args.extra]], "converters": args.converters.split(","),
                      "fit_half": args.fit_half, "pages": len(fit), "l2": args.l2, "iters": args.iters,
                      "passes": args.passes}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
+    with open(Path(args.out).parent / STOPWORDS_FILE, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("".join(w + "\n" for w in stop_list))
 
     report(fit, model, "fitting pages")
     if held:
@@ -446,7 +451,7 @@ def retune_decoding(args, started: float) -> int:
     """Tune the decoding for the shipped weights on the main dataset's fitting pages."""
     path = Path(args.out)
     model = json.loads(path.read_text(encoding="utf-8"))
-    stop = frozenset(model["stopwords"])
+    stop = stopwords_of(model, str(path.parent))
     pages = [p for p in load_pages(args.dataset, args.cache_dir, stop, args.converters.split(","), args.limit)
              if args.fit_half < 0 or p.half == args.fit_half]
     model["decode"] = tune_decoding(pages, model, started)

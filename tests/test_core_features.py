@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from cleaner import _core
 from cleaner.document import Document
-from cleaner.structure.features import analyse, display, page_units
+from cleaner.structure.features import StopwordFile, analyse, display, page_units
 from cleaner.structure.model import context_features, context_scores, decoding_scores, load_weights, local_scores
 
 # ---------------------------------------------------------------- reference: one line
@@ -443,6 +443,32 @@ def test_units_of_two_pages_are_refused():
     b = analyse(Document("Other page."), STOPWORDS)
     with pytest.raises(ValueError):
         load_weights().decode(a + b)
+
+
+def test_the_engine_reads_the_stopword_file_as_the_listed_words():
+    """The packaged stopwords are read by the engine from their file: the same lines as
+    an engine given the words, and the file's words are the set Python reads."""
+    assert isinstance(STOPWORDS, StopwordFile) and len(STOPWORDS) == 23134
+    from_file = _core.Features.from_file(STOPWORDS.path)
+    for raw in LINES:
+        assert from_file.line(raw) == ENGINE.line(raw)
+    with open(STOPWORDS.path, encoding="utf-8") as handle:
+        assert frozenset(handle.read().split()) == STOPWORDS.words  # no word holds a space
+
+
+def test_weights_may_list_their_stopwords(tmp_path):
+    """A weights file with the stopwords in it (as fitted before they had a file of
+    their own) reads as one that names their file."""
+    data = json.loads(resources.files("cleaner").joinpath("data/structure.json").read_text(encoding="utf-8"))
+    data["stopwords"] = sorted(STOPWORDS)
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    listed = load_weights(str(path))
+    assert listed.stopwords == STOPWORDS.words
+    doc = Document("Home | News\n\nThe committee met on Tuesday and said that the plan was ready.")
+    assert listed.decode(analyse(doc, listed.stopwords)) == load_weights().decode(analyse(doc, STOPWORDS))
+    with pytest.raises(FileNotFoundError):
+        _core.Features.from_file(str(tmp_path / "missing.txt"))
 
 
 # ---------------------------------------------------------------- languages that capitalise nouns

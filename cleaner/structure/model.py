@@ -19,8 +19,10 @@
    paragraph of two hundred words between two teasers is not outvoted by them as
    if it were one more label, and it is most of what the reader would lose.
 
-The weights are small (a few hundred numbers) and ship in ``cleaner/data``;
-``scripts/fit_structure.py`` fits them.
+The weights are small (a few hundred numbers) and ship in ``cleaner/data``
+(``structure.json``, and the stopwords of the line features one a line in the
+file it names, which the engine reads itself); ``scripts/fit_structure.py``
+fits them.
 
 The stage scores and decodes a page in the Rust engine (``cleaner._core.Model``,
 ``core/src/model.rs``), which holds the weights by feature id and sums them in
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .._core import Model
-from .features import LineInfo, page_indexes
+from .features import LineInfo, StopwordFile, page_indexes
 
 LIFT = 1.5
 EMIT_WORDS = 20.0  # a weights file that names no emission: every unit counts once
@@ -45,7 +47,7 @@ EMIT_CAP = 1.0
 
 @dataclass(frozen=True)
 class Weights:
-    stopwords: frozenset[str]
+    stopwords: frozenset[str] | StopwordFile
     local: dict[str, float]
     local_bias: float
     passes: tuple[tuple[dict[str, float], float], ...]  # context passes: (weights, bias)
@@ -59,9 +61,10 @@ class Weights:
     emit_cap: float = EMIT_CAP        # ... a longer one sqrt(words / emit_words) times, at most this (1: all once)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Weights":
+    def from_dict(cls, data: dict, folder: str = ".") -> "Weights":
+        """``data["stopwords"]``: the words, or the name of their file (one a line) in ``folder``."""
         passes = tuple((p["weights"], p["bias"]) for p in data["passes"])
-        return cls(frozenset(data["stopwords"]), data["local"]["weights"], data["local"]["bias"], passes,
+        return cls(stopwords_of(data, folder), data["local"]["weights"], data["local"]["bias"], passes,
                    data["decode"]["switch_block"], data["decode"]["switch_line"],
                    data["decode"].get("bias", 0.0), data["decode"].get("lift", LIFT),
                    data["decode"].get("switch_flat"), data["decode"].get("bias_flat"),
@@ -100,7 +103,16 @@ def load_weights(path: str | None = None) -> Weights:
         path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "structure.json")
     with open(path, encoding="utf-8") as handle:
         raw = handle.read()
-    return Weights.from_dict(json.loads(raw))
+    return Weights.from_dict(json.loads(raw), os.path.dirname(path))
+
+
+def stopwords_of(data: dict, folder: str = ".") -> frozenset[str] | StopwordFile:
+    """The stopwords a weights file names: listed in it, or kept in the file beside it
+    that it names (how the packaged weights keep their 23,134)."""
+    words = data["stopwords"]
+    if isinstance(words, str):
+        return StopwordFile(os.path.join(folder, words))
+    return frozenset(words)
 
 
 def decoding_scores(s: list[float], own: list[float], infos: list[LineInfo], lift: float, bias: float,

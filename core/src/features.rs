@@ -695,7 +695,11 @@ impl Lines {
                 cue_of.entry(w).or_default().push(k);
             }
         }
-        Lines { stopwords: stopwords.into_iter().collect(), cue_of, heads: Vec::new(), noun_caps: false }
+        let stopwords = stopwords.into_iter();
+        // sized once: 23,134 words grown into a set from nothing were rehashed a dozen times
+        let mut set = HashSet::with_capacity_and_hasher(stopwords.size_hint().0, Default::default());
+        set.extend(stopwords);
+        Lines { stopwords: set, cue_of, heads: Vec::new(), noun_caps: false }
     }
 
     /// The same lines read for a language that capitalises its nouns (German): the share
