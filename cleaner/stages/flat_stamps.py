@@ -17,7 +17,6 @@ comment's sentences (they close them).
 """
 from __future__ import annotations
 
-import statistics
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -118,6 +117,7 @@ def _mark_run(doc: Document, start: int, heading: regex.Match, counted: bool, ru
     # the article comes first; a count right above stamped comments ends one however short
     if count_words(text, start, heading.start()) < (TITLED_WORDS if counted and heads else ARTICLE_WORDS):
         return False
+    import statistics  # here, not at the top: the module and its own imports were 7 ms of a start-up
     gaps = [count_words(text, a.end(), b.start()) for a, b in zip(run, run[1:])]
     if not heads and len(lead.split()) > max(OPENER_WORDS, LEAD_GAPS * statistics.median(gaps)):
         return False  # an article between the heading and the stamps, not a first comment
