@@ -290,11 +290,14 @@ def _commit() -> str:
 
 
 def _versions() -> str:
-    names = ["cleaner", "trafilatura", "datatrove", "jusText", "resiliparse", "inscriptis", "html2text"]
+    # The distribution is "scrapeclean" ("cleaner" is taken on PyPI); it is shown by its import name.
+    names = {"cleaner": "scrapeclean", "trafilatura": "trafilatura", "datatrove": "datatrove",
+             "jusText": "jusText", "resiliparse": "resiliparse", "inscriptis": "inscriptis",
+             "html2text": "html2text"}
     found = []
-    for name in names:
+    for shown, name in names.items():
         try:
-            found.append(f"{name} {metadata.version(name)}")
+            found.append(f"{shown} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             pass
     return ", ".join(found)
