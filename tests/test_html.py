@@ -233,6 +233,32 @@ def test_a_discussion_no_markup_names_is_found_under_its_heading():
     assert "council voted" in out["text"] and "five years ago" not in out["text"]
 
 
+def test_a_discussion_heading_split_over_inline_elements_is_found():
+    # the heading's word printed in two pieces ("Com<em>ments</em>"): its text is one word
+    body = (f"<div class='entry'>{ARTICLE_P}</div>"
+            f"<h2><span>3</span> Com<em>ments</em></h2>{TYPEPAD_COMMENTS}")
+    root = H._body(H.parse(_page(body)))
+    found = "\n".join(H.headed_discussion(root, [ARTICLE_P]))
+    assert "five years ago" in found and "Posted by: Davey" in found
+
+
+def test_comment_containers_named_in_any_case_are_found():
+    # the names are read as the patterns' (?i) reads them, dotted capital I and long s included
+    for outer, item in (("COMMENTS", "COMMENT"), ("D\u0130SQUS", "comment"), ("di\u017fcussion", "comment")):
+        items = "".join(_comment(n, name, text, item) for n, (name, text) in enumerate(COMMENTS))
+        tree = H.parse(_page(f"{ARTICLE_P}<ol class='{outer}'>{items}</ol>"))
+        text = "\n".join(H.comment_sections(tree, [ARTICLE_P]))
+        assert all(body in text for _, body in COMMENTS), outer
+
+
+def test_a_discussion_nested_deeper_than_python_recursion_is_found():
+    items = "".join(_comment(n, name, text) for n, (name, text) in enumerate(COMMENTS))
+    depth = 1500  # the search once recursed per level and gave up past about a thousand
+    page = _page(f"{ARTICLE_P}{'<div>' * depth}<ol class='commentlist'>{items}</ol>{'</div>' * depth}")
+    text = "\n".join(H.comment_sections(H.parse(page), [ARTICLE_P]))
+    assert all(body in text for _, body in COMMENTS)
+
+
 def test_a_count_of_comments_is_not_a_discussion_heading():
     teasers = "".join(f"<div class='teaser'><h4>Story {n}</h4><p class='byline'>by Tim Lee {n} days ago</p>"
                       f"<p class='byline'>{n} comments</p></div>" for n in range(2, 6))

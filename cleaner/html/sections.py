@@ -2,7 +2,12 @@
 under a discussion heading, and the discussion taken out of an article that printed it."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
 import regex
+from lxml import etree
 
 from .. import markers
 from ..html_text import LINE_TAGS
@@ -42,6 +47,89 @@ HEADING_DEPTH = 3         # ... and may stand alone in this many wrappers
 SEEN_SHARE = 0.1          # a section with no more new words than this is a second view
 ARTICLE_BLOCK_WORDS = 25   # a container holding an article paragraph this long wraps the article
 
+# The searches below accept a few elements of a page of thousands. To spare Python a
+# test of every element, each is handed only those that hold (in their id and class,
+# or in their text) a word that every match of its patterns holds, found by plain
+# substring search in text folded as the patterns' (?i) folds it. A superset of the
+# matches: what the tests accept does not change.
+_NAME_WORDS = ("comment", "disqus", "dsq-", "discussion", "responses", "note", "depth-", "thread-")
+_HEADING_WORDS = ("comment", "response", "replies", "thought", "reaction", "trackback", "discussion")
+_NAME_WORD = re.compile("|".join(_NAME_WORDS))
+_WITH_NAME = etree.XPath("descendant::*[@id or @class]")
+_TEXT = etree.XPath("string()")
+_TEXT_NODES = etree.XPath("descendant::text()")
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-cased, as long as it was: the three letters a (?i) pattern folds to
+    an ASCII one without str.lower() doing so (İ, ſ, the Kelvin sign) read as i, s, k."""
+    if not text.isascii():
+        text = text.replace("\u0130", "i").replace("\u017f", "s")
+    return text.lower()
+
+
+def _named(root) -> list:
+    """The elements under ``root`` whose id or class :func:`_names_discussion` or
+    :func:`_is_comment_item` may accept, in page order."""
+    return [e for e in _WITH_NAME(root) if _NAME_WORD.search(_folded(_name(e))) is not None]
+
+
+def _with_ancestors(elements, top=None) -> set:
+    """The elements and their ancestors (up to ``top``): the paths a walk from the root
+    must take to reach them (each ancestor added once: no more than the page)."""
+    found: set = set()
+    for element in elements:
+        while element is not None and element not in found:
+            found.add(element)
+            element = None if element is top else element.getparent()
+    return found
+
+
+def _holding_heading_words(root) -> set:
+    """``root`` and the elements under it whose text (``text_content()``) holds a word of
+    ``_HEADING_WORDS``: the lowest element holding each occurrence, and its ancestors.
+
+    An element's text is a stretch of the root's text (its text nodes in page order),
+    so an occurrence lies in the text of the lowest element holding the text nodes it
+    begins and ends in, and of its ancestors, and of no other element."""
+    text = _folded(_TEXT(root))
+    occurrences = [(m, m + len(w)) for w in _HEADING_WORDS for m in _find_all(text, w)]
+    if not occurrences:
+        return set()
+    nodes = _TEXT_NODES(root)
+    starts = list(accumulate((len(n) for n in nodes), initial=0))
+    if starts.pop() != len(text):  # not the text nodes' text: every element may hold a word
+        return set(root.iter())
+    lowest = []
+    for begin, end in occurrences:
+        first = nodes[bisect_right(starts, begin) - 1]
+        last = nodes[bisect_right(starts, end - 1) - 1]
+        lowest.append(_common_ancestor(_owner(first), _owner(last)))
+    return _with_ancestors(lowest, top=root)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _owner(node):
+    """The element a text node lies in (a tail lies in its element's parent)."""
+    return node.getparent().getparent() if node.is_tail else node.getparent()
+
+
+def _common_ancestor(a, b):
+    if a is b:
+        return a
+    line = set(a.iterancestors())  # the set holds the proxies: lxml keeps one per element while it lives
+    line.add(a)
+    while b not in line:
+        b = b.getparent()
+    return b
+
 
 def comment_sections(tree, article: list[str]) -> list[str]:
     """The page's comment sections as text blocks, found by the names comment systems give
@@ -64,10 +152,11 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     """
     root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
+    named = _named(root)
     try:
-        texts = _outermost(root, _is_discussion, paragraphs)
+        texts = _outermost(root, _is_discussion, paragraphs, named)
         if not texts:
-            texts = _outermost(root, _is_one_comment, paragraphs)
+            texts = _outermost(root, _is_one_comment, paragraphs, named)
             texts = texts if len(texts) >= 2 else []
         if not texts:
             texts = headed_discussion(root, article)
@@ -92,8 +181,9 @@ def headed_discussion(root, article: list[str]) -> list[str]:
     only its first paragraph tells where the article is.
     """
     first = next((_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS), None)
+    holding = _holding_heading_words(root)
     for heading in root.iter():
-        if not isinstance(heading.tag, str) or not _is_discussion_heading(heading):
+        if heading not in holding or not _is_discussion_heading(heading):
             continue
         texts = _after(heading)
         if _reads_as_discussion(texts) and (first is None or first not in _key("\n".join(texts))):
@@ -141,33 +231,50 @@ def _after(heading) -> list[str]:
     return []
 
 
-def _outermost(root, wanted, paragraphs: set[str]) -> list[str]:
+def _outermost(root, wanted, paragraphs: set[str], named: list) -> list[str]:
     """The visible text (form and hidden parts left out) of every outermost element
     ``wanted`` accepts, in page order. One that holds an article paragraph wraps the
     article, not the discussion: the search goes on inside it. A container whose
     paragraphs were (nearly) all taken already is a second view of the same
     comments (a "most recent" and a "highest rated" tab, both in the page) and is
-    left out; one comment seen twice is a reader posting it twice, and stays."""
+    left out; one comment seen twice is a reader posting it twice, and stays.
+
+    ``named`` lists, in page order, every element ``wanted`` may accept
+    (:func:`_named`); one is looked at when nothing above it (up to ``root``) is
+    hidden or was looked at and not searched inside."""
     texts: list[str] = []
     seen: set[str] = set()
-
-    def walk(element) -> None:
-        for child in element:
-            if not isinstance(child.tag, str) or _skipped(child):
-                continue
-            if wanted(child):
-                text = page_text(child, skip=_not_discussion)
-                key = _key(text)
-                if not any(p in key for p in paragraphs):
-                    blocks_ = {_key(b) for b in text.split("\n\n")}
-                    if _is_comment_item(child) or not _seen_before(blocks_, seen):
-                        seen.update(blocks_)
-                        texts.append(text)
-                    continue
-            walk(child)
-
-    walk(root)
+    open_: dict = {root: True}  # may an element under this one be looked at?
+    for element in named:
+        if not _open(element, open_) or not wanted(element):
+            continue
+        text = page_text(element, skip=_not_discussion)
+        key = _key(text)
+        if any(p in key for p in paragraphs):
+            continue  # it wraps the article: the elements inside it are looked at
+        open_[element] = False
+        blocks_ = {_key(b) for b in text.split("\n\n")}
+        if _is_comment_item(element) or not _seen_before(blocks_, seen):
+            seen.update(blocks_)
+            texts.append(text)
     return texts
+
+
+def _open(element, open_: dict) -> bool:
+    """Neither ``element`` nor an element above it up to the root is hidden or closed.
+    ``open_`` remembers the answer for every element on the way (elements are asked
+    in page order, and an element is closed before any element inside it is asked)."""
+    path = []
+    while element not in open_:
+        path.append(element)
+        element = element.getparent()
+        if element is None:
+            return False  # not under the root
+    answer = open_[element]
+    for step in reversed(path):
+        answer = answer and not _skipped(step)
+        open_[step] = answer
+    return answer
 
 
 def _seen_before(blocks_: set[str], seen: set[str]) -> bool:
