@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner import InputError
@@ -514,6 +516,34 @@ def test_the_author_is_read_as_trafilatura_reads_it_without_its_copy():
         assert M._author(tree) == extract_author(tree), body
     held = H.parse(_page(pages[2]))
     assert M._author_in_place(held) is M._COPY
+
+
+_AUTHOR_VALUES = ["author", "Author", "author name", "author-name", "authorName", "AuthorCard", "AuthorURL",
+                  "byline", "Byline", "byl", "BBL", "username", "screenname", "writer", "zuozhe",
+                  "channel-name", "posted-by", "journalist-name", "comments", "me", "entry", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["a", "div", "span", "p", "h3", "h4", "strong", "address", "link", "section", "author"]),
+    st.dictionaries(st.sampled_from(["rel", "id", "class", "itemprop", "data-testid", "data-component", "title"]),
+                    st.lists(st.sampled_from(_AUTHOR_VALUES), min_size=1, max_size=3).map(" ".join),
+                    max_size=3),
+    st.booleans()), min_size=1, max_size=12))
+def test_the_author_elements_are_those_trafilaturas_xpaths_find(elements):
+    from lxml import etree
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from cleaner.html import metadata as M
+
+    body = etree.Element("body")
+    parent = body
+    for tag, attributes, nested in elements:
+        element = etree.SubElement(parent, tag, {k: v for k, v in attributes.items()})
+        element.text = "Jane Smith"
+        parent = element if nested else parent
+    tree = H.parse(_page(etree.tostring(body, encoding="unicode")[len("<body>"):-len("</body>")]))
+    assert list(M._author_elements(tree, AUTHOR_XPATHS)) == [x(tree) for x in AUTHOR_XPATHS]
 
 
 def test_the_shared_runs_give_what_two_bare_extraction_calls_give(monkeypatch):
