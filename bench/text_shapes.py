@@ -73,7 +73,8 @@ def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
         digest = hashlib.sha1(data).hexdigest()
         path = cache_dir / name.split()[0] / digest[:2] / f"{digest}.txt"
         if path.exists():
-            return path.read_text(encoding="utf-8")
+            with open(path, encoding="utf-8", newline="") as cached:  # CR line ends kept
+                return cached.read()
     try:
         out = subprocess.run(BROWSERS[name], input=data, capture_output=True, timeout=60).stdout
     except subprocess.TimeoutExpired:
@@ -81,7 +82,8 @@ def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
     text = out.decode("utf-8", "replace")
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
     return text
 
 

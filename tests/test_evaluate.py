@@ -295,6 +295,16 @@ def test_eval_converts_html_records_and_caches(fake_engine, monkeypatch, tmp_pat
     assert result["summary"]["removed"] == {"navigation": {"segments": 1, "chars": 4}}
 
 
+def test_a_cached_text_is_the_text_as_converted(monkeypatch, tmp_path):
+    # a converter may leave CR and CR LF line ends: read back, the text must not change
+    from cleaner import converters
+    from cleaner.evaluate import converted_text
+
+    monkeypatch.setitem(converters.CONVERTERS, "resiliparse", lambda html: "one\r\ntwo\rthree\n")
+    first = converted_text("<p>page</p>", "resiliparse", tmp_path)
+    assert converted_text("<p>page</p>", "resiliparse", tmp_path) == first == "one\r\ntwo\rthree\n"
+
+
 def test_eval_html_input_needs_clean_html(monkeypatch, capsys):
     monkeypatch.delattr(cleaner, "clean_html", raising=False)
     monkeypatch.setitem(sys.modules, "cleaner.html", None)  # as if the HTML path were not installed

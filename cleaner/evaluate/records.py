@@ -65,12 +65,14 @@ def converted_text(html: str, converter: str, cache_dir: str | Path | None = Non
         return convert(html, converter)
     digest = hashlib.sha1(html.encode("utf-8", "surrogatepass")).hexdigest()
     path = Path(cache_dir) / converter / digest[:2] / f"{digest}.txt"
-    if path.exists():
-        return path.read_text(encoding="utf-8", errors="surrogatepass")
+    if path.exists():  # newline="": the text as converted, its CR and CR LF line ends kept
+        with open(path, encoding="utf-8", errors="surrogatepass", newline="") as cached:
+            return cached.read()
     text = convert(html, converter)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{id(text)}")
-    tmp.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with open(tmp, "w", encoding="utf-8", errors="surrogatepass", newline="") as out:
+        out.write(text)
     tmp.replace(path)
     return text
 
