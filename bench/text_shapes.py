@@ -14,6 +14,9 @@ as:
 * ``spaced``: the resiliparse text with a blank line after every line;
 * ``wrapped``: the resiliparse text with every line wrapped at 80 columns, as
   mail, ``fmt`` and text-mode browsers print paragraphs;
+* ``html2text defaults``: html2text's Markdown as ``HTML2Text().handle(html)``
+  prints it, paragraphs wrapped at 78 columns (inside links and hyphenated
+  words too), list items and link lines whole, images as ``![alt](src)``;
 * ``lynx -dump`` and ``w3m -dump`` (100 columns), when those browsers are
   installed: wrapped paragraphs, indented lists, and lynx's numbered link
   references after the text.
@@ -87,6 +90,16 @@ def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
     return text
 
 
+def html2text_defaults(html: str) -> str:
+    """The page as html2text prints it with its default settings."""
+    import html2text
+
+    try:
+        return html2text.HTML2Text().handle(html)
+    except Exception:  # html2text fails on a few broken pages: no text
+        return ""
+
+
 def wrapped(text: str, width: int = 80) -> str:
     return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
 
@@ -102,6 +115,7 @@ def shapes(cache_dir: Path | None) -> dict[str, Callable[[str], str]]:
             line for line in resiliparse(html).split("\n") if line.strip()),
         "spaced (a blank line after each)": lambda html: resiliparse(html).replace("\n", "\n\n"),
         "wrapped at 80 columns": lambda html: wrapped(resiliparse(html)),
+        "html2text defaults": html2text_defaults,
     }
     for name, command in BROWSERS.items():
         if shutil.which(command[0]):

@@ -191,9 +191,12 @@ def wrap_breaks(text: str) -> list[int]:
     if len(prose) < WRAP_RUNS:
         return []
     width = sorted(end for _, end in prose)[int(len(prose) * 0.9)]
-    if sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose) < max(
-            WRAP_RUNS, WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)):
+    pairs = [(k, end) for k, end in pairs if _wrappable(lines[k], width)]
+    over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose if _wrappable(lines[k], width))
+    if over < max(WRAP_RUNS, WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)):
         return []
+    if over <= sum(_whole_sentence_line(line, width) for line in lines):
+        return []  # more paragraphs printed whole than wrapped: these lines end short by chance
     runs = [k for k, end in pairs if end + 1 + _first_word(lines[k + 1]) > width and not _BULLET.match(lines[k + 1])]
     starts = [0]
     for line in lines:
@@ -204,6 +207,22 @@ def wrap_breaks(text: str) -> list[int]:
 _BULLET = lazy(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
 
 
+def _wrappable(line: str, width: int) -> bool:
+    """Could a wrapper at ``width`` have printed this line? Not one that runs past the
+    width with a space before it (a wrapper breaks there): that is a paragraph printed
+    whole, or a line the wrapper was told to leave alone (html2text's list items)."""
+    text = line.rstrip()
+    return len(text) <= width or " " not in text[:width].lstrip()
+
+
+def _whole_sentence_line(line: str, width: int) -> bool:
+    """A line of prose longer than ``width`` (spaces before the width, a sentence's end at
+    its own, not a list item or a table row): no wrapper at that width printed it."""
+    text = line.rstrip()
+    return (not _wrappable(line, width) and text[-1:] in ".!?\"'\u201d)" and text.rstrip("\"'\u201d)")[-1:] in ".!?"
+            and _BULLET.match(line) is None and not text.lstrip().startswith("|"))
+
+
 def _runs_on(line: str, following: str) -> bool:
     """The sentence goes on: no full stop at the line's end, a lower-case word next (not a
     link, a path or code)."""
@@ -211,6 +230,7 @@ def _runs_on(line: str, following: str) -> bool:
         return False
     words = following.split(None, 1)
     word = words[0].rstrip(",;:.!?)") if words else ""
+    word = word.replace("'", "").replace("\u2019", "").replace("-", "")  # "isn't", "well-known"
     return word.isalpha() and word.islower()
 
 
@@ -221,7 +241,10 @@ def _first_word(line: str) -> int:
 
 def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with each wrapping line end read as a space, and the white space around it
-    cut (the next line's indentation): a wrapped paragraph is one line to the stages."""
+    cut (the next line's indentation): a wrapped paragraph is one line to the stages.
+    A line that ends inside a hyphenated word ("award-" over "nominated", a link's
+    "crowd-not-" over "enough"; Python's textwrap and html2text break there) is joined
+    to the next without a space."""
     chars = list(text)
     spaces: list[tuple[int, int]] = []
     for at in breaks:
@@ -233,9 +256,17 @@ def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tup
             after += 1
         if before < at:
             spaces.append((before, at))
-        if after > at + 1:
+        if _inside_word(text, before, after):
+            spaces.append((at, after))
+        elif after > at + 1:
             spaces.append((at + 1, after))
     return "".join(chars), _merged(cuts + spaces)  # a break inside a cut span (a reference list)
+
+
+def _inside_word(text: str, end: int, start: int) -> bool:
+    """The line ending at ``end`` breaks a hyphenated word that goes on at ``start``."""
+    return (end >= 2 and text[end - 1] == "-" and text[end - 2].isalnum()
+            and start < len(text) and text[start].isalnum())
 
 
 def scalar(text: str) -> str:

@@ -119,6 +119,57 @@ def test_a_wrapped_paragraph_is_one_line_and_a_menu_or_a_reference_list_is_not()
     assert wrap_breaks(prose) == []  # one line a paragraph already
 
 
+SHORT_ARTICLE = ("We stall or try for perfect or have meetings or polish or avoid the final go because "
+                 "we're afraid that it might not work, that the art won't be well received, that people "
+                 "will hate it. Here's the thing: there's a box on the table and you need to decide whether "
+                 "or not you're going to open it. All the wishing and planning and imagining isn't going to "
+                 "change what's already in the box, and the well-known fear of a first-time failure doesn't "
+                 "deserve anxiety either, because what's in the box was decided a long time ago.")
+
+
+def _markdown_page(article: str) -> str:
+    """A page as html2text prints it by default: paragraphs wrapped at 78 columns, list items
+    and link lines left whole, however long."""
+    import textwrap
+    links = "\n".join(f"  * [Another long headline from the archive, number {k}](http://example.org/2012/07/"
+                      f"another-long-headline-from-the-archive-number-{k}.html)" for k in range(90))
+    wrapped = textwrap.fill(article, 78)  # breaks inside hyphenated words too
+    return f"{links}\n\n### What's in the box?\n\n{wrapped}\n\nPosted by [Seth](http://example.org/seth) " \
+           f"on July 21, 2012 | [Permalink](http://example.org/2012/07/whats-in-the-box.html)\n"
+
+
+def test_a_short_wrapped_article_among_long_link_lines_is_read_unwrapped():
+    from cleaner.visible import view
+    from cleaner.document import Document
+
+    article = " ".join([SHORT_ARTICLE] * 2)
+    text = _markdown_page(article)
+    seen, _ = view(Document(text))
+    assert " ".join(article.split()) in seen.text.split("\n")  # the paragraph is one line again
+
+
+def test_a_line_broken_inside_a_hyphenated_word_is_joined_without_a_space():
+    from cleaner.visible import view
+    from cleaner.document import Document
+    import textwrap
+
+    article = " ".join([SHORT_ARTICLE] * 2)
+    breaking = [w for w in range(60, 90) if any(line.endswith("-") for line in textwrap.wrap(article, w))]
+    text = "\n\n".join(textwrap.fill(article, breaking[0]) for _ in range(3))
+    seen, _ = view(Document(text))
+    assert seen.text.split("\n\n") == [" ".join(article.split())] * 3
+
+
+def test_paragraphs_printed_whole_are_not_read_as_wrapped():
+    # headlines that end short before a lower-case "updated ..." line, among whole paragraphs
+    from cleaner.visible import wrap_breaks
+
+    teasers = "\n".join(f"    The story of the week, number {k:02} in our long series\n    updated {k}:08 PM EDT, "
+                        f"Thu November 1, 2012" for k in range(12))
+    paragraphs = "\n".join(f"  {SHORT_ARTICLE}" for _ in range(14))
+    assert wrap_breaks(f"{teasers}\n{paragraphs}") == []
+
+
 def test_a_wrapped_text_keeps_every_character_in_a_segment():
     import textwrap
     paragraphs = [
