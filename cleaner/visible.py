@@ -172,6 +172,8 @@ def outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
 WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
 WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
+WRAP_ALL = 0.9    # ... or nearly all of the lines that run on do (a page of short lines around one article)
+LONG_WORD = 25     # a line ending in a longer word (a link's address) tells nothing of the width
 
 
 def wrap_breaks(text: str) -> list[int]:
@@ -190,10 +192,13 @@ def wrap_breaks(text: str) -> list[int]:
     prose = [(k, end) for k, end in pairs if end >= WRAP_WIDTH and _runs_on(lines[k], lines[k + 1])]
     if len(prose) < WRAP_RUNS:
         return []
-    width = sorted(end for _, end in prose)[int(len(prose) * 0.9)]
+    ends = sorted(end for k, end in prose if _last_word(lines[k]) <= LONG_WORD) or sorted(end for _, end in prose)
+    width = ends[int(len(ends) * 0.9)]
     pairs = [(k, end) for k, end in pairs if _wrappable(lines[k], width)]
-    over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose if _wrappable(lines[k], width))
-    if over < max(WRAP_RUNS, WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)):
+    prose = [(k, end) for k, end in prose if _wrappable(lines[k], width)]
+    over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose)
+    if over < WRAP_RUNS or (over < WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)
+                            and over < WRAP_ALL * len(prose)):
         return []
     if over <= sum(_whole_sentence_line(line, width) for line in lines):
         return []  # more paragraphs printed whole than wrapped: these lines end short by chance
@@ -232,6 +237,11 @@ def _runs_on(line: str, following: str) -> bool:
     word = words[0].rstrip(",;:.!?)") if words else ""
     word = word.replace("'", "").replace("\u2019", "").replace("-", "")  # "isn't", "well-known"
     return word.isalpha() and word.islower()
+
+
+def _last_word(line: str) -> int:
+    words = line.rsplit(None, 1)
+    return len(words[-1]) if words else 0
 
 
 def _first_word(line: str) -> int:

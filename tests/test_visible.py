@@ -160,6 +160,21 @@ def test_a_line_broken_inside_a_hyphenated_word_is_joined_without_a_space():
     assert seen.text.split("\n\n") == [" ".join(article.split())] * 3
 
 
+def test_a_short_wrapped_article_among_many_short_lines_is_read_unwrapped():
+    # a page of menu lines and teasers around one article, wrapped at 78 (html2text's default);
+    # lines ending in a link's long address say nothing of the width
+    from cleaner.document import Document
+    from cleaner.visible import view
+    import textwrap
+
+    menu = "\n".join(f"[Another section of the site, number {k:03}](/section/{k})" for k in range(100))
+    notes = "\n".join(f"Read the whole report on the state of the parks at https://example.org/reports/{k}/"
+                      f"the-state-of-the-parks-in-the-county\nwhich the council published today." for k in range(3))
+    article = " ".join([SHORT_ARTICLE] * 2)
+    seen, _ = view(Document(f"{menu}\n\n{notes}\n\n{textwrap.fill(article, 78)}\n"))
+    assert " ".join(article.split()) in seen.text.split("\n")
+
+
 def test_paragraphs_printed_whole_are_not_read_as_wrapped():
     # headlines that end short before a lower-case "updated ..." line, among whole paragraphs
     from cleaner.visible import wrap_breaks
