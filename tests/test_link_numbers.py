@@ -91,3 +91,45 @@ def test_every_character_of_a_dump_is_in_one_segment():
             assert not covered[i]
             covered[i] = True
     assert all(covered[i] for i, c in enumerate(text) if not c.isspace())
+
+
+def _dump(paragraphs: list[str], links: int) -> str:
+    """A ``lynx -dump``-shaped text: a sidebar of ``links`` numbered links, the paragraphs
+    wrapped at 90 columns and indented by three, and the reference list of every link."""
+    import textwrap
+    sidebar = "\n".join(f"     * [{k}]Archive page number {k}" for k in range(1, links + 1))
+    body = "\n\n".join(textwrap.fill(p, 90, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
+    refs = "\n".join(f"  {k}. https://example.org/archive/2012/07/a-long-address-for-page-{k}.html"
+                     for k in range(1, links + 1))
+    return f"{sidebar}\n\n{body}\n\nReferences\n\n   Visible links:\n{refs}\n"
+
+
+SHORT = ("We hesitate and stall and try for perfect, or we have meetings or polish or avoid the final "
+         "decision because we are afraid that the work might not be received well, that the people who "
+         "read it will not like it, and that all of the planning was for nothing in the end.")
+LONG = [SHORT, "Here is the thing: there is a box on the table, and you need to decide whether or not you "
+        "are going to open it, since all the wishing and planning and imagining is not going to change "
+        "what is already inside the box or what the people around you will think of it later on.",
+        "So do a great job, the best job you can with the resources you have got, but then stop imagining "
+        "what might be in there and go ahead and open the box, because the contents of the box were set "
+        "a long time ago and worrying about them now is not going to change any of the outcome."]
+
+
+@pytest.mark.parametrize("paragraphs, links", [
+    ([SHORT], 10),   # a short article: three wrapped lines, fewer than a text of unknown shape needs
+    (LONG, 150),     # an article among a hundred and fifty links: their addresses are no wrapped lines
+])
+def test_a_dump_s_paragraphs_are_read_as_one_line_each(paragraphs, links):
+    from cleaner.document import Document
+    from cleaner.visible import view
+    text = _dump(paragraphs, links)
+    seen, _ = view(Document(text))
+    lines = [line.strip() for line in seen.text.split("\n")]
+    for paragraph in paragraphs:
+        assert paragraph in lines
+
+
+def test_a_line_running_on_into_a_link_is_a_wrapped_line():
+    from cleaner.visible import _runs_on
+    assert _runs_on("   the talk was given by the founder of the company and posted by", "   [15]quora staff")
+    assert not _runs_on("   the talk was given by the founder of the company and posted by", "   [15]Quora staff")
