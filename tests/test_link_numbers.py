@@ -68,6 +68,45 @@ def test_other_texts_are_left_alone(text):
     assert not rules & {NUMBER_RULE, PAGE_LINKS_RULE, REFERENCES_RULE}
 
 
+PAGE = """\
+   [1]Home [2]About
+
+   The river ran along the [3]eastern edge of the valley for most of the last century.
+
+References
+
+   Visible links:
+""" + "".join(f"  {k:2d}. https://example.org/page-{k}\n" for k in range(1, 13))
+
+
+@pytest.mark.parametrize("tail", [
+    # an image map: lynx prints its address under "[USEMAP]" and numbers its areas from 1
+    "\n[USEMAP]\nfile://localhost/tmp/lynxXXXX/L1-1TMP.html#social-map\n   1. https://example.org/share\n",
+    # an address the page wrote in quotes, or as markup
+    "  13. 'https://example.org/east'\n  14. https://example.org/x\n",
+    "  13. <a href=\"https://example.org/\">\n  14. https://example.org/x\n",
+    # an address with a line break in it runs on over a line of its own
+    "  13. https://example.org/share?title=The+river\nand+the+town&via=feed\n  14. https://example.org/x\n",
+])
+def test_lynx_s_list_as_it_prints_pages_that_write_addresses_otherwise(tail):
+    text = PAGE + tail
+    cut = [(text[a:b], rule) for a, b, _, rule in link_numbers(text)]
+    assert ("[3]", NUMBER_RULE) in cut
+    assert cut[-1][1] == REFERENCES_RULE and cut[-1][0].startswith("References")
+    assert cut[-1][0].endswith(tail.rstrip()[-20:])
+    assert "eastern edge" in clean(text, language=False).text
+
+
+@pytest.mark.parametrize("tail", [
+    # entries that are no addresses: a scholarly list under lynx's
+    "".join(f"  {k}. Smith, J. ({k + 1990}). Rivers of the north. Press.\n" for k in range(13, 16)),
+    # more text after the list
+    "\nMore of the article.\n",
+])
+def test_a_list_of_other_entries_or_with_text_after_it_is_not_lynx_s(tail):
+    assert link_numbers(PAGE + tail) == []
+
+
 def test_a_number_the_list_does_not_hold_stays():
     text = "Rivers move [99] when [1]their beds rise.\n\nReferences\n\n   1. https://example.org/\n"
     numbers = [text[a:b] for a, b, _, rule in link_numbers(text) if rule == NUMBER_RULE]
