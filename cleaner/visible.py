@@ -162,11 +162,18 @@ def _dump_wraps(text: str, removed: list[Removal]) -> list[int]:
     read: its addresses are long lines one under the other, not wrapped paragraphs, and on
     a page of a hundred links they outnumbered the wrapped lines. And a browser wraps every
     paragraph it prints, so a few lines that run on past the width are evidence enough:
-    a short article among menus is wrapped too."""
+    a short article among menus is wrapped too. A line that is only an image's placeholder
+    is the image's own, however long the line above it (a comment header and its avatar,
+    "[117][avatar_small.jpg]"): joined to the header, the header no longer reads as one."""
     end = next((a for a, _, _, rule in removed if rule == REFERENCES_RULE), None)
     if end is None:
         return wrap_breaks(text)
-    return wrap_breaks(text[:end], DUMP_WRAP_RUNS, 0.0)
+    return [at for at in wrap_breaks(text[:end], DUMP_WRAP_RUNS, 0.0) if not _PLACEHOLDER.match(text, at + 1)]
+
+
+# a line that is only an image's placeholder as lynx prints it, linked or not ("[photo.jpg]",
+# "[117][avatar_small.jpg]"): set on a line of its own, not wrapped onto it
+_PLACEHOLDER = lazy(r"[ \t]*(?:\[\d{1,6}\])?\[[^\]\n]*\][ \t\r]*(?:\n|$)")
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:

@@ -172,3 +172,16 @@ def test_a_line_running_on_into_a_link_is_a_wrapped_line():
     from cleaner.visible import _runs_on
     assert _runs_on("   the talk was given by the founder of the company and posted by", "   [15]quora staff")
     assert not _runs_on("   the talk was given by the founder of the company and posted by", "   [15]Quora staff")
+
+
+def test_an_image_placeholder_under_a_long_line_stays_on_its_own_line():
+    """A comment's header and its avatar: lynx sets the avatar on a line of its own, and
+    joined to the header it would no longer read as one."""
+    from cleaner.document import Document
+    from cleaner.visible import view
+    header = "   by [4]riverwatcher on [5]Aug 9, 2012 10:40 AM EDT [6]reply [7]actions   4 recs and more"
+    text = _dump(LONG, 12).replace("\n\nReferences", f"\n\n{header}\n   [8][avatar_small.jpg]\n\nReferences")
+    seen, _ = view(Document(text))
+    lines = [line.strip() for line in seen.text.split("\n")]
+    assert "[avatar_small.jpg]" in lines
+    assert LONG[0] in lines  # the paragraphs are still read as one line each
