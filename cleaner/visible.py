@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
-from .link_numbers import NUMBER_RULE, Removal, link_numbers
+from .link_numbers import NUMBER_RULE, REFERENCES_RULE, Removal, link_numbers
 from .patterns import lazy, settle
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
@@ -148,10 +148,32 @@ def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], lis
     invisible characters ``cuts`` takes out ("[1\u200b2]" is a link number, a bidi mark
     makes no line longer). Offsets are ``shown``'s."""
     if not cuts:
-        return link_numbers(shown), wrap_breaks(shown)
+        removed = link_numbers(shown)
+        return removed, _dump_wraps(shown, removed)
     visible, at = _kept(shown, cuts), Positions(cuts)
-    removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in link_numbers(visible)]
-    return removed, [at.raw(k) for k in wrap_breaks(visible)]
+    numbers = link_numbers(visible)
+    removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in numbers]
+    return removed, [at.raw(k) for k in _dump_wraps(visible, numbers)]
+
+
+def _dump_wraps(text: str, removed: list[Removal]) -> list[int]:
+    """The wrapping line ends of ``text``, whose link numbers ``removed`` holds. On a
+    browser dump (a text that ends with a reference list) only the page before the list is
+    read: its addresses are long lines one under the other, not wrapped paragraphs, and on
+    a page of a hundred links they outnumbered the wrapped lines. And a browser wraps every
+    paragraph it prints, so a few lines that run on past the width are evidence enough:
+    a short article among menus is wrapped too. A line that is only an image's placeholder
+    is the image's own, however long the line above it (a comment header and its avatar,
+    "[117][avatar_small.jpg]"): joined to the header, the header no longer reads as one."""
+    end = next((a for a, _, _, rule in removed if rule == REFERENCES_RULE), None)
+    if end is None:
+        return wrap_breaks(text)
+    return [at for at in wrap_breaks(text[:end], DUMP_WRAP_RUNS, 0.0) if not _PLACEHOLDER.match(text, at + 1)]
+
+
+# a line that is only an image's placeholder as lynx prints it, linked or not ("[photo.jpg]",
+# "[117][avatar_small.jpg]"): set on a line of its own, not wrapped onto it
+_PLACEHOLDER = lazy(r"[ \t]*(?:\[\d{1,6}\])?\[[^\]\n]*\][ \t\r]*(?:\n|$)")
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:
@@ -172,11 +194,12 @@ def outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
 WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
 WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
-WRAP_ALL = 0.9    # ... or nearly all of the lines that run on do (a page of short lines around one article)
+WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article)
 LONG_WORD = 25     # a line ending in a longer word (a link's address) tells nothing of the width
+DUMP_WRAP_RUNS = 3  # a browser dump, which wraps every paragraph: this many such lines, whatever the share
 
 
-def wrap_breaks(text: str) -> list[int]:
+def wrap_breaks(text: str, least: int = WRAP_RUNS, share: float = WRAP_SHARE) -> list[int]:
     """The line ends that only wrap a paragraph, in a text that was hard-wrapped at a
     width (mail, ``fmt``, ``lynx -dump`` and ``w3m -dump`` print paragraphs so).
 
@@ -184,21 +207,22 @@ def wrap_breaks(text: str) -> list[int]:
     wrapped line and the first word of the next one overrun the width together. The
     width is read off the page's lines that run on into a lower-case word, as prose does
     and a menu does not (the 90th percentile of where they end), and the page counts as
-    wrapped when enough of them overrun it with their next word. Read line by line, a wrapped
-    paragraph is a run of fragments that each look like a menu item or a teaser."""
+    wrapped when enough of them overrun it with their next word: ``least`` of them, and
+    ``share`` of its long lines followed by another (a text of whole paragraphs a line
+    has long lines too) or nearly all of the lines that run on. Read line by line, a
+    wrapped paragraph is a run of fragments that each look like a menu item or a teaser."""
     lines = text.split("\n")
     pairs = [(k, len(lines[k].rstrip())) for k in range(len(lines) - 1)
              if lines[k + 1].strip() and lines[k].strip()]
     prose = [(k, end) for k, end in pairs if end >= WRAP_WIDTH and _runs_on(lines[k], lines[k + 1])]
-    if len(prose) < WRAP_RUNS:
+    if len(prose) < least:
         return []
     ends = sorted(end for k, end in prose if _last_word(lines[k]) <= LONG_WORD) or sorted(end for _, end in prose)
     width = ends[int(len(ends) * 0.9)]
     pairs = [(k, end) for k, end in pairs if _wrappable(lines[k], width)]
     prose = [(k, end) for k, end in prose if _wrappable(lines[k], width)]
     over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose)
-    if over < WRAP_RUNS or (over < WRAP_SHARE * sum(end >= width / 2 for _, end in pairs)
-                            and over < WRAP_ALL * len(prose)):
+    if over < least or (over < share * sum(end >= width / 2 for _, end in pairs) and over < WRAP_ALL * len(prose)):
         return []
     if over <= sum(_whole_sentence_line(line, width) for line in lines):
         return []  # more paragraphs printed whole than wrapped: these lines end short by chance
@@ -209,6 +233,7 @@ def wrap_breaks(text: str) -> list[int]:
     return [starts[k + 1] - 1 for k in runs]
 
 
+_LINK_NUMBER = lazy(r"^\[\d{1,6}\]")  # a text-mode browser's number glued before a link
 _BULLET = lazy(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
 
 
@@ -230,10 +255,11 @@ def _whole_sentence_line(line: str, width: int) -> bool:
 
 def _runs_on(line: str, following: str) -> bool:
     """The sentence goes on: no full stop at the line's end, a lower-case word next (not a
-    link, a path or code)."""
+    link, a path or code; a browser's link number glued before the word, "[15]quora", is
+    read past)."""
     if line.rstrip()[-1:] in ".!?":
         return False
-    words = following.split(None, 1)
+    words = _LINK_NUMBER.sub("", following.lstrip(), count=1).split(None, 1)
     word = words[0].rstrip(",;:.!?)") if words else ""
     word = word.replace("'", "").replace("\u2019", "").replace("-", "")  # "isn't", "well-known"
     return word.isalpha() and word.islower()
