@@ -9,7 +9,7 @@ RLM, the isolates) around names and at line ends. Inside a word they break the
 patterns that read it ("Re\u200bply" is not "Reply"); at a line end they keep a
 menu line from looking like one. Line ends come as CR, CR LF, U+2028 and U+2029
 too. So the stages read a *view* of the text: invisible characters deleted,
-every line end a newline. A text hard-wrapped at a width (:func:`wrap_breaks`)
+every line end a newline. A text hard-wrapped at a width (:mod:`cleaner.wrapping`)
 has its wrapping line ends read as spaces, so that a paragraph is one line to
 the stages as on the converters' text. Offsets still point into the input:
 whatever the stages annotated in the view is mapped back before the result is built.
@@ -19,8 +19,9 @@ from __future__ import annotations
 import bisect
 
 from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
-from .link_numbers import NUMBER_RULE, REFERENCES_RULE, Removal, link_numbers
+from .link_numbers import NUMBER_RULE, Removal, link_numbers
 from .patterns import lazy, settle
+from .wrapping import dump_wraps, unwrapped
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
 #: byte-order mark, soft hyphen, and the bidirectional marks, embeddings and isolates.
@@ -128,7 +129,8 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
         cuts = _merged(cuts + [(a, b) for a, b, _, _ in removed])
     read = shown  # the input as the view reads its line ends: where a span's line ends
     if breaks:
-        shown, cuts = _unwrapped(shown, breaks, cuts)
+        shown, spaces = unwrapped(shown, breaks)
+        cuts = _merged(cuts + spaces)  # a break inside a cut span (a reference list)
     if not cuts:
         return (doc, None) if shown == text else (_like(doc, shown), None)
     positions = Positions(cuts, removed, read)
@@ -144,36 +146,16 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
 
 def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], list[int]]:
     """A browser dump's link numbers (:mod:`cleaner.link_numbers`) and the line ends that
-    only wrap a paragraph (:func:`wrap_breaks`), read as a reader sees the text: without the
+    only wrap a paragraph (:func:`cleaner.wrapping.dump_wraps`), read as a reader sees the text: without the
     invisible characters ``cuts`` takes out ("[1\u200b2]" is a link number, a bidi mark
     makes no line longer). Offsets are ``shown``'s."""
     if not cuts:
         removed = link_numbers(shown)
-        return removed, _dump_wraps(shown, removed)
+        return removed, dump_wraps(shown, removed)
     visible, at = _kept(shown, cuts), Positions(cuts)
     numbers = link_numbers(visible)
     removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in numbers]
-    return removed, [at.raw(k) for k in _dump_wraps(visible, numbers)]
-
-
-def _dump_wraps(text: str, removed: list[Removal]) -> list[int]:
-    """The wrapping line ends of ``text``, whose link numbers ``removed`` holds. On a
-    browser dump (a text that ends with a reference list) only the page before the list is
-    read: its addresses are long lines one under the other, not wrapped paragraphs, and on
-    a page of a hundred links they outnumbered the wrapped lines. And a browser wraps every
-    paragraph it prints, so a few lines that run on past the width are evidence enough:
-    a short article among menus is wrapped too. A line that is only an image's placeholder
-    is the image's own, however long the line above it (a comment header and its avatar,
-    "[117][avatar_small.jpg]"): joined to the header, the header no longer reads as one."""
-    end = next((a for a, _, _, rule in removed if rule == REFERENCES_RULE), None)
-    if end is None:
-        return wrap_breaks(text)
-    return [at for at in wrap_breaks(text[:end], DUMP_WRAP_RUNS, 0.0) if not _PLACEHOLDER.match(text, at + 1)]
-
-
-# a line that is only an image's placeholder as lynx prints it, linked or not ("[photo.jpg]",
-# "[117][avatar_small.jpg]"): set on a line of its own, not wrapped onto it
-_PLACEHOLDER = lazy(r"[ \t]*(?:\[\d{1,6}\])?\[[^\]\n]*\][ \t\r]*(?:\n|$)")
+    return removed, [at.raw(k) for k in dump_wraps(visible, numbers)]
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:
@@ -189,120 +171,6 @@ def outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
         pos = b
     pieces.append(text[pos:])
     return pieces
-
-
-WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
-WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
-WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
-WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article)
-LONG_WORD = 25     # a line ending in a longer word (a link's address) tells nothing of the width
-DUMP_WRAP_RUNS = 3  # a browser dump, which wraps every paragraph: this many such lines, whatever the share
-
-
-def wrap_breaks(text: str, least: int = WRAP_RUNS, share: float = WRAP_SHARE) -> list[int]:
-    """The line ends that only wrap a paragraph, in a text that was hard-wrapped at a
-    width (mail, ``fmt``, ``lynx -dump`` and ``w3m -dump`` print paragraphs so).
-
-    Greedy wrapping ends a line early only when the next word would not fit, so a
-    wrapped line and the first word of the next one overrun the width together. The
-    width is read off the page's lines that run on into a lower-case word, as prose does
-    and a menu does not (the 90th percentile of where they end), and the page counts as
-    wrapped when enough of them overrun it with their next word: ``least`` of them, and
-    ``share`` of its long lines followed by another (a text of whole paragraphs a line
-    has long lines too) or nearly all of the lines that run on. Read line by line, a
-    wrapped paragraph is a run of fragments that each look like a menu item or a teaser."""
-    lines = text.split("\n")
-    pairs = [(k, len(lines[k].rstrip())) for k in range(len(lines) - 1)
-             if lines[k + 1].strip() and lines[k].strip()]
-    prose = [(k, end) for k, end in pairs if end >= WRAP_WIDTH and _runs_on(lines[k], lines[k + 1])]
-    if len(prose) < least:
-        return []
-    ends = sorted(end for k, end in prose if _last_word(lines[k]) <= LONG_WORD) or sorted(end for _, end in prose)
-    width = ends[int(len(ends) * 0.9)]
-    pairs = [(k, end) for k, end in pairs if _wrappable(lines[k], width)]
-    prose = [(k, end) for k, end in prose if _wrappable(lines[k], width)]
-    over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose)
-    if over < least or (over < share * sum(end >= width / 2 for _, end in pairs) and over < WRAP_ALL * len(prose)):
-        return []
-    if over <= sum(_whole_sentence_line(line, width) for line in lines):
-        return []  # more paragraphs printed whole than wrapped: these lines end short by chance
-    runs = [k for k, end in pairs if end + 1 + _first_word(lines[k + 1]) > width and not _BULLET.match(lines[k + 1])]
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    return [starts[k + 1] - 1 for k in runs]
-
-
-_LINK_NUMBER = lazy(r"^\[\d{1,6}\]")  # a text-mode browser's number glued before a link
-_BULLET = lazy(r"\s*(?:[*+#•·o-]|\d{1,3}[.)]|\[\d{1,4}\])\s")
-
-
-def _wrappable(line: str, width: int) -> bool:
-    """Could a wrapper at ``width`` have printed this line? Not one that runs past the
-    width with a space before it (a wrapper breaks there): that is a paragraph printed
-    whole, or a line the wrapper was told to leave alone (html2text's list items)."""
-    text = line.rstrip()
-    return len(text) <= width or " " not in text[:width].lstrip()
-
-
-def _whole_sentence_line(line: str, width: int) -> bool:
-    """A line of prose longer than ``width`` (spaces before the width, a sentence's end at
-    its own, not a list item or a table row): no wrapper at that width printed it."""
-    text = line.rstrip()
-    return (not _wrappable(line, width) and text[-1:] in ".!?\"'\u201d)" and text.rstrip("\"'\u201d)")[-1:] in ".!?"
-            and _BULLET.match(line) is None and not text.lstrip().startswith("|"))
-
-
-def _runs_on(line: str, following: str) -> bool:
-    """The sentence goes on: no full stop at the line's end, a lower-case word next (not a
-    link, a path or code; a browser's link number glued before the word, "[15]quora", is
-    read past)."""
-    if line.rstrip()[-1:] in ".!?":
-        return False
-    words = _LINK_NUMBER.sub("", following.lstrip(), count=1).split(None, 1)
-    word = words[0].rstrip(",;:.!?)") if words else ""
-    word = word.replace("'", "").replace("\u2019", "").replace("-", "")  # "isn't", "well-known"
-    return word.isalpha() and word.islower()
-
-
-def _last_word(line: str) -> int:
-    words = line.rsplit(None, 1)
-    return len(words[-1]) if words else 0
-
-
-def _first_word(line: str) -> int:
-    words = line.split(None, 1)
-    return len(words[0]) if words else 0
-
-
-def _unwrapped(text: str, breaks: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` with each wrapping line end read as a space, and the white space around it
-    cut (the next line's indentation): a wrapped paragraph is one line to the stages.
-    A line that ends inside a hyphenated word ("award-" over "nominated", a link's
-    "crowd-not-" over "enough"; Python's textwrap and html2text break there) is joined
-    to the next without a space."""
-    chars = list(text)
-    spaces: list[tuple[int, int]] = []
-    for at in breaks:
-        chars[at] = " "
-        before, after = at, at + 1
-        while before > 0 and text[before - 1] in " \t\r":  # a CR LF line end keeps its CR
-            before -= 1
-        while after < len(text) and text[after] in " \t":
-            after += 1
-        if before < at:
-            spaces.append((before, at))
-        if _inside_word(text, before, after):
-            spaces.append((at, after))
-        elif after > at + 1:
-            spaces.append((at + 1, after))
-    return "".join(chars), _merged(cuts + spaces)  # a break inside a cut span (a reference list)
-
-
-def _inside_word(text: str, end: int, start: int) -> bool:
-    """The line ending at ``end`` breaks a hyphenated word that goes on at ``start``."""
-    return (end >= 2 and text[end - 1] == "-" and text[end - 2].isalnum()
-            and start < len(text) and text[start].isalnum())
 
 
 def scalar(text: str) -> str:

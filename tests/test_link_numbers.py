@@ -169,7 +169,7 @@ def test_a_dump_s_paragraphs_are_read_as_one_line_each(paragraphs, links):
 
 
 def test_a_line_running_on_into_a_link_is_a_wrapped_line():
-    from cleaner.visible import _runs_on
+    from cleaner.wrapping import _runs_on
     assert _runs_on("   the talk was given by the founder of the company and posted by", "   [15]quora staff")
     assert not _runs_on("   the talk was given by the founder of the company and posted by", "   [15]Quora staff")
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner import clean, markers
 from cleaner.render import normalise
 from cleaner.sentences import is_prose
-from cleaner.visible import wrap_breaks
+from cleaner.wrapping import wrap_breaks
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + \

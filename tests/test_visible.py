@@ -102,7 +102,7 @@ INVISIBLE_CHARS = "".join(INVISIBLE) + "".join(a + b for a, b in ISOLATES)
 
 
 def test_a_wrapped_paragraph_is_one_line_and_a_menu_or_a_reference_list_is_not():
-    from cleaner.visible import wrap_breaks
+    from cleaner.wrapping import wrap_breaks
     import textwrap
     prose = ("The council met on Tuesday to discuss the new budget for the river park, and the members "
              "agreed that the road along the water should be closed to cars during the summer months so "
@@ -177,7 +177,7 @@ def test_a_short_wrapped_article_among_many_short_lines_is_read_unwrapped():
 
 def test_paragraphs_printed_whole_are_not_read_as_wrapped():
     # headlines that end short before a lower-case "updated ..." line, among whole paragraphs
-    from cleaner.visible import wrap_breaks
+    from cleaner.wrapping import wrap_breaks
 
     teasers = "\n".join(f"    The story of the week, number {k:02} in our long series\n    updated {k}:08 PM EDT, "
                         f"Thu November 1, 2012" for k in range(12))
