@@ -14,6 +14,9 @@ as:
 * ``spaced``: the resiliparse text with a blank line after every line;
 * ``wrapped``: the resiliparse text with every line wrapped at 80 columns, as
   mail, ``fmt`` and text-mode browsers print paragraphs;
+* ``text nodes a line``: every text node stripped on a line of its own, as
+  ``soup.get_text("\\n", strip=True)`` leaves it (a link inside a sentence
+  makes it three lines);
 * ``html2text defaults``: html2text's Markdown as ``HTML2Text().handle(html)``
   prints it, paragraphs wrapped at 78 columns (inside links and hyphenated
   words too), list items and link lines whole, images as ``![alt](src)``;
@@ -90,6 +93,21 @@ def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
     return text
 
 
+def text_nodes(html: str) -> str:
+    """Every text node of the page on a line of its own, stripped, scripts and styles dropped:
+    what ``soup.get_text("\\n", strip=True)`` leaves (a paragraph with a link is three lines)."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # an empty or unparsable page has no text
+        return ""
+    for node in tree.xpath("//script|//style|//noscript"):
+        node.drop_tree()
+    body = tree.find("body")
+    return "\n".join(piece.strip() for piece in (body if body is not None else tree).itertext() if piece.strip())
+
+
 def html2text_defaults(html: str) -> str:
     """The page as html2text prints it with its default settings."""
     import html2text
@@ -116,6 +134,7 @@ def shapes(cache_dir: Path | None) -> dict[str, Callable[[str], str]]:
         "spaced (a blank line after each)": lambda html: resiliparse(html).replace("\n", "\n\n"),
         "wrapped at 80 columns": lambda html: wrapped(resiliparse(html)),
         "html2text defaults": html2text_defaults,
+        "text nodes a line": text_nodes,
     }
     for name, command in BROWSERS.items():
         if shutil.which(command[0]):
