@@ -50,18 +50,24 @@ from cleaner.evaluate.metrics import shingle_scores  # noqa: E402
 DATASETS = {"wcxb": "wcxb-dev-articles.jsonl.gz", "dragnet": "dragnet-dev.jsonl.gz"}
 
 
-def text_content(html: str) -> str:
-    """The page's text as lxml's ``text_content()`` gives it, scripts and styles dropped."""
+def _body(html: str):
+    """The page's body as lxml parses it, scripts and styles dropped; None when it cannot."""
     from lxml import html as lxml_html
 
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # an empty or unparsable page has no text
-        return ""
+        return None
     for node in tree.xpath("//script|//style|//noscript"):
         node.drop_tree()
     body = tree.find("body")
-    return (body if body is not None else tree).text_content()
+    return body if body is not None else tree
+
+
+def text_content(html: str) -> str:
+    """The page's text as lxml's ``text_content()`` gives it, scripts and styles dropped."""
+    body = _body(html)
+    return "" if body is None else body.text_content()
 
 
 BROWSERS = {
@@ -96,16 +102,8 @@ def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
 def text_nodes(html: str) -> str:
     """Every text node of the page on a line of its own, stripped, scripts and styles dropped:
     what ``soup.get_text("\\n", strip=True)`` leaves (a paragraph with a link is three lines)."""
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.fromstring(html)
-    except Exception:  # an empty or unparsable page has no text
-        return ""
-    for node in tree.xpath("//script|//style|//noscript"):
-        node.drop_tree()
-    body = tree.find("body")
-    return "\n".join(piece.strip() for piece in (body if body is not None else tree).itertext() if piece.strip())
+    body = _body(html)
+    return "" if body is None else "\n".join(piece.strip() for piece in body.itertext() if piece.strip())
 
 
 def html2text_defaults(html: str) -> str:
