@@ -16,7 +16,8 @@ from .patterns import lazy, settle
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
 WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
 WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
-WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article)
+WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article),
+WRAP_FEW = 4       # ... and this many
 LONG_WORD = 25     # a line ending in a longer word (a link's address) tells nothing of the width
 DUMP_WRAP_RUNS = 3  # a browser dump, which wraps every paragraph: this many such lines, whatever the share
 
@@ -37,14 +38,15 @@ def wrap_breaks(text: str, least: int = WRAP_RUNS, share: float = WRAP_SHARE) ->
     pairs = [(k, len(lines[k].rstrip())) for k in range(len(lines) - 1)
              if lines[k + 1].strip() and lines[k].strip()]
     prose = [(k, end) for k, end in pairs if end >= WRAP_WIDTH and _runs_on(lines[k], lines[k + 1])]
-    if len(prose) < least:
+    if len(prose) < min(least, WRAP_FEW):
         return []
     ends = sorted(end for k, end in prose if _last_word(lines[k]) <= LONG_WORD) or sorted(end for _, end in prose)
     width = ends[int(len(ends) * 0.9)]
     pairs = [(k, end) for k, end in pairs if _wrappable(lines[k], width)]
     prose = [(k, end) for k, end in prose if _wrappable(lines[k], width)]
     over = sum(end + 1 + _first_word(lines[k + 1]) > width for k, end in prose)
-    if over < least or (over < share * sum(end >= width / 2 for _, end in pairs) and over < WRAP_ALL * len(prose)):
+    enough = over >= least and over >= share * sum(end >= width / 2 for _, end in pairs)
+    if not enough and (over < WRAP_FEW or over < WRAP_ALL * len(prose)):
         return []
     if over <= sum(_whole_sentence_line(line, width) for line in lines):
         return []  # more paragraphs printed whole than wrapped: these lines end short by chance

@@ -175,6 +175,17 @@ def test_a_short_wrapped_article_among_many_short_lines_is_read_unwrapped():
     assert " ".join(article.split()) in seen.text.split("\n")
 
 
+def test_a_wrapped_article_of_a_few_lines_is_read_unwrapped():
+    # a one-paragraph post among menu lines: few lines run on, but every one overruns the width
+    from cleaner.document import Document
+    from cleaner.visible import view
+    import textwrap
+
+    menu = "\n".join(f"[Another section of the site, number {k:03}](/section/{k})" for k in range(40))
+    seen, _ = view(Document(f"{menu}\n\n### What's in the box?\n\n{textwrap.fill(SHORT_ARTICLE, 78)}\n\n{menu}\n"))
+    assert " ".join(SHORT_ARTICLE.split()) in seen.text.split("\n")
+
+
 def test_paragraphs_printed_whole_are_not_read_as_wrapped():
     # headlines that end short before a lower-case "updated ..." line, among whole paragraphs
     from cleaner.wrapping import wrap_breaks
