@@ -16,24 +16,26 @@ from .patterns import lazy, settle
 WRAP_WIDTH = 50    # a text wrapped at this many columns or more ...
 WRAP_RUNS = 8      # ... with this many lines that run on into the next one ...
 WRAP_SHARE = 0.15  # ... this share of its long lines followed by another
-WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article),
-WRAP_FEW = 4       # ... and this many
+WRAP_ALL = 0.9     # ... or nearly all of the lines that run on do (a page of short lines around one article)
+WRAP_FEW = 4       # ... and there are this many
 LONG_WORD = 25     # a line ending in a longer word (a link's address) tells nothing of the width
 DUMP_WRAP_RUNS = 3  # a browser dump, which wraps every paragraph: this many such lines, whatever the share
 
 
 def wrap_breaks(text: str, least: int = WRAP_RUNS, share: float = WRAP_SHARE) -> list[int]:
     """The line ends that only wrap a paragraph, in a text that was hard-wrapped at a
-    width (mail, ``fmt``, ``lynx -dump`` and ``w3m -dump`` print paragraphs so).
+    width (mail, ``fmt``, ``lynx -dump``, ``w3m -dump`` and html2text print paragraphs so).
 
     Greedy wrapping ends a line early only when the next word would not fit, so a
     wrapped line and the first word of the next one overrun the width together. The
     width is read off the page's lines that run on into a lower-case word, as prose does
     and a menu does not (the 90th percentile of where they end), and the page counts as
-    wrapped when enough of them overrun it with their next word: ``least`` of them, and
+    wrapped when enough of them overrun it with their next word: ``least`` of them and
     ``share`` of its long lines followed by another (a text of whole paragraphs a line
-    has long lines too) or nearly all of the lines that run on. Read line by line, a
-    wrapped paragraph is a run of fragments that each look like a menu item or a teaser."""
+    has long lines too), or ``WRAP_FEW`` or more that are nearly all of the lines that
+    run on (a short post among menus); and not when more whole sentences run past the
+    width than lines overrun it. Read line by line, a wrapped paragraph is a run of
+    fragments that each look like a menu item or a teaser."""
     lines = text.split("\n")
     pairs = [(k, len(lines[k].rstrip())) for k in range(len(lines) - 1)
              if lines[k + 1].strip() and lines[k].strip()]
