@@ -1275,6 +1275,8 @@ _HEADED_PAGE = """Field Notes
 
 by Mara Lindqvist on July 3, 2012
 
+Share  Tweet  Email
+
 For most of the last century the river ran along the eastern edge of the valley, past the old mill
 and the stone bridge that the town still puts on its postcards. In the spring of 1987 it moved
 nearly a kilometre west in a single week, and the people who lived through the flood still argue
