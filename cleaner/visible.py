@@ -146,9 +146,9 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
 
 def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], list[int]]:
     """A browser dump's link numbers (:mod:`cleaner.link_numbers`) and the line ends that
-    only wrap a paragraph (:func:`cleaner.wrapping.dump_wraps`), read as a reader sees the text: without the
-    invisible characters ``cuts`` takes out ("[1\u200b2]" is a link number, a bidi mark
-    makes no line longer). Offsets are ``shown``'s."""
+    only wrap a paragraph (:func:`cleaner.wrapping.dump_wraps`), read as a reader sees the
+    text: without the invisible characters ``cuts`` takes out ("[1\u200b2]" is a link
+    number, a bidi mark makes no line longer). Offsets are ``shown``'s."""
     if not cuts:
         removed = link_numbers(shown)
         return removed, dump_wraps(shown, removed)
