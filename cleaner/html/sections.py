@@ -74,9 +74,9 @@ def _named(root) -> list:
     return [e for e in _WITH_NAME(root) if _NAME_WORD.search(_folded(_name(e))) is not None]
 
 
-def _with_ancestors(elements, top=None) -> set:
-    """The elements and their ancestors (up to ``top``): the paths a walk from the root
-    must take to reach them (each ancestor added once: no more than the page)."""
+def _with_ancestors(elements, top) -> set:
+    """The elements and their ancestors up to ``top`` (each ancestor added once: no more
+    than the page)."""
     found: set = set()
     for element in elements:
         while element is not None and element not in found:
@@ -153,15 +153,12 @@ def comment_sections(tree, article: list[str]) -> list[str]:
     root = _body(tree)
     paragraphs = {_key(b) for b in article if len(b.split()) >= ARTICLE_BLOCK_WORDS}
     named = _named(root)
-    try:
-        texts = _outermost(root, _is_discussion, paragraphs, named)
-        if not texts:
-            texts = _outermost(root, _is_one_comment, paragraphs, named)
-            texts = texts if len(texts) >= 2 else []
-        if not texts:
-            texts = headed_discussion(root, article)
-    except RecursionError:
-        return []
+    texts = _outermost(root, _is_discussion, paragraphs, named)
+    if not texts:
+        texts = _outermost(root, _is_one_comment, paragraphs, named)
+        texts = texts if len(texts) >= 2 else []
+    if not texts:
+        texts = headed_discussion(root, article)
     return [b for text in texts for b in text.split("\n\n") if b]
 
 
