@@ -31,7 +31,6 @@ shape. Without the data folder it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -45,6 +44,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from cleaner import clean  # noqa: E402
 from cleaner.evaluate import converted_text, read_records  # noqa: E402
+from cleaner.evaluate.records import cached_text  # noqa: E402
 from cleaner.evaluate.metrics import shingle_scores  # noqa: E402
 
 DATASETS = {"wcxb": "wcxb-dev-articles.jsonl.gz", "dragnet": "dragnet-dev.jsonl.gz"}
@@ -79,24 +79,15 @@ BROWSERS = {
 
 def browser_text(html: str, name: str, cache_dir: Path | None) -> str:
     """The page as a text-mode browser dumps it (cached like the converters' text)."""
-    data = html.encode("utf-8", "surrogatepass")
-    path = None
-    if cache_dir is not None:
-        digest = hashlib.sha1(data).hexdigest()
-        path = cache_dir / name.split()[0] / digest[:2] / f"{digest}.txt"
-        if path.exists():
-            with open(path, encoding="utf-8", newline="") as cached:  # CR line ends kept
-                return cached.read()
-    try:
-        out = subprocess.run(BROWSERS[name], input=data, capture_output=True, timeout=60).stdout
-    except subprocess.TimeoutExpired:
-        out = b""
-    text = out.decode("utf-8", "replace")
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    return text
+    def dump() -> str:
+        data = html.encode("utf-8", "surrogatepass")
+        try:
+            out = subprocess.run(BROWSERS[name], input=data, capture_output=True, timeout=60).stdout
+        except subprocess.TimeoutExpired:
+            out = b""
+        return out.decode("utf-8", "replace")
+
+    return dump() if cache_dir is None else cached_text(cache_dir / name.split()[0], html, dump)
 
 
 def text_nodes(html: str) -> str:

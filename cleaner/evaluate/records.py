@@ -10,7 +10,7 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,18 @@ def converted_text(html: str, converter: str, cache_dir: str | Path | None = Non
 
     if cache_dir is None:
         return convert(html, converter)
-    digest = hashlib.sha1(html.encode("utf-8", "surrogatepass")).hexdigest()
-    path = Path(cache_dir) / converter / digest[:2] / f"{digest}.txt"
-    if path.exists():  # newline="": the text as converted, its CR and CR LF line ends kept
+    return cached_text(Path(cache_dir) / converter, html, lambda: convert(html, converter))
+
+
+def cached_text(folder: Path, page: str, make: Callable[[], str]) -> str:
+    """The text ``make()`` gives for ``page``, kept in ``folder`` under the page's hash: read
+    back as it was made (its CR and CR LF line ends too), written whole or not at all."""
+    digest = hashlib.sha1(page.encode("utf-8", "surrogatepass")).hexdigest()
+    path = folder / digest[:2] / f"{digest}.txt"
+    if path.exists():
         with open(path, encoding="utf-8", errors="surrogatepass", newline="") as cached:
             return cached.read()
-    text = convert(html, converter)
+    text = make()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{id(text)}")
     with open(tmp, "w", encoding="utf-8", errors="surrogatepass", newline="") as out:
