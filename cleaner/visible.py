@@ -10,8 +10,9 @@ patterns that read it ("Re\u200bply" is not "Reply"); at a line end they keep a
 menu line from looking like one. Line ends come as CR, CR LF, U+2028 and U+2029
 too. So the stages read a *view* of the text: invisible characters deleted,
 every line end a newline. A text hard-wrapped at a width (:mod:`cleaner.wrapping`)
-has its wrapping line ends read as spaces, so that a paragraph is one line to
-the stages as on the converters' text. Offsets still point into the input:
+has its wrapping line ends read as spaces, and so has a text printed a text node
+a line where a link broke a sentence (:mod:`cleaner.fragments`), so that a
+paragraph is one line to the stages as on the converters' text. Offsets still point into the input:
 whatever the stages annotated in the view is mapped back before the result is built.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ import bisect
 from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
 from .link_numbers import NUMBER_RULE, Removal, link_numbers
 from .patterns import lazy, settle
+from .fragments import fragment_breaks
 from .wrapping import dump_wraps, unwrapped
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
@@ -151,11 +153,19 @@ def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], lis
     number, a bidi mark makes no line longer). Offsets are ``shown``'s."""
     if not cuts:
         removed = link_numbers(shown)
-        return removed, dump_wraps(shown, removed)
+        return removed, _breaks(shown, removed)
     visible, at = _kept(shown, cuts), Positions(cuts)
     numbers = link_numbers(visible)
     removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in numbers]
-    return removed, [at.raw(k) for k in dump_wraps(visible, numbers)]
+    return removed, [at.raw(k) for k in _breaks(visible, numbers)]
+
+
+def _breaks(text: str, removed: list[Removal]) -> list[int]:
+    """The line ends inside a paragraph: where it was wrapped at a width, or where a
+    sentence was broken at its links (a text node a line)."""
+    wraps = dump_wraps(text, removed)
+    fragments = fragment_breaks(text)
+    return sorted(set(wraps) | set(fragments)) if wraps and fragments else wraps or fragments
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:

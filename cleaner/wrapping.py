@@ -10,6 +10,7 @@ wraps every paragraph it prints.
 """
 from __future__ import annotations
 
+from .fragments import GOES_ON
 from .link_numbers import REFERENCES_RULE, Removal
 from .patterns import lazy, settle
 
@@ -105,7 +106,8 @@ def unwrapped(text: str, breaks: list[int]) -> tuple[str, list[tuple[int, int]]]
     """``text`` with each wrapping line end read as a space, and the white space around it
     cut (the next line's indentation): a wrapped paragraph is one line to the stages.
     A line that ends inside a hyphenated word ("award-" over "nominated", a link's
-    "crowd-not-" over "enough"; Python's textwrap and html2text break there) is joined
+    "crowd-not-" over "enough"; Python's textwrap and html2text break there), or over
+    a line that goes on with punctuation (a link's text over ", which …"), is joined
     to the next without a space. Returns the text and the spans of white space to cut."""
     chars = list(text)
     spaces: list[tuple[int, int]] = []
@@ -118,7 +120,7 @@ def unwrapped(text: str, breaks: list[int]) -> tuple[str, list[tuple[int, int]]]
             after += 1
         if before < at:
             spaces.append((before, at))
-        if _inside_word(text, before, after):
+        if _inside_word(text, before, after) or GOES_ON.match(text, after):
             spaces.append((at, after))
         elif after > at + 1:
             spaces.append((at + 1, after))
