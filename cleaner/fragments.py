@@ -32,7 +32,8 @@ def fragment_breaks(text: str) -> list[int]:
     above with punctuation. There a line that does not end its sentence is joined to the
     next when that one goes on with punctuation or a lower-case word, or when the next is a
     link's short text (``LINK_WORDS``) that the line after it goes on, under a sentence in
-    progress (a lower-case word or a comma at the line's end)."""
+    progress (a lower-case word or a comma at the line's end); not when the line is a
+    headline opening its paragraph, nor onto a byline's label alone."""
     if not _may_show(text):
         return []
     lines = text.split("\n")
@@ -42,7 +43,8 @@ def fragment_breaks(text: str) -> list[int]:
         return []
     joined = set(going_on)
     for k in range(1, len(lines)):
-        if k not in joined and _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else ""):
+        if k not in joined and _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else "",
+                                          k - 1 in joined):
             joined.add(k)
     starts = [0]
     for line in lines:
@@ -73,17 +75,32 @@ def _goes_on(line: str, following: str) -> bool:
     return _open(line) and GOES_ON.match(following) is not None
 
 
-def _continues(line: str, following: str, after: str) -> bool:
+def _continues(line: str, following: str, after: str, inside: bool) -> bool:
     """``following`` goes on the sentence of ``line``: it starts with a lower-case word,
-    or it is a link's text that ``after`` goes on, under a sentence in progress."""
-    if not _open(line) or not following[:1].strip():
+    or it is a link's text that ``after`` goes on, under a sentence in progress (its last
+    word in lower case, or a comma). A headline in title case that opens its paragraph
+    (not ``inside`` one: a link's text is in title case too) goes on into nothing: the line
+    under it is a byline or a deck ("… Regulatory Volatility" / "by Jane Doe")."""
+    if not _open(line) or not following[:1].strip() or not inside and _title_case(line):
         return False
     if _starts_lower(following):
-        return True
-    end = line.rstrip()[-1]
-    in_progress = end == "," or end.isalpha() and end.islower()
+        # a byline's label alone ("by" / "Jane Doe" under a headline) is not the rest of the
+        # sentence above
+        from .metadata.authors import byline_label  # a page of this layout only: not at start-up
+        return not byline_label(following)
+    last = line.split()[-1]
+    in_progress = last.endswith(",") or _starts_lower(last)
     return (in_progress and _open(following) and len(following.split()) <= LINK_WORDS
             and (_goes_on(following, after) or _starts_lower(after)))
+
+
+TITLE_WORDS = 3      # a line of this many words of four letters or more ...
+TITLE_SHARE = 0.75   # ... this share of them capitalised is a headline (a name is not: "Hugh Pickens" / "writes")
+
+
+def _title_case(line: str) -> bool:
+    long = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= TITLE_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
 
 
 def _starts_lower(line: str) -> bool:

@@ -55,6 +55,18 @@ def test_a_link_inside_a_sentence_goes_with_its_sentence():
         assert text[segment.start:segment.end].strip()
 
 
+def test_a_headline_and_its_byline_keep_their_lines():
+    for head in (["Council Votes to Close the River Road", "by", "Jane Doe", "June 1, 2026"],
+                 ["Budget Talks Run Late", "by Maria Lopez", "June 1, 2026"]):
+        lines = _seen("\n".join(MENU + head + NODES + MENU)).split("\n")
+        # a byline's label alone over a name; a byline under a headline in title case
+        assert all(line in lines for line in head)
+    # a name opening its paragraph does not run into the sentence under it, whose pieces
+    # are one line
+    lines = _seen("\n".join(MENU + ["Tyler King", "The", "river road", "closes in June."] + NODES)).split("\n")
+    assert "Tyler King" in lines and "The river road closes in June." in lines
+
+
 def test_other_layouts_keep_their_line_ends():
     # paragraphs a line, as converters print them: no line goes on the sentence above
     paragraphs = "\n\n".join(" ".join(NODES[k:k + 3]).replace(" ,", ",") for k in range(0, len(NODES), 3))
