@@ -20,8 +20,9 @@ LINK_WORDS = 5            # a link's text between two pieces of one sentence has
 # a line that goes on the sentence of the line above it with its punctuation: the text after
 # a link (", which …", ". The next …", "'s new …"); converters that print paragraphs start
 # one of a hundred pages' lines so at most (code, a lone "." under a menu)
-GOES_ON = lazy_re(r"[,.;:!?)\]]+(?:\s|$)|['\u2019]s\b")
-_LINE_GOING_ON = lazy_re(r"\n(?:[,.;:!?)\]]+(?:\s|$)|['\u2019]s\b)")  # the same, after a line end
+_GOING_ON = r"[,.;:!?)\]]+(?:\s|$)|['\u2019]s\b"
+GOES_ON = lazy_re(_GOING_ON)
+_LINE_GOING_ON = lazy_re(rf"\n(?:{_GOING_ON})")  # the same, after a line end
 _ENDED = frozenset(".!?:;\"'\u201d\u2019)]|")  # the last character of a line that ends its sentence
 
 
@@ -94,8 +95,10 @@ def _continues(line: str, following: str, after: str, inside: bool) -> bool:
             and (_goes_on(following, after) or _starts_lower(after)))
 
 
-TITLE_WORDS = 3      # a line of this many words of four letters or more ...
-TITLE_SHARE = 0.75   # ... this share of them capitalised is a headline (a name is not: "Hugh Pickens" / "writes")
+# a line of TITLE_WORDS words of four letters or more, TITLE_SHARE of them capitalised, is a
+# headline; a name is not ("Hugh Pickens" / "writes" is one sentence)
+TITLE_WORDS = 3
+TITLE_SHARE = 0.75
 
 
 def _title_case(line: str) -> bool:

@@ -12,17 +12,18 @@ too. So the stages read a *view* of the text: invisible characters deleted,
 every line end a newline. A text hard-wrapped at a width (:mod:`cleaner.wrapping`)
 has its wrapping line ends read as spaces, and so has a text printed a text node
 a line where a link broke a sentence (:mod:`cleaner.fragments`), so that a
-paragraph is one line to the stages as on the converters' text. Offsets still point into the input:
-whatever the stages annotated in the view is mapped back before the result is built.
+paragraph is one line to the stages as on the converters' text. Offsets still
+point into the input: whatever the stages annotated in the view is mapped back
+before the result is built.
 """
 from __future__ import annotations
 
 import bisect
 
 from .document import BOILERPLATE, Comment, Document, Flag, unified_line_ends
+from .fragments import fragment_breaks
 from .link_numbers import NUMBER_RULE, Removal, link_numbers
 from .patterns import lazy, settle
-from .fragments import fragment_breaks
 from .wrapping import dump_wraps, unwrapped
 
 #: Characters the view drops: zero-width space, non-joiner and joiner, word joiner,
