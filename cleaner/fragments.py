@@ -43,14 +43,14 @@ def fragment_breaks(text: str) -> list[int]:
     if len(going_on) < FRAGMENT_LINES or len(going_on) < FRAGMENT_SHARE * filled:
         return []
     joined = set(going_on)
+    breaks, at = [], len(lines[0])  # ``at``: where the line end before line k stands
     for k in range(1, len(lines)):
-        if k not in joined and _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else "",
-                                          k - 1 in joined):
+        if k in joined or _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else "",
+                                     k - 1 in joined):
             joined.add(k)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    return [starts[k] - 1 for k in sorted(joined)]
+            breaks.append(at)
+        at += len(lines[k]) + 1
+    return breaks
 
 
 def _may_show(text: str) -> bool:

@@ -127,7 +127,9 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     plain = text.isascii() and "\r" not in text
     shown = text if plain else unified_line_ends(scalar(text))
     cuts = [] if plain or not _INVISIBLE.search(shown) else _cuts(shown)
-    removed, breaks = _layout(shown, cuts)
+    # an HTML extractor's text (``clean_html``) keeps a sentence whole: its code lines are what
+    # would go on a sentence with punctuation there
+    removed, breaks = _layout(shown, cuts, fragments=doc.hints.get("input") != "html")
     if removed:
         cuts = _merged(cuts + [(a, b) for a, b, _, _ in removed])
     read = shown  # the input as the view reads its line ends: where a span's line ends
@@ -147,26 +149,26 @@ def view(doc: Document) -> tuple[Document, Positions | None]:
     return seen, positions
 
 
-def _layout(shown: str, cuts: list[tuple[int, int]]) -> tuple[list[Removal], list[int]]:
-    """A browser dump's link numbers (:mod:`cleaner.link_numbers`) and the line ends that
-    only wrap a paragraph (:func:`cleaner.wrapping.dump_wraps`), read as a reader sees the
-    text: without the invisible characters ``cuts`` takes out ("[1\u200b2]" is a link
-    number, a bidi mark makes no line longer). Offsets are ``shown``'s."""
+def _layout(shown: str, cuts: list[tuple[int, int]], fragments: bool) -> tuple[list[Removal], list[int]]:
+    """A browser dump's link numbers (:mod:`cleaner.link_numbers`) and the line ends inside
+    a paragraph (:func:`_breaks`), read as a reader sees the text: without the invisible
+    characters ``cuts`` takes out ("[1\u200b2]" is a link number, a bidi mark makes no line
+    longer). Offsets are ``shown``'s."""
     if not cuts:
         removed = link_numbers(shown)
-        return removed, _breaks(shown, removed)
+        return removed, _breaks(shown, removed, fragments)
     visible, at = _kept(shown, cuts), Positions(cuts)
     numbers = link_numbers(visible)
     removed = [(at.raw(a), at.raw(b - 1) + 1, category, rule) for a, b, category, rule in numbers]
-    return removed, [at.raw(k) for k in _breaks(visible, numbers)]
+    return removed, [at.raw(k) for k in _breaks(visible, numbers, fragments)]
 
 
-def _breaks(text: str, removed: list[Removal]) -> list[int]:
-    """The line ends inside a paragraph: where it was wrapped at a width, or where a
-    sentence was broken at its links (a text node a line)."""
+def _breaks(text: str, removed: list[Removal], fragments: bool) -> list[int]:
+    """The line ends inside a paragraph: where it was wrapped at a width, or (with
+    ``fragments``) where a sentence was broken at its links (a text node a line)."""
     wraps = dump_wraps(text, removed)
-    fragments = fragment_breaks(text)
-    return sorted(set(wraps) | set(fragments)) if wraps and fragments else wraps or fragments
+    broken = fragment_breaks(text) if fragments else []
+    return sorted(set(wraps) | set(broken)) if wraps and broken else wraps or broken
 
 
 def _kept(text: str, cuts: list[tuple[int, int]]) -> str:

@@ -31,6 +31,8 @@ def _seen(text: str) -> str:
 
 def test_a_sentence_broken_at_its_links_is_one_line():
     text = "\n".join(MENU + NODES + MENU)
+    breaks = fragment_breaks(text)
+    assert breaks == sorted(breaks) and all(text[at] == "\n" for at in breaks)
     lines = _seen(text).split("\n")
     assert "The council met on Tuesday and agreed, after a long debate led by Maria Lopez, to close the road " \
            "along the river to cars during the summer months. Families will be able to walk and cycle there " \
@@ -42,6 +44,13 @@ def test_a_sentence_broken_at_its_links_is_one_line():
     # the headline and the menus keep their lines
     assert "Council votes to close the river road" in lines
     assert lines[:len(MENU)] == MENU and lines[-len(MENU):] == MENU
+
+
+def test_an_html_extraction_keeps_its_line_ends():
+    # clean_html's text comes from an extractor that keeps sentences whole: a line there that
+    # goes on with punctuation is code (")" / ");"), not the rest of a sentence
+    text = "\n".join(MENU + NODES + MENU)
+    assert view(Document(text, hints={"input": "html"}))[0].text == text
 
 
 def test_a_link_inside_a_sentence_goes_with_its_sentence():
