@@ -51,21 +51,14 @@ class LangdetectBackend:
 
 @lru_cache(maxsize=16)
 def _langdetect_factory(langs: tuple[str, ...] | None):
-    """A private, seeded factory (the global one stays untouched), profiles loaded once."""
-    from pathlib import Path
+    """A private, seeded factory (the global one stays untouched), profiles loaded once and
+    held sparse (:mod:`cleaner.language.profiles`)."""
+    from .profiles import profile_names, sparse_factory
 
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
     if langs is None:
-        factory.load_profile(PROFILES_DIRECTORY)
-    else:
-        names = [n for lang in langs for n in ((lang,) if lang != "zh" else ("zh-cn", "zh-tw"))]
-        profiles = [Path(PROFILES_DIRECTORY, n).read_text(encoding="utf-8") for n in names]
-        # (langdetect wants at least two profiles; every family here has two or more)
-        factory.load_json_profile(profiles)
-    factory.seed = 0  # Detector copies this and re-seeds its RNG from it at every detection
-    return factory
+        return sparse_factory(profile_names())
+    # (langdetect wants at least two profiles; every family here has two or more)
+    return sparse_factory([n for lang in langs for n in ((lang,) if lang != "zh" else ("zh-cn", "zh-tw"))])
 
 
 class Py3langidBackend:
