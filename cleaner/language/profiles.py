@@ -1,7 +1,7 @@
 """langdetect's language profiles, held sparse.
 
 langdetect keeps, for each of its 87,600 n-grams, a list of one probability per
-language (55): 62 MB in every process that loads them, although an n-gram has
+language (55): 63 MB in every process that loads them, although an n-gram has
 on average two languages with a probability above zero. Here each n-gram keeps
 only those, as (language index, probability) pairs, and a detector makes an
 n-gram's list when the text it reads draws it: the same answers, bit for bit,
