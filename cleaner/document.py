@@ -110,6 +110,7 @@ class Document:
     hints: dict = field(default_factory=dict)  # what an upstream extractor already knows, e.g. comments_start
     language: str | None = None
     discussion: tuple[int, int] | None = None  # first and last block of the reader discussion
+    discussion_lead: int | None = None  # where it starts inside its first block, at its heading
     flat_discussion: tuple[int, int] | None = None  # its character span inside a flattened line
     article_start: int | None = None  # where the decoded article starts, past a lead kept before it
     _blocks: list[Block] | None = None
@@ -170,7 +171,8 @@ class Document:
     def discussion_span(self) -> tuple[int, int] | None:
         """Where the reader discussion starts and ends in the text, found on lines or inline."""
         if self.discussion is not None:
-            return self.blocks[self.discussion[0]].start, self.blocks[self.discussion[1]].end
+            start = max(self.blocks[self.discussion[0]].start, self.discussion_lead or 0)
+            return start, self.blocks[self.discussion[1]].end
         return self.flat_discussion
 
     def lines(self) -> Iterator[Line]:

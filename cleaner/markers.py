@@ -154,7 +154,7 @@ HEADING = lazy(
     r"(?=comments?\b|responses?\b)|(?:\d+|one|no)?\s*)"
     r"(?:reader\s+)?(?:comments?|responses?|replies|thoughts?|reactions?|trackbacks?"
     r"|discussion)(?:\s*\(\d+\))?(?:\s*(?:on|to|for)\s+.{1,160})?(?:\s*…?\s*read\s+them\s+below.{0,30})?\s*[:}.]?\s*"
-    r"(?:\(\d+\))?(?:\s*(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply))?"
+    r"(?:\(\d+\))?(?:\s*(?:(?:add|post|leave)\s+(?:a|your)?\s*(?:comment|reply)|leave\s+(?:new|one|yours)|add\s+yours))?"
     r"(?:,\s*(?:comment|reply)(?:\s+or\s+(?:ping|trackback))?)?$")
 NO_COMMENTS = lazy(r"(?i)^\W*(?:0|no|zero)\s")
 FORM = lazy(

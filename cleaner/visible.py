@@ -216,6 +216,8 @@ def restore(seen: Document, original: Document, positions: Positions | None) -> 
     if seen.discussion is not None:
         first, last = seen.block_starts()[seen.discussion[0]], seen.block_ends()[seen.discussion[1]]
         doc.discussion = _blocks_over(doc, start(first), end(last))
+        if seen.discussion_lead is not None:
+            doc.discussion_lead = start(seen.discussion_lead)
     return doc
 
 

@@ -83,6 +83,8 @@ def meta(result: dict) -> list[str]:
     ("{ 74 comments… read them below or add one }", "heading", None, None),
     ("4 appreciated comments on “Stop motion. Behind the scenes.”", "heading", None, None),
     ("3 Comments, Comment or Ping", "heading", None, None),
+    ("4 Comments. Leave new", "heading", None, None),
+    ("12 Responses Add yours", "heading", None, None),
     ("No comments:", "none", None, None),
     ("Leave a Reply", "form", None, None),
     ("Comments are closed.", "form", None, None),
@@ -652,6 +654,24 @@ def test_a_comments_heading_with_a_header_soon_after_opens_the_discussion():
              unit("author", name="Kevin Walli"), unit("content"), unit("says", name="Kevin Walli"),
              unit("author", True, "Dana Reyes"), unit("content")]
     assert _from_heading(units, (0, len(units) - 1)) == (4, len(units) - 1)
+
+
+def test_the_articles_end_printed_in_the_headings_block_stays_in_the_article():
+    """A page that prints the article's last paragraph, the discussion's heading and the
+    comments without a blank line between makes them one block: the discussion starts at
+    the heading, and the paragraph before it is the article's, not a comment without a
+    header."""
+    ending = "The board meets again in March to decide whether the shelf becomes permanent."
+    text = ARTICLE + ending + "\nComments\n" + (
+        "Maria Lopez says: March 3, 2024 at 9:12 am\nBorrowed the ladder last week, it saved me a trip to the shop.\n"
+        "Tom Becker says: March 3, 2024 at 11:40 am\nI hope they add a lawn mower next spring.\n"
+        "Ann Ito says: March 4, 2024 at 8:05 am\nThe volunteer who repairs the tools deserves a medal.\n\n") + FOOTER
+    result = run(text)
+    assert ending in result["text"]
+    assert [c["author"] for c in result["comments"]] == ["Maria Lopez", "Tom Becker", "Ann Ito"]
+    assert not any(ending in t for t in texts(result))
+    start = text.index("Comments\n")
+    assert all(c["start"] > start for c in result["comments"])
 
 
 def test_a_long_comment_does_not_split_the_discussion():

@@ -47,8 +47,12 @@ class CommentSection:
             return
         first, last = region
         doc.discussion = (first, last)
+        units = doc.meta.get(_UNITS)
+        if units is not None and (lead := lead_in(units[first])):
+            doc.discussion_lead = units[first][lead].line.start
+        start, _ = doc.discussion_span
         for block in doc.blocks[first:last + 1]:
-            doc.annotate(block.start, block.end, COMMENT, None, "comments.section")
+            doc.annotate(max(start, block.start), block.end, COMMENT, None, "comments.section")
 
     def _region(self, doc: Document) -> tuple[int, int] | None:
         blocks = doc.blocks
@@ -120,6 +124,20 @@ class CommentSection:
         if len(blocks) >= MIN_PAIRS:
             return blocks[0], last
         return None
+
+
+def lead_in(block: list[Unit]) -> int:
+    """Where the discussion starts inside its first block: at its heading ("Kommentare",
+    "3 Comments") when only plain text comes before it in the block. A page that prints the
+    article's last paragraph and the discussion's heading without a blank line between
+    makes them one block; the text before the heading, under no comment header, is the
+    article's end. 0 when the block starts the discussion as a whole."""
+    for k, unit in enumerate(block):
+        if unit.marker is not None and unit.marker.kind == "heading":  # claimed by a rule or not
+            return k
+        if unit.kind not in ("content", "claimed"):
+            return 0
+    return 0
 
 
 def _hopeless(units: list[list[Unit]], paired: bool) -> bool:

@@ -14,6 +14,7 @@ from ...document import BOILERPLATE, Comment, Document, Line
 from ...render import normalise
 from .evidence import _headers_trail
 from .reading import classify
+from .section import lead_in
 from .units import _UNITS, Unit
 
 
@@ -36,6 +37,7 @@ class CommentSplitter:
         first, last = doc.discussion
         units = doc.meta.pop(_UNITS, None) or classify(doc)
         units = units[first:last + 1]
+        units[0] = units[0][lead_in(units[0]):]  # the article's end, printed in the heading's block
         trailing = _headers_trail(units)
         flat = [(k, u) for k, us in enumerate(units) for u in us]
         headers = sum(u.kind in ("says", "author") for _, u in flat)
