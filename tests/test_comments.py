@@ -674,6 +674,28 @@ def test_the_articles_end_printed_in_the_headings_block_stays_in_the_article():
     assert all(c["start"] > start for c in result["comments"])
 
 
+def test_embedded_posts_signatures_are_not_comment_headers():
+    """An article quoting posts prints each embed's signature ("— NAME (@handle) DATE"): a
+    name with a date, like a comment header, but the embed's author, not a reader."""
+    text = ARTICLE + (
+        "The mayor posted about the opening the same morning:\n\n"
+        "Proud to open the tool shelf today with our librarians. Come and borrow a drill! https://t.co/x1\n"
+        "— Mayor Ann Hill (@mayorhill) January 7, 2024\n\n"
+        "A volunteer shared the first loan a few hours later:\n\n"
+        "First drill out the door at 9:05. A good day for the library. https://t.co/x2\n"
+        "— Sam Ortiz (@samortiz) January 7, 2024\n\n"
+        "By the evening the shelf was half empty, and the hardware shop that gave the first tools "
+        "said it would give more:\n\n"
+        "Glad to see our old stock in good hands. Three more boxes are on the way. https://t.co/x3\n"
+        "— Riverside Hardware (@rshardware) January 8, 2024\n\n"
+        "The library expects the shelf to grow as more donations arrive over the winter, and it will publish "
+        "a list of the tools on its website every month.\n\n") + FOOTER
+    result = run(text)
+    assert result["comments"] == []
+    assert "A volunteer shared the first loan" in result["text"]
+    assert "The library expects the shelf to grow" in result["text"]
+
+
 def test_a_long_comment_does_not_split_the_discussion():
     """A comment of many paragraphs between comment headers: the discussion goes on past it."""
     long_comment = "\n\n".join(f"Point {n}: I think the connector matters less than the cable, honestly." for n in range(14))

@@ -141,10 +141,17 @@ def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> se
     return _repeated_short_lines(lines, normalise_all([doc.slice(line.start, line.end) for line in lines]))
 
 
+# Claimed lines that are never a comment's header, whatever they read like: an embedded
+# post's signature ("— NAME (@handle) DATE") names the post's author, not a reader's.
+_NO_HEADERS = frozenset({"social_embed"})
+
+
 def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str | None, shown: str | None) -> Unit:
     """A line with its marker: ``state`` is the category of the boilerplate or metadata that
-    claims the line, if any; markers of the discussion's edges stay on claimed lines."""
-    if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")):
+    claims the line, if any; markers of the discussion's edges stay on claimed lines, and
+    headers too, but on lines of the categories in ``_NO_HEADERS``."""
+    if state is not None and (marker is None or marker.kind in ("chrome", "heading", "form", "none")
+                              or state in _NO_HEADERS):
         raw = doc.slice(line.start, line.end) if marker is not None else ""
         return Unit(line, "claimed_meta" if state == "comment_meta" else "claimed", marker, text=raw, shown=shown)
     if marker is not None:
