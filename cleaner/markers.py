@@ -503,6 +503,9 @@ def _leftover(tail: str) -> bool:
     return bool(_strip_glue(tail).strip(" .…:"))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d[,.]?")
+
+
 def _name_like(name: str) -> bool:
     """A display name next to a date or a verb of saying: a few words, not a sentence."""
     name = name.strip(" |,:-–—·•")
@@ -515,6 +518,8 @@ def _name_like(name: str) -> bool:
         return False
     if any(_chrome_word(t) or t[0].isdigit() and ":" in t for t in tokens):
         return False
+    if any(_YEAR.fullmatch(t) for t in tokens):
+        return False  # "02 de febrero de 2022 12:02 PM": a date the English reading did not take whole
     if sum(t.lower() in _STOPWORDS for t in tokens) * 2 > len(tokens):
         return False
     return all(_WORDISH.match(t) for t in tokens)

@@ -123,6 +123,7 @@ def test_markers_parse_short_lines(line, kind, name, when):
     "Get a free quote today.",           # a phrase ending in "today", not "Sarah today"
     "Today's best price",
     "Workshop series May 1 - June 3, 2025",
+    "02 de febrero de 2022 12:02 PM",    # a date in Spanish, not "NAME TIME"
     "The shop opened its doors inMarch 3, 2021 to long queues.",  # a glued date inside a sentence
     "x" * 400,
 ])
