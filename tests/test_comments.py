@@ -697,6 +697,32 @@ def test_embedded_posts_signatures_are_not_comment_headers():
     assert "The library expects the shelf to grow" in result["text"]
 
 
+def test_a_discussion_cut_off_a_run_that_was_not_one_is_still_tried(monkeypatch):
+    """The best run of evidence may hold a short discussion and, past a long stretch without
+    headers, a sign-in box that scores higher: the run is cut there and the box's part is
+    judged and turned down. The discussion's part is then the next candidate, not thrown
+    away with it."""
+    from cleaner.stages.comments import section
+
+    scores = [0.0, 2.0, 2.0, 2.0, 0.2, 5.0, 5.0, 5.0]
+    judged: list[tuple[int, int]] = []
+
+    def accept(doc, units, scores_, structural, lasting, span, tried=None):
+        part = (5, 7) if span[1] >= 5 else span  # the cut keeps the part with the most evidence
+        judged.append(part)
+        if tried is not None:
+            tried.append(part)
+        return None if part == (5, 7) else part
+
+    monkeypatch.setattr(section, "classify", lambda doc, hopeless=None: [[] for _ in scores])
+    monkeypatch.setattr(section, "_evidence", lambda doc, units: (scores, [True] * 8, [False] * 8))
+    monkeypatch.setattr(section, "_earliest", lambda doc, units: 0)
+    monkeypatch.setattr(section.CommentSection, "_accept", staticmethod(accept))
+    doc = Document("\n\n".join(f"block {k}" for k in range(len(scores))))
+    assert CommentSection()._region(doc) == (1, 4)
+    assert judged == [(5, 7), (1, 4)]
+
+
 def test_a_long_comment_does_not_split_the_discussion():
     """A comment of many paragraphs between comment headers: the discussion goes on past it."""
     long_comment = "\n\n".join(f"Point {n}: I think the connector matters less than the cable, honestly." for n in range(14))

@@ -77,20 +77,29 @@ class CommentSection:
             # a run that is not a discussion as a whole may end with one after a heading
             tails = [(i, span[1]) for i in range(span[0] + 1, span[1] + 1)
                      if any(u.marker is not None and u.marker.kind == "heading" for u in units[i])]
-            region = next((r for r in (self._accept(doc, units, scores, structural, lasting, s)
+            tried: list[tuple[int, int]] = []
+            region = next((r for r in (self._accept(doc, units, scores, structural, lasting, s, tried)
                                        for s in [span, *tails]) if r is not None), None)
             if region is not None:
                 doc.meta[_UNITS] = units  # the splitter reads the same lines; claims do not change in between
                 return region
-            for i in range(span[0], span[1] + 1):
-                scores[i] = -1e6  # tried: the next run must lie elsewhere
+            # tried: the next run must lie elsewhere; a part of the run that was cut off (a
+            # discussion before a sign-in box that outscored it) may still be one
+            for first, last in tried or [span]:
+                for i in range(first, last + 1):
+                    scores[i] = -1e6
         return None
 
     @staticmethod
     def _accept(doc: Document, units: list[list[Unit]], scores: list[float], structural: list[bool],
-                lasting: list[bool], span: tuple[int, int]) -> tuple[int, int] | None:
+                lasting: list[bool], span: tuple[int, int],
+                tried: list[tuple[int, int]] | None = None) -> tuple[int, int] | None:
+        """The discussion within ``span``, or None; the part of it that was judged is added
+        to ``tried``."""
         span = _trim(units, span)
         first, last = _split_at_long_bodies(doc, units, scores, _from_heading(units, span))
+        if tried is not None:
+            tried.append((first, last))
         first = _from_dated(units, first, last)
         # the discussion begins and ends with structure: voice alone does not move its edges
         while first < last and not structural[first]:
