@@ -11,6 +11,8 @@ stages again, as on a converter's text.
 """
 from __future__ import annotations
 
+from typing import Collection
+
 from .patterns import lazy_re, settle
 
 FRAGMENT_LINES = 3        # a page shows the layout with this many lines that go on a sentence
@@ -43,14 +45,22 @@ def fragment_breaks(text: str) -> list[int]:
     if len(going_on) < FRAGMENT_LINES or len(going_on) < FRAGMENT_SHARE * filled:
         return []
     joined = set(going_on)
-    breaks, at = [], len(lines[0])  # ``at``: where the line end before line k stands
     for k in range(1, len(lines)):
-        if k in joined or _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else "",
-                                     k - 1 in joined):
+        if k not in joined and _continues(lines[k - 1], lines[k], lines[k + 1] if k + 1 < len(lines) else "",
+                                          k - 1 in joined):
             joined.add(k)
-            breaks.append(at)
-        at += len(lines[k]) + 1
-    return breaks
+    return line_ends(lines, {k - 1 for k in joined})
+
+
+def line_ends(lines: list[str], after: Collection[int]) -> list[int]:
+    """Where the line ends after the lines at positions ``after`` stand in the text the
+    ``lines`` were split from (at newlines), in text order."""
+    ends, at = [], -1
+    for k, line in enumerate(lines):
+        at += len(line) + 1
+        if k in after:
+            ends.append(at)
+    return ends
 
 
 def _may_show(text: str) -> bool:

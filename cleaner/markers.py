@@ -503,7 +503,7 @@ def _leftover(tail: str) -> bool:
     return bool(_strip_glue(tail).strip(" .…:"))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d[,.]?")
+_YEAR_TOKEN = re.compile(rf"{_YEAR}[,.]?")  # a word that is a year
 
 
 def _name_like(name: str) -> bool:
@@ -518,7 +518,7 @@ def _name_like(name: str) -> bool:
         return False
     if any(_chrome_word(t) or t[0].isdigit() and ":" in t for t in tokens):
         return False
-    if any(_YEAR.fullmatch(t) for t in tokens):
+    if any(_YEAR_TOKEN.fullmatch(t) for t in tokens):
         return False  # "02 de febrero de 2022 12:02 PM": a date the English reading did not take whole
     if sum(t.lower() in _STOPWORDS for t in tokens) * 2 > len(tokens):
         return False

@@ -10,7 +10,7 @@ wraps every paragraph it prints.
 """
 from __future__ import annotations
 
-from .fragments import GOES_ON
+from .fragments import GOES_ON, line_ends
 from .link_numbers import REFERENCES_RULE, Removal
 from .patterns import lazy, settle
 
@@ -53,13 +53,8 @@ def wrap_breaks(text: str, least: int = WRAP_RUNS, share: float = WRAP_SHARE) ->
         return []
     if over <= sum(_whole_sentence_line(line, width) for line in lines):
         return []  # more paragraphs printed whole than wrapped: these lines end short by chance
-    runs = {k for k, end in pairs if end + 1 + _first_word(lines[k + 1]) > width and not _BULLET.match(lines[k + 1])}
-    breaks, at = [], -1  # ``at``: where line k's line end stands
-    for k, line in enumerate(lines):
-        at += len(line) + 1
-        if k in runs:
-            breaks.append(at)
-    return breaks
+    return line_ends(lines, {k for k, end in pairs
+                             if end + 1 + _first_word(lines[k + 1]) > width and not _BULLET.match(lines[k + 1])})
 
 
 _LINK_NUMBER = lazy(r"^\[\d{1,6}\]")  # a text-mode browser's number glued before a link

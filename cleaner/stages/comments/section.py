@@ -48,7 +48,7 @@ class CommentSection:
         first, last = region
         doc.discussion = (first, last)
         units = doc.meta.get(_UNITS)
-        if units is not None and (lead := lead_in(units[first])):
+        if units is not None and (lead := _lead_in(units[first])):
             doc.discussion_lead = units[first][lead].line.start
         start, _ = doc.discussion_span
         for block in doc.blocks[first:last + 1]:
@@ -135,7 +135,7 @@ class CommentSection:
         return None
 
 
-def lead_in(block: list[Unit]) -> int:
+def _lead_in(block: list[Unit]) -> int:
     """Where the discussion starts inside its first block: at its heading ("Kommentare",
     "3 Comments") when only plain text comes before it in the block. A page that prints the
     article's last paragraph and the discussion's heading without a blank line between

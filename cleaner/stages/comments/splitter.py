@@ -14,7 +14,6 @@ from ...document import BOILERPLATE, Comment, Document, Line
 from ...render import normalise
 from .evidence import _headers_trail
 from .reading import classify
-from .section import lead_in
 from .units import _UNITS, Unit
 
 
@@ -37,7 +36,8 @@ class CommentSplitter:
         first, last = doc.discussion
         units = doc.meta.pop(_UNITS, None) or classify(doc)
         units = units[first:last + 1]
-        units[0] = units[0][lead_in(units[0]):]  # the article's end, printed in the heading's block
+        if doc.discussion_lead is not None:  # the article's end, printed in the heading's block
+            units[0] = [u for u in units[0] if u.line.start >= doc.discussion_lead]
         trailing = _headers_trail(units)
         flat = [(k, u) for k, us in enumerate(units) for u in us]
         headers = sum(u.kind in ("says", "author") for _, u in flat)
