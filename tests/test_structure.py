@@ -11,7 +11,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
-                                      ingredient_lists, teasers_under_heading)
+                                      ingredient_lists, teasers_under_heading, ticker_entries)
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
@@ -752,3 +752,44 @@ def test_a_page_named_in_batches_reads_as_in_one(stage, monkeypatch):
     assert {"cookie_notice", "page_footer", "related_links"} <= set(whole)
     spans = {(a.category) for a in clean(page("news_page.txt"), stage).annotations}
     assert {"cookie_notice", "page_footer", "related_links"} <= spans
+
+
+TICKER_ENTRIES_TEXT = [
+    "The home side pressed from the first whistle and forced three corners in five minutes.",
+    "A long ball over the top found the striker, but his shot went just wide of the far post.",
+    "The visitors finally settled and kept the ball for long spells in the middle of the pitch.",
+    "The goalkeeper saved well with his legs after a deflection wrong-footed the whole defence.",
+]
+
+ENTRY_TEXTS = {entry.lower() for entry in TICKER_ENTRIES_TEXT}   # a unit's text is its display text
+
+
+def _ticker(stamps: list[str]) -> str:
+    lines = ["Home | Live | Scores | Tables", ""]
+    for stamp, entry in zip(stamps, TICKER_ENTRIES_TEXT):
+        lines += [stamp, "", entry, ""]
+    return "\n".join(lines)
+
+
+def test_a_live_tickers_entries_under_their_time_stamps_are_the_article():
+    """Entries that run on from the kept article, each under a time stamp ("88'", "12:45"),
+    are the article's though the stamps between them read as menu items; the stamps stay
+    out. Without stamps between them, or with fewer than three entries, nothing changes."""
+    w = load_weights()
+    for stamps in (["88'", "85'", "81'", "79'"], ["12:45", "12:40", "12:31", "12:20"]):
+        infos = analyse(Document(_ticker(stamps)), w.stopwords)
+        entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
+        keep = [k == entries[0] for k in range(len(infos))]   # the decoding kept the first entry
+        out = ticker_entries(infos, keep, set(range(len(infos))))
+        assert [k for k, on in enumerate(out) if on] == entries, stamps
+    for stamps in (["Sport", "Weather", "Travel", "Opinion"],   # short units, no time stamp
+                   ["12.05.2021", "11.05.2021", "10.05.", "09.05."]):   # dated teasers, no ticker
+        infos = analyse(Document(_ticker(stamps)), w.stopwords)
+        entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
+        keep = [k == entries[0] for k in range(len(infos))]
+        assert ticker_entries(infos, keep, set(range(len(infos)))) == keep, stamps
+    short = _ticker(["88'", "85'", "81'"])   # two entries run on from the kept one: too few
+    infos = analyse(Document(short), w.stopwords)
+    entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
+    keep = [k == entries[0] for k in range(len(infos))]
+    assert ticker_entries(infos, keep, set(range(len(infos)))) == keep

@@ -67,6 +67,9 @@ INGREDIENTS = 3       # a run of at least this many quantity lines ("250 g Mehl"
 INGREDIENT_SHARE = 0.4  # ... when they are this share of the run (the rest short lines: "Belag:", "Butter")
 INGREDIENT_WORDS = 6  # words of a short line inside the run
 INGREDIENT_REACH = 8  # units between the run and the kept article (the method)
+STAMP_RUN = 12        # a live ticker's entries are apart by at most this many short units, a third of them time stamps ...
+STAMP_WORDS = 5       # ... each of this many words or fewer ("88'", "12:45", "Sortie de Pierre-Yves Hamel") ...
+TICKER_ENTRIES = 3    # ... and at least this many entries run on from the kept article
 HEAD_WORDS = 5        # a "Related" heading over teasers has at most this many words ...
 TEASER_WORDS = 20     # ... and the teasers under it at most this many, with no sentence end
 
@@ -161,6 +164,7 @@ class PageStructure:
         free_set = free if isinstance(free, range) else set(free)
         decoded = next((k for k, on in enumerate(keep) if on), None)
         keep = lead_paragraphs(infos, keep, free_set, w)
+        keep = ticker_entries(infos, keep, free_set)
         if decoded is not None and any(keep[:decoded]):
             doc.article_start = infos[decoded].line.start  # the lead before it belongs to the head
         listed = teasers_under_heading(infos, keep, free_set, heads)
@@ -227,6 +231,48 @@ def lead_paragraphs(infos, keep: list[bool], free: Collection[int], weights) -> 
     for k in leads:
         out[k] = True
     return out
+
+
+# A live ticker's time stamp: a match minute ("88'", "45+2'") or a clock time ("12:45", "9.30 pm"),
+# not a date ("12.05.2021": a list of dated teasers is no ticker).
+_STAMP = lazy_re(r"^\W*(?:\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['’′]|\d{1,2}[:.]\d{2}(?![.:/-]?\d|\.)(?:\s*(?:[ap]\.?m\.?|uhr|h))?)(?:\W|$)", re.I)
+
+
+def ticker_entries(infos, keep: list[bool], free: Collection[int]) -> list[bool]:
+    """A live ticker or live blog is prose entries, each under its time stamp ("88'",
+    "12:45"): the stamps read as menu items, and every entry pays the decoding two switches,
+    so it keeps one entry or two. Entries that run on from the kept article, each apart from
+    the next by a few short units (``STAMP_RUN``, ``STAMP_WORDS``) of which a third or more
+    are time stamps (the rest "Substitution: Jane Doe", "Half time"), are the article's too, when ``TICKER_ENTRIES`` or more of them do; the stamps
+    stay dropped. Only units no earlier stage claimed count."""
+    kept = [k for k, on in enumerate(keep) if on]
+    if not kept:
+        return keep
+    out = list(keep)
+    for edge, step in ((kept[0], -1), (kept[-1], 1)):
+        entries = _entries(infos, keep, free, edge, step)
+        if len(entries) >= TICKER_ENTRIES:
+            for k in entries:
+                out[k] = True
+    return out
+
+
+def _entries(infos, keep: list[bool], free: Collection[int], edge: int, step: int) -> list[int]:
+    """The prose units after (``step`` 1) or before (-1) ``edge`` that run on from it as a
+    ticker's entries."""
+    entries: list[int] = []
+    k, n = edge + step, len(infos)
+    while 0 <= k < n:
+        gap = stamps = 0
+        while 0 <= k < n and k in free and not keep[k] and not infos[k].prose and infos[k].words <= STAMP_WORDS:
+            stamps += _STAMP.match(infos[k].text) is not None
+            gap, k = gap + 1, k + step
+        if not stamps or 3 * stamps < gap or gap > STAMP_RUN or not (0 <= k < n) or k not in free or keep[k] or not infos[k].prose:
+            break
+        while 0 <= k < n and k in free and not keep[k] and infos[k].prose:
+            entries.append(k)
+            k += step
+    return entries
 
 
 def _article_terms(infos, keep: list[bool], free: Collection[int]) -> frozenset[str]:
