@@ -228,7 +228,8 @@ def _block_end(starts, at: int) -> int:
 def _join(doc: Document, segments: list[Segment], pieces: list[str]) -> str:
     """Join the pieces of one block: a line break where the source had one, a space where
     it had white space, nothing where what was removed stood glued to them (the target
-    of a markdown link: "[cherry tomato](/varieties/cherry)." reads "cherry tomato.")."""
+    of a markdown link: "[cherry tomato](/varieties/cherry)." reads "cherry tomato.") or
+    where it stood glued to the word before punctuation (:func:`_glued_before_punctuation`)."""
     parts: list[str] = []
     previous_end = None
     for seg, piece in zip(segments, pieces):
@@ -237,6 +238,7 @@ def _join(doc: Document, segments: list[Segment], pieces: list[str]) -> str:
         if parts:
             between = doc.slice(previous_end, seg.start)
             parts.append("\n" if _line_end(between) else
+                         "" if _glued_before_punctuation(between, piece) else
                          " " if not between or _spaced(between) or _bracket_between_words(parts[-1], between, piece)
                          else "")
         parts.append(piece)
@@ -248,6 +250,14 @@ def _line_end(between: str) -> bool:
     """A line end in the source, of any kind (:data:`~cleaner.document.LINE_END`: CR alone,
     U+2028 and U+2029 too)."""
     return "\n" in between or LINE_END.search(between) is not None
+
+
+def _glued_before_punctuation(between: str, after: str) -> bool:
+    """Markup glued to the word before it and then white space before punctuation
+    ("**Moderator** : Jane Doe", as html2text prints bold before a colon): the space is the
+    converter's, not the text's ("Moderator: Jane Doe")."""
+    marked = between.rstrip()
+    return after[:1] in ",.:;!?)" and bool(marked) and not _spaced(marked)
 
 
 def _spaced(between: str) -> bool:

@@ -131,8 +131,21 @@ def test_markdown_page_drops_menus_links_and_link_targets(stage):
     assert out["* [Gardening](/gardening)"] == "navigation"
     assert out["* [How to keep slugs off your lettuce](/posts/slugs)"] == "related_links"
     markup = [a for a in doc.annotations if a.category == "markup"]
-    assert markup and all(doc.slice(a.start, a.end).startswith(("[", "](", "![", "_")) for a in markup)
+    assert markup and all(doc.slice(a.start, a.end).startswith(("[", "](", "![", "_", "**", "\\")) for a in markup)
     assert "[" not in main_text(doc)  # a link reads as its words
+    assert "**" not in text and "1\\." not in text  # bold markers and a converter's escapes are no words
+
+
+def test_markdown_reads_as_its_words_in_the_text_and_the_metadata():
+    """Bold markers go with the space a converter prints after them before punctuation
+    ("**Pot size** : use …" reads "Pot size: use …"), an escaped list number reads "1.",
+    and the byline "By [Jane Gardner](/authors/jane)" names its author."""
+    result = cleaner.clean(page("markdown_page.txt"))
+    assert "Pot size: use a container" in result.text
+    assert "1. Water deeply every morning" in result.text
+    assert result.title == "How to Grow Tomatoes on a Balcony" and result.authors == ["Jane Gardner"]
+    assert cleaner.clean("Berliner*innen und 5 * 3 = 15, sagte die Lehrerin am Montag in der Schule.").text \
+        == "Berliner*innen und 5 * 3 = 15, sagte die Lehrerin am Montag in der Schule."
 
 
 def test_flattened_page_is_cut_into_sentences(stage):
@@ -774,7 +787,8 @@ def _ticker(stamps: list[str]) -> str:
 def test_a_live_tickers_entries_under_their_time_stamps_are_the_article():
     """Entries that run on from the kept article, each under a time stamp ("88'", "12:45"),
     are the article's though the stamps between them read as menu items; the stamps stay
-    out. Without stamps between them, or with fewer than three entries, nothing changes."""
+    out. Without stamps between them, or with fewer than three entries in the ticker (those
+    kept at the article's edge and those that run on), nothing changes."""
     w = load_weights()
     for stamps in (["88'", "85'", "81'", "79'"], ["12:45", "12:40", "12:31", "12:20"]):
         infos = analyse(Document(_ticker(stamps)), w.stopwords)
@@ -782,13 +796,17 @@ def test_a_live_tickers_entries_under_their_time_stamps_are_the_article():
         keep = [k == entries[0] for k in range(len(infos))]   # the decoding kept the first entry
         out = ticker_entries(infos, keep, set(range(len(infos))))
         assert [k for k, on in enumerate(out) if on] == entries, stamps
+        # the decoding kept three entries and their stamps: the ticker is theirs, the last runs on
+        keep = [k <= entries[2] and k >= entries[0] for k in range(len(infos))]
+        out = ticker_entries(infos, keep, set(range(len(infos))))
+        assert out[entries[3]] and out[entries[3] - 1] is False, stamps
     for stamps in (["Sport", "Weather", "Travel", "Opinion"],   # short units, no time stamp
                    ["12.05.2021", "11.05.2021", "10.05.", "09.05."]):   # dated teasers, no ticker
         infos = analyse(Document(_ticker(stamps)), w.stopwords)
         entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
         keep = [k == entries[0] for k in range(len(infos))]
         assert ticker_entries(infos, keep, set(range(len(infos)))) == keep, stamps
-    short = _ticker(["88'", "85'", "81'"])   # two entries run on from the kept one: too few
+    short = _ticker(["88'", "85'"])   # one entry runs on from the kept one: two make no ticker
     infos = analyse(Document(short), w.stopwords)
     entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
     keep = [k == entries[0] for k in range(len(infos))]

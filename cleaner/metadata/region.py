@@ -21,6 +21,9 @@ from ..patterns import budget, lazy
 from ..render import normalise_spans
 from ..sentences import is_prose
 
+# The structure stage's cut of markdown inside a line it kept (a link's target, "**" around
+# bold words): the line is still the article's, not claimed by a rule.
+INLINE_MARKUP = "structure.markup"
 HEAD_LINES = 60      # lines before the article's first paragraph where its head may stand
 INTO_ARTICLE = 6     # short lines after the first paragraph a byline may still be on
 TAIL_LINES = 15      # lines after the article's last paragraph where a closing byline may stand
@@ -139,7 +142,8 @@ class Page:
         if k not in self._claims:
             line = self.lines[k]
             at = k if self.order is None else self.order[k]
-            self._claims[k] = [a for a in self.doc.line_annotations(at, line.start, line.end) if a.label != MAIN]
+            self._claims[k] = [a for a in self.doc.line_annotations(at, line.start, line.end)
+                               if a.label != MAIN and a.rule != INLINE_MARKUP]
         return self._claims[k]
 
     def rules(self, k: int) -> list[str]:
@@ -177,6 +181,7 @@ def read_page(doc: Document) -> Page:
         order = [k for k, line in enumerate(every) if line.end <= span[0] or line.start >= span[1]]
         lines = [every[k] for k in order]
     texts = normalise_spans(doc.text, [line.start for line in lines], [line.end for line in lines])
+    _without_markdown(texts)
     prose = ProseLines(doc, lines)
     first, lead = _first_prose(lines, prose, doc.article_start)
     last = _last_prose(prose)
@@ -186,6 +191,18 @@ def read_page(doc: Document) -> Page:
         lines = [line for line in lines if line.end <= limit]
         texts = texts[:len(lines)]
     return Page(doc, lines, texts, first, last, prose, order)
+
+
+def _without_markdown(texts: list[str]) -> None:
+    """Each line as a reader sees it, in place: a markdown converter's byline ("By [Jane
+    Doe](/authors/jane)"), dateline or headline ("**Published:** May 3, 2024") reads as
+    the same line of another converter (:func:`cleaner.structure.features.visible`)."""
+    from ..structure.features import visible
+    for k, text in enumerate(texts):
+        if "](" in text or "*" in text or "_" in text:
+            shown = " ".join(visible(text).split())
+            if shown != text:
+                texts[k] = shown
 
 
 def _first_prose(lines: list[Line], prose: ProseLines, start: int | None) -> tuple[int | None, int | None]:
@@ -236,11 +253,11 @@ class ProseLines:
         return known
 
     def _prose(self, block: Block) -> bool:
-        """The block reads as prose and was unclaimed when the page was read."""
+        """The block reads as prose and was unclaimed when the page was read (markdown cut
+        out of its lines is no claim)."""
         doc = self.doc
         if not is_prose(doc.slice(block.start, block.end)):
             return False
-        if len(doc.annotations) == self.claims_then:
-            return doc.is_unclaimed(block.start, block.end)
         later = {id(a) for a in doc.annotations[self.claims_then:]}
-        return all(a.label == MAIN or id(a) in later for a in doc.annotations_over(block.start, block.end))
+        return all(a.label == MAIN or a.rule == INLINE_MARKUP or id(a) in later
+                   for a in doc.annotations_over(block.start, block.end))

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress, count
 from operator import gt
-from typing import Collection, Sequence
+from typing import Callable, Collection, Sequence
 
 from .. import _core
 from ..document import BOILERPLATE, MAIN, Document
@@ -241,35 +241,40 @@ _STAMP = lazy_re(r"^\W*(?:\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['’′]|\d{1,2}[:.]\d{
 def ticker_entries(infos, keep: list[bool], free: Collection[int]) -> list[bool]:
     """A live ticker or live blog is prose entries, each under its time stamp ("88'",
     "12:45"): the stamps read as menu items, and every entry pays the decoding two switches,
-    so it keeps one entry or two. Entries that run on from the kept article, each apart from
-    the next by a few short units (``STAMP_RUN``, ``STAMP_WORDS``) of which a third or more
-    are time stamps (the rest "Substitution: Jane Doe", "Half time"), are the article's too, when ``TICKER_ENTRIES`` or more of them do; the stamps
-    stay dropped. Only units no earlier stage claimed count."""
+    so it keeps some entries and drops others. Entries that run on from the kept article,
+    each apart from the next by a few short units (``STAMP_RUN``, ``STAMP_WORDS``) of which
+    a third or more are time stamps (the rest "Substitution: Jane Doe", "Half time"), are
+    the article's too, when the ticker they make with the kept entries so apart at the
+    article's edge has ``TICKER_ENTRIES`` entries or more; the stamps stay dropped. Only
+    units no earlier stage claimed run on."""
     kept = [k for k, on in enumerate(keep) if on]
     if not kept:
         return keep
     out = list(keep)
+    dropped = lambda k: k in free and not keep[k]  # noqa: E731
     for edge, step in ((kept[0], -1), (kept[-1], 1)):
-        entries = _entries(infos, keep, free, edge, step)
-        if len(entries) >= TICKER_ENTRIES:
+        if not infos[edge].prose:
+            continue
+        entries = _entries(infos, dropped, edge, step)
+        if entries and 1 + len(entries) + len(_entries(infos, keep.__getitem__, edge, -step)) >= TICKER_ENTRIES:
             for k in entries:
                 out[k] = True
     return out
 
 
-def _entries(infos, keep: list[bool], free: Collection[int], edge: int, step: int) -> list[int]:
-    """The prose units after (``step`` 1) or before (-1) ``edge`` that run on from it as a
-    ticker's entries."""
+def _entries(infos, may: Callable[[int], bool], edge: int, step: int) -> list[int]:
+    """The prose units after (``step`` 1) or before (-1) the entry ``edge`` that follow it
+    as a ticker's entries, among the units ``may`` accepts."""
     entries: list[int] = []
     k, n = edge + step, len(infos)
     while 0 <= k < n:
         gap = stamps = 0
-        while 0 <= k < n and k in free and not keep[k] and not infos[k].prose and infos[k].words <= STAMP_WORDS:
+        while 0 <= k < n and may(k) and not infos[k].prose and infos[k].words <= STAMP_WORDS:
             stamps += _STAMP.match(infos[k].text) is not None
             gap, k = gap + 1, k + step
-        if not stamps or 3 * stamps < gap or gap > STAMP_RUN or not (0 <= k < n) or k not in free or keep[k] or not infos[k].prose:
+        if not stamps or 3 * stamps < gap or gap > STAMP_RUN or not (0 <= k < n and may(k) and infos[k].prose):
             break
-        while 0 <= k < n and k in free and not keep[k] and infos[k].prose:
+        while 0 <= k < n and may(k) and infos[k].prose:
             entries.append(k)
             k += step
     return entries

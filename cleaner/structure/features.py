@@ -51,6 +51,14 @@ from ..visible import outside
 _MD_IMAGE = lazy_re(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_TARGET = lazy_re(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_UNDERSCORE = lazy_re(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
+# Asterisk emphasis in pairs (``**bold**``, ``*em*``), a closing marker with the space some
+# converters print after it before punctuation ("**Moderator** : Jane Doe"): one asterisk
+# alone is a footnote mark or a gender star ("Berliner*innen"), and a bullet ("* item") has
+# a space after it.
+_MD_ASTERISKS = lazy_re(r"(?<![\w*\\])(\*{1,3})(?=[^\s*])[^*\n]{1,400}?(?<=[^\s*\\])(\1)(?![\w*])( +(?=[,.:;!?)]))?")
+# A converter's escape of a character that would open markdown at a line's start
+# ("1\. Step one", "\- not a bullet", "\# not a heading"): the backslash is no one's text.
+_MD_ESCAPE = lazy_re(r"^\s*(?:\d{1,9}(\\)\.|(\\)[-+#>*])")
 
 FLAT = 1500          # a line longer than this is a flattened page: cut it into sentences
 _SENT_GAP = lazy_re(r"[.!?…][\"'”’»“‘«)\]]*\s+")  # German closes quotations with “ ‘ «
@@ -209,8 +217,9 @@ _start, _end, _flat = attrgetter("start"), attrgetter("end"), attrgetter("flat")
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
     """Spans of ``raw`` that are markdown markup with words in it: images (``![alt](src)``),
-    links' brackets and targets (all of ``[text](url)`` but its text) and ``_emphasis_``
-    underscores.
+    links' brackets and targets (all of ``[text](url)`` but its text), ``_emphasis_``
+    underscores, ``**bold**`` and ``*emphasis*`` asterisks in pairs, and a converter's
+    backslash before a line's ``1.``, ``-`` or ``#`` (html2text's escapes).
     Dropping them leaves the words a reader sees; other markup carries no words."""
     spans: list[tuple[int, int]] = []
     if "](" in raw:
@@ -225,6 +234,12 @@ def markup_spans(raw: str) -> list[tuple[int, int]]:
             pos = m.end()
     if "_" in raw:
         spans.extend(m.span() for m in _MD_UNDERSCORE.finditer(raw))
+    if "*" in raw:
+        for m in _MD_ASTERISKS.finditer(raw):
+            spans.append(m.span(1))
+            spans.append((m.start(2), m.end(3) if m.group(3) else m.end(2)))
+    if "\\" in raw and (m := _MD_ESCAPE.match(raw)):
+        spans.append(m.span(1) if m.group(1) else m.span(2))
     if len(spans) > 1:
         spans.sort()
         merged = [spans[0]]

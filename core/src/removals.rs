@@ -249,7 +249,7 @@ pub fn removals<'py>(
         let (a, b) = p.byte_span(u);
         let raw = &text[a..b];
         if category[i] == u8::MAX {
-            if raw.contains("](") || raw.contains('_') {
+            if raw.contains("](") || raw.contains('_') || raw.contains('*') || raw.contains('\\') {
                 markup.push(i);
                 markup_at.push(starts.len());
             }
