@@ -69,7 +69,7 @@ INGREDIENT_WORDS = 6  # words of a short line inside the run
 INGREDIENT_REACH = 8  # units between the run and the kept article (the method)
 STAMP_RUN = 12        # a live ticker's entries are apart by at most this many short units, a third of them time stamps ...
 STAMP_WORDS = 5       # ... each of this many words or fewer ("88'", "12:45", "Sortie de Pierre-Yves Hamel") ...
-TICKER_ENTRIES = 3    # ... and at least this many entries run on from the kept article
+TICKER_ENTRIES = 3    # ... in a ticker of this many entries or more (those kept at the article's edge and after)
 HEAD_WORDS = 5        # a "Related" heading over teasers has at most this many words ...
 TEASER_WORDS = 20     # ... and the teasers under it at most this many, with no sentence end
 
@@ -251,7 +251,10 @@ def ticker_entries(infos, keep: list[bool], free: Collection[int]) -> list[bool]
     if not kept:
         return keep
     out = list(keep)
-    dropped = lambda k: k in free and not keep[k]  # noqa: E731
+
+    def dropped(k: int) -> bool:
+        return k in free and not keep[k]
+
     for edge, step in ((kept[0], -1), (kept[-1], 1)):
         if not infos[edge].prose:
             continue
