@@ -1335,3 +1335,19 @@ def test_the_site_suffix_is_looked_for_where_it_can_stand(parts):
     every = _SUFFIX.match(text) if _SEPARATOR.search(text) else None
     found = _suffix(text)
     assert (found and (found.span(), found.groupdict())) == (every and (every.span(), every.groupdict()))
+
+
+def test_the_authors_name_alone_after_the_article_is_a_byline():
+    """An author box after the article prints the byline's name again on a line of its own:
+    a byline, not the article's last words; the name inside a sentence stays."""
+    page = ("Home | News | Energy | Contact\n\nGas pipeline dispute escalates\n\nBy Daniel Brooks\n\n"
+            "Russian media claim that the operator plans to take over part of the pipeline that runs "
+            "across the country, a step the company has denied on several occasions this spring.\n\n"
+            "Analysts say the claims have little to do with reality and reflect concern in Moscow "
+            "about new supply routes from Norway through Denmark, which open later this year.\n\n"
+            "Daniel Brooks\n\nDaniel Brooks writes about energy markets.\n\n© 2024 Example Energy")
+    result = clean(page)
+    assert result.authors == ["Daniel Brooks"]
+    lines = result.text.splitlines()
+    assert "Daniel Brooks" not in lines
+    assert [s.rule for s in result.segments if page[s.start:s.end] == "Daniel Brooks"] == ["meta.byline"]

@@ -102,8 +102,9 @@ class HeadMetadata:
         _originally_published(page, found, lang)
         anchor = title.position if title else (page.first if page.first is not None else 0)
         if found.authors:
-            _, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
+            position, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
             doc.meta["authors"] = names
+            found.byline_lines.update(_names_again(page, names, position))
         if date := _published(found, anchor):
             doc.meta["published"] = date
         if title:
@@ -658,6 +659,21 @@ def _others(text: str, spans: list[tuple[int, int, str]]) -> int:
     rest = " ".join([*kept, text[pos:]])
     return sum(1 for w in _WORD.findall(rest, timeout=budget(rest))
                if w.lower().strip(".") not in _DATE_WORDS and not is_date_word(w))
+
+
+NAME_WORDS = 5   # words of a line that holds an author's name alone
+
+
+def _names_again(page: Page, names: list[str], after: int) -> list[int]:
+    """Lines past the byline that hold nothing but an author's name (an author box after the
+    article: "Daniel Czyżewski" over the bio or the comments): a byline too, not the article."""
+    wanted = {" ".join(name.casefold().split()) for name in names}
+    out = []
+    for k in range(after + 1, len(page.texts)):
+        text = page.texts[k]
+        if len(text) < 60 and len(text.split()) <= NAME_WORDS and " ".join(text.casefold().strip(" .,:;|-–—").split()) in wanted:
+            out.append(k)
+    return out
 
 
 def _label(page: Page, found: Found) -> None:
