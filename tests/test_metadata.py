@@ -1351,3 +1351,22 @@ def test_the_authors_name_alone_after_the_article_is_a_byline():
     lines = result.text.splitlines()
     assert "Daniel Brooks" not in lines
     assert [s.rule for s in result.segments if page[s.start:s.end] == "Daniel Brooks"] == ["meta.byline"]
+
+
+def test_a_short_paragraph_that_opens_with_the_authors_name_and_a_verb_is_a_bio():
+    """"Jane Doe writes about …" past the byline is the author's bio (boilerplate
+    ``author_bio``); "Jane Doe, CEO" over a signed message is not, nor a paragraph that
+    names the author inside it."""
+    head = ("Home | News | Energy | Contact\n\nGas pipeline dispute escalates\n\nBy Daniel Brooks\n\n"
+            "Russian media claim that the operator plans to take over part of the pipeline that runs "
+            "across the country, a step the company has denied on several occasions this spring.\n\n"
+            "Analysts say the claims have little to do with reality and reflect concern in Moscow "
+            "about new supply routes from Norway through Denmark, which open later this year.\n\n")
+    bio = "Daniel Brooks writes about energy markets for Example Energy and lives in Hamburg."
+    result = clean(head + bio + "\n\n© 2024 Example Energy")
+    assert bio not in result.text
+    assert [s.rule for s in result.segments if s.rule == "meta.author-bio"] == ["meta.author-bio"]
+    for kept in ("Daniel Brooks, editor\nWe will follow the dispute closely and report on every step of it.",
+                 "Readers wrote to Daniel Brooks about the pipeline, and he answers their questions here."):
+        result = clean(head + kept + "\n\n© 2024 Example Energy")
+        assert not any(s.rule == "meta.author-bio" for s in result.segments), kept

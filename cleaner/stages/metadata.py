@@ -105,6 +105,7 @@ class HeadMetadata:
             position, names = min(found.authors, key=lambda item: _distance(item[0], anchor))
             doc.meta["authors"] = names
             found.byline_lines.update(_names_again(page, names, position))
+            _author_bios(page, names, position)
         if date := _published(found, anchor):
             doc.meta["published"] = date
         if title:
@@ -674,6 +675,35 @@ def _names_again(page: Page, names: list[str], after: int) -> list[int]:
         if len(text) < 60 and len(text.split()) <= NAME_WORDS and " ".join(text.casefold().strip(" .,:;|-–—").split()) in wanted:
             out.append(k)
     return out
+
+
+BIO_WORDS = 80   # words of a paragraph that opens with the author's name: a bio, not the article
+
+
+def _author_bios(page: Page, names: list[str], after: int) -> None:
+    """A short paragraph past the byline that opens with an author's full name and a verb
+    ("Jane Doe is a …", "Jane Doe covers energy for …", "Jane Doe (@jane) is …", "Jane Doe /
+    Jane is an associate writer …") is the author's bio: an article does not speak of its
+    own author by name. Not the byline's own block, not a name with a title after a comma
+    ("Jane Doe, CEO": a signed message or a caption), nor what another stage claimed."""
+    full = tuple(name for name in names if len(name.split()) >= 2)
+    if not full:
+        return
+    doc, byline_block = page.doc, page.lines[after].block
+    for k in range(after + 1, len(page.texts)):
+        text, line = page.texts[k], page.lines[k]
+        if not text.startswith(full) or line.block == byline_block:
+            continue
+        name = next(n for n in full if text.startswith(n))
+        span = doc.blocks[line.block]
+        if (line.start != span.start or not _BIO_OPENING.match(text, len(name)) or page.claims(k)
+                or len(doc.slice(span.start, span.end).split()) > BIO_WORDS):
+            continue
+        doc.annotate(span.start, span.end, BOILERPLATE, "author_bio", "meta.author-bio")
+
+
+# after the name: a verb ("is", "covers", "kam"), a handle in brackets, or a slash before the bio
+_BIO_OPENING = lazy(r" \(| / |\s+\p{Ll}")
 
 
 def _label(page: Page, found: Found) -> None:
