@@ -1370,3 +1370,24 @@ def test_a_short_paragraph_that_opens_with_the_authors_name_and_a_verb_is_a_bio(
                  "Readers wrote to Daniel Brooks about the pipeline, and he answers their questions here."):
         result = clean(head + kept + "\n\n© 2024 Example Energy")
         assert not any(s.rule == "meta.author-bio" for s in result.segments), kept
+
+
+def test_a_first_name_with_a_bios_verb_or_the_paragraph_under_about_the_author_is_a_bio():
+    """"Daniel has worked as … He …" past the byline is the bio; "Daniel said …" is not. The
+    paragraph under an "About the author" heading is the bio whether or not a byline named
+    the author."""
+    head = ("Home | News | Energy | Contact\n\nGas pipeline dispute escalates\n\nBy Daniel Brooks\n\n"
+            "Russian media claim that the operator plans to take over part of the pipeline that runs "
+            "across the country, a step the company has denied on several occasions this spring.\n\n"
+            "Analysts say the claims have little to do with reality and reflect concern in Moscow "
+            "about new supply routes from Norway through Denmark, which open later this year.\n\n")
+    bio = "Daniel has worked as an energy reporter since 2007. He lives in Hamburg with his family."
+    assert bio not in clean(head + bio + "\n\n© 2024 Example Energy").text
+    said = "Daniel said the operator had not answered his questions about the pipeline by Friday."
+    assert said in clean(head + said + "\n\n© 2024 Example Energy").text
+    unsigned = head.replace("By Daniel Brooks\n\n", "")
+    boxed = ("About the author\n\nMartin has worked as a professional developer since 2007, although his "
+             "career in IT began in 2001.")
+    result = clean(unsigned + boxed + "\n\nComments\n\n© 2024 Example Energy")
+    assert "Martin has worked" not in result.text
+    assert any(s.rule == "meta.author-bio" for s in result.segments)

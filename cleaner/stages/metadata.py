@@ -18,6 +18,7 @@ page's head it becomes ``metadata``/``title`` (``meta.title``).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..document import BOILERPLATE, METADATA, Document
@@ -106,6 +107,7 @@ class HeadMetadata:
             doc.meta["authors"] = names
             found.byline_lines.update(_names_again(page, names, position))
             _author_bios(page, names, position)
+        _bios_under_heading(doc)
         if date := _published(found, anchor):
             doc.meta["published"] = date
         if title:
@@ -684,26 +686,58 @@ def _author_bios(page: Page, names: list[str], after: int) -> None:
     """A short paragraph past the byline that opens with an author's full name and a verb
     ("Jane Doe is a …", "Jane Doe covers energy for …", "Jane Doe (@jane) is …", "Jane Doe /
     Jane is an associate writer …") is the author's bio: an article does not speak of its
-    own author by name. Not the byline's own block, not a name with a title after a comma
-    ("Jane Doe, CEO": a signed message or a caption), nor what another stage claimed."""
+    own author by name. So is one that opens with the first name alone and a bio's verb and
+    speaks of a he or a she ("Jane has worked as a developer since 2007. She …"). Not the
+    byline's own block, not a name with a title after a comma ("Jane Doe, CEO": a signed
+    message or a caption), nor what another stage claimed."""
     full = tuple(name for name in names if len(name.split()) >= 2)
     if not full:
         return
+    first = tuple({name.split()[0] + " " for name in full if len(name.split()[0]) > 2})
     doc, byline_block = page.doc, page.lines[after].block
     for k in range(after + 1, len(page.texts)):
         text, line = page.texts[k], page.lines[k]
-        if not text.startswith(full) or line.block == byline_block:
+        if not text.startswith(first) or line.block == byline_block:
             continue
-        name = next(n for n in full if text.startswith(n))
         span = doc.blocks[line.block]
-        if (line.start != span.start or not _BIO_OPENING.match(text, len(name)) or page.claims(k)
-                or len(doc.slice(span.start, span.end).split()) > BIO_WORDS):
+        if line.start != span.start or page.claims(k) or len(doc.slice(span.start, span.end).split()) > BIO_WORDS:
             continue
-        doc.annotate(span.start, span.end, BOILERPLATE, "author_bio", "meta.author-bio")
+        name = next((n for n in full if text.startswith(n)), None)
+        if name is not None and _BIO_OPENING.match(text, len(name)) or \
+                name is None and _BIO_VERB.match(text, text.index(" ")) and _PERSON.search(text):
+            doc.annotate(span.start, span.end, BOILERPLATE, "author_bio", "meta.author-bio")
+
+
+BIO_REACH = 2   # blocks after an "About the author" heading where its bio may stand (a name between)
+BIO_MIN_WORDS = 8
+
+
+def _bios_under_heading(doc: Document) -> None:
+    """The paragraph under an author box's heading ("About the author", rule
+    ``byline.about-author``) is the bio, whether or not the page named its author: the
+    first block of ``BIO_MIN_WORDS`` to ``BIO_WORDS`` words within ``BIO_REACH`` blocks
+    under it, when nothing claimed it."""
+    headings = [a for a in doc.annotations if a.rule == "byline.about-author"]
+    if not headings:
+        return
+    starts = doc.block_starts()
+    for heading in headings:
+        index = bisect_right(starts, heading.start) - 1
+        for block in doc.blocks[index + 1:index + 1 + BIO_REACH]:
+            words = len(doc.slice(block.start, block.end).split())
+            if words < BIO_MIN_WORDS:
+                continue
+            if words <= BIO_WORDS and doc.is_unclaimed(block.start, block.end):
+                doc.annotate(block.start, block.end, BOILERPLATE, "author_bio", "meta.author-bio")
+            break
 
 
 # after the name: a verb ("is", "covers", "kam"), a handle in brackets, or a slash before the bio
 _BIO_OPENING = lazy(r" \(| / |\s+\p{Ll}")
+# after a first name alone, a bio's verb; and the paragraph speaks of a person
+_BIO_VERB = lazy(r" (?:has (?:worked|been|written|covered|spent)|is an? |is the |writes |covers |lives |studied "
+                 r"|holds |joined |ist |arbeitet|schreibt |lebt )")
+_PERSON = lazy(r"(?i)\b(?:he|she|his|her|him|er|seine?|ihre?)\b")
 
 
 def _label(page: Page, found: Found) -> None:
