@@ -1366,6 +1366,8 @@ def test_a_short_paragraph_that_opens_with_the_authors_name_and_a_verb_is_a_bio(
     result = clean(head + bio + "\n\n© 2024 Example Energy")
     assert bio not in result.text
     assert [s.rule for s in result.segments if s.rule == "meta.author-bio"] == ["meta.author-bio"]
+    short = head.replace("Daniel Brooks", "Bo Chan") + bio.replace("Daniel Brooks", "Bo Chan")
+    assert [s.rule for s in clean(short).segments if s.rule == "meta.author-bio"] == ["meta.author-bio"]
     for kept in ("Daniel Brooks, editor\nWe will follow the dispute closely and report on every step of it.",
                  "Readers wrote to Daniel Brooks about the pipeline, and he answers their questions here."):
         result = clean(head + kept + "\n\n© 2024 Example Energy")

@@ -674,7 +674,8 @@ def _names_again(page: Page, names: list[str], after: int) -> list[int]:
     out = []
     for k in range(after + 1, len(page.texts)):
         text = page.texts[k]
-        if len(text) < 60 and len(text.split()) <= NAME_WORDS and " ".join(text.casefold().strip(" .,:;|-–—").split()) in wanted:
+        if len(text) < 60 and len(text.split()) <= NAME_WORDS \
+                and " ".join(text.casefold().strip(" .,:;|-–—").split()) in wanted:
             out.append(k)
     return out
 
@@ -697,14 +698,16 @@ def _author_bios(page: Page, names: list[str], after: int) -> None:
     doc, byline_block = page.doc, page.lines[after].block
     for k in range(after + 1, len(page.texts)):
         text, line = page.texts[k], page.lines[k]
-        if not text.startswith(first) or line.block == byline_block:
+        if not text.startswith(full + first) or line.block == byline_block:
             continue
         span = doc.blocks[line.block]
         if line.start != span.start or page.claims(k) or len(doc.slice(span.start, span.end).split()) > BIO_WORDS:
             continue
         name = next((n for n in full if text.startswith(n)), None)
-        if name is not None and _BIO_OPENING.match(text, len(name)) or \
-                name is None and _BIO_VERB.match(text, text.index(" ")) and _PERSON.search(text):
+        limit = budget(text)
+        if name is not None and _BIO_OPENING.match(text, len(name), timeout=limit) or \
+                name is None and _BIO_VERB.match(text, text.index(" "), timeout=limit) \
+                and _PERSON.search(text, timeout=limit):
             doc.annotate(span.start, span.end, BOILERPLATE, "author_bio", "meta.author-bio")
 
 
