@@ -51,11 +51,11 @@ from ..visible import outside
 _MD_IMAGE = lazy_re(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_TARGET = lazy_re(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_UNDERSCORE = lazy_re(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
-# Asterisk emphasis in pairs (``**bold**``, ``*em*``), a closing marker with the space some
-# converters print after it before punctuation ("**Moderator** : Jane Doe"): one asterisk
-# alone is a footnote mark or a gender star ("Berliner*innen"), and a bullet ("* item") has
-# a space after it.
-_MD_ASTERISKS = lazy_re(r"(?<![\w*\\])(\*{1,3})(?=[^\s*])[^*\n]{1,400}?(?<=[^\s*\\])(\1)(?![\w*])( +(?=[,.:;!?)]))?")
+# Asterisk emphasis in pairs (``**bold**``, ``*em*``): one asterisk alone is a footnote mark
+# or a gender star ("Berliner*innen"), and a bullet ("* item") has a space after it. (The
+# space some converters print after a closing marker before punctuation, "**Moderator** :
+# Jane", is the text's join to drop: ``cleaner.result``.)
+_MD_ASTERISKS = lazy_re(r"(?<![\w*\\])(\*{1,3})(?=[^\s*])[^*\n]{1,400}?(?<=[^\s*\\])(\1)(?![\w*])")
 # A converter's escape of a character that would open markdown at a line's start
 # ("1\. Step one", "\- not a bullet", "\# not a heading"): the backslash is no one's text.
 _MD_ESCAPE = lazy_re(r"^\s*(?:\d{1,9}(\\)\.|(\\)[-+#>*])")
@@ -237,7 +237,7 @@ def markup_spans(raw: str) -> list[tuple[int, int]]:
     if "*" in raw:
         for m in _MD_ASTERISKS.finditer(raw):
             spans.append(m.span(1))
-            spans.append((m.start(2), m.end(3) if m.group(3) else m.end(2)))
+            spans.append(m.span(2))
     if "\\" in raw and (m := _MD_ESCAPE.match(raw)):
         spans.append(m.span(1) if m.group(1) else m.span(2))
     if len(spans) > 1:
