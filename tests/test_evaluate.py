@@ -119,6 +119,13 @@ def test_snippet_rates_match_substrings_with_whitespace_collapsed():
     assert snippet_rates(main, ["  "], None) == (None, None)
 
 
+def test_snippets_match_as_a_reader_sees_them_without_invisible_characters():
+    # a page's soft hyphens are in its snippets; a cleaned text has none (and the reverse)
+    cleaned = "können endlich die Bevölkerung \u200bretten"
+    assert snippet_rates(cleaned, ["Bevöl\u00adke\u00adrung retten", "Bevölkerungen"], None) == (0.5, None)
+    assert snippet_rates("Über\u00adle\u00adbens", ["Überlebens"], None) == (1.0, None)
+
+
 def test_snippets_are_pooled_over_pages_and_split_by_language():
     """Hand-computed: page a (de) finds 2 of 3 'with' and 1 of 2 'without'; page b (de) finds
     its one 'with' and none of its 'without'; page c (en) misses its one 'with' and leaks 1 of 1.

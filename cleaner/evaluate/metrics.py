@@ -14,8 +14,10 @@ from typing import Iterable
 
 import regex
 
+from ..visible import INVISIBLE
 
 SHINGLE = 4
+_INVISIBLE = regex.compile(f"[{INVISIBLE}]+")
 # UTF-8 bytes decoded as Latin-1/cp1252: a lead byte followed by continuation bytes.
 _MOJIBAKE = regex.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u20ac\u2122]{1,3}")
 _WORD = regex.compile(r"\w+")
@@ -97,11 +99,13 @@ def bag_scores(predicted: str | list[str], gold: str | list[str]) -> Scores:
 
 
 def collapsed(text: str) -> str:
-    """A text with its whitespace collapsed to single spaces (and Unicode composed), the form
-    snippets and main texts are compared in: trafilatura's comparison matches a snippet as a
-    substring so, and its snippets may start or end inside a word."""
+    """A text with its whitespace collapsed to single spaces, Unicode composed and the
+    characters no reader sees (soft hyphens, zero-width and bidirectional marks) left out:
+    the form snippets and main texts are compared in. Trafilatura's comparison matches a
+    snippet as a substring so, and its snippets may start or end inside a word; a page's
+    soft hyphens ("Über\u00adlebens") are in its snippets but not in a cleaned text."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return " ".join(text.split())
 
 
