@@ -11,7 +11,7 @@ from cleaner.render import normalise
 from cleaner.rules import load_rules
 from cleaner.stages.rules import RuleStage
 from cleaner.stages.structure import (LEAD_REACH, SHORT_ARTICLE, PageStructure, fill_gaps, lead_paragraphs,
-                                      ingredient_lists, teasers_under_heading, ticker_entries)
+                                      ingredient_lists, lone_prose, teasers_under_heading, ticker_entries)
 from cleaner.structure.features import markup_spans, split_flat, visible
 from cleaner.structure.features import analyse
 from cleaner.structure.model import (best_region, context_features, decoding_scores, emission_weights,
@@ -811,3 +811,33 @@ def test_a_live_tickers_entries_under_their_time_stamps_are_the_article():
     entries = [k for k, i in enumerate(infos) if i.text in ENTRY_TEXTS]
     keep = [k == entries[0] for k in range(len(infos))]
     assert ticker_entries(infos, keep, set(range(len(infos)))) == keep
+
+
+LONE_PAGE = "\n".join([
+    "Guitar | Learn Guitar | Buy a Guitar | Guitar Tabs", "",
+    "Neil Young's 'Like a Hurricane' Tablature", "",
+    "By Dan Cross", "",
+    "In the few days before the storm, one song stuck in my mind as I readied the house. Now that "
+    "the storm has passed and the power is back, I have written out the tablature for the song, "
+    "with the chords and the solo as he played it on the live album.", "",
+    "Related Articles", "",
+    "Top 100 Guitar Solo Tabs", "Easy Song Tabs", "How to Read Tab",
+])
+
+
+def test_a_decoding_that_kept_no_article_keeps_the_pages_longest_prose_block():
+    """Kept: a title (fewer than LONE_PROSE words); the one paragraph of prose joins it. A
+    decoding that kept a poem (many short lines, no prose) or a paragraph is left as it was."""
+    w = load_weights()
+    infos = analyse(Document(LONE_PAGE), w.stopwords)
+    texts = [i.text for i in infos]
+    title = texts.index("neil young's 'like a hurricane' tablature")
+    paragraph = next(k for k, t in enumerate(texts) if t.startswith("in the few days"))
+    keep = [k == title for k in range(len(infos))]
+    out = lone_prose(infos, keep, range(len(infos)))
+    assert [k for k, on in enumerate(out) if on] == [title, paragraph]
+    assert lone_prose(infos, keep, [k for k in range(len(infos)) if k != paragraph]) == keep  # claimed
+    verse = "\n".join(["I wander often from the way, and sin afflicts me every day"] * 6 + ["", LONE_PAGE])
+    infos = analyse(Document(verse), w.stopwords)
+    keep = [k < 6 for k in range(len(infos))]
+    assert lone_prose(infos, keep, range(len(infos))) == keep

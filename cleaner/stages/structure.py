@@ -53,6 +53,7 @@ LEAD_WORDS = 15       # ... a prose paragraph of this many words or more before 
 LEADS = 2             # ... that reads as article on its own, when no more than this many do
 LEAD_TOPIC = 0.3      # before a longer article, a lead shares this much of its content words with it ...
 LEAD_REACH = 40       # ... and stands no more than this many units before it
+LONE_PROSE = 30       # words: a decoding that kept fewer keeps the page's longest prose block, if this long
 # A site's or an author's description of itself ("We are sisters who love to travel", "An
 # online design resource dedicated to …", "Jane Doe is a food writer …") is a sidebar's
 # "About" box, not a standfirst.
@@ -173,6 +174,7 @@ class PageStructure:
         keep = ingredient_lists(infos, keep, free_set)
         if not any(keep):
             return  # nothing reads like an article: not this stage's call to empty the page
+        keep = lone_prose(infos, keep, free)
         keep = fill_gaps(doc.text, infos, keep, free_set)
         named = repeated_lines(doc, infos, keep)
         named.update((k, RELATED) for k in teasers if k not in named)
@@ -441,6 +443,30 @@ def repeated_lines(doc: Document, infos, keep: list[bool]) -> dict[int, str]:
     named = dict.fromkeys(toc, NAVIGATION)
     named.update(dict.fromkeys(twice, DUPLICATE))
     return named
+
+
+def lone_prose(infos, keep: list[bool], free: Sequence[int]) -> list[bool]:
+    """A page whose decoding kept a headline or a label, fewer than ``LONE_PROSE`` words,
+    still has its article when a block of it reads as prose: the longest such block
+    (``LONE_PROSE`` words or more) is kept. An article of one short paragraph under a
+    title and a byline does not outweigh a page of menus and teasers in the decoding,
+    and an empty article is the worst answer for it. Only lines no earlier stage claimed
+    count, not the pieces of a flattened line."""
+    if sum(infos[k].words for k, on in enumerate(keep) if on) >= LONE_PROSE:
+        return keep   # a poem, a list, a table: an article, if not of prose
+    words: dict[int, int] = {}
+    for k in free:
+        if infos[k].prose and not infos[k].line.flat:   # a flattened line's pieces make no paragraph
+            block = infos[k].line.block
+            words[block] = words.get(block, 0) + infos[k].words
+    best = max(words, key=words.__getitem__, default=None)
+    if best is None or words[best] < LONE_PROSE:
+        return keep
+    out = list(keep)
+    for k in free:
+        if infos[k].line.block == best and infos[k].prose and not infos[k].line.flat:
+            out[k] = True
+    return out
 
 
 def fill_gaps(text: str, infos, keep: list[bool], free: Collection[int]) -> list[bool]:
