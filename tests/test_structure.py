@@ -827,7 +827,8 @@ LONE_PAGE = "\n".join([
 
 def test_a_decoding_that_kept_no_article_keeps_the_pages_longest_prose_block():
     """Kept: a title (fewer than LONE_PROSE words); the one paragraph of prose joins it. A
-    decoding that kept a poem (many short lines, no prose) or a paragraph is left as it was."""
+    decoding that kept a poem (short lines, no prose) is left as it was, and so is a page
+    printed on one line: its pieces make no paragraph."""
     w = load_weights()
     infos = analyse(Document(LONE_PAGE), w.stopwords)
     texts = [i.text for i in infos]
@@ -840,4 +841,9 @@ def test_a_decoding_that_kept_no_article_keeps_the_pages_longest_prose_block():
     verse = "\n".join(["I wander often from the way, and sin afflicts me every day"] * 6 + ["", LONE_PAGE])
     infos = analyse(Document(verse), w.stopwords)
     keep = [k < 6 for k in range(len(infos))]
+    assert lone_prose(infos, keep, range(len(infos))) == keep
+    flat = " ".join(line for line in ((LONE_PAGE + "\n") * 4).split("\n") if line)   # over FLAT characters
+    infos = analyse(Document(flat), w.stopwords)
+    assert all(i.line.flat for i in infos) and any(i.prose for i in infos)
+    keep = [k == 0 for k in range(len(infos))]
     assert lone_prose(infos, keep, range(len(infos))) == keep

@@ -33,8 +33,9 @@ outweigh many short ones):
 * **snippets**: the share of a page's ``with`` snippets found in the main
   text and the share of its ``without`` snippets absent from it, matched as
   substrings once whitespace is collapsed and invisible characters (soft
-  hyphens, zero-width and bidirectional marks) are left out (a snippet may start or end inside a
-  word, as trafilatura's are); averaged over the pages that have snippets. Pooled too, as trafilatura's own comparison
+  hyphens, zero-width and bidirectional marks) are left out (a snippet may
+  start or end inside a word, as trafilatura's are); averaged over the pages
+  that have snippets. Pooled too, as trafilatura's own comparison
   counts them: over all snippets of all pages, a ``with`` snippet found is a
   true positive, missed a false negative, a ``without`` snippet found a
   false positive; precision, recall and F1 overall and per page language
