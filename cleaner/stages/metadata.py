@@ -26,7 +26,7 @@ from ..language.page import page_language
 from ..metadata.authors import (bare_name, byline_authors, byline_label, clean_line, names_line, person_name,
                                 pictured_name, said_twice, team_name)
 from ..metadata.dates import find_date_spans, has_year, in_doubt, is_date_word, order_named, read_date
-from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page
+from ..metadata.region import DATE_TAIL_LINES, INTO_ARTICLE, Page, read_page, text_key
 from ..metadata.title import choose_title
 from ..patterns import budget, lazy, settle
 
@@ -670,12 +670,11 @@ NAME_WORDS = 5   # words of a line that holds an author's name alone
 def _names_again(page: Page, names: list[str], after: int) -> list[int]:
     """Lines past the byline that hold nothing but an author's name (an author box after the
     article: "Daniel Czyżewski" over the bio or the comments): a byline too, not the article."""
-    wanted = {" ".join(name.casefold().split()) for name in names}
+    wanted = {text_key(name) for name in names}
     out = []
     for k in range(after + 1, len(page.texts)):
         text = page.texts[k]
-        if len(text) < 60 and len(text.split()) <= NAME_WORDS \
-                and " ".join(text.casefold().strip(" .,:;|-–—").split()) in wanted:
+        if len(text) < 60 and len(text.split()) <= NAME_WORDS and text_key(text.strip(" .,:;|-–—")) in wanted:
             out.append(k)
     return out
 
@@ -705,9 +704,9 @@ def _author_bios(page: Page, names: list[str], after: int) -> None:
             continue
         name = next((n for n in full if text.startswith(n)), None)
         limit = budget(text)
-        if name is not None and _BIO_OPENING.match(text, len(name), timeout=limit) or \
-                name is None and _BIO_VERB.match(text, text.index(" "), timeout=limit) \
-                and _PERSON.search(text, timeout=limit):
+        if (name is not None and _BIO_OPENING.match(text, len(name), timeout=limit)) or \
+                (name is None and _BIO_VERB.match(text, text.index(" "), timeout=limit)
+                 and _PERSON.search(text, timeout=limit)):
             doc.annotate(span.start, span.end, BOILERPLATE, "author_bio", "meta.author-bio")
 
 

@@ -454,18 +454,17 @@ def lone_prose(infos, keep: list[bool], free: Sequence[int]) -> list[bool]:
     count, not the pieces of a flattened line."""
     if sum(infos[k].words for k, on in enumerate(keep) if on) >= LONE_PROSE:
         return keep   # a poem, a list, a table: an article, if not of prose
-    words: dict[int, int] = {}
+    blocks: dict[int, list[int]] = {}   # each block's prose units
     for k in free:
         if infos[k].prose and not infos[k].line.flat:   # a flattened line's pieces make no paragraph
-            block = infos[k].line.block
-            words[block] = words.get(block, 0) + infos[k].words
+            blocks.setdefault(infos[k].line.block, []).append(k)
+    words = {block: sum(infos[k].words for k in units) for block, units in blocks.items()}
     best = max(words, key=words.__getitem__, default=None)
     if best is None or words[best] < LONE_PROSE:
         return keep
     out = list(keep)
-    for k in free:
-        if infos[k].line.block == best and infos[k].prose and not infos[k].line.flat:
-            out[k] = True
+    for k in blocks[best]:
+        out[k] = True
     return out
 
 
