@@ -226,6 +226,9 @@ _HEADER_WORDS = ("say", "said", "wrote", "writes", "comment", "replied", "added"
 _MD_IMAGE = lazy(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_LINK = lazy(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,1000}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _MD_ANGLE = lazy(r"<(https?://[^<>\s]{1,1000})>")
+# A markdown converter's escape of punctuation it would otherwise read as markup ("1\. Ann",
+# "Ann \- May 4"): a reader sees the character alone.
+_MD_ESCAPED = lazy(r"\\([-\\`*_{}\[\]()#+.!>|])")
 _BULLET = lazy(r"^(?:[*+•·▪►◦‣▸>-]\s*|#{1,6}\s+)*(?:\d{1,4}[.)]\s+(?:\d{1,4}\s+(?!\p{L}{3,9}\.?,?\s+\d))?|\(\d{1,4}\)\s+)?")
 _BULLET_STARTS = frozenset("*+•·▪►◦‣▸>-#(")  # with a digit, what _BULLET's match can start with
 _EMPHASIS = lazy(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
@@ -263,6 +266,8 @@ def display(line: str) -> str:
         text = _MD_LINK.sub(r"\1", text)
     if "<http" in text:
         text = _MD_ANGLE.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPED.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     if text[:1] in _BULLET_STARTS or text[:1].isdigit():

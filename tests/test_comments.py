@@ -54,6 +54,10 @@ def meta(result: dict) -> list[str]:
     ("Chris Lane, on November 6th, 2012 // Twitter: @chrislanephoto", "says", "Chris Lane", "November 6th, 2012"),
     ("**[Priya N](https://example.org/p)** · [January 5, 2014 at 7:12 pm](https://example.org/t#c1)",
      "says", "Priya N", "January 5, 2014 at 7:12 pm"),
+    # html2text escapes what markdown would read as a list or a dash
+    (r"1\. [Joel L](http://example.org/j) \- [29 August, 2011](http://example.org/t#comment-1)", "says",
+     "Joel L", "29 August, 2011"),
+    (r"2\. 23\. Jul, 2012 /  [Courtney](http://example.org/c) says: ", "says", "Courtney", "23. Jul, 2012"),
     ("October 9, 2012 3:04 PM", "date", None, "October 9, 2012 3:04 PM"),
     ("2 days ago", "date", None, "2 days ago"),
     ("Yesterday at 10:02 AM", "date", None, "Yesterday at 10:02 AM"),  # not a comment by "AM"
@@ -435,6 +439,21 @@ def test_markdown_comments_from_html2text():
     r = run(text)
     assert [c["author"] for c in r["comments"]] == ["Priya N", "mark_the_plumber"]
     assert not any("[Reply]" in t or "Home" in t for t in texts(r))
+
+
+def test_markdown_comments_with_escaped_numbers_and_dashes():
+    """html2text writes "1\\." and "\\-" where markdown would read a list or a dash: the
+    headers are read as a reader sees them."""
+    said = {"Joel L": "Great result, the away fans were superb all afternoon.",
+            "Robbo": "They had better buy some players before the window shuts!",
+            "Jeff": "Loved our away fans. I could not have been more proud of us!"}
+    text = ARTICLE + "## Comments\n\n" + "".join(
+        f"{k}\\. [{name}](http://example.org/{k}) \\- [29 August, 2011](http://example.org/t#comment-{k})\n"
+        f"{body}\n[Reply](/t?replytocom={k}#respond)\n"
+        for k, (name, body) in enumerate(said.items(), 1)) + "\n" + FOOTER
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == list(said)
+    assert texts(r) == list(said.values())
 
 
 def test_discussion_without_a_heading_or_headers(seeds):

@@ -24,13 +24,13 @@ impl Display {
     }
 
     /// The display words of `line`, or None when the engine leaves the line to Python:
-    /// one with markdown links or emphasis marks (few lines, and Python's `regex` reads
-    /// them as fast), one that starts with a character outside ASCII (whether it is a
+    /// one with markdown links, emphasis marks or escapes (few lines, and Python's `regex`
+    /// reads them as fast), one that starts with a character outside ASCII (whether it is a
     /// digit, which decides if a list number is looked for, is Python's own table), or
     /// one whose bullet pattern backtracks too long.
     pub fn display(&self, line: &str) -> Option<String> {
         let mut text = line.trim_matches(is_py_space);
-        if text.contains("](") || text.contains("<http") || text.contains(['*', '_']) {
+        if text.contains("](") || text.contains("<http") || text.contains(['*', '_', '\\']) {
             return None;
         }
         if let Some(first) = text.chars().next() {
@@ -80,5 +80,6 @@ mod tests {
         assert_eq!(d.display("12. 3 May 2012").unwrap(), "3 May 2012");
         assert_eq!(d.display("[]").unwrap(), "");
         assert!(d.display("“Quote”").is_none());
+        assert!(d.display(r"1\. Ed Fry \- May 4").is_none());
     }
 }
