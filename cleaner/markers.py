@@ -327,6 +327,38 @@ def parse_all(lines: list[str], local: "LocalMarkers | None" = None) -> dict[int
     return found
 
 
+LED_CHARS = 600   # a header that leads a line stands within its first this many characters (markdown's)
+LED_HEADER = 200  # ... and within this many of the line as displayed
+# what every dated header of INLINE_HEADER and STAMP_HEADER has: its verb or the time of day
+_MAY_LEAD = engine(r"(?i:says|(?:wrote|writes)\s*(?::|\.{3}|…)|said\s*(?:\.{3}|…))|\d{1,2}:\d{2}")
+
+
+def led_headers(lines: list[str]) -> dict[int, tuple[Marker, str]]:
+    """The comment headers that lead a line with the comment's text after them, by position
+    (:func:`led_header`); the lines without the words and times such a header has are
+    told apart in one call."""
+    heads = [line[:LED_CHARS] for line in lines]
+    return {k: found for k in sorted(_MAY_LEAD.passing(heads)) if (found := led_header(heads[k]))}
+
+
+def led_header(head: str) -> tuple[Marker, str] | None:
+    """A comment header at the start of a line that goes on with the comment's text, and
+    the displayed text after it ("* Ted W [ October 14th, 2012 at 4:51 pm ](…) Woe is me! …",
+    "1. [Ann](…) says: [April 9, 2012 at 5:18 pm](…) If you are…"): a markdown converter
+    prints each item of a comment list on one line. The header is dated and its name starts
+    the line; what follows reads as the start of a comment (``_COMMENT_STARTS``)."""
+    text = display(head)
+    for pattern in (INLINE_HEADER, STAMP_HEADER):
+        m = pattern.search(text, 0, LED_HEADER, timeout=0.2)
+        if m is None or not m["when"]:
+            continue
+        named = name_before(text, m.start())
+        body = text[m.end():].strip()
+        if named is not None and named[0] == 0 and len(body.split()) >= 2:
+            return Marker("says", named[1], m["when"].strip()), body
+    return None
+
+
 def parse(line: str, local: "LocalMarkers | None" = None) -> Marker | None:
     """What a short line says about a comment, or None if it is not a marker. ``local``:
     the page language's marker words (:func:`local_markers`), tried when the English

@@ -12,7 +12,8 @@ import pytest
 from cleaner import clean
 from cleaner import markers
 from cleaner.document import Document
-from cleaner.stages.comments import CommentSection, classify
+from cleaner.stages.comments import CommentSection, block_scores, classify
+from cleaner.stages.comments.evidence import MARKER_SCORE
 
 ARTICLE = (
     "Library Opens a Tool-Lending Shelf\n\n"
@@ -454,6 +455,79 @@ def test_markdown_comments_with_escaped_numbers_and_dashes():
     r = run(text)
     assert [c["author"] for c in r["comments"]] == list(said)
     assert texts(r) == list(said.values())
+
+
+@pytest.mark.parametrize("line, name, when, body", [
+    ("  * Ted W [ October 14th, 2012 at 4:51 pm ](http://example.org/t#comment-1) Woe is me! I sound just like"
+     " my father.", "Ted W", "October 14th, 2012 at 4:51 pm", "Woe is me! I sound just like my father."),
+    ("  1. [Ann K](http://example.org/a) says: [April 9, 2012 at 5:18 pm](http://example.org/t#comment-2) If you"
+     " are in the 15% bracket, max it out now!", "Ann K", "April 9, 2012 at 5:18 pm",
+     "If you are in the 15% bracket, max it out now!"),
+])
+def test_a_header_that_leads_its_line_is_read_with_the_comment_after_it(line, name, when, body):
+    [(marker, text)] = markers.led_headers([line]).values()
+    assert (marker.kind, marker.name, marker.when, text) == ("says", name, when, body)
+
+
+@pytest.mark.parametrize("line", [
+    "Smith wrote: “The budget is fine” and he said so at 10:30 today.",  # no date: a quotation
+    "The vote, on October 14th, 2012 at 4:51 pm, was close: Ted W counted twice.",  # no name first
+    "Ted W October 14th, 2012 at 4:51 pm",  # nothing after it: a marker line of its own
+])
+def test_lines_no_header_leads(line):
+    assert markers.led_headers([line]) == {}
+
+
+def test_comment_list_printed_one_line_a_comment():
+    """html2text prints a comment list as one block, each item one line: the header, then the
+    comment's text. The headers are comment metadata, the text after each one a comment."""
+    said = {"Ted W": "Woe is me! I sound just like my father, and I cannot stop.",
+            "Ann K": "Great idea, I will borrow the drill next week for the shed.",
+            "Sara P": "Does it come with bits? Mine are all worn out after the fence."}
+    text = ARTICLE + "### 3 comments to Library Opens a Tool-Lending Shelf\n\n" + "".join(
+        f"  * {name} [ October {k}th, 2012 at 4:5{k} pm ](http://example.org/t#comment-{k}) {body}\n"
+        for k, (name, body) in enumerate(said.items(), 4)) + "\n### Leave a Reply\n\n" + FOOTER
+    r = run(text)
+    assert [(c["author"], c["text"]) for c in r["comments"]] == list(said.items())
+    assert all(f"October {k}th, 2012" in " ".join(meta(r)) for k in (4, 5, 6))
+    assert not any(name in r["text"] for name in said)
+
+
+def test_comment_list_one_block_with_comments_of_several_lines():
+    """The comments of such a list run on to lines of their own ("…", a signature, the
+    commenter's latest post): the headers are a small share of the block's lines, and still
+    the block is the discussion."""
+    said = {"Ann K": "If you are in the 15% bracket, max it out now!", "Tom H": "I have one because my rate is low.",
+            "Erica": "I agree with the last two comments, it is flexible."}
+    text = ARTICLE + "### 3 Responses\n\n" + "".join(
+        f"  {k}. [{name}](http://example.org/{k}) says: [April {k}, 2012 at 5:1{k} pm](http://example.org/t#c{k}) "
+        f"{body}  \n{name} recently posted..[My week in numbers](http://example.org/p{k})  \nThanks for the post.\n"
+        for k, (name, body) in enumerate(said.items(), 1)) + "\n### Leave a Reply\n\n" + FOOTER
+    r = run(text)
+    assert [c["author"] for c in r["comments"]] == list(said)
+    assert [t.split("\n")[0] for t in texts(r)] == list(said.values())
+    doc = Document(text)
+    [listed] = [b.index for b in doc.blocks if "recently posted" in doc.slice(b.start, b.end)]
+    assert block_scores(doc)[listed] >= MARKER_SCORE["says"]  # its headers speak for it
+
+
+def test_a_header_that_leads_its_line_has_its_comment_beside_it():
+    """The comment's text is on the header's line: it is paired whatever the next line holds
+    (here the commenter's latest post, a link)."""
+    text = ARTICLE + "### 1 Response\n\n" + (
+        "  1. [Ann K](http://example.org/a) says: [April 1, 2012 at 5:11 pm](http://example.org/t#c1) If you are in "
+        "the 15% bracket, max it out now!  \nAnn K recently posted..[My week](http://example.org/p1)\n\n") + FOOTER
+    units = [u for us in classify(Document(text)) for u in us]
+    [header] = [u for u in units if u.kind == "says"]
+    assert header.marker.name == "Ann K" and header.paired
+
+
+def test_one_dated_byline_glued_to_a_paragraph_is_no_discussion():
+    text = ("Library Opens a Tool-Lending Shelf\n\n"
+            "Ted W October 14th, 2012 at 4:51 pm The central library now lends power drills, sewing machines "
+            "and a ladder, alongside its books.\n\n" + ARTICLE.split("\n\n", 1)[1] + FOOTER)
+    r = run(text)
+    assert r["comments"] == [] and "The central library now lends power drills" in r["text"]
 
 
 def test_discussion_without_a_heading_or_headers(seeds):

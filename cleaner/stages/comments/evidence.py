@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...document import Block, Document
 from ...render import normalise_all
 from .reading import classify
-from .units import _HEADER_PARTS, HEADERS, Unit
+from .units import _HEADER_PARTS, HEADERS, MIN_PAIRS, Unit
 from .voice import _listies, _voices
 
 
@@ -115,8 +115,11 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
     for i, us in enumerate(units):
         content = [u for u in us if u.kind == "content"]
         marked = [u for u in us if u.kind not in ("content", "claimed")]
-        # a marker speaks for its block only when it is a good share of it: one date in a menu is not a header
-        own.append(max([_marker_score(u) for u in marked]) if marked and 3 * len(marked) >= len(us) else 0.0)
+        # a marker speaks for its block only when it is a good share of it (one date in a menu is
+        # not a header), or when it holds headers that lead their comment's line (a comment list
+        # printed without blank lines, ``reading._led``)
+        share = 3 * len(marked) >= len(us) or _led_headers(us) >= MIN_PAIRS
+        own.append(max([_marker_score(u) for u in marked]) if marked and share else 0.0)
         if content:
             texts.append(" ".join([page[u.line.start:u.line.end] for u in content]))
             read.append(i)
@@ -131,6 +134,11 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
             score -= 1.2
         own[i] = score
     return own, listy
+
+
+def _led_headers(units: list[Unit]) -> int:
+    """Headers that lead a line of the block, their comment's text after them on it."""
+    return sum(a.kind == "says" and b.line.index == a.line.index for a, b in zip(units, units[1:]))
 
 
 def _marker_score(unit: Unit) -> float:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
-from ...render import normalise_all
+from ...render import normalise, normalise_all
 from .threads import _ITEM_LINES, _list_items, _may_thread
 from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text, _Vocabulary
 from .voice import _body_like, _reader_voice
@@ -68,13 +68,15 @@ class _Reading:
         self.lines = [line for block in blocks for line in block.lines]
         self.shown: list[str] = []
         self.marked: dict[int, Unit] = {}
+        self.led: dict[int, Unit] = {}  # the comment's text on a line a header leads (the header is marked)
         local, claimed = _local_markers(doc), _claimed_spans(doc)
         for k in range(0, len(self.lines), READ_BATCH):
             self._read(self.lines[k:k + READ_BATCH], local, claimed)
 
     def _read(self, lines: list[Line], local: markers.LocalMarkers | None, claimed: dict[int, str]) -> None:
         doc, base, text = self.doc, len(self.shown), self.doc.text
-        shown = normalise_all([text[line.start:line.end] for line in lines])
+        raw = [text[line.start:line.end] for line in lines]
+        shown = normalise_all(raw)
         short = [k for k, line in enumerate(lines) if line.end - line.start <= 4 * markers.MAX_LINE]
         found = {short[i]: marker for i, marker in markers.parse_all([shown[k] for k in short], local).items()}
         if claimed:
@@ -82,6 +84,11 @@ class _Reading:
         for k in sorted(found):
             line = lines[k]
             self.marked[base + k] = _unit(doc, line, found[k], claimed.get(line.index), shown[k])
+        rest = [k for k in range(len(lines)) if k not in found]
+        for i, (marker, body) in markers.led_headers([shown[k] for k in rest]).items():
+            k = rest[i]
+            if (split := _led(lines[k], raw[k], marker, body)) is not None:
+                self.marked[base + k], self.led[base + k] = split
         self.shown.extend(shown)
 
     def items(self) -> int:
@@ -109,6 +116,9 @@ class _Reading:
         out, k = [], 0
         for block in blocks:
             out.append(units[k:k + len(block.lines)])
+            if self.led:  # the comment's text after the header that leads its line
+                out[-1] = [u for j, head in enumerate(out[-1], k)
+                           for u in ((head, self.led[j]) if j in self.led else (head,))]
             k += len(block.lines)
         return out
 
@@ -144,6 +154,20 @@ def _repeated(doc: Document, blocks: list[Block] | None, shown: list[str]) -> se
 # Claimed lines that are never a comment's header, whatever they read like: an embedded
 # post's signature ("— NAME (@handle) DATE") names the post's author, not a reader's.
 _NO_HEADERS = frozenset({"social_embed"})
+
+
+def _led(line: Line, raw: str, marker: markers.Marker, body: str) -> tuple[Unit, Unit] | None:
+    """A line a comment header leads, as two units: the header, and the comment's text
+    from where its first words stand in the line (None when they cannot be found there)."""
+    words = body.split()
+    at = raw.find(" ".join(words[:3]))
+    head = len(raw[:at].rstrip())
+    if at <= 0 or head == 0:
+        return None
+    header = Line(line.start, line.start + head, line.index, line.block)
+    text = Line(line.start + at, line.end, line.index, line.block)
+    return (Unit(header, "says", marker, text=raw[:head], shown=normalise(raw[:head])),
+            Unit(text, "content", shown=normalise(raw[at:])))
 
 
 def _unit(doc: Document, line: Line, marker: markers.Marker | None, state: str | None, shown: str | None) -> Unit:
@@ -220,6 +244,9 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: _Voca
             continue
         if unit.item is not None:
             unit.paired = True  # an item of a thread (read by _list_items)
+            continue
+        if k + 1 < len(flat) and flat[k + 1].line.index == unit.line.index:
+            unit.paired = True  # the header leads its line, the comment's text after it (``_led``)
             continue
         j = k + 1
         while j < len(flat) and j <= k + 3 and flat[j].kind in ("date", "reply", "chrome", "claimed_meta", "says") \
