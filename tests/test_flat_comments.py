@@ -54,6 +54,18 @@ def test_inline_says_headers_make_a_discussion_of_comments():
     assert removed[0].startswith("3 Comments Mary Jones says:") and removed[1].startswith("Reply Tom_B says")
 
 
+def test_what_follows_the_discussion_on_the_line_is_the_page_footer():
+    """The comment form, the archives and the footer after the last comment: the article
+    came before the discussion, so none of it is main text."""
+    tail = "Post a Comment Name * Email * Website Archives November 2024 October 2024 September 2024 " + FOOTER
+    result = run(padded(ARTICLE) + SAYS + tail)
+    assert "Archives" not in result["text"] and "Riverside Gazette" not in result["text"]
+    [after] = [r for r in result["removed"] if r["rule"] == "comments.flat-tail"]
+    assert after["category"] == "page_footer" and after["text"].endswith("© 2024 Riverside Gazette")
+    assert "Archives November 2024" in after["text"]
+    assert result["text"].startswith("Library Opens a Tool-Lending Shelf The central library")
+
+
 def test_inline_age_headers_and_replies():
     result = run(padded(ARTICLE) + AGO + FOOTER)
     comments = result["comments"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import markers
-from ..document import COMMENT, Comment, Document
+from ..document import BOILERPLATE, COMMENT, Comment, Document
 from ..patterns import lazy, settle
 from ..render import normalise
 from ..structure.features import split_flat
@@ -35,6 +35,7 @@ from .flat_text import (ARTICLE_WORDS, COUNTED, ENDS, MAX_GAP_WORDS, OPENER, OPE
 if TYPE_CHECKING:
     import regex
 
+TAIL_RULE = "comments.flat-tail"
 MIN_HEADERS = 2        # inline headers a discussion needs, no further apart than MAX_GAP_WORDS
 COUNTED_GAP_WORDS = 2000  # ... or this many under a heading that counts them (a long comment)
 OPENER_CHARS = 40 * OPENER_WORDS  # OPENER_WORDS are read only within this many characters
@@ -64,10 +65,22 @@ def find_flat_discussion(doc: Document) -> bool:
     for start, end in long_lines(doc):
         try:
             if _discussion_in(doc, start, end):
+                if len(doc.comments) >= MIN_HEADERS:
+                    _tail(doc, end)
                 return True
         except TimeoutError:  # hostile text: no discussion rather than a hung batch
             continue
     return False
+
+
+def _tail(doc: Document, end: int) -> None:
+    """What the flattened line prints after its discussion is the comment form and the
+    page's sidebars and footer: the article comes before its discussion. Called for a
+    discussion of two comments or more: one comment under a count may be a byline read
+    as its header, the article after it."""
+    a, b = strip_span(doc.text, doc.flat_discussion[1], end)
+    if a < b:
+        doc.annotate(a, b, BOILERPLATE, "page_footer", TAIL_RULE)
 
 
 def _discussion_in(doc: Document, start: int, end: int) -> bool:
