@@ -26,8 +26,8 @@ from cleaner.structure.model import context_features, context_scores, decoding_s
 
 # ---------------------------------------------------------------- reference: one line
 
-_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\n]{0,500}?\")?\)")
+_MD_TARGET = re.compile(r"\]\([^()\s]{0,2000}(?:\s+\"[^\n]{0,500}?\")?\)")
 _MD_UNDERSCORE = re.compile(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
 _BULLET = re.compile(r"^(?:[*+\-•·▪►◦‣▸–—]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")

@@ -228,6 +228,19 @@ def test_markup_spans_are_link_targets_images_and_underscores():
     assert markup_spans("plain snake_case text") == []
 
 
+def test_a_link_title_that_quotes_is_markup_to_its_end():
+    """html2text prints a link's ``title``, at times a whole teaser with quotes in it: none
+    of it is shown, up to the '")' that closes it."""
+    title = 'Clear your calendars, because HTC and Verizon are meeting on November 13 for the "latest' \
+            ' collaboration" between the two, as the invitation ' + "says so " * 30 + "\\[…\\]"
+    raw = f"* [HTC and Verizon to show off a phone](http://example.org/p \"{title}\") (4)"
+    assert " ".join(visible(raw).split()) == "* HTC and Verizon to show off a phone (4)"
+    shown = cleaner._core.display(raw)[0]  # the structure model reads the same words
+    assert "HTC and Verizon to show off a phone" in shown and "calendars" not in shown
+    untitled = "* [Basics](http://example.org/b \"This section covers the basics" + " of design" * 60 + "\")"
+    assert "design" in visible(untitled)  # past 500 characters it is no title
+
+
 class _Unit:
     def __init__(self, block, flat=False):
         self.block, self.flat = block, flat

@@ -48,8 +48,8 @@ from ..visible import outside
 
 # One pass finds every markdown link or image: ``[text](target)`` / ``![alt](src)``.
 # Bounded repetition keeps the scan linear on hostile text.
-_MD_IMAGE = lazy_re(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_MD_TARGET = lazy_re(r"\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_MD_IMAGE = lazy_re(r"!\[[^\[\]\n]{0,400}\]\([^()\s]{0,2000}(?:\s+\"[^\n]{0,500}?\")?\)")
+_MD_TARGET = lazy_re(r"\]\([^()\s]{0,2000}(?:\s+\"[^\n]{0,500}?\")?\)")  # a title may hold quotes: it ends at '")'
 _MD_UNDERSCORE = lazy_re(r"(?<![\w_])_+(?=\S)|(?<=\S)(?<!_)_+(?![\w_])")
 # Asterisk emphasis in pairs (``**bold**``, ``*em*``): one asterisk alone is a footnote mark
 # or a gender star ("Berliner*innen"), and a bullet ("* item") has a space after it. (The

@@ -147,7 +147,9 @@ fn bullet(r: &[char]) -> Option<usize> {
     (spaces > 0).then_some(mark + spaces)
 }
 
-/// `[^()\s]{0,2000}(?:\s+"[^"\n]{0,200}")?\)` from `p`: where a link target ends.
+/// `[^()\s]{0,2000}(?:\s+"[^\n]{0,500}?")?\)` from `p`: where a link target ends. A title
+/// (html2text prints the element's `title`, a teaser at times) may hold quotes: it ends at
+/// the first `")`.
 fn target_tail(r: &[char], p: usize) -> Option<usize> {
     let run = r[p..].iter().take(2001).take_while(|&&c| c != '(' && c != ')' && !is_space(c)).count();
     if run > 2000 {
@@ -158,9 +160,13 @@ fn target_tail(r: &[char], p: usize) -> Option<usize> {
         let j = e + r[e..].iter().take_while(|&&c| is_space(c)).count();
         if r.get(j) == Some(&'"') {
             let q = j + 1;
-            let title = r[q..].iter().take(201).take_while(|&&c| c != '"' && c != '\n').count();
-            if title <= 200 && r.get(q + title) == Some(&'"') && r.get(q + title + 1) == Some(&')') {
-                return Some(q + title + 2);
+            for t in q..(q + 501).min(r.len()) {
+                if r[t] == '\n' {
+                    break;
+                }
+                if r[t] == '"' && r.get(t + 1) == Some(&')') {
+                    return Some(t + 2);
+                }
             }
         }
     }
@@ -1137,6 +1143,8 @@ mod tests {
         assert_eq!(s.text.iter().collect::<String>(), "Sign in or   init em");
         assert!(s.is_list && !s.is_heading);
         assert_eq!((s.links, s.link_chars, s.images), (1, 7, 1));
+        let quoted = display("[HTC news](https://x.y/p \"the \"latest collaboration\" of the two\") (4)");
+        assert_eq!(quoted.text.iter().collect::<String>(), "HTC news (4)");
         assert!(display("## Title").is_heading && !display("####### Title").is_heading);
         assert!(!display("1234. no").is_list && display("12. yes").is_list && display("b) yes").is_list);
         // "__" goes first; a lone underscore between spaces is no emphasis
