@@ -159,10 +159,9 @@ _NO_HEADERS = frozenset({"social_embed"})
 def _led(line: Line, raw: str, marker: markers.Marker, body: str) -> tuple[Unit, Unit] | None:
     """A line a comment header leads, as two units: the header, and the comment's text
     from where its first words stand in the line (None when they cannot be found there)."""
-    words = body.split()
-    at = raw.find(" ".join(words[:3]))
-    head = len(raw[:at].rstrip())
-    if at <= 0 or head == 0:
+    at = raw.find(" ".join(body.split()[:3]))
+    head = len(raw[:at].rstrip()) if at > 0 else 0
+    if head == 0:
         return None
     header = Line(line.start, line.start + head, line.index, line.block)
     text = Line(line.start + at, line.end, line.index, line.block)
