@@ -522,6 +522,20 @@ def test_a_header_that_leads_its_line_has_its_comment_beside_it():
     assert header.marker.name == "Ann K" and header.paired
 
 
+def test_a_line_of_a_link_with_no_words_is_no_evidence():
+    """html2text prints a commenter's avatar as a link with no words ("[](…/users/ann)"): it
+    neither reads as a menu against the discussion nor as a comment; a bulleted row of such
+    links (a share bar, a sidebar's thumbnails) still reads as a list."""
+    text = ARTICLE + "* [](http://example.org/share/t)\n* [](http://example.org/share/f)\n\n## 2 Comments\n\n" \
+        "[](http://example.org/users/ann)\n\n#####  Tools\n\nGreat idea, I will borrow the drill next week.\n\n" \
+        "by [Ann](http://example.org/users/ann) on  Aug 9, 2012 10:40 AM EDT  reply\n\n" + FOOTER
+    doc = Document(text)
+    scores = block_scores(doc)
+    [avatar] = [b.index for b in doc.blocks if doc.slice(b.start, b.end).startswith("[](")]
+    [bar] = [b.index for b in doc.blocks if doc.slice(b.start, b.end).startswith("* [](")]
+    assert scores[avatar] == 0.0 and scores[bar] < 0
+
+
 def test_one_dated_byline_glued_to_a_paragraph_is_no_discussion():
     text = ("Library Opens a Tool-Lending Shelf\n\n"
             "Ted W October 14th, 2012 at 4:51 pm The central library now lends power drills, sewing machines "

@@ -10,7 +10,9 @@ only cost. Change the weights of evidence here.
 from __future__ import annotations
 
 from ...document import Block, Document
+from ...patterns import lazy
 from ...render import normalise_all
+from ...structure.features import visible
 from .reading import classify
 from .units import _HEADER_PARTS, HEADERS, MIN_PAIRS, Unit
 from .voice import _listies, _voices
@@ -19,6 +21,7 @@ from .voice import _listies, _voices
 # Evidence of one marker line, by kind.
 MARKER_SCORE = {"says": 3.0, "author": 2.0, "reply": 2.0, "edited": 2.0, "date": 1.5,
                 "chrome": 1.0, "heading": 1.5, "form": 0.5, "none": 0.0, "claimed_meta": 1.0}
+_WORDY = lazy(r"\w")
 UNPAIRED_SCORE = {"says": 1.0, "author": 0.0, "date": 0.3}  # a header with no comment beside it
 ATTACH = (1.4, 0.9, 0.5)  # bonus of the first, second, third paragraph of a comment body
 
@@ -125,7 +128,10 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
             read.append(i)
     listy = [False] * len(blocks)
     shapes = _listies(doc, [blocks[i] for i in read])
-    for i, voice, shape in zip(read, _voices(normalise_all(texts)), shapes):
+    shown = normalise_all(texts)
+    for i, voice, shape, text in zip(read, _voices(shown), shapes, shown):
+        if text[:1] in "[!" and "\n" not in text and not _WORDY.search(visible(text)):
+            continue  # a line of a link or image with no words (a commenter's avatar): no evidence
         score = own[i] + voice
         if typical_gap <= 1 and blocks[i].gap_before >= 2:
             score += 1.2
