@@ -131,7 +131,7 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
     shown = normalise_all(texts)
     for i, voice, shape, text in zip(read, _voices(shown), shapes, shown):
         if text[:1] in "[!" and "\n" not in text and not _WORDY.search(visible(text)):
-            continue  # a line of a link or image with no words (a commenter's avatar): no evidence
+            continue  # a line that shows no words (a link or an image alone: an avatar): no evidence
         score = own[i] + voice
         if typical_gap <= 1 and blocks[i].gap_before >= 2:
             score += 1.2
