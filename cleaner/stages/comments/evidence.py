@@ -14,7 +14,7 @@ from ...patterns import lazy
 from ...render import normalise_all
 from ...structure.features import visible
 from .reading import classify
-from .units import _HEADER_PARTS, HEADERS, MIN_PAIRS, Unit
+from .units import _HEADER_PARTS, HEADERS, MIN_PAIRS, Unit, _leads_its_line
 from .voice import _listies, _voices
 
 
@@ -144,7 +144,7 @@ def _scores(doc: Document, units: list[list[Unit]], typical_gap: float) -> tuple
 
 def _led_headers(units: list[Unit]) -> int:
     """Headers that lead a line of the block, their comment's text after them on it."""
-    return sum(a.kind == "says" and b.line.index == a.line.index for a, b in zip(units, units[1:]))
+    return sum(a.kind == "says" and _leads_its_line(a, b) for a, b in zip(units, units[1:]))
 
 
 def _marker_score(unit: Unit) -> float:

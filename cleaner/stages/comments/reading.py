@@ -18,7 +18,7 @@ from ... import markers
 from ...document import BOILERPLATE, METADATA, Block, Document, Line
 from ...render import normalise, normalise_all
 from .threads import _ITEM_LINES, _list_items, _may_thread
-from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _lowercase_words, _text, _Vocabulary
+from .units import HEADERS, MIN_PAIRS, Unit, _is_name, _leads_its_line, _lowercase_words, _text, _Vocabulary
 from .voice import _body_like, _reader_voice
 
 
@@ -244,7 +244,7 @@ def _pair(doc: Document, flat: list[Unit], repeated: set[str], vocabulary: _Voca
         if unit.item is not None:
             unit.paired = True  # an item of a thread (read by _list_items)
             continue
-        if k + 1 < len(flat) and flat[k + 1].line.index == unit.line.index:
+        if k + 1 < len(flat) and _leads_its_line(unit, flat[k + 1]):
             unit.paired = True  # the header leads its line, the comment's text after it (``_led``)
             continue
         j = k + 1

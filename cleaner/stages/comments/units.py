@@ -63,6 +63,12 @@ class _Vocabulary:
         return word in self.words
 
 
+def _leads_its_line(unit: Unit, following: Unit) -> bool:
+    """``unit`` is a header that leads its line and ``following`` the comment's text after it
+    on the same line (``reading._led``): only such a split gives two units one line."""
+    return following.line.index == unit.line.index
+
+
 def _lowercase_words(doc: Document) -> _Vocabulary:
     """Words the page writes in lower case somewhere, read when first asked about."""
     return _Vocabulary(doc.text)
